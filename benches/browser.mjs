@@ -1,0 +1,178 @@
+//! Browser benchmark: prints shipped asset sizes, time to first full render and weight-change latency.
+//
+// Usage (after `trunk build --release --offline`):  node benches/browser.mjs [--runs N] [--moves N]
+// It prints figures only and asserts nothing. Served like production: dist/ over HTTP on 127.0.0.1 with
+// the strict CSP header, a fresh browser context (empty cache) for every load.
+//
+// - Assets: every file in dist/ with raw and gzip -9 bytes; "*" marks files the page fetched on its
+//   first load, and the first-load total is the sum over those.
+// - First render: performance.now() (from navigation start) at which [data-ready="1"] appears — the UI
+//   sets data-ready="1" on <body> once the first complete render (DOM and canvases) is done. Median
+//   of --runs cold loads. If the marker never appears, the time boot.js reports the wasm app started
+//   (<html data-app="started">) is printed instead, labelled as such.
+// - Latency: over --moves changes of [data-testid="weight-innovation"] (value set, `input` event
+//   dispatched), the time from just before the event to the first task after the next animation frame
+//   (requestAnimationFrame, then a MessageChannel message), i.e. the update's frame has been produced.
+//   p50 and p95. Prints "n/a" when the input does not exist yet.
+
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP } from "../tests/e2e/harness.mjs";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const RUNS = opt("--runs", 5);
+const MOVES = opt("--moves", 100);
+const READY = '[data-ready="1"]';
+const WEIGHT = '[data-testid="weight-innovation"]';
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (x) => (x == null ? "n/a" : `${x.toFixed(1)} ms`);
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+if (!fs.existsSync(path.join(DIST_DIR, "index.html"))) {
+  console.error("dist/index.html missing: run `trunk build --release --offline` first");
+  process.exit(2);
+}
+
+const server = await serveDir({ csp: STRICT_CSP });
+const browser = await launchBrowser();
+
+// Loads the page in a fresh context; returns the page, the dist-relative paths it fetched, and timings.
+async function coldLoad() {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  const fetched = new Set();
+  page.on("response", (res) => {
+    const u = new URL(res.url());
+    if (u.origin === server.origin && res.status() < 400) {
+      const rel = decodeURIComponent(u.pathname).replace(/^\//, "") || "index.html";
+      fetched.add(rel.endsWith("/") ? rel + "index.html" : rel);
+    }
+  });
+  await page.addInitScript(
+    ([ready]) => {
+      const mark = () => {
+        if (window.__readyAt == null && document.querySelector(ready)) window.__readyAt = performance.now();
+        if (window.__startedAt == null && document.documentElement.dataset.app === "started")
+          window.__startedAt = performance.now();
+      };
+      new MutationObserver(mark).observe(document, { attributes: true, childList: true, subtree: true });
+    },
+    [READY],
+  );
+  await page.goto(server.url);
+  let readyAt = null;
+  let startedAt = null;
+  try {
+    await page.waitForSelector(READY, { state: "attached", timeout: 15_000 });
+    readyAt = await page.evaluate(() => window.__readyAt ?? performance.now());
+  } catch {
+    startedAt = await page
+      .waitForSelector('html[data-app="started"]', { state: "attached", timeout: 15_000 })
+      .then(() => page.evaluate(() => window.__startedAt ?? null))
+      .catch(() => null);
+  }
+  await page.waitForLoadState("networkidle").catch(() => {});
+  return { context, page, fetched, readyAt, startedAt };
+}
+
+try {
+  const loads = [];
+  for (let i = 0; i < RUNS; i++) {
+    const load = await coldLoad();
+    loads.push(load);
+    if (i < RUNS - 1) await load.context.close();
+  }
+  const last = loads[loads.length - 1];
+
+  // Asset sizes.
+  console.log("== assets in dist/ (* = fetched on first load)");
+  let firstRaw = 0;
+  let firstGz = 0;
+  let allRaw = 0;
+  const rows = listFiles(DIST_DIR)
+    .map((f) => {
+      const data = fs.readFileSync(f);
+      return { rel: path.relative(DIST_DIR, f).split(path.sep).join("/"), raw: data.length, gz: zlib.gzipSync(data, { level: 9 }).length };
+    })
+    .sort((a, b) => b.raw - a.raw);
+  for (const r of rows) {
+    const first = last.fetched.has(r.rel);
+    allRaw += r.raw;
+    if (first) {
+      firstRaw += r.raw;
+      firstGz += r.gz;
+    }
+    console.log(`${first ? "*" : " "} ${r.rel.padEnd(48)} ${String(r.raw).padStart(9)} B raw ${String(r.gz).padStart(9)} B gzip`);
+  }
+  console.log(`first load: ${firstRaw} B raw (${kb(firstRaw)}), ${firstGz} B gzip (${kb(firstGz)}); all of dist/: ${kb(allRaw)} raw`);
+
+  // First render.
+  console.log(`\n== first full render (${RUNS} cold loads, CSP on)`);
+  const ready = loads.map((l) => l.readyAt).filter((x) => x != null);
+  if (ready.length === loads.length) {
+    console.log(`navigation -> ${READY}: median ${ms(quantile(ready, 0.5))}, runs: ${ready.map((x) => x.toFixed(0)).join(", ")} ms`);
+  } else {
+    const started = loads.map((l) => l.startedAt).filter((x) => x != null);
+    console.log(`navigation -> ${READY}: n/a (marker not set by the app)`);
+    console.log(`navigation -> wasm app started (html[data-app="started"]): median ${ms(started.length ? quantile(started, 0.5) : null)}`);
+  }
+
+  // Weight-change latency.
+  console.log(`\n== weight input -> next animation frame (${MOVES} moves of ${WEIGHT})`);
+  const page = last.page;
+  if ((await page.locator(WEIGHT).count()) === 0) {
+    console.log("p50 n/a, p95 n/a (no such input yet)");
+  } else {
+    const times = await page.evaluate(
+      async ([selector, moves]) => {
+        const input = document.querySelector(selector);
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+        const afterFrame = () =>
+          new Promise((resolve) =>
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => resolve();
+              ch.port2.postMessage(0);
+            }),
+          );
+        const original = input.value;
+        const out = [];
+        await afterFrame();
+        for (let i = 0; i < moves; i++) {
+          // A sweep 0..100 and back, so every move changes the value.
+          const v = Math.round(Math.abs(((i * 7) % 200) - 100));
+          const t0 = performance.now();
+          setValue.call(input, String(v));
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+          await afterFrame();
+          out.push(performance.now() - t0);
+        }
+        setValue.call(input, original);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        return out;
+      },
+      [WEIGHT, MOVES],
+    );
+    console.log(`p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}`);
+  }
+  await last.context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,246 @@
+//! Shared helpers for the browser tests (node:test + playwright-core + Debian's /usr/bin/chromium).
+//
+// Usage, in a file tests/e2e/<topic>.test.mjs (run all with `node --test tests/e2e/`, after
+// `trunk build --release --offline` has filled dist/):
+//
+//   import { test, before, after } from "node:test";
+//   import assert from "node:assert/strict";
+//   import { startApp, STRICT_CSP } from "./harness.mjs";
+//
+//   let app;
+//   before(async () => { app = await startApp({ csp: STRICT_CSP }); });
+//   after(() => app?.close());
+//
+//   test("83 rows", async () => {
+//     const page = await app.open();                  // new page at app.url, waits for the app
+//     assert.equal(await page.locator('[data-testid="rank-row"]').count(), 83);
+//     await app.screenshot(page, "ranking-desktop");  // -> target/screenshots/ranking-desktop.png
+//     app.assertClean(page);                         // no console error, page error, failed or
+//   });                                              // foreign request, CSP violation
+//
+// API
+//   STRICT_CSP, CHROMIUM_ARGS, DIST_DIR, SCREENSHOT_DIR   constants
+//   serveDir({ root, csp, headers, prefix, port })  -> { url, origin, port, close() }
+//       Static server on 127.0.0.1:<port, default a random free one>; `csp` adds a Content-Security-Policy header;
+//       `prefix` ("/a/b/") serves the files under a sub-path; correct MIME types (.wasm included).
+//   launchBrowser({ args })                   -> playwright Browser (extra Chromium flags in `args`,
+//       e.g. ["--js-flags=--noexpose_wasm"]); each launch uses a fresh temporary --user-data-dir.
+//   openPage(browser, url, { viewport, javaScriptEnabled, locale, allowedOrigins, wait })
+//       -> playwright Page with page.problems = { consoleErrors, pageErrors, failedRequests,
+//          foreignRequests, cspViolations } recorded from before the first navigation.
+//          `allowedOrigins` adds origins besides the page's own that may be requested;
+//          `wait`: false | "started" (default: boot.js has run the wasm) | "ready" ([data-ready="1"]).
+//   waitForApp(page, { ready, timeout })      waits for <html data-app="started"> and, with
+//       ready: true, for [data-ready="1"] (the UI sets it on <body> once the first full render is done).
+//   problemsOf(page) -> list of strings;  assertClean(page) throws listing them.
+//   screenshot(page, name)                    full-page PNG in target/screenshots/<name>.png.
+//   startApp({ csp, prefix, args, root })     server + browser in one: { url, server, browser,
+//       open(opts) (openPage at url, or at opts.path relative to url), screenshot, assertClean, close() }.
+//
+// Viewports: DESKTOP = { width: 1920, height: 1080 }, PHONE = { width: 375, height: 812 }.
+
+import http from "node:http";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST_DIR = path.join(ROOT, "dist");
+export const SCREENSHOT_DIR = path.join(ROOT, "target", "screenshots");
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+export const DESKTOP = { width: 1920, height: 1080 };
+export const PHONE = { width: 375, height: 812 };
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".xls": "application/vnd.ms-excel",
+  ".woff2": "font/woff2",
+};
+
+/** Serves `root` over HTTP on 127.0.0.1 with a random free port. */
+export async function serveDir({ root = DIST_DIR, csp = null, headers = {}, prefix = "/", port = 0 } = {}) {
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) throw new Error("prefix must be /.../");
+  const base = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const send = (status, body, type = "text/plain; charset=utf-8", extra = {}) => {
+      res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...headers, ...extra });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    if (!pathname.startsWith(prefix)) return send(404, "not found");
+    let file = path.join(base, pathname.slice(prefix.length));
+    if (file !== base && !file.startsWith(base + path.sep)) return send(403, "forbidden");
+    try {
+      let stat = await fsp.stat(file);
+      if (stat.isDirectory()) {
+        if (!pathname.endsWith("/")) return send(301, "", undefined, { Location: pathname + "/" });
+        file = path.join(file, "index.html");
+        stat = await fsp.stat(file);
+      }
+      const type = MIME[path.extname(file).toLowerCase()] || "application/octet-stream";
+      const extra = csp && type.startsWith("text/html") ? { "Content-Security-Policy": csp } : {};
+      send(200, await fsp.readFile(file), type, extra);
+    } catch {
+      send(404, "not found");
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  const bound = server.address().port;
+  const origin = `http://127.0.0.1:${bound}`;
+  return {
+    port: bound,
+    origin,
+    url: origin + prefix,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Launches Debian's Chromium headless with the house flags (never a downloaded browser). */
+export async function launchBrowser({ args = [] } = {}) {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} not found: run scripts/install-tools.sh`);
+  }
+  // playwright gives every launch a fresh temporary --user-data-dir and deletes it on close.
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    chromiumSandbox: false,
+    args: [...CHROMIUM_ARGS, ...args],
+  });
+}
+
+/** Opens `url` in a new context and records every problem the page shows. */
+export async function openPage(
+  browser,
+  url,
+  { viewport = DESKTOP, javaScriptEnabled = true, locale = "zh-CN", allowedOrigins = [], wait = "started" } = {},
+) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled, locale });
+  const page = await context.newPage();
+  const own = new Set([new URL(url).origin, ...allowedOrigins.map((o) => new URL(o).origin)]);
+  const problems = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    foreignRequests: [],
+    cspViolations: [],
+  };
+  page.problems = problems;
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (err) => problems.pageErrors.push(String(err?.stack || err)));
+  page.on("request", (req) => {
+    const u = new URL(req.url());
+    if (["data:", "blob:", "about:"].includes(u.protocol)) return;
+    if (!own.has(u.origin)) problems.foreignRequests.push(req.url());
+  });
+  page.on("requestfailed", (req) =>
+    problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`),
+  );
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
+  });
+  // The listener runs in every frame from the first script on, outside the page's CSP.
+  await page.exposeFunction("__fjindexCspViolation", (v) => problems.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__fjindexCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  page.closeAll = () => context.close();
+  await page.goto(url);
+  if (wait) await waitForApp(page, { ready: wait === "ready" });
+  return page;
+}
+
+/** Waits until boot.js has started the wasm app (and, with `ready`, until the first full render). */
+export async function waitForApp(page, { ready = false, timeout = 30_000 } = {}) {
+  await page.waitForSelector('html[data-app]:not([data-app="loading"])', { state: "attached", timeout });
+  const state = await page.getAttribute("html", "data-app");
+  if (state !== "started") throw new Error(`app did not start: data-app="${state}"\n${problemsOf(page).join("\n")}`);
+  if (ready) await page.waitForSelector('[data-ready="1"]', { state: "attached", timeout });
+}
+
+/** Every recorded problem of `page` as one line each. */
+export function problemsOf(page) {
+  const p = page.problems;
+  return [
+    ...p.consoleErrors.map((m) => `console error: ${m}`),
+    ...p.pageErrors.map((m) => `page error: ${m}`),
+    ...p.failedRequests.map((m) => `failed request: ${m}`),
+    ...p.foreignRequests.map((m) => `request to another origin: ${m}`),
+    ...p.cspViolations.map((m) => `CSP violation: ${m}`),
+  ];
+}
+
+/** Fails with the list of problems if the page had any. */
+export function assertClean(page) {
+  assert.deepEqual(problemsOf(page), [], "the page reported problems");
+}
+
+/** Saves a full-page screenshot to target/screenshots/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  await fsp.mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Serves dist/ and launches a browser; `open()` gives recorded pages; `close()` ends all. */
+export async function startApp({ csp = STRICT_CSP, prefix = "/", args = [], root = DIST_DIR, headers } = {}) {
+  if (!fs.existsSync(path.join(root, "index.html"))) {
+    throw new Error(`${root}/index.html missing: run trunk build --release --offline first`);
+  }
+  const server = await serveDir({ root, csp, prefix, headers });
+  const browser = await launchBrowser({ args });
+  const pages = [];
+  return {
+    url: server.url,
+    server,
+    browser,
+    async open({ path: sub = "", ...opts } = {}) {
+      const page = await openPage(browser, new URL(sub, server.url).href, opts);
+      pages.push(page);
+      return page;
+    },
+    screenshot,
+    assertClean,
+    problemsOf,
+    async close() {
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
