@@ -1,0 +1,2 @@
+//! Calibration.
+fn main() {}

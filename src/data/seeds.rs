@@ -1,0 +1,95 @@
+//! The bundled seeds, compiled into the binary: indicator system, counties, the 2024 data set, its
+//! provenance and the white paper's published facts.
+
+use super::provenance::Provenance;
+use super::published::PublishedFacts;
+use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
+
+pub const INDICATORS_JSON: &str = include_str!("../../seeds/indicators.json");
+pub const COUNTIES_CSV: &str = include_str!("../../seeds/counties.csv");
+pub const DATA_2024_CSV: &str = include_str!("../../seeds/data_2024.csv");
+pub const PROVENANCE_2024_CSV: &str = include_str!("../../seeds/provenance_2024.csv");
+pub const PUBLISHED_JSON: &str = include_str!("../../seeds/published.json");
+
+/// Everything the page and the CLI start from.
+#[derive(Clone, Debug)]
+pub struct Bundle {
+    pub system: IndicatorSystem,
+    pub counties: Vec<Unit>,
+    pub data: Dataset,
+    pub provenance: Provenance,
+    pub published: PublishedFacts,
+}
+
+/// The metadata of the bundled data set.
+pub fn bundled_meta() -> DatasetMeta {
+    DatasetMeta {
+        name: "福建省县域 2024（演示数据）".to_string(),
+        year: Some(2024),
+        source: "白皮书（2025）公布值 + 本项目校准估算 / white paper figures + project estimates".to_string(),
+    }
+}
+
+pub fn indicator_system() -> IndicatorSystem {
+    IndicatorSystem::from_json(INDICATORS_JSON).expect("seeds/indicators.json is valid")
+}
+
+pub fn published() -> PublishedFacts {
+    PublishedFacts::from_json(PUBLISHED_JSON).expect("seeds/published.json is valid")
+}
+
+#[derive(serde::Deserialize)]
+struct CountyRow {
+    adcode: String,
+    name_zh: String,
+    name_en: String,
+    prefecture_zh: String,
+    lon_gcj02: f64,
+    lat_gcj02: f64,
+}
+
+/// The 83 counties with English names and centre points.
+pub fn counties() -> Vec<Unit> {
+    let mut reader = csv::Reader::from_reader(COUNTIES_CSV.as_bytes());
+    reader
+        .deserialize::<CountyRow>()
+        .map(|r| {
+            let r = r.expect("seeds/counties.csv is valid");
+            Unit {
+                adcode: r.adcode,
+                name_zh: r.name_zh,
+                name_en: r.name_en,
+                prefecture_zh: r.prefecture_zh,
+                lon: Some(r.lon_gcj02),
+                lat: Some(r.lat_gcj02),
+            }
+        })
+        .collect()
+}
+
+/// Fills English names, prefectures and centre points of units that match a known county by adcode.
+pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
+    for unit in &mut data.units {
+        if let Some(c) = counties.iter().find(|c| c.adcode == unit.adcode) {
+            if unit.name_en.is_empty() {
+                unit.name_en = c.name_en.clone();
+            }
+            if unit.prefecture_zh.is_empty() {
+                unit.prefecture_zh = c.prefecture_zh.clone();
+            }
+            unit.lon = unit.lon.or(c.lon);
+            unit.lat = unit.lat.or(c.lat);
+        }
+    }
+}
+
+/// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
+pub fn bundle() -> Bundle {
+    let system = indicator_system();
+    let counties = counties();
+    let mut data = super::wide_csv::read(DATA_2024_CSV, &system, bundled_meta())
+        .unwrap_or_else(|e| panic!("seeds/data_2024.csv is invalid: {}", e[0]));
+    attach_county_details(&mut data, &counties);
+    let provenance = Provenance::from_csv(PROVENANCE_2024_CSV).expect("seeds/provenance_2024.csv is valid");
+    Bundle { system, counties, data, provenance, published: published() }
+}

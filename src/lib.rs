@@ -1,0 +1,11 @@
+//! Fujian county key-industrial-chain development index: scoring engine, data, analyses, charts and the web UI.
+//!
+//! Everything outside `ui` is pure Rust and builds natively; `ui` is the only module that touches the browser.
+
+pub mod data;
+pub mod method;
+pub mod model;
+pub mod score;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,163 @@
+//! Resolving a scenario's weights: manual and equal weights, and the data-driven entropy and CRITIC schemes.
+
+use super::normalise::unit_min_max;
+use crate::model::{Dataset, IndicatorSystem, Scenario, Weighting};
+use crate::score::ScoreError;
+
+/// Effective weights: dimension weights summing to 1 and, per indicator, its share of the composite
+/// (so indicator weights also sum to 1 and each dimension's indicators sum to its dimension weight).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EffectiveWeights {
+    pub dimension: Vec<f64>,
+    pub indicator: Vec<f64>,
+}
+
+impl EffectiveWeights {
+    /// The weight of indicator `i` within its own dimension (sums to 1 per dimension).
+    pub fn within(&self, system: &IndicatorSystem, i: usize) -> f64 {
+        let d = self.dimension[system.dimension_of(i)];
+        if d > 0.0 {
+            self.indicator[i] / d
+        } else {
+            0.0
+        }
+    }
+}
+
+fn check_raw(weights: &[f64], expected: usize, level: &'static str) -> Result<(), ScoreError> {
+    if weights.len() != expected {
+        return Err(ScoreError::WeightCount { level, expected, got: weights.len() });
+    }
+    if let Some(&w) = weights.iter().find(|w| !w.is_finite() || **w < 0.0) {
+        return Err(ScoreError::NegativeWeight { level, value: w });
+    }
+    Ok(())
+}
+
+/// Turns raw dimension and indicator weights into effective weights.
+pub fn from_raw(
+    system: &IndicatorSystem,
+    dimension_raw: &[f64],
+    indicator_raw: &[f64],
+) -> Result<EffectiveWeights, ScoreError> {
+    check_raw(dimension_raw, system.n_dimensions(), "dimension")?;
+    check_raw(indicator_raw, system.n_indicators(), "indicator")?;
+    let total: f64 = dimension_raw.iter().sum();
+    if total <= 0.0 {
+        return Err(ScoreError::AllZero { dimension: None });
+    }
+    let dimension: Vec<f64> = dimension_raw.iter().map(|w| w / total).collect();
+    let mut indicator = vec![0.0; system.n_indicators()];
+    for (d, &dw) in dimension.iter().enumerate() {
+        let range = system.indicators_of(d);
+        let sum: f64 = indicator_raw[range.clone()].iter().sum();
+        if sum <= 0.0 {
+            return Err(ScoreError::AllZero { dimension: Some(system.dimensions[d].id.clone()) });
+        }
+        for i in range {
+            indicator[i] = dw * indicator_raw[i] / sum;
+        }
+    }
+    Ok(EffectiveWeights { dimension, indicator })
+}
+
+/// Builds effective weights from 16 indicator weights that sum to 1 (dimension weight = sum of its indicators).
+pub fn from_indicator_shares(system: &IndicatorSystem, shares: Vec<f64>) -> EffectiveWeights {
+    let dimension = (0..system.n_dimensions())
+        .map(|d| system.indicators_of(d).map(|i| shares[i]).sum())
+        .collect();
+    EffectiveWeights { dimension, indicator: shares }
+}
+
+/// Entropy weights (熵权法) over min-max-normalised columns, with 0 ln 0 = 0.
+pub fn entropy(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
+    let divergence: Vec<f64> = columns
+        .iter()
+        .map(|col| {
+            let x = unit_min_max(col);
+            let present: Vec<f64> = x.into_iter().filter(|v| !v.is_nan()).collect();
+            let n = present.len();
+            let sum: f64 = present.iter().sum();
+            if n < 2 || sum <= 0.0 {
+                return 0.0;
+            }
+            let h: f64 = present
+                .iter()
+                .map(|&v| v / sum)
+                .filter(|&p| p > 0.0)
+                .map(|p| p * p.ln())
+                .sum();
+            let e = -h / (n as f64).ln();
+            (1.0 - e).max(0.0)
+        })
+        .collect();
+    normalise_shares(divergence, "entropy")
+}
+
+/// CRITIC weights: contrast (sample standard deviation) times conflict (sum of 1 - Pearson r).
+pub fn critic(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
+    let x: Vec<Vec<f64>> = columns.iter().map(|c| unit_min_max(c)).collect();
+    let sd: Vec<f64> = x.iter().map(|c| crate::method::normalise::ColumnStats::of(c, false).sd).collect();
+    let info: Vec<f64> = (0..x.len())
+        .map(|j| {
+            let conflict: f64 = (0..x.len()).map(|k| 1.0 - pearson(&x[j], &x[k])).sum();
+            sd[j] * conflict
+        })
+        .collect();
+    normalise_shares(info, "critic")
+}
+
+/// Pearson correlation over the units present in both columns; 0 when either has no spread.
+pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
+    let pairs: Vec<(f64, f64)> =
+        a.iter().zip(b).filter(|(x, y)| !x.is_nan() && !y.is_nan()).map(|(&x, &y)| (x, y)).collect();
+    let n = pairs.len() as f64;
+    if pairs.len() < 2 {
+        return 0.0;
+    }
+    let (ma, mb) = (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n);
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, y) in &pairs {
+        sab += (x - ma) * (y - mb);
+        saa += (x - ma).powi(2);
+        sbb += (y - mb).powi(2);
+    }
+    if saa <= 0.0 || sbb <= 0.0 {
+        0.0
+    } else {
+        sab / (saa * sbb).sqrt()
+    }
+}
+
+fn normalise_shares(raw: Vec<f64>, scheme: &'static str) -> Result<Vec<f64>, ScoreError> {
+    let total: f64 = raw.iter().sum();
+    if !(total > 0.0) {
+        return Err(ScoreError::DegenerateWeighting { scheme });
+    }
+    Ok(raw.into_iter().map(|v| v / total).collect())
+}
+
+/// Resolves the scenario's weighting into effective weights; `treated` are the treated raw columns.
+pub fn resolve(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    treated: &[Vec<f64>],
+) -> Result<EffectiveWeights, ScoreError> {
+    let _ = data;
+    match scenario.weighting {
+        Weighting::Manual => from_raw(system, &scenario.dimension_weights, &scenario.indicator_weights),
+        Weighting::Equal => from_raw(
+            system,
+            &vec![1.0; system.n_dimensions()],
+            &vec![1.0; system.n_indicators()],
+        ),
+        Weighting::Entropy => Ok(from_indicator_shares(system, entropy(treated)?)),
+        Weighting::Critic => Ok(from_indicator_shares(system, critic(treated)?)),
+        Weighting::Ahp => {
+            let matrix = scenario.ahp_matrix.as_deref().ok_or(ScoreError::MissingAhpMatrix)?;
+            let ahp = super::ahp::weights(matrix, system.n_dimensions()).map_err(ScoreError::Ahp)?;
+            from_raw(system, &ahp.weights, &scenario.indicator_weights)
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! Plain data types: the indicator system, ranked units, data sets and scenarios (method choices and weights).
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The two interface languages; Chinese comes first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Picks the Chinese or the English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// One of the five first-level dimensions (一级指标) of Table 3-1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub about_zh: String,
+    #[serde(default)]
+    pub about_en: String,
+}
+
+impl Dimension {
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_zh, &self.name_en)
+    }
+}
+
+/// What sort of quantity an indicator measures, which decides how estimates are stored and checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueKind {
+    Amount,
+    Rate,
+    Count,
+}
+
+/// One of the 16 second-level indicators (二级指标) of Table 3-1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub dimension: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub short_zh: String,
+    pub short_en: String,
+    pub unit_zh: String,
+    pub unit_en: String,
+    pub kind: ValueKind,
+    pub integer: bool,
+    pub decimals: u8,
+    pub signed: bool,
+    pub higher_is_better: bool,
+    pub definition_zh: String,
+    pub definition_en: String,
+    pub plausible_min: f64,
+    pub plausible_max: f64,
+}
+
+impl Indicator {
+    pub fn name(&self, lang: Lang) -> &str {
+        lang.pick(&self.name_zh, &self.name_en)
+    }
+    pub fn short(&self, lang: Lang) -> &str {
+        lang.pick(&self.short_zh, &self.short_en)
+    }
+    pub fn unit(&self, lang: Lang) -> &str {
+        lang.pick(&self.unit_zh, &self.unit_en)
+    }
+    /// Formats a value with the indicator's stored precision.
+    pub fn format(&self, value: f64) -> String {
+        format!("{:.*}", self.decimals as usize, value)
+    }
+}
+
+/// The dimensions and indicators, with indicators grouped contiguously by dimension in Table 3-1 order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorSystem {
+    pub source: String,
+    pub dimensions: Vec<Dimension>,
+    pub indicators: Vec<Indicator>,
+    #[serde(skip)]
+    dimension_of: Vec<usize>,
+    #[serde(skip)]
+    ranges: Vec<Range<usize>>,
+}
+
+#[derive(Deserialize)]
+struct IndicatorSystemFile {
+    #[serde(default)]
+    source: String,
+    dimensions: Vec<Dimension>,
+    indicators: Vec<Indicator>,
+}
+
+impl IndicatorSystem {
+    /// Builds a system, checking that every indicator names a known dimension and that each dimension's
+    /// indicators stand together.
+    pub fn new(
+        source: String,
+        dimensions: Vec<Dimension>,
+        indicators: Vec<Indicator>,
+    ) -> Result<Self, String> {
+        let mut dimension_of = Vec::with_capacity(indicators.len());
+        for ind in &indicators {
+            let d = dimensions
+                .iter()
+                .position(|d| d.id == ind.dimension)
+                .ok_or_else(|| format!("indicator {} names unknown dimension {}", ind.id, ind.dimension))?;
+            if let Some(&last) = dimension_of.last() {
+                if d < last {
+                    return Err(format!("indicator {} is out of dimension order", ind.id));
+                }
+            }
+            dimension_of.push(d);
+        }
+        let ranges: Vec<Range<usize>> = (0..dimensions.len())
+            .map(|d| {
+                let start = dimension_of.iter().position(|&x| x == d).unwrap_or(0);
+                let end = dimension_of.iter().rposition(|&x| x == d).map_or(start, |e| e + 1);
+                start..end
+            })
+            .collect();
+        if let Some(d) = ranges.iter().position(|r| r.is_empty()) {
+            return Err(format!("dimension {} has no indicator", dimensions[d].id));
+        }
+        Ok(Self { source, dimensions, indicators, dimension_of, ranges })
+    }
+
+    /// Parses the `seeds/indicators.json` format.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let file: IndicatorSystemFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Self::new(file.source, file.dimensions, file.indicators)
+    }
+
+    pub fn n_dimensions(&self) -> usize {
+        self.dimensions.len()
+    }
+    pub fn n_indicators(&self) -> usize {
+        self.indicators.len()
+    }
+    /// The dimension index of indicator `i`.
+    pub fn dimension_of(&self, i: usize) -> usize {
+        self.dimension_of[i]
+    }
+    /// The indicator indices of dimension `d`.
+    pub fn indicators_of(&self, d: usize) -> Range<usize> {
+        self.ranges[d].clone()
+    }
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.id == id)
+    }
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+}
+
+/// A ranked unit (a county-level division).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub adcode: String,
+    pub name_zh: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub prefecture_zh: String,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+}
+
+impl Unit {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name_zh,
+        }
+    }
+}
+
+/// Where a data set came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DatasetMeta {
+    pub name: String,
+    pub year: Option<i32>,
+    pub source: String,
+}
+
+/// Indicator values of a set of units; missing values are stored as NaN.
+///
+/// Values are held column by column (indicator-major), since normalisation works on whole columns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub meta: DatasetMeta,
+    pub units: Vec<Unit>,
+    n_indicators: usize,
+    values: Vec<f64>,
+}
+
+impl Dataset {
+    /// A data set with every value missing.
+    pub fn new(meta: DatasetMeta, units: Vec<Unit>, n_indicators: usize) -> Self {
+        let values = vec![f64::NAN; units.len() * n_indicators];
+        Self { meta, units, n_indicators, values }
+    }
+    pub fn n_units(&self) -> usize {
+        self.units.len()
+    }
+    pub fn n_indicators(&self) -> usize {
+        self.n_indicators
+    }
+    /// The value of indicator `i` for unit `u`, if present.
+    pub fn get(&self, u: usize, i: usize) -> Option<f64> {
+        let v = self.values[i * self.units.len() + u];
+        (!v.is_nan()).then_some(v)
+    }
+    pub fn set(&mut self, u: usize, i: usize, value: Option<f64>) {
+        let n = self.units.len();
+        self.values[i * n + u] = value.unwrap_or(f64::NAN);
+    }
+    /// Indicator `i` for all units, NaN where missing.
+    pub fn column(&self, i: usize) -> &[f64] {
+        let n = self.units.len();
+        &self.values[i * n..(i + 1) * n]
+    }
+    pub fn column_mut(&mut self, i: usize) -> &mut [f64] {
+        let n = self.units.len();
+        &mut self.values[i * n..(i + 1) * n]
+    }
+    pub fn unit_index(&self, adcode: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.adcode == adcode)
+    }
+    /// A stable FNV-1a hash of units and values, used to name imported data sets in share links.
+    pub fn content_hash(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for &b in bytes {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        for u in &self.units {
+            eat(u.adcode.as_bytes());
+            eat(&[0]);
+        }
+        for v in &self.values {
+            let bits = if v.is_nan() { u64::MAX } else { v.to_bits() };
+            eat(&bits.to_le_bytes());
+        }
+        format!("{h:016x}")
+    }
+}
+
+/// How raw values are put on a common 0-100 scale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Normalisation {
+    #[default]
+    MinMax,
+    Efficacy,
+    ZScore,
+    Rank,
+}
+
+/// Optional per-indicator treatment of skewed data, applied before normalisation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "kind")]
+pub enum Treatment {
+    #[default]
+    None,
+    Log,
+    Winsorise { lower: f64, upper: f64 },
+}
+
+/// Where the weights come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weighting {
+    #[default]
+    Manual,
+    Equal,
+    Entropy,
+    Critic,
+    Ahp,
+}
+
+/// How dimension scores are combined into the composite.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregation {
+    #[default]
+    Arithmetic,
+    Geometric,
+}
+
+/// Every choice that turns a data set into a ranking.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub normalisation: Normalisation,
+    pub treatments: Vec<Treatment>,
+    pub weighting: Weighting,
+    /// Raw (not necessarily normalised) dimension weights, used by `Manual`.
+    pub dimension_weights: Vec<f64>,
+    /// Raw indicator weights, normalised within each dimension; used by `Manual` and `Ahp`.
+    pub indicator_weights: Vec<f64>,
+    pub aggregation: Aggregation,
+    /// Row-major n x n pairwise comparison of the dimensions, used by `Ahp`.
+    pub ahp_matrix: Option<Vec<f64>>,
+}
+
+impl Scenario {
+    /// The project's stated default: min-max, equal weights at both levels, arithmetic mean.
+    pub fn default_for(system: &IndicatorSystem) -> Self {
+        Self {
+            normalisation: Normalisation::MinMax,
+            treatments: vec![Treatment::None; system.n_indicators()],
+            weighting: Weighting::Manual,
+            dimension_weights: vec![1.0; system.n_dimensions()],
+            indicator_weights: vec![1.0; system.n_indicators()],
+            aggregation: Aggregation::Arithmetic,
+            ahp_matrix: None,
+        }
+    }
+}
