@@ -2,6 +2,7 @@
 //!
 //! Everything outside `ui` is pure Rust and builds natively; `ui` is the only module that touches the browser.
 
+pub mod cli;
 pub mod data;
 pub mod method;
 pub mod model;

@@ -120,7 +120,12 @@ impl IndicatorSystem {
             let d = dimensions
                 .iter()
                 .position(|d| d.id == ind.dimension)
-                .ok_or_else(|| format!("indicator {} names unknown dimension {}", ind.id, ind.dimension))?;
+                .ok_or_else(|| {
+                    format!(
+                        "indicator {} names unknown dimension {}",
+                        ind.id, ind.dimension
+                    )
+                })?;
             if let Some(&last) = dimension_of.last() {
                 if d < last {
                     return Err(format!("indicator {} is out of dimension order", ind.id));
@@ -131,14 +136,23 @@ impl IndicatorSystem {
         let ranges: Vec<Range<usize>> = (0..dimensions.len())
             .map(|d| {
                 let start = dimension_of.iter().position(|&x| x == d).unwrap_or(0);
-                let end = dimension_of.iter().rposition(|&x| x == d).map_or(start, |e| e + 1);
+                let end = dimension_of
+                    .iter()
+                    .rposition(|&x| x == d)
+                    .map_or(start, |e| e + 1);
                 start..end
             })
             .collect();
         if let Some(d) = ranges.iter().position(|r| r.is_empty()) {
             return Err(format!("dimension {} has no indicator", dimensions[d].id));
         }
-        Ok(Self { source, dimensions, indicators, dimension_of, ranges })
+        Ok(Self {
+            source,
+            dimensions,
+            indicators,
+            dimension_of,
+            ranges,
+        })
     }
 
     /// Parses the `seeds/indicators.json` format.
@@ -216,7 +230,12 @@ impl Dataset {
     /// A data set with every value missing.
     pub fn new(meta: DatasetMeta, units: Vec<Unit>, n_indicators: usize) -> Self {
         let values = vec![f64::NAN; units.len() * n_indicators];
-        Self { meta, units, n_indicators, values }
+        Self {
+            meta,
+            units,
+            n_indicators,
+            values,
+        }
     }
     pub fn n_units(&self) -> usize {
         self.units.len()
@@ -284,7 +303,10 @@ pub enum Treatment {
     #[default]
     None,
     Log,
-    Winsorise { lower: f64, upper: f64 },
+    Winsorise {
+        lower: f64,
+        upper: f64,
+    },
 }
 
 /// Where the weights come from.

@@ -8,15 +8,32 @@ use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario};
 /// Why a scenario could not be scored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScoreError {
-    WeightCount { level: &'static str, expected: usize, got: usize },
-    NegativeWeight { level: &'static str, value: f64 },
+    WeightCount {
+        level: &'static str,
+        expected: usize,
+        got: usize,
+    },
+    NegativeWeight {
+        level: &'static str,
+        value: f64,
+    },
     /// All weights of a level are zero: of the dimensions (`None`) or of one dimension's indicators.
-    AllZero { dimension: Option<String> },
-    DegenerateWeighting { scheme: &'static str },
+    AllZero {
+        dimension: Option<String>,
+    },
+    DegenerateWeighting {
+        scheme: &'static str,
+    },
     MissingAhpMatrix,
     Ahp(crate::method::ahp::AhpError),
-    TreatmentCount { expected: usize, got: usize },
-    ShapeMismatch { expected: usize, got: usize },
+    TreatmentCount {
+        expected: usize,
+        got: usize,
+    },
+    ShapeMismatch {
+        expected: usize,
+        got: usize,
+    },
 }
 
 impl ScoreError {
@@ -25,25 +42,49 @@ impl ScoreError {
         use ScoreError::*;
         let zh = lang == Lang::Zh;
         match self {
-            WeightCount { level, expected, got } if zh => {
+            WeightCount {
+                level,
+                expected,
+                got,
+            } if zh => {
                 format!("{}权重应有 {expected} 个，实际 {got} 个", level_zh(level))
             }
-            WeightCount { level, expected, got } => format!("expected {expected} {level} weights, got {got}"),
-            NegativeWeight { level, value } if zh => format!("{}权重不能为负数或非数字：{value}", level_zh(level)),
-            NegativeWeight { level, value } => format!("{level} weights must be non-negative numbers, got {value}"),
+            WeightCount {
+                level,
+                expected,
+                got,
+            } => format!("expected {expected} {level} weights, got {got}"),
+            NegativeWeight { level, value } if zh => {
+                format!("{}权重不能为负数或非数字：{value}", level_zh(level))
+            }
+            NegativeWeight { level, value } => {
+                format!("{level} weights must be non-negative numbers, got {value}")
+            }
             AllZero { dimension: None } if zh => "维度权重不能全部为零".into(),
             AllZero { dimension: None } => "the dimension weights cannot all be zero".into(),
             AllZero { dimension: Some(d) } if zh => format!("维度 {d} 的指标权重不能全部为零"),
-            AllZero { dimension: Some(d) } => format!("the indicator weights of dimension {d} cannot all be zero"),
+            AllZero { dimension: Some(d) } => {
+                format!("the indicator weights of dimension {d} cannot all be zero")
+            }
             DegenerateWeighting { scheme } if zh => format!("数据没有差异，无法计算 {scheme} 权重"),
-            DegenerateWeighting { scheme } => format!("the data has no spread, so {scheme} weights are undefined"),
+            DegenerateWeighting { scheme } => {
+                format!("the data has no spread, so {scheme} weights are undefined")
+            }
             MissingAhpMatrix if zh => "层次分析法需要一个判断矩阵".into(),
             MissingAhpMatrix => "AHP weighting needs a pairwise comparison matrix".into(),
             Ahp(e) => e.message(lang),
-            TreatmentCount { expected, got } if zh => format!("指标处理方式应有 {expected} 个，实际 {got} 个"),
-            TreatmentCount { expected, got } => format!("expected {expected} indicator treatments, got {got}"),
-            ShapeMismatch { expected, got } if zh => format!("数据应有 {expected} 个指标列，实际 {got} 个"),
-            ShapeMismatch { expected, got } => format!("the data should have {expected} indicator columns, got {got}"),
+            TreatmentCount { expected, got } if zh => {
+                format!("指标处理方式应有 {expected} 个，实际 {got} 个")
+            }
+            TreatmentCount { expected, got } => {
+                format!("expected {expected} indicator treatments, got {got}")
+            }
+            ShapeMismatch { expected, got } if zh => {
+                format!("数据应有 {expected} 个指标列，实际 {got} 个")
+            }
+            ShapeMismatch { expected, got } => {
+                format!("the data should have {expected} indicator columns, got {got}")
+            }
         }
     }
 }
@@ -98,7 +139,9 @@ impl Ranking {
         self.normalised[i * self.n_units + u]
     }
     pub fn is_partial(&self, u: usize) -> bool {
-        self.partial[u * self.n_dimensions..(u + 1) * self.n_dimensions].iter().any(|&p| p)
+        self.partial[u * self.n_dimensions..(u + 1) * self.n_dimensions]
+            .iter()
+            .any(|&p| p)
     }
     /// Rank of unit `u` among units in dimension `d`.
     pub fn rank_in_dimension(&self, u: usize, d: usize) -> u32 {
@@ -107,13 +150,23 @@ impl Ranking {
 }
 
 /// Scores a data set under a scenario.
-pub fn score(system: &IndicatorSystem, data: &Dataset, scenario: &Scenario) -> Result<Ranking, ScoreError> {
+pub fn score(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+) -> Result<Ranking, ScoreError> {
     let (n_units, n_ind, n_dim) = (data.n_units(), system.n_indicators(), system.n_dimensions());
     if data.n_indicators() != n_ind {
-        return Err(ScoreError::ShapeMismatch { expected: n_ind, got: data.n_indicators() });
+        return Err(ScoreError::ShapeMismatch {
+            expected: n_ind,
+            got: data.n_indicators(),
+        });
     }
     if scenario.treatments.len() != n_ind {
-        return Err(ScoreError::TreatmentCount { expected: n_ind, got: scenario.treatments.len() });
+        return Err(ScoreError::TreatmentCount {
+            expected: n_ind,
+            got: scenario.treatments.len(),
+        });
     }
     let treated: Vec<Vec<f64>> = (0..n_ind)
         .map(|i| {
@@ -126,7 +179,11 @@ pub fn score(system: &IndicatorSystem, data: &Dataset, scenario: &Scenario) -> R
 
     let mut normalised = vec![0.0; n_ind * n_units];
     for (i, col) in treated.iter().enumerate() {
-        normalise_column(col, scenario.normalisation, &mut normalised[i * n_units..(i + 1) * n_units]);
+        normalise_column(
+            col,
+            scenario.normalisation,
+            &mut normalised[i * n_units..(i + 1) * n_units],
+        );
     }
 
     let mut dimension_scores = vec![f64::NAN; n_units * n_dim];
@@ -152,12 +209,20 @@ pub fn score(system: &IndicatorSystem, data: &Dataset, scenario: &Scenario) -> R
                 missing_dims.push(d);
             } else {
                 // With every present indicator at zero weight, the plain mean keeps the score defined.
-                dimension_scores[k] = if wsum > 0.0 { sum / wsum } else { unweighted_mean(system, &normalised, n_units, u, d) };
+                dimension_scores[k] = if wsum > 0.0 {
+                    sum / wsum
+                } else {
+                    unweighted_mean(system, &normalised, n_units, u, d)
+                };
                 partial[k] = seen < all;
             }
         }
         if missing_dims.is_empty() {
-            composite[u] = aggregate(scenario.aggregation, &weights.dimension, &dimension_scores[u * n_dim..(u + 1) * n_dim]);
+            composite[u] = aggregate(
+                scenario.aggregation,
+                &weights.dimension,
+                &dimension_scores[u * n_dim..(u + 1) * n_dim],
+            );
         } else {
             unranked.push((u, missing_dims));
         }
@@ -196,9 +261,18 @@ pub fn score(system: &IndicatorSystem, data: &Dataset, scenario: &Scenario) -> R
     })
 }
 
-fn unweighted_mean(system: &IndicatorSystem, normalised: &[f64], n_units: usize, u: usize, d: usize) -> f64 {
-    let present: Vec<f64> =
-        system.indicators_of(d).map(|i| normalised[i * n_units + u]).filter(|v| !v.is_nan()).collect();
+fn unweighted_mean(
+    system: &IndicatorSystem,
+    normalised: &[f64],
+    n_units: usize,
+    u: usize,
+    d: usize,
+) -> f64 {
+    let present: Vec<f64> = system
+        .indicators_of(d)
+        .map(|i| normalised[i * n_units + u])
+        .filter(|v| !v.is_nan())
+        .collect();
     present.iter().sum::<f64>() / present.len() as f64
 }
 
@@ -206,9 +280,12 @@ fn unweighted_mean(system: &IndicatorSystem, normalised: &[f64], n_units: usize,
 pub fn aggregate(aggregation: Aggregation, weights: &[f64], scores: &[f64]) -> f64 {
     match aggregation {
         Aggregation::Arithmetic => weights.iter().zip(scores).map(|(w, s)| w * s).sum(),
-        Aggregation::Geometric => {
-            weights.iter().zip(scores).map(|(w, s)| w * s.max(GEOMETRIC_EPSILON).ln()).sum::<f64>().exp()
-        }
+        Aggregation::Geometric => weights
+            .iter()
+            .zip(scores)
+            .map(|(w, s)| w * s.max(GEOMETRIC_EPSILON).ln())
+            .sum::<f64>()
+            .exp(),
     }
 }
 
@@ -228,7 +305,11 @@ pub fn tie_key(score: f64) -> i64 {
 /// `tie_order` lists all units in the order ties are broken (usually by adcode).
 /// Returns the ranks and the ranked units in rank order.
 pub fn rank_descending(scores: &[f64], tie_order: &[usize]) -> (Vec<u32>, Vec<usize>) {
-    let mut order: Vec<usize> = tie_order.iter().copied().filter(|&u| !scores[u].is_nan()).collect();
+    let mut order: Vec<usize> = tie_order
+        .iter()
+        .copied()
+        .filter(|&u| !scores[u].is_nan())
+        .collect();
     // A stable sort keeps the tie order among equal keys.
     order.sort_by_key(|&u| std::cmp::Reverse(tie_key(scores[u])));
     let mut rank = vec![0u32; scores.len()];

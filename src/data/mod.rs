@@ -28,7 +28,11 @@ pub enum DataErrorKind {
 
 impl DataError {
     pub fn new(row: Option<usize>, column: Option<&str>, kind: DataErrorKind) -> Self {
-        Self { row, column: column.map(str::to_string), kind }
+        Self {
+            row,
+            column: column.map(str::to_string),
+            kind,
+        }
     }
 
     /// The message shown to the user, with its location.

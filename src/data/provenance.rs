@@ -38,7 +38,10 @@ pub struct Provenance {
 impl Provenance {
     pub fn from_csv(text: &str) -> Result<Self, String> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let records = reader.deserialize().collect::<Result<Vec<Record>, _>>().map_err(|e| e.to_string())?;
+        let records = reader
+            .deserialize()
+            .collect::<Result<Vec<Record>, _>>()
+            .map_err(|e| e.to_string())?;
         Ok(Self { records })
     }
 
@@ -59,12 +62,16 @@ impl Provenance {
     }
 
     pub fn get(&self, adcode: &str, indicator: &str) -> Option<&Record> {
-        self.records.iter().find(|r| r.adcode == adcode && r.indicator == indicator)
+        self.records
+            .iter()
+            .find(|r| r.adcode == adcode && r.indicator == indicator)
     }
 
     /// True when any value of the unit is an estimate.
     pub fn unit_has_estimates(&self, adcode: &str) -> bool {
-        self.records.iter().any(|r| r.adcode == adcode && r.status.is_estimate())
+        self.records
+            .iter()
+            .any(|r| r.adcode == adcode && r.status.is_estimate())
     }
 
     pub fn count(&self, status: Status) -> usize {

@@ -130,7 +130,10 @@ impl Anchor {
 
     /// A short identifier used in the provenance file.
     pub fn label(&self) -> String {
-        format!("{} {} {} ({}, {})", self.name_zh, self.definition_zh, self.value, self.period, self.section)
+        format!(
+            "{} {} {} ({}, {})",
+            self.name_zh, self.definition_zh, self.value, self.period, self.section
+        )
     }
 }
 

@@ -26,7 +26,8 @@ pub fn bundled_meta() -> DatasetMeta {
     DatasetMeta {
         name: "福建省县域 2024（演示数据）".to_string(),
         year: Some(2024),
-        source: "白皮书（2025）公布值 + 本项目校准估算 / white paper figures + project estimates".to_string(),
+        source: "白皮书（2025）公布值 + 本项目校准估算 / white paper figures + project estimates"
+            .to_string(),
     }
 }
 
@@ -90,6 +91,13 @@ pub fn bundle() -> Bundle {
     let mut data = super::wide_csv::read(DATA_2024_CSV, &system, bundled_meta())
         .unwrap_or_else(|e| panic!("seeds/data_2024.csv is invalid: {}", e[0]));
     attach_county_details(&mut data, &counties);
-    let provenance = Provenance::from_csv(PROVENANCE_2024_CSV).expect("seeds/provenance_2024.csv is valid");
-    Bundle { system, counties, data, provenance, published: published() }
+    let provenance =
+        Provenance::from_csv(PROVENANCE_2024_CSV).expect("seeds/provenance_2024.csv is valid");
+    Bundle {
+        system,
+        counties,
+        data,
+        provenance,
+        published: published(),
+    }
 }

@@ -6,12 +6,24 @@ use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
 const IDENTITY: [&str; 3] = ["adcode", "name_zh", "prefecture_zh"];
 
 /// Parses a wide CSV strictly; every problem is reported with its row (header = row 1) and column.
-pub fn read(text: &str, system: &IndicatorSystem, meta: DatasetMeta) -> Result<Dataset, Vec<DataError>> {
+pub fn read(
+    text: &str,
+    system: &IndicatorSystem,
+    meta: DatasetMeta,
+) -> Result<Dataset, Vec<DataError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(e) => return Err(vec![DataError::new(Some(1), None, DataErrorKind::Csv(e.to_string()))]),
+        Err(e) => {
+            return Err(vec![DataError::new(
+                Some(1),
+                None,
+                DataErrorKind::Csv(e.to_string()),
+            )])
+        }
     };
     if headers.iter().all(|h| h.is_empty()) {
         return Err(vec![DataError::new(None, None, DataErrorKind::Empty)]);
@@ -20,20 +32,32 @@ pub fn read(text: &str, system: &IndicatorSystem, meta: DatasetMeta) -> Result<D
     let mut errors = Vec::new();
     for name in IDENTITY.iter().take(2) {
         if find(name).is_none() {
-            errors.push(DataError::new(Some(1), Some(name), DataErrorKind::MissingColumn(name.to_string())));
+            errors.push(DataError::new(
+                Some(1),
+                Some(name),
+                DataErrorKind::MissingColumn(name.to_string()),
+            ));
         }
     }
     let ind_cols: Vec<Option<usize>> = system.indicators.iter().map(|i| find(&i.id)).collect();
     for (i, col) in ind_cols.iter().enumerate() {
         if col.is_none() {
             let id = &system.indicators[i].id;
-            errors.push(DataError::new(Some(1), Some(id), DataErrorKind::MissingColumn(id.clone())));
+            errors.push(DataError::new(
+                Some(1),
+                Some(id),
+                DataErrorKind::MissingColumn(id.clone()),
+            ));
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (c_code, c_name, c_pref) = (find("adcode").unwrap_or(0), find("name_zh").unwrap_or(1), find("prefecture_zh"));
+    let (c_code, c_name, c_pref) = (
+        find("adcode").unwrap_or(0),
+        find("name_zh").unwrap_or(1),
+        find("prefecture_zh"),
+    );
 
     let mut units = Vec::new();
     let mut rows: Vec<Vec<Option<f64>>> = Vec::new();
@@ -42,7 +66,11 @@ pub fn read(text: &str, system: &IndicatorSystem, meta: DatasetMeta) -> Result<D
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(DataError::new(Some(row), None, DataErrorKind::Csv(e.to_string())));
+                errors.push(DataError::new(
+                    Some(row),
+                    None,
+                    DataErrorKind::Csv(e.to_string()),
+                ));
                 continue;
             }
         };
@@ -52,11 +80,19 @@ pub fn read(text: &str, system: &IndicatorSystem, meta: DatasetMeta) -> Result<D
         }
         let (adcode, name) = (cell(c_code), cell(c_name));
         if adcode.is_empty() || name.is_empty() {
-            errors.push(DataError::new(Some(row), None, DataErrorKind::MissingIdentity));
+            errors.push(DataError::new(
+                Some(row),
+                None,
+                DataErrorKind::MissingIdentity,
+            ));
             continue;
         }
         if units.iter().any(|u: &Unit| u.adcode == adcode) {
-            errors.push(DataError::new(Some(row), Some("adcode"), DataErrorKind::DuplicateAdcode(adcode.into())));
+            errors.push(DataError::new(
+                Some(row),
+                Some("adcode"),
+                DataErrorKind::DuplicateAdcode(adcode.into()),
+            ));
             continue;
         }
         let mut values = Vec::with_capacity(ind_cols.len());
@@ -70,12 +106,20 @@ pub fn read(text: &str, system: &IndicatorSystem, meta: DatasetMeta) -> Result<D
             match raw.parse::<f64>() {
                 Ok(v) if v.is_finite() => {
                     if v < 0.0 && !ind.signed {
-                        errors.push(DataError::new(Some(row), Some(&ind.id), DataErrorKind::Negative(raw.into())));
+                        errors.push(DataError::new(
+                            Some(row),
+                            Some(&ind.id),
+                            DataErrorKind::Negative(raw.into()),
+                        ));
                     }
                     values.push(Some(v));
                 }
                 _ => {
-                    errors.push(DataError::new(Some(row), Some(&ind.id), DataErrorKind::NotANumber(raw.into())));
+                    errors.push(DataError::new(
+                        Some(row),
+                        Some(&ind.id),
+                        DataErrorKind::NotANumber(raw.into()),
+                    ));
                     values.push(None);
                 }
             }
@@ -110,9 +154,14 @@ pub fn write(data: &Dataset, system: &IndicatorSystem) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<&str> = IDENTITY.to_vec();
     header.extend(system.indicators.iter().map(|i| i.id.as_str()));
-    w.write_record(&header).expect("writing to memory cannot fail");
+    w.write_record(&header)
+        .expect("writing to memory cannot fail");
     for (u, unit) in data.units.iter().enumerate() {
-        let mut rec = vec![unit.adcode.clone(), unit.name_zh.clone(), unit.prefecture_zh.clone()];
+        let mut rec = vec![
+            unit.adcode.clone(),
+            unit.name_zh.clone(),
+            unit.prefecture_zh.clone(),
+        ];
         for (i, ind) in system.indicators.iter().enumerate() {
             rec.push(data.get(u, i).map(|v| ind.format(v)).unwrap_or_default());
         }

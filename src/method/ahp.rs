@@ -5,7 +5,8 @@ use serde::Serialize;
 
 /// Saaty's random consistency index RI for n = 1..=10 (Saaty, *The Analytic Hierarchy Process*, 1980,
 /// Table 1.7; the values most Chinese textbooks reprint).
-pub const SAATY_RANDOM_INDEX: [f64; 10] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
+pub const SAATY_RANDOM_INDEX: [f64; 10] =
+    [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
 
 /// Above this consistency ratio a comparison matrix is considered inconsistent.
 pub const CR_THRESHOLD: f64 = 0.1;
@@ -37,21 +38,41 @@ impl AhpError {
     pub fn message(&self, lang: crate::model::Lang) -> String {
         use crate::model::Lang::*;
         match (self, lang) {
-            (AhpError::Size { expected, got }, Zh) => format!("判断矩阵应有 {expected} 个元素，实际 {got} 个"),
-            (AhpError::Size { expected, got }, En) => format!("the matrix needs {expected} entries, got {got}"),
-            (AhpError::NotPositive { row, col }, Zh) => format!("第 {} 行第 {} 列必须为正数", row + 1, col + 1),
-            (AhpError::NotPositive { row, col }, En) => format!("row {}, column {} must be positive", row + 1, col + 1),
+            (AhpError::Size { expected, got }, Zh) => {
+                format!("判断矩阵应有 {expected} 个元素，实际 {got} 个")
+            }
+            (AhpError::Size { expected, got }, En) => {
+                format!("the matrix needs {expected} entries, got {got}")
+            }
+            (AhpError::NotPositive { row, col }, Zh) => {
+                format!("第 {} 行第 {} 列必须为正数", row + 1, col + 1)
+            }
+            (AhpError::NotPositive { row, col }, En) => {
+                format!("row {}, column {} must be positive", row + 1, col + 1)
+            }
             (AhpError::OffScale { row, col, value }, Zh) => {
-                format!("第 {} 行第 {} 列的 {value} 不在 1/9 到 9 的标度内", row + 1, col + 1)
+                format!(
+                    "第 {} 行第 {} 列的 {value} 不在 1/9 到 9 的标度内",
+                    row + 1,
+                    col + 1
+                )
             }
             (AhpError::OffScale { row, col, value }, En) => {
-                format!("row {}, column {}: {value} is outside Saaty's 1/9 to 9 scale", row + 1, col + 1)
+                format!(
+                    "row {}, column {}: {value} is outside Saaty's 1/9 to 9 scale",
+                    row + 1,
+                    col + 1
+                )
             }
             (AhpError::NotReciprocal { row, col }, Zh) => {
                 format!("第 {} 行第 {} 列与其对称位置不互为倒数", row + 1, col + 1)
             }
             (AhpError::NotReciprocal { row, col }, En) => {
-                format!("row {}, column {} is not the reciprocal of its mirror entry", row + 1, col + 1)
+                format!(
+                    "row {}, column {} is not the reciprocal of its mirror entry",
+                    row + 1,
+                    col + 1
+                )
             }
         }
     }
@@ -70,7 +91,10 @@ pub fn complete_reciprocals(matrix: &mut [f64], n: usize) {
 /// Validates a row-major n x n matrix and computes the AHP weights by power iteration.
 pub fn weights(matrix: &[f64], n: usize) -> Result<AhpResult, AhpError> {
     if matrix.len() != n * n {
-        return Err(AhpError::Size { expected: n * n, got: matrix.len() });
+        return Err(AhpError::Size {
+            expected: n * n,
+            got: matrix.len(),
+        });
     }
     for r in 0..n {
         for c in 0..n {
@@ -79,7 +103,11 @@ pub fn weights(matrix: &[f64], n: usize) -> Result<AhpResult, AhpError> {
                 return Err(AhpError::NotPositive { row: r, col: c });
             }
             if !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&v) {
-                return Err(AhpError::OffScale { row: r, col: c, value: v });
+                return Err(AhpError::OffScale {
+                    row: r,
+                    col: c,
+                    value: v,
+                });
             }
             if (v * matrix[c * n + r] - 1.0).abs() > 1e-3 {
                 return Err(AhpError::NotReciprocal { row: r, col: c });
@@ -89,7 +117,9 @@ pub fn weights(matrix: &[f64], n: usize) -> Result<AhpResult, AhpError> {
     let mut w = vec![1.0 / n as f64; n];
     let mut lambda = n as f64;
     for _ in 0..1000 {
-        let next: Vec<f64> = (0..n).map(|r| (0..n).map(|c| matrix[r * n + c] * w[c]).sum()).collect();
+        let next: Vec<f64> = (0..n)
+            .map(|r| (0..n).map(|c| matrix[r * n + c] * w[c]).sum())
+            .collect();
         let sum: f64 = next.iter().sum();
         lambda = sum;
         let next: Vec<f64> = next.into_iter().map(|v| v / sum).collect();
@@ -99,8 +129,20 @@ pub fn weights(matrix: &[f64], n: usize) -> Result<AhpResult, AhpError> {
             break;
         }
     }
-    let ci = if n > 1 { (lambda - n as f64) / (n as f64 - 1.0) } else { 0.0 };
-    let ri = SAATY_RANDOM_INDEX.get(n.wrapping_sub(1)).copied().unwrap_or(1.49);
+    let ci = if n > 1 {
+        (lambda - n as f64) / (n as f64 - 1.0)
+    } else {
+        0.0
+    };
+    let ri = SAATY_RANDOM_INDEX
+        .get(n.wrapping_sub(1))
+        .copied()
+        .unwrap_or(1.49);
     let cr = if ri > 0.0 { ci / ri } else { 0.0 };
-    Ok(AhpResult { weights: w, lambda_max: lambda, consistency_index: ci, consistency_ratio: cr })
+    Ok(AhpResult {
+        weights: w,
+        lambda_max: lambda,
+        consistency_index: ci,
+        consistency_ratio: cr,
+    })
 }

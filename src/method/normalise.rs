@@ -58,9 +58,17 @@ impl ColumnStats {
             max = max.max(v);
             sum += v;
         }
-        let mean = if count > 0 { sum / count as f64 } else { f64::NAN };
+        let mean = if count > 0 {
+            sum / count as f64
+        } else {
+            f64::NAN
+        };
         let sd = if count > 1 {
-            let ss: f64 = column.iter().filter(|v| !v.is_nan()).map(|v| (v - mean).powi(2)).sum();
+            let ss: f64 = column
+                .iter()
+                .filter(|v| !v.is_nan())
+                .map(|v| (v - mean).powi(2))
+                .sum();
             (ss / (count - 1) as f64).sqrt()
         } else {
             0.0
@@ -72,7 +80,14 @@ impl ColumnStats {
         } else {
             Vec::new()
         };
-        Self { count, min, max, mean, sd, sorted }
+        Self {
+            count,
+            min,
+            max,
+            mean,
+            sd,
+            sorted,
+        }
     }
 
     /// True when the column has no spread, so every method returns its documented constant.

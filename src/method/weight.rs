@@ -26,7 +26,11 @@ impl EffectiveWeights {
 
 fn check_raw(weights: &[f64], expected: usize, level: &'static str) -> Result<(), ScoreError> {
     if weights.len() != expected {
-        return Err(ScoreError::WeightCount { level, expected, got: weights.len() });
+        return Err(ScoreError::WeightCount {
+            level,
+            expected,
+            got: weights.len(),
+        });
     }
     if let Some(&w) = weights.iter().find(|w| !w.is_finite() || **w < 0.0) {
         return Err(ScoreError::NegativeWeight { level, value: w });
@@ -52,13 +56,18 @@ pub fn from_raw(
         let range = system.indicators_of(d);
         let sum: f64 = indicator_raw[range.clone()].iter().sum();
         if sum <= 0.0 {
-            return Err(ScoreError::AllZero { dimension: Some(system.dimensions[d].id.clone()) });
+            return Err(ScoreError::AllZero {
+                dimension: Some(system.dimensions[d].id.clone()),
+            });
         }
         for i in range {
             indicator[i] = dw * indicator_raw[i] / sum;
         }
     }
-    Ok(EffectiveWeights { dimension, indicator })
+    Ok(EffectiveWeights {
+        dimension,
+        indicator,
+    })
 }
 
 /// Builds effective weights from 16 indicator weights that sum to 1 (dimension weight = sum of its indicators).
@@ -66,7 +75,10 @@ pub fn from_indicator_shares(system: &IndicatorSystem, shares: Vec<f64>) -> Effe
     let dimension = (0..system.n_dimensions())
         .map(|d| system.indicators_of(d).map(|i| shares[i]).sum())
         .collect();
-    EffectiveWeights { dimension, indicator: shares }
+    EffectiveWeights {
+        dimension,
+        indicator: shares,
+    }
 }
 
 /// Entropy weights (熵权法) over min-max-normalised columns, with 0 ln 0 = 0.
@@ -97,7 +109,10 @@ pub fn entropy(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
 /// CRITIC weights: contrast (sample standard deviation) times conflict (sum of 1 - Pearson r).
 pub fn critic(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
     let x: Vec<Vec<f64>> = columns.iter().map(|c| unit_min_max(c)).collect();
-    let sd: Vec<f64> = x.iter().map(|c| crate::method::normalise::ColumnStats::of(c, false).sd).collect();
+    let sd: Vec<f64> = x
+        .iter()
+        .map(|c| crate::method::normalise::ColumnStats::of(c, false).sd)
+        .collect();
     let info: Vec<f64> = (0..x.len())
         .map(|j| {
             let conflict: f64 = (0..x.len()).map(|k| 1.0 - pearson(&x[j], &x[k])).sum();
@@ -109,13 +124,20 @@ pub fn critic(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
 
 /// Pearson correlation over the units present in both columns; 0 when either has no spread.
 pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
-    let pairs: Vec<(f64, f64)> =
-        a.iter().zip(b).filter(|(x, y)| !x.is_nan() && !y.is_nan()).map(|(&x, &y)| (x, y)).collect();
+    let pairs: Vec<(f64, f64)> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| !x.is_nan() && !y.is_nan())
+        .map(|(&x, &y)| (x, y))
+        .collect();
     let n = pairs.len() as f64;
     if pairs.len() < 2 {
         return 0.0;
     }
-    let (ma, mb) = (pairs.iter().map(|p| p.0).sum::<f64>() / n, pairs.iter().map(|p| p.1).sum::<f64>() / n);
+    let (ma, mb) = (
+        pairs.iter().map(|p| p.0).sum::<f64>() / n,
+        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+    );
     let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
     for (x, y) in &pairs {
         sab += (x - ma) * (y - mb);
@@ -146,7 +168,11 @@ pub fn resolve(
 ) -> Result<EffectiveWeights, ScoreError> {
     let _ = data;
     match scenario.weighting {
-        Weighting::Manual => from_raw(system, &scenario.dimension_weights, &scenario.indicator_weights),
+        Weighting::Manual => from_raw(
+            system,
+            &scenario.dimension_weights,
+            &scenario.indicator_weights,
+        ),
         Weighting::Equal => from_raw(
             system,
             &vec![1.0; system.n_dimensions()],
@@ -155,8 +181,12 @@ pub fn resolve(
         Weighting::Entropy => Ok(from_indicator_shares(system, entropy(treated)?)),
         Weighting::Critic => Ok(from_indicator_shares(system, critic(treated)?)),
         Weighting::Ahp => {
-            let matrix = scenario.ahp_matrix.as_deref().ok_or(ScoreError::MissingAhpMatrix)?;
-            let ahp = super::ahp::weights(matrix, system.n_dimensions()).map_err(ScoreError::Ahp)?;
+            let matrix = scenario
+                .ahp_matrix
+                .as_deref()
+                .ok_or(ScoreError::MissingAhpMatrix)?;
+            let ahp =
+                super::ahp::weights(matrix, system.n_dimensions()).map_err(ScoreError::Ahp)?;
             from_raw(system, &ahp.weights, &scenario.indicator_weights)
         }
     }

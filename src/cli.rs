@@ -1,0 +1,315 @@
+//! The logic behind the `fjindex` command line: flag parsing into a scenario, and the printed outputs.
+//!
+//! Functions return the text to print or an error message, so they are tested without spawning a process.
+
+use crate::data::{seeds, wide_csv};
+use crate::method::weight;
+use crate::model::{
+    Aggregation, Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
+};
+use crate::score::{score, Ranking};
+use std::fmt::Write;
+
+/// The method flags every scoring command accepts.
+#[derive(Clone, Debug, Default)]
+pub struct RankArgs {
+    pub data: Option<String>,
+    pub weights: Option<String>,
+    pub indicator_weights: Option<String>,
+    pub normalize: String,
+    pub weighting: String,
+    pub aggregate: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+pub fn parse_normalisation(s: &str) -> Result<Normalisation, String> {
+    Ok(match s {
+        "minmax" => Normalisation::MinMax,
+        "efficacy" => Normalisation::Efficacy,
+        "zscore" => Normalisation::ZScore,
+        "rank" => Normalisation::Rank,
+        _ => {
+            return Err(format!(
+                "unknown normalisation '{s}' (minmax, efficacy, zscore, rank)"
+            ))
+        }
+    })
+}
+
+pub fn parse_weighting(s: &str) -> Result<Weighting, String> {
+    Ok(match s {
+        "manual" => Weighting::Manual,
+        "equal" => Weighting::Equal,
+        "entropy" => Weighting::Entropy,
+        "critic" => Weighting::Critic,
+        _ => {
+            return Err(format!(
+                "unknown weighting '{s}' (manual, equal, entropy, critic)"
+            ))
+        }
+    })
+}
+
+pub fn parse_aggregation(s: &str) -> Result<Aggregation, String> {
+    Ok(match s {
+        "arithmetic" => Aggregation::Arithmetic,
+        "geometric" => Aggregation::Geometric,
+        _ => return Err(format!("unknown aggregation '{s}' (arithmetic, geometric)")),
+    })
+}
+
+/// Parses `id=weight,id=weight` into `target`, indexing ids with `index`.
+pub fn parse_weight_list(
+    spec: &str,
+    target: &mut [f64],
+    index: impl Fn(&str) -> Option<usize>,
+    what: &str,
+) -> Result<(), String> {
+    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (id, value) = part
+            .split_once('=')
+            .ok_or_else(|| format!("'{part}' is not {what}=weight"))?;
+        let k = index(id.trim()).ok_or_else(|| format!("unknown {what} '{}'", id.trim()))?;
+        let w: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("weight '{}' of {id} is not a number", value.trim()))?;
+        if !(w.is_finite() && w >= 0.0) {
+            return Err(format!("weight of {id} must be a non-negative number"));
+        }
+        target[k] = w;
+    }
+    Ok(())
+}
+
+/// Loads the bundled data set or a wide CSV file.
+pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset, String> {
+    match path {
+        None => Ok(seeds::bundle().data),
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let meta = DatasetMeta {
+                name: path.to_string(),
+                year: None,
+                source: path.to_string(),
+            };
+            let mut data = wide_csv::read(&text, system, meta).map_err(|errors| {
+                errors
+                    .iter()
+                    .map(|e| e.message(Lang::En))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+            seeds::attach_county_details(&mut data, &seeds::counties());
+            Ok(data)
+        }
+    }
+}
+
+/// Builds the scenario the flags describe.
+pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<Scenario, String> {
+    let mut scenario = Scenario::default_for(system);
+    scenario.normalisation = parse_normalisation(&args.normalize)?;
+    scenario.weighting = parse_weighting(&args.weighting)?;
+    scenario.aggregation = parse_aggregation(&args.aggregate)?;
+    let derived = matches!(scenario.weighting, Weighting::Entropy | Weighting::Critic);
+    if derived && (args.weights.is_some() || args.indicator_weights.is_some()) {
+        return Err(format!(
+            "--weighting {} derives all weights from the data; drop --weights and --indicator-weights",
+            args.weighting
+        ));
+    }
+    if let Some(spec) = &args.weights {
+        parse_weight_list(
+            spec,
+            &mut scenario.dimension_weights,
+            |id| system.dimension_index(id),
+            "dimension",
+        )?;
+    }
+    if let Some(spec) = &args.indicator_weights {
+        parse_weight_list(
+            spec,
+            &mut scenario.indicator_weights,
+            |id| system.indicator_index(id),
+            "indicator",
+        )?;
+    }
+    Ok(scenario)
+}
+
+/// `fjindex rank`.
+pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
+    let system = seeds::indicator_system();
+    let data = load_data(&system, args.data.as_deref())?;
+    let scenario = scenario_from_args(&system, args)?;
+    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(Lang::En))?;
+    Ok(match format {
+        OutputFormat::Csv => ranking_csv(&system, &data, &ranking),
+        OutputFormat::Json => ranking_json(&system, &data, &ranking),
+        OutputFormat::Table => ranking_table(&system, &data, &ranking),
+    })
+}
+
+/// The ranking as CSV with full-precision scores; unranked units close the list with an empty rank.
+pub fn ranking_csv(system: &IndicatorSystem, data: &Dataset, ranking: &Ranking) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["rank", "adcode", "name_zh", "prefecture_zh", "score"];
+    header.extend(system.dimensions.iter().map(|d| d.id.as_str()));
+    w.write_record(&header).expect("in-memory CSV");
+    for &u in &ranking.order {
+        let unit = &data.units[u];
+        let rank = if ranking.rank[u] > 0 {
+            ranking.rank[u].to_string()
+        } else {
+            String::new()
+        };
+        let mut rec = vec![
+            rank,
+            unit.adcode.clone(),
+            unit.name_zh.clone(),
+            unit.prefecture_zh.clone(),
+        ];
+        rec.push(fmt_score(ranking.composite[u], 6));
+        rec.extend((0..system.n_dimensions()).map(|d| fmt_score(ranking.dimension_score(u, d), 6)));
+        w.write_record(&rec).expect("in-memory CSV");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8")
+}
+
+fn fmt_score(v: f64, decimals: usize) -> String {
+    if v.is_nan() {
+        String::new()
+    } else {
+        format!("{v:.decimals$}")
+    }
+}
+
+fn ranking_json(system: &IndicatorSystem, data: &Dataset, ranking: &Ranking) -> String {
+    let rows: Vec<serde_json::Value> = ranking
+        .order
+        .iter()
+        .map(|&u| {
+            let unit = &data.units[u];
+            let dims: serde_json::Map<String, serde_json::Value> = system
+                .dimensions
+                .iter()
+                .enumerate()
+                .map(|(d, dim)| (dim.id.clone(), json_number(ranking.dimension_score(u, d))))
+                .collect();
+            serde_json::json!({
+                "rank": (ranking.rank[u] > 0).then_some(ranking.rank[u]),
+                "adcode": unit.adcode,
+                "name_zh": unit.name_zh,
+                "prefecture_zh": unit.prefecture_zh,
+                "score": json_number(ranking.composite[u]),
+                "dimensions": dims,
+                "prefecture_rank": (ranking.prefecture_rank[u] > 0).then_some(ranking.prefecture_rank[u]),
+                "partial": ranking.is_partial(u),
+            })
+        })
+        .collect();
+    let unranked: Vec<serde_json::Value> = ranking
+        .unranked
+        .iter()
+        .map(|(u, dims)| {
+            let missing: Vec<&str> = dims.iter().map(|&d| system.dimensions[d].id.as_str()).collect();
+            serde_json::json!({"adcode": data.units[*u].adcode, "reason": "no value in dimension", "dimensions": missing})
+        })
+        .collect();
+    let out = serde_json::json!({"ranking": rows, "unranked": unranked});
+    serde_json::to_string_pretty(&out).expect("JSON") + "\n"
+}
+
+fn json_number(v: f64) -> serde_json::Value {
+    if v.is_nan() {
+        serde_json::Value::Null
+    } else {
+        serde_json::json!(v)
+    }
+}
+
+fn ranking_table(system: &IndicatorSystem, data: &Dataset, ranking: &Ranking) -> String {
+    let mut out = String::new();
+    let dims: Vec<&str> = system
+        .dimensions
+        .iter()
+        .map(|d| d.name_zh.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<8} {:<10} {:>7}  {}",
+        "rank",
+        "adcode",
+        "county",
+        "score",
+        dims.join("  ")
+    );
+    for &u in &ranking.order {
+        let unit = &data.units[u];
+        let rank = if ranking.rank[u] > 0 {
+            ranking.rank[u].to_string()
+        } else {
+            "-".into()
+        };
+        let dim_scores: Vec<String> = (0..system.n_dimensions())
+            .map(|d| format!("{:>8}", fmt_score(ranking.dimension_score(u, d), 2)))
+            .collect();
+        let flag = if ranking.is_partial(u) {
+            " (partial)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{rank:>4}  {:<8} {:<10} {:>7}  {}{flag}",
+            unit.adcode,
+            unit.name_zh,
+            fmt_score(ranking.composite[u], 2),
+            dim_scores.join("")
+        );
+    }
+    for (u, dims) in &ranking.unranked {
+        let missing: Vec<&str> = dims
+            .iter()
+            .map(|&d| system.dimensions[d].id.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "not ranked: {} {} (no value in {})",
+            data.units[*u].adcode,
+            data.units[*u].name_zh,
+            missing.join(", ")
+        );
+    }
+    out
+}
+
+/// `fjindex weights`: the 16 derived indicator weights as a JSON object.
+pub fn weights(weighting: &str, data_path: Option<&str>) -> Result<String, String> {
+    let system = seeds::indicator_system();
+    let data = load_data(&system, data_path)?;
+    let columns: Vec<Vec<f64>> = (0..system.n_indicators())
+        .map(|i| data.column(i).to_vec())
+        .collect();
+    let shares = match parse_weighting(weighting)? {
+        Weighting::Entropy => weight::entropy(&columns),
+        Weighting::Critic => weight::critic(&columns),
+        _ => return Err("--weighting must be entropy or critic".into()),
+    }
+    .map_err(|e| e.message(Lang::En))?;
+    let map: serde_json::Map<String, serde_json::Value> = system
+        .indicators
+        .iter()
+        .zip(shares)
+        .map(|(ind, w)| (ind.id.clone(), serde_json::json!(w)))
+        .collect();
+    Ok(serde_json::to_string_pretty(&map).expect("JSON") + "\n")
+}
