@@ -1,9 +1,12 @@
 //! Data in and out: the bundled seeds, the wide CSV format, provenance of values and the published facts.
 
+pub mod export;
+pub mod import;
 pub mod provenance;
 pub mod published;
 pub mod seeds;
 pub mod wide_csv;
+pub mod xlsx_writer;
 
 use crate::model::Lang;
 
@@ -24,6 +27,8 @@ pub enum DataErrorKind {
     Negative(String),
     DuplicateAdcode(String),
     MissingIdentity,
+    /// A problem found while importing a user's file (see `import`).
+    Import(import::Problem),
 }
 
 impl DataError {
@@ -54,16 +59,23 @@ impl DataError {
             (DuplicateAdcode(a), false) => format!("adcode {a} appears more than once"),
             (MissingIdentity, true) => "缺少行政区划代码或名称".to_string(),
             (MissingIdentity, false) => "the row has no adcode or no name".to_string(),
+            (Import(p), _) => p.message(lang),
         };
-        match (self.row, &self.column, zh) {
-            (Some(r), Some(c), true) => format!("第 {r} 行，{c} 列：{what}"),
-            (Some(r), Some(c), false) => format!("row {r}, column {c}: {what}"),
-            (Some(r), None, true) => format!("第 {r} 行：{what}"),
-            (Some(r), None, false) => format!("row {r}: {what}"),
-            (None, Some(c), true) => format!("{c} 列：{what}"),
-            (None, Some(c), false) => format!("column {c}: {what}"),
-            (None, None, _) => what,
-        }
+        locate(self.row, self.column.as_deref(), &what, lang)
+    }
+}
+
+/// Prefixes a message with its location: "第 3 行，revenue 列：" or "row 3, column revenue: ".
+pub fn locate(row: Option<usize>, column: Option<&str>, what: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match (row, column, zh) {
+        (Some(r), Some(c), true) => format!("第 {r} 行，{c} 列：{what}"),
+        (Some(r), Some(c), false) => format!("row {r}, column {c}: {what}"),
+        (Some(r), None, true) => format!("第 {r} 行：{what}"),
+        (Some(r), None, false) => format!("row {r}: {what}"),
+        (None, Some(c), true) => format!("{c} 列：{what}"),
+        (None, Some(c), false) => format!("column {c}: {what}"),
+        (None, None, _) => what.to_string(),
     }
 }
 

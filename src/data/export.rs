@@ -1,0 +1,1 @@
+//! Exports: the ranking as CSV and XLSX, and the import template.

@@ -1,0 +1,241 @@
+//! The import's own problems (fatal) and warnings (not fatal), each with a Chinese and an English message.
+
+use crate::model::Lang;
+
+/// A fatal problem specific to importing; wrapped in [`crate::data::DataErrorKind::Import`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    Unreadable(String),
+    /// The chosen sheet does not exist (empty: the workbook has no sheet).
+    NoSheet(String),
+    TooLarge,
+    NoIdentityColumn,
+    NoIndicatorColumns,
+    /// An indicator matched by a second column; the first column's header is kept here.
+    DuplicateColumn {
+        indicator: String,
+        first: String,
+    },
+    /// No column for any indicator of a dimension (names in Chinese and English).
+    DimensionMissing {
+        zh: String,
+        en: String,
+    },
+    InvalidAdcode(String),
+    /// A name that is not a known county, on a row without an adcode.
+    UnknownName(String),
+    AmbiguousName(String),
+    /// The adcode is a known county but the name is another one's.
+    NameMismatch {
+        adcode: String,
+        name: String,
+        expected: String,
+    },
+    /// Two rows are the same unit (possibly one under a former name).
+    DuplicateUnit {
+        adcode: String,
+        first_row: usize,
+    },
+    /// A % sign in a column whose unit is not a percentage.
+    UnexpectedPercent {
+        value: String,
+        unit: String,
+    },
+    NoValues,
+    /// This many further errors were found and not listed.
+    More(usize),
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        match (self, lang == Lang::Zh) {
+            (Unreadable(e), true) => format!("无法读取该工作簿（{e}）；请另存为 XLSX 或 CSV 后重试"),
+            (Unreadable(e), false) => format!("the workbook cannot be read ({e}); save it as XLSX or CSV and try again"),
+            (NoSheet(s), true) if s.is_empty() => "工作簿中没有工作表".into(),
+            (NoSheet(s), false) if s.is_empty() => "the workbook has no sheet".into(),
+            (NoSheet(s), true) => format!("找不到工作表“{s}”"),
+            (NoSheet(s), false) => format!("there is no sheet named \"{s}\""),
+            (TooLarge, true) => "工作表过大（超过 20 万行或 1000 列）".into(),
+            (TooLarge, false) => "the sheet is too large (over 200,000 rows or 1,000 columns)".into(),
+            (NoIdentityColumn, true) => {
+                "找不到县域标识列：需要“行政区划代码”或“县（市、区）”（也可写 adcode、name）".into()
+            }
+            (NoIdentityColumn, false) => {
+                "no column identifies the units: add \"adcode\" or \"name\" (or 行政区划代码 / 县（市、区）)".into()
+            }
+            (NoIndicatorColumns, true) => "没有一列能对应到指标；列名应为指标名称或指标代码，可带单位".into(),
+            (NoIndicatorColumns, false) => {
+                "no column matches an indicator; headers should be indicator names or ids, optionally with a unit"
+                    .into()
+            }
+            (DuplicateColumn { indicator, first }, true) => format!("与“{first}”列对应同一指标 {indicator}"),
+            (DuplicateColumn { indicator, first }, false) => {
+                format!("matches indicator {indicator}, as does column \"{first}\"")
+            }
+            (DimensionMissing { zh, .. }, true) => format!("维度“{zh}”的指标一列也没有，无法计算排名"),
+            (DimensionMissing { en, .. }, false) => {
+                format!("no indicator of the dimension \"{en}\" has a column, so no unit can be ranked")
+            }
+            (InvalidAdcode(c), true) => format!("“{c}”不是 6 位行政区划代码"),
+            (InvalidAdcode(c), false) => format!("\"{c}\" is not a 6-digit administrative code"),
+            (UnknownName(n), true) => format!("“{n}”不是福建省 83 个县（市、区）之一；其他地区请填写行政区划代码"),
+            (UnknownName(n), false) => {
+                format!("\"{n}\" is none of Fujian's 83 counties; for other places give the administrative code")
+            }
+            (AmbiguousName(n), true) => format!("名称“{n}”对应多个县域，请填写行政区划代码"),
+            (AmbiguousName(n), false) => format!("the name \"{n}\" fits several counties; give the administrative code"),
+            (NameMismatch { adcode, name, expected }, true) => {
+                format!("代码 {adcode} 是{expected}，与名称“{name}”不符")
+            }
+            (NameMismatch { adcode, name, expected }, false) => {
+                format!("code {adcode} is {expected}, which does not match the name \"{name}\"")
+            }
+            (DuplicateUnit { adcode, first_row }, true) => {
+                format!("与第 {first_row} 行是同一县域（{adcode}，含已撤并的旧名称或旧代码）")
+            }
+            (DuplicateUnit { adcode, first_row }, false) => {
+                format!("the same unit ({adcode}, counting former names and codes) as row {first_row}")
+            }
+            (UnexpectedPercent { value, unit }, true) => format!("“{value}”带百分号，但该指标单位是{unit}"),
+            (UnexpectedPercent { value, unit }, false) => {
+                format!("\"{value}\" has a % sign, but the indicator is measured in {unit}")
+            }
+            (NoValues, true) => "文件中没有任何指标数值".into(),
+            (NoValues, false) => "the file holds no indicator value at all".into(),
+            (More(n), true) => format!("另有 {n} 个问题未列出"),
+            (More(n), false) => format!("{n} further problems are not listed"),
+        }
+    }
+}
+
+/// Something the user should know about an import that still goes ahead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub row: Option<usize>,
+    pub column: Option<String>,
+    pub kind: WarningKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WarningKind {
+    /// Some bytes were not valid in the detected encoding.
+    Undecodable(&'static str),
+    IgnoredColumn,
+    MissingIndicator {
+        zh: String,
+        en: String,
+    },
+    /// Every value was multiplied by 100: a percentage column held fractions.
+    PercentAsFraction {
+        count: usize,
+    },
+    /// Values were converted from the unit in the header to the indicator's unit.
+    UnitConverted {
+        from: String,
+        to: String,
+    },
+    /// The header names a unit we cannot relate to the indicator's; values were taken as they are.
+    UnitUnknown {
+        found: String,
+        expected: String,
+    },
+    MissingValues {
+        count: usize,
+        total: usize,
+    },
+    OutOfRange {
+        count: usize,
+        min: f64,
+        max: f64,
+    },
+    FormerName {
+        from: String,
+        to: String,
+        adcode: String,
+    },
+    OtherUnits {
+        count: usize,
+        examples: Vec<String>,
+    },
+    AbsentCounties {
+        count: usize,
+        examples: Vec<String>,
+    },
+    SkippedTotalRow(String),
+    Unranked {
+        count: usize,
+    },
+    /// A row without any indicator value; the unit is kept but cannot be ranked.
+    EmptyRow(String),
+}
+
+impl Warning {
+    pub fn new(row: Option<usize>, column: Option<&str>, kind: WarningKind) -> Self {
+        Self {
+            row,
+            column: column.map(str::to_string),
+            kind,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        use WarningKind::*;
+        let zh = lang == Lang::Zh;
+        let list = |v: &Vec<String>| v.join(if zh { "、" } else { ", " });
+        let what = match (&self.kind, zh) {
+            (Undecodable(e), true) => format!("按 {e} 读取时有无法识别的字符，已替换为 �"),
+            (Undecodable(e), false) => format!("some bytes are not valid {e} and were replaced by �"),
+            (IgnoredColumn, true) => "不是已知指标或标识列，已忽略".into(),
+            (IgnoredColumn, false) => "not a known indicator or identity column; ignored".into(),
+            (MissingIndicator { zh: n, .. }, true) => format!("缺少指标“{n}”，按缺失值处理"),
+            (MissingIndicator { en: n, .. }, false) => format!("indicator \"{n}\" is absent and treated as missing"),
+            (PercentAsFraction { count }, true) => {
+                format!("全部 {count} 个数值都在 ±1.5 以内，像是以小数存放的百分比（如 0.522 表示 52.2%），已乘以 100")
+            }
+            (PercentAsFraction { count }, false) => format!(
+                "all {count} values lie within ±1.5, like percentages stored as fractions (0.522 for 52.2 %); multiplied by 100"
+            ),
+            (UnitConverted { from, to }, true) => format!("数值已由{from}换算为{to}"),
+            (UnitConverted { from, to }, false) => format!("values converted from {from} to {to}"),
+            (UnitUnknown { found, expected }, true) => format!("列名中的单位“{found}”与指标单位“{expected}”不同，数值按原样使用"),
+            (UnitUnknown { found, expected }, false) => {
+                format!("the unit \"{found}\" in the header differs from the indicator's \"{expected}\"; values taken as they are")
+            }
+            (MissingValues { count, total }, true) => format!("{total} 个县域中有 {count} 个缺少数值，按缺失值处理"),
+            (MissingValues { count, total }, false) => {
+                format!("{count} of {total} units have no value; treated as missing")
+            }
+            (OutOfRange { count, min, max }, true) => {
+                format!("{count} 个数值超出合理范围 {min}–{max}，请核对单位和数据")
+            }
+            (OutOfRange { count, min, max }, false) => {
+                format!("{count} values lie outside the plausible range {min} to {max}; check the unit and the data")
+            }
+            (FormerName { from, to, adcode }, true) => format!("“{from}”按现行区划识别为{to}（{adcode}）"),
+            (FormerName { from, to, adcode }, false) => {
+                format!("\"{from}\" was recognised as its current successor {to} ({adcode})")
+            }
+            (OtherUnits { count, examples }, true) => {
+                format!("{count} 个单位不在福建省 83 个县（市、区）之列，按其代码一并计算（如 {}）", list(examples))
+            }
+            (OtherUnits { count, examples }, false) => format!(
+                "{count} units are not among Fujian's 83 counties and are ranked by their codes (e.g. {})",
+                list(examples)
+            ),
+            (AbsentCounties { count, examples }, true) => {
+                format!("文件中没有 {count} 个福建县域（如 {}），它们不参加排名", list(examples))
+            }
+            (AbsentCounties { count, examples }, false) => {
+                format!("{count} Fujian counties are not in the file (e.g. {}) and will not be ranked", list(examples))
+            }
+            (SkippedTotalRow(n), true) => format!("“{n}”是合计行，已跳过"),
+            (SkippedTotalRow(n), false) => format!("\"{n}\" is a total row and was skipped"),
+            (Unranked { count }, true) => format!("{count} 个县域有整个维度缺少数据，将不参加排名"),
+            (Unranked { count }, false) => format!("{count} units lack every indicator of some dimension and cannot be ranked"),
+            (EmptyRow(n), true) => format!("“{n}”没有任何指标数值"),
+            (EmptyRow(n), false) => format!("\"{n}\" has no indicator value"),
+        };
+        super::super::locate(self.row, self.column.as_deref(), &what, lang)
+    }
+}

@@ -1,0 +1,200 @@
+//! Importing a user's data file into a data set: CSV (UTF-8, UTF-8 with BOM, UTF-16, GBK/GB18030),
+//! XLSX and XLS. Nothing is replaced unless the whole file is usable; every problem is listed by row
+//! and column in Chinese and English.
+//!
+//! Pipeline: bytes -> [`Grid`] of cells (`decode` or `xlsx`) -> header row and column roles
+//! (`matching`) -> units (`counties`) and values (`values`) -> [`ImportReport`] (`build`).
+
+mod build;
+pub mod counties;
+pub mod decode;
+pub mod matching;
+mod messages;
+pub mod values;
+pub mod xlsx;
+
+pub use counties::{aliases, Alias, CountyMatcher};
+pub use decode::TextEncoding;
+pub use matching::Role;
+pub use messages::{Problem, Warning, WarningKind};
+
+use super::{DataError, DataErrorKind};
+use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
+use serde::Serialize;
+
+/// One cell as read from a file, before it is interpreted.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A spreadsheet error (#DIV/0!), a date or a boolean: never a valid value.
+    Error(String),
+}
+
+/// A sheet of cells; `rows[k]` is spreadsheet row `first_row + k`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    pub rows: Vec<Vec<Cell>>,
+    pub first_row: usize,
+}
+
+/// The kind of file that was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum FileFormat {
+    Csv(TextEncoding),
+    Workbook,
+}
+
+/// What the importer needs to know: the indicators, the known counties and their former names.
+pub struct Reference<'a> {
+    pub system: &'a IndicatorSystem,
+    pub counties: &'a [Unit],
+    pub aliases: &'a [Alias],
+}
+
+/// Choices the user makes for one import.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportOptions {
+    /// The sheet of a workbook to read; the first visible worksheet when `None`.
+    pub sheet: Option<String>,
+    pub meta: DatasetMeta,
+}
+
+/// How one column of the header row was understood.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnMatch {
+    /// 0-based column position.
+    pub column: usize,
+    pub header: String,
+    /// `None` for a column that is ignored.
+    pub role: Option<Role>,
+}
+
+/// Everything an import found out; `dataset` is `Some` exactly when `errors` is empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    pub dataset: Option<Dataset>,
+    pub errors: Vec<DataError>,
+    pub warnings: Vec<Warning>,
+    pub format: Option<FileFormat>,
+    pub sheet_names: Vec<String>,
+    pub sheet: Option<String>,
+    /// 1-based spreadsheet row of the header.
+    pub header_row: Option<usize>,
+    pub columns: Vec<ColumnMatch>,
+    /// Rows recognised as one of the known counties, and rows taken as other units.
+    pub known_units: usize,
+    pub other_units: usize,
+}
+
+impl ImportReport {
+    fn failed(error: DataError) -> Self {
+        Self {
+            errors: vec![error],
+            ..Self::default()
+        }
+    }
+
+    /// The indicator ids matched to a column, in column order.
+    pub fn matched_indicators<'s>(&self, system: &'s IndicatorSystem) -> Vec<&'s str> {
+        self.columns
+            .iter()
+            .filter_map(|c| match c.role {
+                Some(Role::Indicator(i)) => Some(system.indicators[i].id.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn problem(row: Option<usize>, column: Option<&str>, p: Problem) -> DataError {
+    DataError::new(row, column, DataErrorKind::Import(p))
+}
+
+/// Reads a file of any supported kind.
+pub fn import(bytes: &[u8], options: &ImportOptions, reference: &Reference) -> ImportReport {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return ImportReport::failed(DataError::new(None, None, DataErrorKind::Empty));
+    }
+    let is_workbook =
+        bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1");
+    if is_workbook {
+        let (list, read) = xlsx::read(bytes, options.sheet.as_deref());
+        let mut report = match read {
+            Ok((name, grid)) => {
+                let mut r = build::build(&grid, options.meta.clone(), reference);
+                r.sheet = Some(name);
+                r
+            }
+            Err(e) => ImportReport::failed(problem(
+                None,
+                None,
+                match e {
+                    xlsx::WorkbookError::Unreadable(m) => Problem::Unreadable(m),
+                    xlsx::WorkbookError::NoSheet(s) => Problem::NoSheet(s),
+                    xlsx::WorkbookError::TooLarge => Problem::TooLarge,
+                },
+            )),
+        };
+        report.format = Some(FileFormat::Workbook);
+        report.sheet_names = list.names;
+        return report;
+    }
+    let (text, encoding, undecodable) = decode::decode(bytes);
+    let (grid, csv_problems) = decode::split(&text);
+    let mut report = build::build(&grid, options.meta.clone(), reference);
+    if !csv_problems.is_empty() {
+        report.dataset = None;
+        report.errors.splice(
+            0..0,
+            csv_problems
+                .into_iter()
+                .map(|(row, m)| DataError::new(Some(row), None, DataErrorKind::Csv(m))),
+        );
+    }
+    if undecodable {
+        report.warnings.insert(
+            0,
+            Warning::new(None, None, WarningKind::Undecodable(encoding.label())),
+        );
+    }
+    report.format = Some(FileFormat::Csv(encoding));
+    report
+}
+
+/// Reads a file against the bundled indicator system, counties and alias table.
+pub fn import_bundled(bytes: &[u8], options: &ImportOptions) -> ImportReport {
+    let system = super::seeds::indicator_system();
+    let counties = super::seeds::counties();
+    let aliases = aliases();
+    import(
+        bytes,
+        options,
+        &Reference {
+            system: &system,
+            counties: &counties,
+            aliases: &aliases,
+        },
+    )
+}
+
+/// A name, year and source for a data set read from a file: the file name without extension, the
+/// first plausible year in it, and the file name as the source.
+pub fn meta_from_file_name(file_name: &str) -> DatasetMeta {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let digits: Vec<char> = stem.chars().collect();
+    let year = digits.windows(4).enumerate().find_map(|(k, w)| {
+        let before = k.checked_sub(1).map(|p| digits[p]);
+        let after = digits.get(k + 4);
+        let isolated = !before.is_some_and(|c| c.is_ascii_digit())
+            && !after.is_some_and(|c| c.is_ascii_digit());
+        let y: i32 = w.iter().collect::<String>().parse().ok()?;
+        (isolated && (1990..=2100).contains(&y)).then_some(y)
+    });
+    DatasetMeta {
+        name: stem.trim().to_string(),
+        year,
+        source: file_name.to_string(),
+    }
+}
