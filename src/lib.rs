@@ -7,6 +7,9 @@ pub mod data;
 pub mod method;
 pub mod model;
 pub mod score;
+pub mod state;
+pub mod i18n;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,245 @@
+//! Every fixed string of the interface in Chinese and English, looked up by key; messages with numbers
+//! are small functions next to them.
+
+use crate::model::Lang;
+
+macro_rules! keys {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A fixed interface string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for tests that check completeness.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            pub fn zh(self) -> &'static str {
+                match self { $(Key::$key => $zh),* }
+            }
+
+            pub fn en(self) -> &'static str {
+                match self { $(Key::$key => $en),* }
+            }
+        }
+    };
+}
+
+keys! {
+    Title => "福建省县域重点产业链发展指数", "Fujian County Key Industrial Chain Development Index";
+    Subtitle => "交互式计算器：调整权重与方法，实时重算 83 个县域的排名", "Interactive calculator: change weights and methods and the ranking of 83 counties updates at once";
+    SwitchLang => "English", "中文";
+    SwitchLangLabel => "Switch to English", "切换到中文";
+    NoticeHeading => "数据说明", "About the data";
+    NoticeEstimates => "本页数据并非全部为官方统计：白皮书只公布了前十名的综合得分和各维度前十名单，其余数值是本项目依据这些公布结果校准的估算值，不是官方数据。", "Not all values on this page are official statistics: the white paper publishes only the top-10 composite scores and each dimension's top-10 list; the other values are this project's estimates, calibrated to those published results, and are not official figures.";
+    NoticeLink => "方法与来源", "Method and sources";
+    NoticeNoProvenance => "当前数据集没有逐项来源记录。", "The current data set has no per-value source records.";
+    EstimateMark => "估", "est.";
+    EstimateMarkTitle => "含本项目估算值", "Includes project estimates";
+    BasedOnEstimates => "基于估算数据", "based on estimated data";
+    WeightsHeading => "权重", "Weights";
+    WeightsHelp => "拖动滑块或输入 0–100 的数值；百分比为该维度在综合指数中的实际占比。", "Drag a slider or type a value from 0 to 100; the percentage is the dimension's actual share of the composite.";
+    IndicatorWeights => "指标权重", "Indicator weights";
+    ShareOfComposite => "占综合指数", "of composite";
+    Presets => "预设方案", "Presets";
+    PresetEqual => "等权（默认）", "Equal (default)";
+    PresetEntropy => "熵权法", "Entropy";
+    PresetCritic => "CRITIC 法", "CRITIC";
+    PresetInnovation => "创新引领", "Innovation-led";
+    PresetScale => "规模引领", "Scale-led";
+    PresetQuality => "质量引领", "Quality-led";
+    PresetSmart => "智造引领", "Smart-manufacturing-led";
+    DerivedWeights => "当前权重由数据推算（{}）；移动任一滑块即转为手动权重。", "The weights are derived from the data ({}); moving any slider switches to manual weights.";
+    Reset => "恢复默认", "Reset";
+    MethodHeading => "方法", "Method";
+    Normalisation => "标准化方法", "Normalisation";
+    NormMinMax => "极差标准化（0–100）", "Min-max (0-100)";
+    NormEfficacy => "功效系数法（60–100）", "Efficacy coefficient (60-100)";
+    NormZScore => "Z 分数（均值 50）", "Z-score (mean 50)";
+    NormRank => "百分位排名", "Percentile rank";
+    Aggregation => "合成方法", "Aggregation";
+    AggArithmetic => "加权算术平均", "Weighted arithmetic mean";
+    AggGeometric => "加权几何平均", "Weighted geometric mean";
+    Dismiss => "关闭", "Dismiss";
+    RankingHeading => "县域排名", "County ranking";
+    Search => "按名称搜索", "Search by name";
+    SearchPlaceholder => "如：晋江", "e.g. Jinjiang";
+    Prefecture => "设区市", "Prefecture";
+    AllPrefectures => "全部设区市", "All prefectures";
+    ShowingRows => "显示 {} / {} 个县域", "Showing {} of {} counties";
+    ColRank => "排名", "Rank";
+    ColChange => "变化", "Change";
+    ColCounty => "县域", "County";
+    ColPrefecture => "设区市", "Prefecture";
+    ColScore => "综合得分", "Score";
+    ChangeHelp => "与默认方案（等权）排名相比", "Compared with the default (equal-weight) ranking";
+    Top10 => "前十", "Top 10";
+    SortBy => "排序：", "Sort by ";
+    Unranked => "未排名", "Unranked";
+    NoRows => "没有符合条件的县域。", "No county matches.";
+    SelectHint => "点击县域名称查看详情", "Click a county name to see its profile";
+    PrefecturesHeading => "设区市汇总", "Prefecture summary";
+    ColCounties => "县域数", "Counties";
+    ColMeanScore => "平均得分", "Mean score";
+    ColInTop10 => "前 10 名", "In top 10";
+    ColInTop20 => "前 20 名", "In top 20";
+    ChartsHeading => "图表", "Charts";
+    ChartsPending => "图表面板加载位置。", "Charts panel mount point.";
+    ProfileHeading => "县域详情", "County profile";
+    ProfileEmpty => "在排名表、图表或地图中点击一个县域，即可查看各项指标。", "Click a county in the table, a chart or the map to see its indicators.";
+    CompositeRank => "综合排名", "Overall rank";
+    PrefectureRank => "市内排名", "Rank in prefecture";
+    ColIndicator => "指标", "Indicator";
+    ColRaw => "原始值", "Value";
+    ColNormalised => "标准化得分", "Normalised";
+    ColIndicatorRank => "全省位次", "Rank";
+    ColSource => "来源", "Source";
+    DimensionScore => "维度得分", "Dimension score";
+    Missing => "缺失", "missing";
+    StatusPublished => "公布值", "published";
+    StatusEstimate => "估算值", "estimate";
+    StatusAnchored => "锚定估算", "anchored estimate";
+    StatusImported => "导入值", "imported";
+    StatusPublishedHelp => "白皮书公布的数值", "A figure printed in the white paper";
+    StatusEstimateHelp => "本项目的估算值，不是官方数据", "This project's estimate, not an official figure";
+    StatusAnchoredHelp => "本项目的估算值，与白皮书中另一口径或时期的数据保持一致", "This project's estimate, held consistent with a white-paper figure of another definition or period";
+    StatusImportedHelp => "没有来源记录的数值", "A value without a source record";
+    CloseProfile => "关闭详情", "Close profile";
+    MethodsHeading => "方法与来源", "Method and sources";
+    MethodsIndex => "指数由 5 个维度、16 项指标构成（白皮书表3-1）。每项指标先标准化，再在维度内加权平均得到维度得分，最后按维度权重合成为综合得分。默认方案为极差标准化、两级等权、算术平均。", "The index combines 16 indicators in 5 dimensions (white paper Table 3-1). Each indicator is normalised, averaged with weights within its dimension into a dimension score, and the dimension scores are combined with the dimension weights into the composite. The default is min-max normalisation, equal weights at both levels and an arithmetic mean.";
+    MethodsWeights => "熵权法按指标数据的离散程度赋权；CRITIC 法同时考虑指标的波动和与其他指标的冲突性。二者均由当前数据推算。", "Entropy weights favour indicators whose values spread more; CRITIC weights combine each indicator's spread with how little it agrees with the others. Both are derived from the current data.";
+    MethodsSources => "来源：福建省工业和信息化厅《福建省县域重点产业链发展白皮书（2025）》（2025 年 12 月），表3-1 指标体系、表3-2 综合前十、表3-3 各维度前十。白皮书未公布指标定义、单位和权重，本页的定义与单位是本项目的解读。", "Source: Fujian Provincial Department of Industry and Information Technology, white paper on the development of key industrial chains in Fujian counties (2025), December 2025: Table 3-1 (indicators), Table 3-2 (composite top 10), Table 3-3 (top 10 per dimension). The paper gives no indicator definitions, units or weights; those shown here are this project's reading.";
+    MethodsEstimates => "估算值由本项目的可复现校准程序生成：在默认方案下重现表3-2与表3-3，并与白皮书其他章节给出的县域数据保持一致。估算值仅用于演示计算方法，不代表官方统计。", "Estimates come from this project's reproducible calibration: under the default method they reproduce Tables 3-2 and 3-3 and stay consistent with the county figures printed elsewhere in the paper. They only demonstrate the method and are not official statistics.";
+    MethodsMap => "县域中心点坐标来自 Vonng 的 adcode 数据集（CC BY 4.0）。", "County centre points: Vonng's adcode data set (CC BY 4.0).";
+    Footer => "本计算器在浏览器内运行，不向任何服务器发送数据。", "This calculator runs in your browser and sends no data to any server.";
+    Loading => "正在计算…", "Calculating…";
+}
+
+/// The string of `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::Zh => key.zh(),
+        Lang::En => key.en(),
+    }
+}
+
+/// Fills the `{}` placeholders of `key` in order.
+pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = t(lang, key);
+    for arg in args {
+        match rest.split_once("{}") {
+            Some((head, tail)) => {
+                out.push_str(head);
+                out.push_str(arg);
+                rest = tail;
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "第 n 位" or "nth".
+pub fn place(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 位"),
+        Lang::En => ordinal(n),
+    }
+}
+
+/// The English name of a Fujian prefecture, or the Chinese name when it is not one of the nine.
+pub fn prefecture_name(lang: Lang, zh: &str) -> String {
+    if lang == Lang::Zh {
+        return zh.to_string();
+    }
+    let en = match zh {
+        "福州市" => "Fuzhou",
+        "厦门市" => "Xiamen",
+        "莆田市" => "Putian",
+        "三明市" => "Sanming",
+        "泉州市" => "Quanzhou",
+        "漳州市" => "Zhangzhou",
+        "南平市" => "Nanping",
+        "龙岩市" => "Longyan",
+        "宁德市" => "Ningde",
+        _ => return zh.to_string(),
+    };
+    en.to_string()
+}
+
+/// Rank movement for screen readers: "上升 3 位", "down 2 places", "unchanged".
+pub fn change_text(lang: Lang, change: Option<i32>) -> String {
+    match (change, lang) {
+        (None, Lang::Zh) => "无可比排名".into(),
+        (None, Lang::En) => "no comparable rank".into(),
+        (Some(0), Lang::Zh) => "排名不变".into(),
+        (Some(0), Lang::En) => "rank unchanged".into(),
+        (Some(c), Lang::Zh) if c > 0 => format!("上升 {c} 位"),
+        (Some(c), Lang::Zh) => format!("下降 {} 位", -c),
+        (Some(1), Lang::En) => "up 1 place".into(),
+        (Some(-1), Lang::En) => "down 1 place".into(),
+        (Some(c), Lang::En) if c > 0 => format!("up {c} places"),
+        (Some(c), Lang::En) => format!("down {} places", -c),
+    }
+}
+
+/// True when `text` contains a Han character (used by tests that keep English text free of Chinese).
+pub fn has_han(text: &str) -> bool {
+    text.chars().any(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_and_english_has_no_han() {
+        for &k in Key::ALL {
+            assert!(!k.zh().is_empty() && !k.en().is_empty(), "{k:?}");
+            assert!(!has_han(k.en()) || k == Key::SwitchLang, "{k:?} English text has Han characters");
+            assert_eq!(k.zh().matches("{}").count(), k.en().matches("{}").count(), "{k:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn ordinals_follow_english_rules() {
+        let cases = [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"), (42, "42nd"), (83, "83rd"), (111, "111th")];
+        for (n, want) in cases {
+            assert_eq!(ordinal(n), want);
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(tf(Lang::En, Key::ShowingRows, &["5", "83"]), "Showing 5 of 83 counties");
+        assert_eq!(tf(Lang::Zh, Key::ShowingRows, &["5", "83"]), "显示 5 / 83 个县域");
+    }
+
+    #[test]
+    fn change_text_reads_naturally() {
+        assert_eq!(change_text(Lang::En, Some(3)), "up 3 places");
+        assert_eq!(change_text(Lang::En, Some(-1)), "down 1 place");
+        assert_eq!(change_text(Lang::Zh, Some(-4)), "下降 4 位");
+        assert_eq!(change_text(Lang::Zh, Some(0)), "排名不变");
+    }
+
+    #[test]
+    fn prefectures_have_english_names() {
+        assert_eq!(prefecture_name(Lang::En, "泉州市"), "Quanzhou");
+        assert_eq!(prefecture_name(Lang::Zh, "泉州市"), "泉州市");
+        assert_eq!(prefecture_name(Lang::En, "金门县"), "金门县");
+    }
+}

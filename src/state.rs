@@ -1,0 +1,349 @@
+//! The page's state and every user action on it, as plain Rust: `reduce(&State, Action) -> State` is the
+//! only way the page changes, and it is tested natively (the UI wraps it in Yew's `use_reducer`).
+//!
+//! The state always holds a ranking that was computed successfully: when a scenario cannot be scored
+//! (all weights zero, say) the scenario is kept as the user set it, a problem is recorded and the last
+//! good ranking stays on screen.
+
+mod table;
+mod weights;
+
+pub use table::{prefecture_summary, PrefectureRow, Sort, SortKey, TableView};
+pub use weights::{
+    default_scenario, format_weight, parse_weight, round_weight, Preset, WeightInputError, DEFAULT_DIMENSION_WEIGHT,
+    DEFAULT_INDICATOR_WEIGHT, MAX_WEIGHT,
+};
+
+use crate::data::provenance::Provenance;
+use crate::data::seeds::Bundle;
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting};
+use crate::score::{rank_changes, score, Ranking, ScoreError};
+use std::rc::Rc;
+
+/// A weight box: a dimension's or an indicator's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Dimension(usize),
+    Indicator(usize),
+}
+
+/// Something the user should be told; it stays until the next successful change or a dismissal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A typed weight was refused; `kept` is the value still in force.
+    BadWeight { field: Field, text: String, error: WeightInputError, kept: f64 },
+    /// The scenario cannot be scored; the ranking shown is the last good one.
+    Score(ScoreError),
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang, system: &IndicatorSystem) -> String {
+        match self {
+            Problem::BadWeight { field, text, error, kept } => {
+                error.message(lang, &field_name(system, *field, lang), text, &format_weight(*kept))
+            }
+            Problem::Score(e) => {
+                let kept = match lang {
+                    Lang::Zh => "排名保持上一次的有效结果。",
+                    Lang::En => "The ranking shown is the last valid one.",
+                };
+                let sep = if lang == Lang::Zh { "。" } else { ". " };
+                format!("{}{sep}{kept}", e.message(lang))
+            }
+        }
+    }
+}
+
+/// The label of a weight box.
+pub fn field_name(system: &IndicatorSystem, field: Field, lang: Lang) -> String {
+    match field {
+        Field::Dimension(d) => system.dimensions[d].name(lang).to_string(),
+        Field::Indicator(i) => system.indicators[i].short(lang).to_string(),
+    }
+}
+
+/// Everything the page shows. Cheap to clone: the large parts are shared behind `Rc`.
+///
+/// To extend it (analysis results, imported data sets, embed options), add a field with its default
+/// in `State::new` and the actions that change it to `Action`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+    pub data: Rc<Dataset>,
+    pub provenance: Rc<Provenance>,
+    /// Per unit: whether any of its values is an estimate.
+    pub unit_estimates: Rc<Vec<bool>>,
+    /// The scenario as the user set it (it may not be scorable; see `problem`).
+    pub scenario: Scenario,
+    /// The last successfully computed ranking.
+    pub ranking: Rc<Ranking>,
+    /// The ranking under the default scenario, which rank changes are measured against.
+    pub baseline: Rc<Ranking>,
+    /// Places moved against the baseline, per unit.
+    pub changes: Rc<Vec<Option<i32>>>,
+    /// The preset the weights come from, until the user edits one.
+    pub preset: Option<Preset>,
+    pub selected: Option<usize>,
+    pub table: TableView,
+    pub problem: Option<Problem>,
+    /// The refused text of a weight box, shown back in that box until it loses focus.
+    pub draft: Option<(Field, String)>,
+}
+
+/// Every change the page can make.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    /// A slider move: any number, clamped to 0..=100.
+    SetWeight(Field, f64),
+    /// A weight typed into a number box: checked, refused with a message when not a number in 0..=100.
+    EditWeight(Field, String),
+    /// The number box lost focus: it shows the value in force again.
+    CommitDraft,
+    ApplyPreset(Preset),
+    SetNormalisation(Normalisation),
+    SetAggregation(Aggregation),
+    /// Replaces the whole scenario (for analyses that propose weights and for restoring a shared link).
+    SetScenario(Scenario),
+    Reset,
+    Select(Option<usize>),
+    SortBy(SortKey),
+    SetSearch(String),
+    SetPrefectureFilter(Option<String>),
+    /// Replaces the data set (an import, or back to the bundled one); the baseline is recomputed.
+    ReplaceData { data: Rc<Dataset>, provenance: Rc<Provenance> },
+    DismissProblem,
+    /// Several actions in order, as one update.
+    Batch(Vec<Action>),
+}
+
+impl State {
+    /// The page's initial state: the bundled data under the default scenario, in Chinese.
+    pub fn from_bundle(bundle: Bundle) -> Self {
+        Self::new(bundle.system, bundle.data, bundle.provenance)
+    }
+
+    /// A state on any data set, under the default scenario.
+    ///
+    /// # Panics
+    /// If the data does not fit the indicator system (a programming error: imports are checked first).
+    pub fn new(system: IndicatorSystem, data: Dataset, provenance: Provenance) -> Self {
+        let system = Rc::new(system);
+        let scenario = default_scenario(&system);
+        let baseline = Rc::new(score(&system, &data, &scenario).expect("the default scenario scores any valid data"));
+        let data = Rc::new(data);
+        let provenance = Rc::new(provenance);
+        Self {
+            lang: Lang::Zh,
+            unit_estimates: Rc::new(unit_estimates(&data, &provenance)),
+            changes: Rc::new(rank_changes(&baseline, &baseline)),
+            ranking: baseline.clone(),
+            baseline,
+            system,
+            data,
+            provenance,
+            scenario,
+            preset: Some(Preset::Equal),
+            selected: None,
+            table: TableView::default(),
+            problem: None,
+            draft: None,
+        }
+    }
+
+    /// The weights a dimension's or indicator's controls show: the user's own, or the derived ones (on
+    /// the same 0-100 scale) when a data-driven scheme is chosen.
+    pub fn weight(&self, field: Field) -> f64 {
+        match (self.scenario.weighting, field) {
+            (Weighting::Manual, Field::Dimension(d)) => self.scenario.dimension_weights[d],
+            (Weighting::Manual, Field::Indicator(i)) => self.scenario.indicator_weights[i],
+            (_, Field::Dimension(d)) => round_weight(self.ranking.weights.dimension[d] * MAX_WEIGHT),
+            (_, Field::Indicator(i)) => round_weight(self.ranking.weights.within(&self.system, i) * MAX_WEIGHT),
+        }
+    }
+
+    /// Each dimension's share of the composite (0..1), `None` when the weights are all zero.
+    pub fn dimension_shares(&self) -> Vec<Option<f64>> {
+        if self.scenario.weighting != Weighting::Manual {
+            return self.ranking.weights.dimension.iter().map(|&w| Some(w)).collect();
+        }
+        let total: f64 = self.scenario.dimension_weights.iter().sum();
+        self.scenario.dimension_weights.iter().map(|&w| (total > 0.0).then(|| w / total)).collect()
+    }
+
+    /// Each indicator's share of the composite (0..1), `None` where it is undefined.
+    pub fn indicator_shares(&self) -> Vec<Option<f64>> {
+        if self.scenario.weighting != Weighting::Manual {
+            return self.ranking.weights.indicator.iter().map(|&w| Some(w)).collect();
+        }
+        let dims = self.dimension_shares();
+        (0..self.system.n_indicators())
+            .map(|i| {
+                let d = self.system.dimension_of(i);
+                let sum: f64 = self.system.indicators_of(d).map(|j| self.scenario.indicator_weights[j]).sum();
+                dims[d].filter(|_| sum > 0.0).map(|s| s * self.scenario.indicator_weights[i] / sum)
+            })
+            .collect()
+    }
+
+    /// The text a weight box shows: the refused draft if it is this box's, else the value in force.
+    pub fn weight_text(&self, field: Field) -> String {
+        match &self.draft {
+            Some((f, text)) if *f == field => text.clone(),
+            _ => format_weight(self.weight(field)),
+        }
+    }
+
+    /// The rows of the ranking table, in display order.
+    pub fn visible_rows(&self) -> Vec<usize> {
+        self.table.rows(&self.data, &self.ranking, &self.changes)
+    }
+
+    /// The scenario with the weights in force written out as manual weights, so a derived scheme can be
+    /// edited from where it stands.
+    fn manual_scenario(&self) -> Scenario {
+        let mut s = self.scenario.clone();
+        if s.weighting != Weighting::Manual {
+            s.dimension_weights = (0..self.system.n_dimensions()).map(|d| self.weight(Field::Dimension(d))).collect();
+            s.indicator_weights = (0..self.system.n_indicators()).map(|i| self.weight(Field::Indicator(i))).collect();
+            s.weighting = Weighting::Manual;
+        }
+        s
+    }
+
+    /// Scores the current scenario; on failure keeps the last good ranking and records the problem.
+    fn rescore(&mut self) {
+        match score(&self.system, &self.data, &self.scenario) {
+            Ok(r) => {
+                self.changes = Rc::new(rank_changes(&r, &self.baseline));
+                self.ranking = Rc::new(r);
+                self.problem = None;
+            }
+            Err(e) => self.problem = Some(Problem::Score(e)),
+        }
+    }
+
+    fn set_scenario(&mut self, scenario: Scenario, preset: Option<Preset>) {
+        self.scenario = scenario;
+        self.preset = preset;
+        self.draft = None;
+        self.rescore();
+    }
+}
+
+fn unit_estimates(data: &Dataset, provenance: &Provenance) -> Vec<bool> {
+    let mut flags = vec![false; data.n_units()];
+    for r in provenance.records().iter().filter(|r| r.status.is_estimate()) {
+        if let Some(u) = data.unit_index(&r.adcode) {
+            flags[u] = true;
+        }
+    }
+    flags
+}
+
+/// Applies one action.
+pub fn reduce(state: &State, action: Action) -> State {
+    let mut s = state.clone();
+    apply(&mut s, action);
+    s
+}
+
+fn apply(s: &mut State, action: Action) {
+    match action {
+        Action::SetLang(lang) => s.lang = lang,
+        Action::SetWeight(field, value) => {
+            if value.is_nan() || !field_exists(s, field) {
+                return;
+            }
+            let mut scenario = s.manual_scenario();
+            let v = value.clamp(0.0, MAX_WEIGHT);
+            match field {
+                Field::Dimension(d) => scenario.dimension_weights[d] = v,
+                Field::Indicator(i) => scenario.indicator_weights[i] = v,
+            }
+            s.set_scenario(scenario, None);
+        }
+        Action::EditWeight(field, text) => {
+            if !field_exists(s, field) {
+                return;
+            }
+            match parse_weight(&text) {
+                Ok(v) if v == s.weight(field) && s.scenario.weighting == Weighting::Manual => {
+                    s.draft = None;
+                    if matches!(s.problem, Some(Problem::BadWeight { .. })) {
+                        s.problem = None;
+                    }
+                }
+                Ok(v) => apply(s, Action::SetWeight(field, v)),
+                Err(error) => {
+                    s.problem = Some(Problem::BadWeight { field, text: text.clone(), error, kept: s.weight(field) });
+                    s.draft = Some((field, text));
+                }
+            }
+        }
+        Action::CommitDraft => s.draft = None,
+        Action::ApplyPreset(p) => {
+            let scenario = p.apply(&s.system, &s.scenario);
+            s.set_scenario(scenario, Some(p));
+        }
+        Action::SetNormalisation(n) => {
+            let mut scenario = s.scenario.clone();
+            scenario.normalisation = n;
+            let preset = s.preset;
+            s.set_scenario(scenario, preset);
+        }
+        Action::SetAggregation(a) => {
+            let mut scenario = s.scenario.clone();
+            scenario.aggregation = a;
+            let preset = s.preset;
+            s.set_scenario(scenario, preset);
+        }
+        Action::SetScenario(scenario) => s.set_scenario(scenario, None),
+        Action::Reset => s.set_scenario(default_scenario(&s.system), Some(Preset::Equal)),
+        Action::Select(u) => s.selected = u.filter(|&u| u < s.data.n_units()),
+        Action::SortBy(key) => s.table.sort = s.table.sort.toggled(key),
+        Action::SetSearch(text) => s.table.search = text,
+        Action::SetPrefectureFilter(p) => s.table.prefecture = p.filter(|p| !p.is_empty()),
+        Action::ReplaceData { data, provenance } => {
+            let baseline = match score(&s.system, &data, &default_scenario(&s.system)) {
+                Ok(b) => Rc::new(b),
+                Err(e) => {
+                    s.problem = Some(Problem::Score(e));
+                    return;
+                }
+            };
+            s.unit_estimates = Rc::new(unit_estimates(&data, &provenance));
+            s.data = data;
+            s.provenance = provenance;
+            s.changes = Rc::new(rank_changes(&baseline, &baseline));
+            s.baseline = baseline.clone();
+            s.ranking = baseline;
+            if s.selected.is_some_and(|u| u >= s.data.n_units()) {
+                s.selected = None;
+            }
+            if s.table.prefecture.as_ref().is_some_and(|p| !s.data.units.iter().any(|u| &u.prefecture_zh == p)) {
+                s.table.prefecture = None;
+            }
+            let scenario = s.scenario.clone();
+            let preset = s.preset;
+            s.set_scenario(scenario, preset);
+        }
+        Action::DismissProblem => {
+            s.problem = None;
+            s.draft = None;
+        }
+        Action::Batch(actions) => {
+            for a in actions {
+                apply(s, a);
+            }
+        }
+    }
+}
+
+fn field_exists(s: &State, field: Field) -> bool {
+    match field {
+        Field::Dimension(d) => d < s.system.n_dimensions(),
+        Field::Indicator(i) => i < s.system.n_indicators(),
+    }
+}

@@ -1,0 +1,178 @@
+//! A county's profile drawn from a ranking (every indicator with its value, score, rank and provenance) and
+//! the generated strengths/weak-spots sentence in the manner of the white paper's county analysis.
+
+use crate::data::provenance::{Provenance, Status};
+use crate::i18n::{place, prefecture_name};
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::score::{adcode_order, rank_descending, Ranking};
+
+/// A dimension ranked this well or better counts as a strength.
+pub const STRENGTH_RANK: u32 = 10;
+/// The worst dimension is called a weak spot when it ranks this many places below the best one.
+pub const WEAK_GAP: u32 = 15;
+
+/// One indicator of a county.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorLine {
+    pub indicator: usize,
+    pub raw: Option<f64>,
+    pub normalised: Option<f64>,
+    /// Rank among the units that have a value (0 when the county has none).
+    pub rank: u32,
+    /// `None` when the data set has no provenance record for the value (imported data).
+    pub status: Option<Status>,
+    pub source: String,
+}
+
+/// One dimension of a county.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionLine {
+    pub dimension: usize,
+    pub score: f64,
+    pub rank: u32,
+}
+
+/// Everything the profile panel shows about one unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountyProfile {
+    pub unit: usize,
+    pub rank: u32,
+    pub composite: f64,
+    pub prefecture_rank: u32,
+    pub prefecture_size: usize,
+    pub n_ranked: usize,
+    pub dimensions: Vec<DimensionLine>,
+    pub indicators: Vec<IndicatorLine>,
+    pub has_estimates: bool,
+}
+
+impl CountyProfile {
+    /// Gathers the profile of unit `u` under `ranking`.
+    pub fn build(
+        system: &IndicatorSystem,
+        data: &Dataset,
+        provenance: &Provenance,
+        ranking: &Ranking,
+        u: usize,
+    ) -> Self {
+        let unit = &data.units[u];
+        let tie_order = adcode_order(data);
+        let indicators: Vec<IndicatorLine> = (0..system.n_indicators())
+            .map(|i| {
+                let column: Vec<f64> = (0..data.n_units()).map(|v| ranking.normalised_value(v, i)).collect();
+                let (ranks, _) = rank_descending(&column, &tie_order);
+                let record = provenance.get(&unit.adcode, &system.indicators[i].id);
+                let normalised = ranking.normalised_value(u, i);
+                IndicatorLine {
+                    indicator: i,
+                    raw: data.get(u, i),
+                    normalised: (!normalised.is_nan()).then_some(normalised),
+                    rank: ranks[u],
+                    status: record.map(|r| r.status),
+                    source: record.map(|r| r.source.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let dimensions = (0..system.n_dimensions())
+            .map(|d| DimensionLine { dimension: d, score: ranking.dimension_score(u, d), rank: ranking.rank_in_dimension(u, d) })
+            .collect();
+        Self {
+            unit: u,
+            rank: ranking.rank[u],
+            composite: ranking.composite[u],
+            prefecture_rank: ranking.prefecture_rank[u],
+            prefecture_size: data.units.iter().filter(|o| o.prefecture_zh == unit.prefecture_zh).count(),
+            n_ranked: ranking.rank.iter().filter(|&&r| r > 0).count(),
+            dimensions,
+            has_estimates: indicators.iter().any(|l| l.status.is_some_and(Status::is_estimate)),
+            indicators,
+        }
+    }
+
+    /// The strengths/weak-spots summary, e.g. "晋江市综合指数全省第 1 位……质量效益第 41 位，为主要短板。"
+    pub fn summary(&self, system: &IndicatorSystem, data: &Dataset, lang: Lang) -> String {
+        let unit = &data.units[self.unit];
+        let name = unit.name(lang);
+        let pref = prefecture_name(lang, &unit.prefecture_zh);
+        let dim_name = |d: &DimensionLine| system.dimensions[d.dimension].name(lang).to_string();
+        let mut ranked: Vec<&DimensionLine> = self.dimensions.iter().filter(|d| d.rank > 0).collect();
+        ranked.sort_by_key(|d| (d.rank, d.dimension));
+
+        let mut out = if self.rank == 0 {
+            match lang {
+                Lang::Zh => format!("{name}因部分维度缺少数据，未参与综合排名。"),
+                Lang::En => format!("{name} is not ranked overall because some dimensions have no data."),
+            }
+        } else {
+            match lang {
+                Lang::Zh => format!(
+                    "{name}综合指数全省{}（{pref}{}），得分 {:.2}。",
+                    place(lang, self.rank),
+                    place(lang, self.prefecture_rank),
+                    self.composite
+                ),
+                Lang::En => format!(
+                    "{name} ranks {} of {} overall ({} of {} in {pref}), scoring {:.2}.",
+                    place(lang, self.rank),
+                    self.n_ranked,
+                    place(lang, self.prefecture_rank),
+                    self.prefecture_size,
+                    self.composite
+                ),
+            }
+        };
+
+        let strengths: Vec<&&DimensionLine> = ranked.iter().filter(|d| d.rank <= STRENGTH_RANK).take(2).collect();
+        let best = ranked.first();
+        let worst = ranked.last().filter(|w| best.is_some_and(|b| w.rank >= b.rank + WEAK_GAP));
+        let strengths_text: Vec<String> = strengths
+            .iter()
+            .map(|d| match lang {
+                Lang::Zh => format!("{}全省{}", dim_name(d), place(lang, d.rank)),
+                Lang::En => format!("{} ({})", dim_name(d).to_lowercase(), place(lang, d.rank)),
+            })
+            .collect();
+        match lang {
+            Lang::Zh => {
+                if !strengths_text.is_empty() {
+                    out.push_str(&strengths_text.join("、"));
+                    out.push_str(if strengths_text.len() > 1 { "，优势突出" } else { "，为突出优势" });
+                } else if let Some(b) = best {
+                    out.push_str(&format!("相对最强的是{}（{}）", dim_name(b), place(lang, b.rank)));
+                }
+                match worst {
+                    Some(w) => out.push_str(&format!("；{}{}，为主要短板。", dim_name(w), place(lang, w.rank))),
+                    None if !ranked.is_empty() => out.push_str("；各维度均无明显短板。"),
+                    None => {}
+                }
+            }
+            Lang::En => {
+                if !strengths_text.is_empty() {
+                    out.push_str(&format!(" It is strong in {}", strengths_text.join(" and ")));
+                } else if let Some(b) = best {
+                    out.push_str(&format!(
+                        " Its best dimension is {} ({})",
+                        dim_name(b).to_lowercase(),
+                        place(lang, b.rank)
+                    ));
+                }
+                match worst {
+                    Some(w) => out.push_str(&format!(
+                        "; {} ({}) is the main weak spot.",
+                        dim_name(w).to_lowercase(),
+                        place(lang, w.rank)
+                    )),
+                    None if !ranked.is_empty() => out.push_str("; no dimension lags far behind."),
+                    None => {}
+                }
+            }
+        }
+        if self.has_estimates {
+            out.push_str(match lang {
+                Lang::Zh => "（基于估算数据）",
+                Lang::En => " (Based on estimated data.)",
+            });
+        }
+        out
+    }
+}
