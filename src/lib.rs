@@ -2,13 +2,15 @@
 //!
 //! Everything outside `ui` is pure Rust and builds natively; `ui` is the only module that touches the browser.
 
+pub mod analysis;
+pub mod calibration;
 pub mod cli;
 pub mod data;
+pub mod i18n;
 pub mod method;
 pub mod model;
 pub mod score;
 pub mod state;
-pub mod i18n;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,7 @@ pub const COUNTIES_CSV: &str = include_str!("../../seeds/counties.csv");
 pub const DATA_2024_CSV: &str = include_str!("../../seeds/data_2024.csv");
 pub const PROVENANCE_2024_CSV: &str = include_str!("../../seeds/provenance_2024.csv");
 pub const PUBLISHED_JSON: &str = include_str!("../../seeds/published.json");
+pub const CALIBRATION_PRIOR_CSV: &str = include_str!("../../seeds/calibration_prior.csv");
 
 /// Everything the page and the CLI start from.
 #[derive(Clone, Debug)]
