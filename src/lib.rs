@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod calibration;
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod i18n;

@@ -1,0 +1,135 @@
+//! Two to four counties' dimension scores side by side.
+
+use super::bars::{grouped, Series};
+use super::pen::Pen;
+use super::{fmt_score, ChartLayout, ChartStyle, TextTable};
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::score::Ranking;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The most counties compared at once.
+pub const MAX_COMPARED: usize = 4;
+
+/// What the comparison chart shows.
+#[derive(Clone, Copy, Debug)]
+pub struct CompareInput<'a> {
+    pub system: &'a IndicatorSystem,
+    pub data: &'a Dataset,
+    pub ranking: &'a Ranking,
+    pub units: &'a [usize],
+}
+
+fn check(input: &CompareInput, lang: Lang) -> Result<(), String> {
+    if input.units.len() > MAX_COMPARED {
+        return Err(match lang {
+            Lang::Zh => format!("最多比较 {MAX_COMPARED} 个县域"),
+            Lang::En => format!("compare at most {MAX_COMPARED} counties"),
+        });
+    }
+    if input
+        .units
+        .iter()
+        .any(|&u| u >= input.data.n_units() || u >= input.ranking.n_units)
+    {
+        return Err(lang
+            .pick("所选县域不在数据中", "a selected county is not in the data")
+            .to_string());
+    }
+    Ok(())
+}
+
+fn title(lang: Lang) -> String {
+    lang.pick(
+        "县域对比：五个维度得分",
+        "Counties compared: dimension scores",
+    )
+    .to_string()
+}
+
+/// Draws one bar per county in each dimension group; each county's bars are its hit regions.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &CompareInput,
+    style: &ChartStyle,
+) -> Result<ChartLayout, String> {
+    check(input, style.lang)?;
+    let pen = Pen::new(area, style);
+    pen.clear()?;
+    let title = title(style.lang);
+    if input.units.is_empty() {
+        pen.empty_state(style.lang.pick(
+            "请选择两到四个县域进行比较",
+            "Pick two to four counties to compare",
+        ))?;
+        return Ok(ChartLayout {
+            title,
+            hits: vec![],
+            empty: true,
+        });
+    }
+    let top = pen.title(&title, None)?;
+    let cats: Vec<String> = input
+        .system
+        .dimensions
+        .iter()
+        .map(|d| d.name(style.lang).to_string())
+        .collect();
+    let series: Vec<Series> = input
+        .units
+        .iter()
+        .enumerate()
+        .map(|(k, &u)| Series {
+            label: input.data.units[u].name(style.lang).to_string(),
+            colour: style.series(k),
+            values: (0..input.ranking.n_dimensions)
+                .map(|d| input.ranking.dimension_score(u, d))
+                .collect(),
+            unit: Some(u),
+            emphasised: false,
+        })
+        .collect();
+    let hits = grouped(&pen, top, &cats, &series)?;
+    Ok(ChartLayout {
+        title,
+        hits,
+        empty: false,
+    })
+}
+
+/// The table alternative: one row per dimension, one column per county, the best score marked.
+pub fn table(input: &CompareInput, lang: Lang) -> TextTable {
+    let mut headers = vec![lang.pick("维度", "Dimension").to_string()];
+    let units: Vec<usize> = if check(input, lang).is_ok() {
+        input.units.to_vec()
+    } else {
+        Vec::new()
+    };
+    headers.extend(
+        units
+            .iter()
+            .map(|&u| input.data.units[u].name(lang).to_string()),
+    );
+    let mut table = TextTable::new(title(lang), headers);
+    for (d, dim) in input.system.dimensions.iter().enumerate() {
+        let vals: Vec<f64> = units
+            .iter()
+            .map(|&u| input.ranking.dimension_score(u, d))
+            .collect();
+        let best = vals
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut row = vec![dim.name(lang).to_string()];
+        row.extend(vals.iter().map(|&v| {
+            if units.len() > 1 && v == best {
+                format!("{} ★", fmt_score(v))
+            } else {
+                fmt_score(v)
+            }
+        }));
+        table.push(None, row);
+    }
+    table
+}

@@ -1,0 +1,226 @@
+//! Rank uncertainty per county: the p05–p95 interval of ranks over weight perturbations as a bar, the
+//! median as a tick and the nominal rank as a dot; neighbours whose intervals overlap are flagged.
+
+use super::pen::{nice_ticks, Pen, H, V};
+use super::{ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
+use crate::model::{Dataset, Lang};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// A light blue for the interval bars, so the dark nominal dot and median tick stand out on them.
+const INTERVAL: RGBColor = RGBColor(0xA9, 0xCC, 0xE3);
+
+/// One unit's rank distribution summary (ranks are 1-based).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RankInterval {
+    pub unit: usize,
+    pub nominal: u32,
+    pub median: u32,
+    pub p05: u32,
+    pub p95: u32,
+}
+
+/// What the intervals chart shows.
+#[derive(Clone, Copy, Debug)]
+pub struct IntervalsInput<'a> {
+    pub data: &'a Dataset,
+    pub intervals: &'a [RankInterval],
+    /// Only the best `limit` nominal ranks, if set.
+    pub limit: Option<usize>,
+    pub selected: Option<usize>,
+}
+
+/// The intervals drawn, in nominal rank order (ties by unit index).
+pub fn rows(input: &IntervalsInput) -> Vec<RankInterval> {
+    let mut v: Vec<RankInterval> = input
+        .intervals
+        .iter()
+        .copied()
+        .filter(|r| r.unit < input.data.n_units())
+        .collect();
+    v.sort_by_key(|r| (r.nominal, r.unit));
+    v.truncate(input.limit.unwrap_or(usize::MAX));
+    v
+}
+
+/// For each row (in the given order), whether its interval overlaps that of a neighbour in the list,
+/// i.e. the two are not clearly separated.
+pub fn not_separated(rows: &[RankInterval]) -> Vec<bool> {
+    let overlap = |a: &RankInterval, b: &RankInterval| {
+        a.p05.min(a.p95) <= b.p95.max(b.p05) && b.p05.min(b.p95) <= a.p95.max(a.p05)
+    };
+    (0..rows.len())
+        .map(|k| {
+            (k > 0 && overlap(&rows[k - 1], &rows[k]))
+                || (k + 1 < rows.len() && overlap(&rows[k], &rows[k + 1]))
+        })
+        .collect()
+}
+
+fn title(lang: Lang) -> (String, String) {
+    (
+        lang.pick("排名的不确定性", "How certain is each rank").to_string(),
+        lang.pick(
+            "条为 5%–95% 分位的名次区间，竖线为中位名次，圆点为当前名次；≈ 表示与相邻县域区间重叠，未明显分开",
+            "Bar: 5th–95th percentile of ranks; tick: median rank; dot: nominal rank; ≈ marks counties whose interval overlaps a neighbour's",
+        )
+        .to_string(),
+    )
+}
+
+/// Draws one row per county; each row is a hit region for it.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &IntervalsInput,
+    style: &ChartStyle,
+) -> Result<ChartLayout, String> {
+    let pen = Pen::new(area, style);
+    pen.clear()?;
+    let (t, caption) = title(style.lang);
+    let mut layout = ChartLayout {
+        title: t.clone(),
+        ..Default::default()
+    };
+    let rows = rows(input);
+    if rows.is_empty() {
+        layout.empty = true;
+        pen.empty_state(style.lang.pick(
+            "尚未计算排名不确定性",
+            "Rank uncertainty has not been computed yet",
+        ))?;
+        return Ok(layout);
+    }
+    let flags = not_separated(&rows);
+    let top = pen.title(&t, Some(&caption))?;
+    let labels: Vec<String> = rows
+        .iter()
+        .zip(&flags)
+        .map(|(r, &f)| {
+            format!(
+                "{}{} {}",
+                if f { "≈ " } else { "" },
+                r.nominal,
+                input.data.units[r.unit].name(style.lang)
+            )
+        })
+        .collect();
+    let label_w = labels
+        .iter()
+        .map(|l| pen.text_width(l, 0.95))
+        .max()
+        .unwrap_or(0)
+        .min(pen.width / 3);
+    let plot_x0 = pen.px(8.0) + label_w + pen.px(8.0);
+    let plot_x1 = pen.width - pen.px(12.0);
+    let axis_h = pen.font(0.9).ceil() as i32 + pen.px(8.0);
+    let bottom = pen.height - axis_h;
+    if plot_x1 - plot_x0 < pen.px(40.0) || bottom <= top {
+        return Err(style
+            .lang
+            .pick("绘图区域太小", "the drawing area is too small")
+            .to_string());
+    }
+    let max_rank = rows
+        .iter()
+        .map(|r| r.p95.max(r.p05).max(r.nominal).max(r.median))
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    let sx = |rank: f64| {
+        plot_x0 + ((rank - 1.0) / (max_rank - 1) as f64 * (plot_x1 - plot_x0) as f64).round() as i32
+    };
+    let pitch = (bottom - top) as f64 / rows.len() as f64;
+    for t in nice_ticks(1.0, max_rank as f64, 6)
+        .into_iter()
+        .chain(std::iter::once(1.0))
+    {
+        let x = sx(t);
+        pen.line((x, top), (x, bottom), style.grid, 1.0)?;
+        pen.text(
+            &format!("{t}"),
+            (x, bottom + pen.px(4.0)),
+            0.9,
+            style.muted,
+            H::Center,
+            V::Top,
+        )?;
+    }
+    let rel = (pitch / pen.font(1.0)).clamp(0.5, 0.95);
+    let show_labels = pitch >= pen.font(0.5);
+    let bar_h = ((pitch * 0.45).round() as i32).max(1);
+    let dot = ((pitch * 0.3).round() as i32).clamp(1, pen.px(4.0));
+    for (k, r) in rows.iter().enumerate() {
+        let row_top = top + (k as f64 * pitch).round() as i32;
+        let cy = top + ((k as f64 + 0.5) * pitch).round() as i32;
+        let colour = if input.selected == Some(r.unit) {
+            style.highlight
+        } else {
+            style.series(0)
+        };
+        if show_labels {
+            let label = pen.fit(&labels[k], rel, label_w);
+            pen.text(
+                &label,
+                (plot_x0 - pen.px(8.0), cy),
+                rel,
+                style.text,
+                H::Right,
+                V::Center,
+            )?;
+        }
+        let (a, b) = (sx(r.p05.min(r.p95) as f64), sx(r.p95.max(r.p05) as f64));
+        pen.fill_rect(
+            Rect::new(a, cy - bar_h / 2, b.max(a + 1), cy - bar_h / 2 + bar_h),
+            INTERVAL,
+        )?;
+        let m = sx(r.median as f64);
+        pen.line((m, cy - bar_h), (m, cy + bar_h), style.text, 1.5)?;
+        pen.circle((sx(r.nominal as f64), cy), dot, colour, true)?;
+        let hit = Rect::new(
+            0,
+            row_top,
+            pen.width,
+            top + ((k + 1) as f64 * pitch).round() as i32,
+        );
+        layout.hits.push(HitRegion {
+            rect: pen.to_backend(hit),
+            unit: r.unit,
+        });
+    }
+    Ok(layout)
+}
+
+/// The table alternative: county, nominal and median rank, the interval and the separation flag.
+pub fn table(input: &IntervalsInput, lang: Lang) -> TextTable {
+    let (t, caption) = title(lang);
+    let headers = [
+        ("县域", "County"),
+        ("当前名次", "Nominal rank"),
+        ("中位名次", "Median rank"),
+        ("5%–95% 区间", "5%–95% interval"),
+        ("与相邻县域", "Against neighbours"),
+    ]
+    .iter()
+    .map(|(z, e)| lang.pick(z, e).to_string())
+    .collect();
+    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    let rows = rows(input);
+    for (r, flag) in rows.iter().zip(not_separated(&rows)) {
+        let sep = if flag {
+            lang.pick("区间重叠，未明显分开", "overlapping, not clearly separated")
+        } else {
+            lang.pick("明显分开", "clearly separated")
+        };
+        table.push(
+            Some(r.unit),
+            vec![
+                input.data.units[r.unit].name(lang).to_string(),
+                r.nominal.to_string(),
+                r.median.to_string(),
+                format!("{}–{}", r.p05, r.p95),
+                sep.to_string(),
+            ],
+        );
+    }
+    table
+}

@@ -1,0 +1,548 @@
+//! Schematic tile map: one square per county on a grid laid out from the counties' centre points, coloured
+//! by score, rank or a dimension; units without coordinates are listed beside it, and large data sets are
+//! drawn as points instead of labelled tiles.
+
+use super::pen::{Pen, H, V};
+use super::style::{readable_on, sequential};
+use super::{fmt_score, ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
+use crate::model::{Dataset, IndicatorSystem, Lang, Unit};
+use crate::score::Ranking;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Above this many located units the map draws points instead of tiles.
+pub const TILE_LIMIT: usize = 400;
+
+const NO_DATA: RGBColor = RGBColor(0xC8, 0xC8, 0xC8);
+
+/// What the tiles are coloured by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColourBy {
+    #[default]
+    Score,
+    Rank,
+    Dimension(usize),
+}
+
+/// What the tile map shows.
+#[derive(Clone, Copy, Debug)]
+pub struct TileMapInput<'a> {
+    pub system: &'a IndicatorSystem,
+    pub data: &'a Dataset,
+    pub ranking: &'a Ranking,
+    pub colour_by: ColourBy,
+    pub selected: Option<usize>,
+}
+
+/// Grid positions of the units: `cells[u]` is `(column, row)`, row 0 at the north; `None` for units
+/// without coordinates (listed in `unplaced`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TileGrid {
+    pub cols: u32,
+    pub rows: u32,
+    pub cells: Vec<Option<(u32, u32)>>,
+    pub unplaced: Vec<usize>,
+}
+
+fn located(u: &Unit) -> Option<(f64, f64)> {
+    match (u.lon, u.lat) {
+        (Some(lon), Some(lat)) if lon.is_finite() && lat.is_finite() => Some((lon, lat)),
+        _ => None,
+    }
+}
+
+/// Projects centre points to a plane (longitude shrunk by the cosine of the mean latitude), each axis scaled
+/// to [0, 1] with north up; also returns the extent's width-to-height ratio.
+fn project(units: &[Unit]) -> (Vec<Option<(f64, f64)>>, f64) {
+    let pts: Vec<Option<(f64, f64)>> = units.iter().map(located).collect();
+    let present: Vec<(f64, f64)> = pts.iter().flatten().copied().collect();
+    if present.is_empty() {
+        return (pts.iter().map(|_| None).collect(), 1.0);
+    }
+    let lat0 = present.iter().map(|p| p.1).sum::<f64>() / present.len() as f64;
+    let k = lat0.to_radians().cos();
+    let xs = present.iter().map(|p| p.0 * k);
+    let (xmin, xmax) = xs
+        .clone()
+        .fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    let (ymin, ymax) = present
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let (w, h) = ((xmax - xmin).max(1e-9), (ymax - ymin).max(1e-9));
+    let out = pts
+        .iter()
+        .map(|p| p.map(|(lon, lat)| ((lon * k - xmin) / w, (ymax - lat) / h)))
+        .collect();
+    (out, (w / h).clamp(0.2, 5.0))
+}
+
+/// Places every located unit in the nearest free cell of a grid with about 1.6 cells per unit, taking units
+/// in adcode order so the layout is the same on every run and platform.
+pub fn place(units: &[Unit]) -> TileGrid {
+    let (pts, aspect) = project(units);
+    let n = pts.iter().flatten().count();
+    let mut cells = vec![None; units.len()];
+    let unplaced: Vec<usize> = (0..units.len()).filter(|&u| pts[u].is_none()).collect();
+    if n == 0 {
+        return TileGrid {
+            cols: 0,
+            rows: 0,
+            cells,
+            unplaced,
+        };
+    }
+    let target = (n as f64 * 1.6).max(1.0);
+    let cols = ((target * aspect).sqrt().round() as u32).max(1);
+    let rows = ((target / cols as f64).ceil() as u32).max(1);
+    let mut taken = vec![false; (cols * rows) as usize];
+    let mut order: Vec<usize> = (0..units.len()).filter(|&u| pts[u].is_some()).collect();
+    order.sort_by(|&a, &b| units[a].adcode.cmp(&units[b].adcode).then(a.cmp(&b)));
+    for u in order {
+        let (x, y) = pts[u].unwrap_or_default();
+        let (fx, fy) = (x * (cols - 1) as f64, y * (rows - 1) as f64);
+        let mut best: Option<(f64, usize)> = None;
+        for (i, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
+            let (c, r) = ((i as u32 % cols) as f64, (i as u32 / cols) as f64);
+            let d = (c - fx).powi(2) + (r - fy).powi(2);
+            if best.is_none_or(|b| d < b.0) {
+                best = Some((d, i));
+            }
+        }
+        if let Some((_, i)) = best {
+            taken[i] = true;
+            cells[u] = Some((i as u32 % cols, i as u32 / cols));
+        }
+    }
+    TileGrid {
+        cols,
+        rows,
+        cells,
+        unplaced,
+    }
+}
+
+/// A tile's short label: the first two characters of the Chinese name, or the first three letters of the
+/// English one.
+pub fn short_label(unit: &Unit, lang: Lang) -> String {
+    match lang {
+        Lang::En if !unit.name_en.is_empty() => unit
+            .name_en
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(3)
+            .collect(),
+        _ => unit.name_zh.chars().take(2).collect(),
+    }
+}
+
+/// The value each unit is coloured by (NaN where missing) and the label of the scale.
+pub fn values(input: &TileMapInput, lang: Lang) -> (Vec<f64>, String) {
+    let r = input.ranking;
+    match input.colour_by {
+        ColourBy::Score => (
+            r.composite.clone(),
+            lang.pick("综合得分", "Composite score").to_string(),
+        ),
+        ColourBy::Rank => (
+            r.rank
+                .iter()
+                .map(|&k| if k > 0 { k as f64 } else { f64::NAN })
+                .collect(),
+            lang.pick("名次", "Rank").to_string(),
+        ),
+        ColourBy::Dimension(d) => (
+            (0..r.n_units)
+                .map(|u| {
+                    if d < r.n_dimensions {
+                        r.dimension_score(u, d)
+                    } else {
+                        f64::NAN
+                    }
+                })
+                .collect(),
+            input
+                .system
+                .dimensions
+                .get(d)
+                .map_or_else(String::new, |x| x.name(lang).to_string()),
+        ),
+    }
+}
+
+/// Tile colours: the sequential scale with the best end (highest score, rank 1) brightest.
+fn colours(input: &TileMapInput, vals: &[f64]) -> (Vec<RGBColor>, f64, f64) {
+    let finite = vals.iter().copied().filter(|v| v.is_finite());
+    let (lo, hi) = finite.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
+    let spread = if hi > lo { hi - lo } else { 1.0 };
+    let c = vals
+        .iter()
+        .map(|&v| {
+            if !v.is_finite() {
+                NO_DATA
+            } else if input.colour_by == ColourBy::Rank {
+                sequential((hi - v) / spread)
+            } else {
+                sequential((v - lo) / spread)
+            }
+        })
+        .collect();
+    (c, lo, hi)
+}
+
+fn title(input: &TileMapInput, lang: Lang) -> (String, String) {
+    let (_, what) = values(input, lang);
+    match lang {
+        Lang::Zh => (
+            format!("县域格子地图（示意），按{what}着色"),
+            "每格一个县域，按中心点经纬度近似排布，不代表行政边界".to_string(),
+        ),
+        Lang::En => (
+            format!(
+                "Tile map of counties (schematic), coloured by {}",
+                what.to_lowercase()
+            ),
+            "One tile per county, placed roughly by its centre point; not a boundary map"
+                .to_string(),
+        ),
+    }
+}
+
+/// Draws the map; one hit region per tile, point or listed unit.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &TileMapInput,
+    style: &ChartStyle,
+) -> Result<ChartLayout, String> {
+    let pen = Pen::new(area, style);
+    pen.clear()?;
+    let (title_text, caption) = title(input, style.lang);
+    let mut layout = ChartLayout {
+        title: title_text.clone(),
+        ..Default::default()
+    };
+    if input.data.n_units() == 0 || input.ranking.n_units != input.data.n_units() {
+        layout.empty = true;
+        pen.empty_state(style.lang.pick("没有县域数据", "No counties to show"))?;
+        return Ok(layout);
+    }
+    let top = pen.title(&title_text, Some(&caption))?;
+    let (vals, what) = values(input, style.lang);
+    let (fill, lo, hi) = colours(input, &vals);
+    let located_n = input
+        .data
+        .units
+        .iter()
+        .filter(|u| located(u).is_some())
+        .count();
+    let unplaced: Vec<usize> = (0..input.data.n_units())
+        .filter(|&u| located(&input.data.units[u]).is_none())
+        .collect();
+
+    let legend_h = pen.px(40.0);
+    let list_w = if unplaced.is_empty() {
+        0
+    } else {
+        (pen.width / 4).max(pen.px(90.0))
+    };
+    let map = Rect::new(
+        pen.px(8.0),
+        top,
+        pen.width - list_w - pen.px(8.0),
+        pen.height - legend_h,
+    );
+    if map.width() < pen.px(40.0) || map.height() < pen.px(40.0) {
+        return Err(style
+            .lang
+            .pick("绘图区域太小", "the drawing area is too small")
+            .to_string());
+    }
+
+    if located_n > TILE_LIMIT {
+        draw_points(&pen, input, &fill, map, &mut layout)?;
+    } else if located_n > 0 {
+        draw_tiles(&pen, input, &fill, map, &mut layout)?;
+    }
+    if !unplaced.is_empty() {
+        draw_list(
+            &pen,
+            input,
+            &fill,
+            &unplaced,
+            Rect::new(map.x1 + pen.px(8.0), top, pen.width, map.y1),
+            &mut layout,
+        )?;
+    }
+    draw_legend(
+        &pen,
+        input,
+        &what,
+        lo,
+        hi,
+        Rect::new(map.x0, map.y1 + pen.px(6.0), map.x1, pen.height),
+    )?;
+    Ok(layout)
+}
+
+fn outline_selected<DB: DrawingBackend>(pen: &Pen<DB>, r: Rect) -> Result<(), String> {
+    let g = pen.px(2.0);
+    pen.stroke_rect(
+        Rect::new(r.x0 - g, r.y0 - g, r.x1 + g, r.y1 + g),
+        pen.style.highlight,
+        2.5,
+    )?;
+    pen.stroke_rect(r, pen.style.background, 1.0)
+}
+
+fn draw_tiles<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    input: &TileMapInput,
+    fill: &[RGBColor],
+    map: Rect,
+    layout: &mut ChartLayout,
+) -> Result<(), String> {
+    let grid = place(&input.data.units);
+    let cell = (map.width() / grid.cols.max(1) as i32)
+        .min(map.height() / grid.rows.max(1) as i32)
+        .max(2);
+    let ox = map.x0 + (map.width() - cell * grid.cols as i32) / 2;
+    let oy = map.y0 + (map.height() - cell * grid.rows as i32) / 2;
+    let gap = (cell / 12).max(1);
+    let rel = (cell as f64 * 0.34 / pen.font(1.0)).clamp(0.5, 1.2);
+    let mut selected = None;
+    for (u, pos) in grid.cells.iter().enumerate() {
+        let Some((c, r)) = *pos else { continue };
+        let x = ox + c as i32 * cell;
+        let y = oy + r as i32 * cell;
+        let tile = Rect::new(x + gap, y + gap, x + cell - gap, y + cell - gap);
+        pen.fill_rect(tile, fill[u])?;
+        if cell >= pen.px(16.0) {
+            let label = short_label(&input.data.units[u], pen.style.lang);
+            pen.text(
+                &label,
+                (x + cell / 2, y + cell / 2),
+                rel,
+                readable_on(fill[u]),
+                H::Center,
+                V::Center,
+            )?;
+        }
+        if input.selected == Some(u) {
+            selected = Some(tile);
+        }
+        layout.hits.push(HitRegion {
+            rect: pen.to_backend(Rect::new(x, y, x + cell, y + cell)),
+            unit: u,
+        });
+    }
+    if let Some(tile) = selected {
+        outline_selected(pen, tile)?;
+    }
+    Ok(())
+}
+
+fn draw_points<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    input: &TileMapInput,
+    fill: &[RGBColor],
+    map: Rect,
+    layout: &mut ChartLayout,
+) -> Result<(), String> {
+    let (pts, aspect) = project(&input.data.units);
+    let (fw, fh) = if aspect >= 1.0 {
+        (1.0, 1.0 / aspect)
+    } else {
+        (aspect, 1.0)
+    };
+    let r = pen.px(2.5).max(1);
+    let size = ((map.width() - 2 * r) as f64 / fw).min((map.height() - 2 * r) as f64 / fh);
+    for (u, p) in pts.iter().enumerate() {
+        let Some((x, y)) = *p else { continue };
+        let cx = map.x0 + r + (x * fw * size).round() as i32;
+        let cy = map.y0 + r + (y * fh * size).round() as i32;
+        pen.circle((cx, cy), r, fill[u], true)?;
+        layout.hits.push(HitRegion {
+            rect: pen.to_backend(Rect::new(cx - r, cy - r, cx + r + 1, cy + r + 1)),
+            unit: u,
+        });
+    }
+    if let Some(Some((x, y))) = input.selected.and_then(|u| pts.get(u)) {
+        let (cx, cy) = (
+            map.x0 + r + (x * fw * size).round() as i32,
+            map.y0 + r + (y * fh * size).round() as i32,
+        );
+        pen.circle((cx, cy), r * 3, pen.style.highlight, false)?;
+    }
+    Ok(())
+}
+
+fn draw_list<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    input: &TileMapInput,
+    fill: &[RGBColor],
+    units: &[usize],
+    area: Rect,
+    layout: &mut ChartLayout,
+) -> Result<(), String> {
+    let lang = pen.style.lang;
+    pen.text(
+        lang.pick("无坐标的县域：", "Without coordinates:"),
+        (area.x0, area.y0),
+        0.95,
+        pen.style.text,
+        H::Left,
+        V::Top,
+    )?;
+    let line_h = pen.font(1.0).ceil() as i32 + pen.px(5.0);
+    let sw = pen.px(10.0);
+    let mut y = area.y0 + line_h + pen.px(2.0);
+    for (k, &u) in units.iter().enumerate() {
+        if y + 2 * line_h > area.y1 && k + 1 < units.len() {
+            let more = units.len() - k;
+            let text = match lang {
+                Lang::Zh => format!("……另有 {more} 个（见表格）"),
+                Lang::En => format!("… {more} more (see the table)"),
+            };
+            pen.text(&text, (area.x0, y), 0.9, pen.style.muted, H::Left, V::Top)?;
+            break;
+        }
+        pen.fill_rect(Rect::new(area.x0, y, area.x0 + sw, y + sw), fill[u])?;
+        let name = pen.fit(
+            input.data.units[u].name(lang),
+            0.95,
+            area.width() - sw - pen.px(12.0),
+        );
+        pen.text(
+            &name,
+            (area.x0 + sw + pen.px(4.0), y + sw / 2),
+            0.95,
+            pen.style.text,
+            H::Left,
+            V::Center,
+        )?;
+        let row = Rect::new(area.x0, y - pen.px(2.0), area.x1, y + line_h - pen.px(2.0));
+        if input.selected == Some(u) {
+            pen.stroke_rect(row, pen.style.highlight, 2.0)?;
+        }
+        layout.hits.push(HitRegion {
+            rect: pen.to_backend(row),
+            unit: u,
+        });
+        y += line_h;
+    }
+    Ok(())
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    input: &TileMapInput,
+    what: &str,
+    lo: f64,
+    hi: f64,
+    area: Rect,
+) -> Result<(), String> {
+    let lang = pen.style.lang;
+    let bar_w = (area.width() / 2).min(pen.px(220.0)).max(pen.px(40.0));
+    let bar_h = pen.px(10.0);
+    let label_w = pen.text_width(what, 0.9) + pen.px(8.0);
+    let x0 = area.x0 + label_w;
+    let y = area.y0 + pen.px(2.0);
+    pen.text(
+        what,
+        (area.x0, y + bar_h / 2),
+        0.9,
+        pen.style.text,
+        H::Left,
+        V::Center,
+    )?;
+    let steps = 32;
+    for i in 0..steps {
+        let a = x0 + bar_w * i / steps;
+        let b = x0 + bar_w * (i + 1) / steps;
+        pen.fill_rect(
+            Rect::new(a, y, b, y + bar_h),
+            sequential(i as f64 / (steps - 1) as f64),
+        )?;
+    }
+    let (left, right) = if lo > hi {
+        ("—".to_string(), "—".to_string())
+    } else if input.colour_by == ColourBy::Rank {
+        match lang {
+            Lang::Zh => (format!("第 {hi} 名"), format!("第 {lo} 名")),
+            Lang::En => (format!("rank {hi}"), format!("rank {lo}")),
+        }
+    } else {
+        (fmt_score(lo), fmt_score(hi))
+    };
+    let ty = y + bar_h + pen.px(3.0);
+    pen.text(&left, (x0, ty), 0.85, pen.style.muted, H::Left, V::Top)?;
+    pen.text(
+        &right,
+        (x0 + bar_w, ty),
+        0.85,
+        pen.style.muted,
+        H::Right,
+        V::Top,
+    )?;
+    let nx = x0 + bar_w + pen.px(16.0);
+    pen.fill_rect(Rect::new(nx, y, nx + bar_h, y + bar_h), NO_DATA)?;
+    pen.text(
+        lang.pick("无数据", "no data"),
+        (nx + bar_h + pen.px(4.0), y + bar_h / 2),
+        0.85,
+        pen.style.muted,
+        H::Left,
+        V::Center,
+    )
+}
+
+/// The table alternative: every unit in rank order with prefecture, the mapped value, rank and whether it
+/// has a place on the map.
+pub fn table(input: &TileMapInput, lang: Lang) -> TextTable {
+    let (t, caption) = title(input, lang);
+    let (vals, what) = values(input, lang);
+    let headers = vec![
+        lang.pick("县域", "County").to_string(),
+        lang.pick("设区市", "Prefecture").to_string(),
+        what,
+        lang.pick("名次", "Rank").to_string(),
+        lang.pick("在图中", "On the map").to_string(),
+    ];
+    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    for &u in input
+        .ranking
+        .order
+        .iter()
+        .filter(|&&u| u < input.data.n_units() && u < vals.len())
+    {
+        let unit = &input.data.units[u];
+        let v = if input.colour_by == ColourBy::Rank {
+            if vals[u].is_finite() {
+                format!("{}", vals[u])
+            } else {
+                "—".to_string()
+            }
+        } else {
+            fmt_score(vals[u])
+        };
+        let rank = match input.ranking.rank[u] {
+            0 => "—".to_string(),
+            r => r.to_string(),
+        };
+        let on_map = if located(unit).is_some() {
+            lang.pick("是", "yes")
+        } else {
+            lang.pick("否（无坐标）", "no (no coordinates)")
+        };
+        table.push(
+            Some(u),
+            vec![
+                unit.name(lang).to_string(),
+                unit.prefecture_zh.clone(),
+                v,
+                rank,
+                on_map.to_string(),
+            ],
+        );
+    }
+    table
+}
