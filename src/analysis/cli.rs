@@ -1,0 +1,201 @@
+//! The text the `ahp`, `uncertainty`, `reach` and `bounds` commands print, as pure functions over a loaded
+//! data set and scenario, so they are tested without spawning a process.
+
+use super::bounds::{all_bounds, precomputed, to_csv};
+use super::reach::{weight_reach, WeightReach};
+use super::uncertainty::{run, UncertaintyConfig};
+use super::DimensionModel;
+use crate::method::ahp;
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use serde_json::{json, Map, Value};
+
+/// Parses a comparison matrix: `n` rows of `n` numbers, the upper triangle with its diagonal
+/// (rows of n, n-1, ..., 1 numbers), or the upper triangle without it (rows of n-1, ..., 1).
+/// Numbers may be fractions such as `1/3`, separated by spaces, tabs or commas; `#` starts a comment.
+pub fn parse_matrix(text: &str, n: usize) -> Result<Vec<f64>, String> {
+    let mut rows: Vec<Vec<f64>> = Vec::new();
+    for (line_no, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("");
+        let mut row = Vec::new();
+        for token in line
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+        {
+            row.push(
+                parse_number(token)
+                    .ok_or_else(|| format!("line {}: '{token}' is not a number", line_no + 1))?,
+            )
+        }
+        if !row.is_empty() {
+            rows.push(row);
+        }
+    }
+    let lengths: Vec<usize> = rows.iter().map(Vec::len).collect();
+    let mut m = vec![1.0; n * n];
+    if lengths == vec![n; n] {
+        return Ok(rows.concat());
+    }
+    let with_diagonal: Vec<usize> = (1..=n).rev().collect();
+    let without_diagonal: Vec<usize> = (1..n).rev().collect();
+    let skip = if lengths == with_diagonal {
+        1
+    } else if lengths == without_diagonal {
+        0
+    } else {
+        return Err(format!(
+            "expected {n} rows of {n} numbers or an upper triangle (rows of {n}..1 or {}..1 numbers), got rows of {lengths:?}",
+            n.saturating_sub(1)
+        ));
+    };
+    for (r, row) in rows.iter().enumerate() {
+        if skip == 1 && (row[0] - 1.0).abs() > 1e-12 {
+            return Err(format!("row {}: the diagonal entry must be 1", r + 1));
+        }
+        for (k, &v) in row.iter().skip(skip).enumerate() {
+            m[r * n + r + 1 + k] = v;
+        }
+    }
+    for r in 0..n {
+        for c in r + 1..n {
+            if !(m[r * n + c] > 0.0) {
+                return Err(format!("row {}, column {}: must be positive", r + 1, c + 1));
+            }
+        }
+    }
+    ahp::complete_reciprocals(&mut m, n);
+    Ok(m)
+}
+
+fn parse_number(token: &str) -> Option<f64> {
+    match token.split_once('/') {
+        Some((a, b)) => Some(a.trim().parse::<f64>().ok()? / b.trim().parse::<f64>().ok()?),
+        None => token.parse().ok(),
+    }
+}
+
+fn weights_object(system: &IndicatorSystem, w: &[f64]) -> Value {
+    Value::Object(
+        system
+            .dimensions
+            .iter()
+            .zip(w)
+            .map(|(d, &w)| (d.id.clone(), json!(w)))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+/// `fjindex ahp --matrix FILE`: weights, lambda_max, CI, CR and the verdict as JSON.
+pub fn ahp_json(system: &IndicatorSystem, matrix_text: &str) -> Result<String, String> {
+    let n = system.n_dimensions();
+    let matrix = parse_matrix(matrix_text, n)?;
+    let result = ahp::weights(&matrix, n).map_err(|e| e.message(Lang::En))?;
+    let out = json!({
+        "weights": weights_object(system, &result.weights),
+        "lambda_max": result.lambda_max,
+        "ci": result.consistency_index,
+        "cr": result.consistency_ratio,
+        "consistent": result.is_consistent(),
+        "random_index": ahp::SAATY_RANDOM_INDEX[n - 1],
+        "random_index_source": "Saaty (1980), The Analytic Hierarchy Process, Table 1.7",
+    });
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
+}
+
+/// `fjindex uncertainty`: CSV (`adcode,nominal_rank,median_rank,p05,p95`) or JSON with the separation flags.
+pub fn uncertainty_text(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    config: UncertaintyConfig,
+    json_format: bool,
+) -> Result<String, String> {
+    if config.samples == 0 {
+        return Err("--samples must be at least 1".into());
+    }
+    if !(0.0..1.0).contains(&config.noise) {
+        return Err(format!(
+            "--noise must be at least 0 and below 1, got {}",
+            config.noise
+        ));
+    }
+    let result = run(system, data, scenario, config).map_err(|e| e.message(Lang::En))?;
+    if !json_format {
+        return Ok(result.to_csv());
+    }
+    let rows: Vec<Value> = result
+        .rows
+        .iter()
+        .map(|r| {
+            json!({
+                "adcode": r.adcode,
+                "name_zh": data.units[r.unit].name_zh,
+                "nominal_rank": r.nominal_rank,
+                "median_rank": r.median_rank,
+                "p05": r.p05,
+                "p95": r.p95,
+                "not_clearly_separated": r.not_clearly_separated(),
+            })
+        })
+        .collect();
+    let c = &result.config;
+    let out = json!({"samples": result.samples, "noise": c.noise, "seed": c.seed, "vary_methods": c.vary_methods, "units": rows});
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
+}
+
+/// `fjindex reach --county ADCODE --target K`: the nearest weights reaching the target, as JSON.
+pub fn reach_json(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    adcode: &str,
+    target: u32,
+) -> Result<String, String> {
+    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(Lang::En))?;
+    let t = model.ranked_unit(adcode).map_err(|e| e.message(Lang::En))?;
+    let reach = weight_reach(system, data, &model, t, target).map_err(|e| e.message(Lang::En))?;
+    let mut out = json!({
+        "adcode": adcode,
+        "name_zh": data.units[t].name_zh,
+        "target": target,
+        "current_rank": model.nominal_rank[t],
+        "current_weights": weights_object(system, &model.weights),
+        "message_zh": reach.sentence(system, target, Lang::Zh),
+        "message_en": reach.sentence(system, target, Lang::En),
+    });
+    let extra = match &reach {
+        WeightReach::Already { rank } => {
+            json!({"reachable": true, "rank": rank, "l1_change": 0.0, "weights": weights_object(system, &model.weights)})
+        }
+        WeightReach::Reachable {
+            weights,
+            rank,
+            change,
+        } => {
+            json!({"reachable": true, "rank": rank, "l1_change": change, "weights": weights_object(system, weights)})
+        }
+        WeightReach::Unreachable { best_rank } => {
+            json!({"reachable": false, "best_rank": best_rank})
+        }
+    };
+    if let (Value::Object(o), Value::Object(e)) = (&mut out, extra) {
+        o.extend(e);
+    }
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
+}
+
+/// `fjindex bounds --format csv`: best and worst ranks with witnesses, in adcode order.
+pub fn bounds_text(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    use_precomputed: bool,
+) -> Result<String, String> {
+    if use_precomputed {
+        if let Some(b) = precomputed(system, data, scenario) {
+            return Ok(to_csv(system, &b));
+        }
+    }
+    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(Lang::En))?;
+    let bounds = all_bounds(system, data, &model).map_err(|e| e.message(Lang::En))?;
+    Ok(to_csv(system, &bounds))
+}

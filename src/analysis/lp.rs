@@ -1,0 +1,154 @@
+//! The mixed-integer programs behind best and worst ranks and weight reach, solved with good_lp's
+//! pure-Rust microlp backend so they run natively and in the browser.
+//!
+//! Weights live on the simplex (w >= 0, sum 1). For a target unit t and another unit u, the gap
+//! g_u = x_u - x_t (their linear forms) decides: u is above t where g_u . w > 0. A binary z_u per
+//! undecided unit switches its separation constraint on or off with a big-M as tight as the simplex
+//! allows (the gap's largest or smallest component).
+
+use super::MARGIN;
+use good_lp::{
+    constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable,
+};
+
+/// One other unit's gap vector against the target, with its extremes over the simplex.
+#[derive(Clone, Debug)]
+pub struct Gap {
+    pub g: Vec<f64>,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Gap {
+    pub fn new(g: Vec<f64>) -> Self {
+        let lo = g.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = g.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Self { g, lo, hi }
+    }
+    pub fn at(&self, w: &[f64]) -> f64 {
+        self.g.iter().zip(w).map(|(g, w)| g * w).sum()
+    }
+}
+
+fn dot(g: &[f64], w: &[Variable]) -> Expression {
+    let mut e = Expression::from(0.0);
+    for (&c, &v) in g.iter().zip(w) {
+        if c != 0.0 {
+            e += c * v;
+        }
+    }
+    e
+}
+
+fn simplex(vars: &mut ProblemVariables, m: usize) -> Vec<Variable> {
+    (0..m)
+        .map(|_| vars.add(variable().min(0.0).max(1.0)))
+        .collect()
+}
+
+fn sum(w: &[Variable]) -> Expression {
+    w.iter().fold(Expression::from(0.0), |acc, &v| acc + v)
+}
+
+/// Reads the weights back, clipping solver noise below zero and renormalising.
+fn read_weights(sol: &impl Solution, w: &[Variable]) -> Vec<f64> {
+    let raw: Vec<f64> = w.iter().map(|&v| sol.value(v).max(0.0)).collect();
+    let total: f64 = raw.iter().sum();
+    raw.iter().map(|v| v / total).collect()
+}
+
+/// Fewest gaps left "above" (not held at g . w <= -MARGIN), with the weights achieving it.
+pub fn fewest_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
+    let mut vars = ProblemVariables::new();
+    let w = simplex(&mut vars, m);
+    let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
+    let objective = sum(&z);
+    let mut model = vars
+        .minimise(objective)
+        .using(microlp)
+        .with(constraint!(sum(&w) == 1.0));
+    for (gap, &zu) in gaps.iter().zip(&z) {
+        model = model.with(constraint!(
+            dot(&gap.g, &w) - (gap.hi + MARGIN) * zu <= -MARGIN
+        ));
+    }
+    let sol = model.solve().map_err(|e| e.to_string())?;
+    let weights = read_weights(&sol, &w);
+    let count = z.iter().filter(|&&v| sol.value(v) > 0.5).count();
+    Ok((count, weights))
+}
+
+/// Most gaps put "above" (g . w >= MARGIN), with the weights achieving it.
+pub fn most_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
+    let mut vars = ProblemVariables::new();
+    let w = simplex(&mut vars, m);
+    let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
+    let objective = sum(&z);
+    let mut model = vars
+        .maximise(objective)
+        .using(microlp)
+        .with(constraint!(sum(&w) == 1.0));
+    for (gap, &zu) in gaps.iter().zip(&z) {
+        model = model.with(constraint!(
+            dot(&gap.g, &w) - (MARGIN - gap.lo) * zu >= gap.lo
+        ));
+    }
+    let sol = model.solve().map_err(|e| e.to_string())?;
+    let weights = read_weights(&sol, &w);
+    let count = z.iter().filter(|&&v| sol.value(v) > 0.5).count();
+    Ok((count, weights))
+}
+
+/// The weights nearest to `w0` in L1 distance that leave at most `allowed` gaps above; `None` when no
+/// weighting does.
+pub fn nearest_with_at_most(
+    m: usize,
+    gaps: &[Gap],
+    w0: &[f64],
+    allowed: usize,
+) -> Result<Option<Vec<f64>>, String> {
+    let mut vars = ProblemVariables::new();
+    let w = simplex(&mut vars, m);
+    let up: Vec<Variable> = (0..m).map(|_| vars.add(variable().min(0.0))).collect();
+    let down: Vec<Variable> = (0..m).map(|_| vars.add(variable().min(0.0))).collect();
+    let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
+    let objective = sum(&up) + sum(&down);
+    let mut model = vars
+        .minimise(objective)
+        .using(microlp)
+        .with(constraint!(sum(&w) == 1.0));
+    for d in 0..m {
+        model = model.with(constraint!(w[d] - up[d] + down[d] == w0[d]));
+    }
+    for (gap, &zu) in gaps.iter().zip(&z) {
+        model = model.with(constraint!(
+            dot(&gap.g, &w) - (gap.hi + MARGIN) * zu <= -MARGIN
+        ));
+    }
+    model = model.with(constraint!(sum(&z) <= allowed as f64));
+    match model.solve() {
+        Ok(sol) => Ok(Some(read_weights(&sol, &w))),
+        Err(good_lp::ResolutionError::Infeasible) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The point of the simplex that keeps every `below` gap at most -s and every `above` gap at least s
+/// with the largest s (capped at `cap`); `None` when no point has s >= 0.
+pub fn widest(m: usize, below: &[&Gap], above: &[&Gap], cap: f64) -> Option<(f64, Vec<f64>)> {
+    let mut vars = ProblemVariables::new();
+    let w = simplex(&mut vars, m);
+    let s = vars.add(variable().min(0.0).max(cap));
+    let mut model = vars
+        .maximise(s)
+        .using(microlp)
+        .with(constraint!(sum(&w) == 1.0));
+    for gap in below {
+        model = model.with(constraint!(dot(&gap.g, &w) + s <= 0.0));
+    }
+    for gap in above {
+        model = model.with(constraint!(dot(&gap.g, &w) - s >= 0.0));
+    }
+    let sol = model.solve().ok()?;
+    Some((sol.value(s), read_weights(&sol, &w)))
+}

@@ -1,0 +1,294 @@
+//! Analyses on top of a scored scenario: rank uncertainty, best and worst ranks, what it takes to move up,
+//! indicator influence, and the text behind the `ahp`, `uncertainty`, `reach` and `bounds` commands.
+//!
+//! Everything here varies the five dimension weights while the rest of the method (treatments,
+//! normalisation, indicator weights within each dimension, aggregation) stays fixed. Dimension scores do
+//! not depend on dimension weights, so [`DimensionModel`] computes them once and every analysis works on
+//! that unit x dimension matrix; witnesses are always re-checked with [`crate::score::score`].
+
+pub mod bounds;
+pub mod cli;
+pub mod indicator_reach;
+pub mod influence;
+mod lp;
+pub mod reach;
+pub mod synthetic;
+pub mod uncertainty;
+
+use crate::method::GEOMETRIC_EPSILON;
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Scenario, Weighting};
+use crate::score::{self, tie_key, Ranking, ScoreError};
+
+/// Score difference (on the composite's 0-100 scale, or in log points under geometric aggregation) by
+/// which a witness must separate two units, so that rounding never turns a reported rank into a tie.
+pub const MARGIN: f64 = 1e-6;
+
+/// A scenario reduced to what dimension weights act on.
+#[derive(Clone, Debug)]
+pub struct DimensionModel {
+    pub aggregation: Aggregation,
+    pub n_units: usize,
+    pub n_dimensions: usize,
+    /// Ranked units (positions in the data set), in the scenario's rank order.
+    pub ranked: Vec<usize>,
+    /// `u * n_dimensions + d`: the dimension score under arithmetic aggregation, its logarithm
+    /// (after the geometric floor) under geometric aggregation; NaN for unranked units.
+    pub linear: Vec<f64>,
+    /// The scenario's normalised dimension weights.
+    pub weights: Vec<f64>,
+    /// The scenario's ranks (0 = unranked).
+    pub nominal_rank: Vec<u32>,
+    /// The scenario with manual weighting and its indicator weights fixed, ready for new dimension weights.
+    base: Scenario,
+    adcodes: Vec<String>,
+}
+
+impl DimensionModel {
+    /// Scores the scenario and builds the model.
+    pub fn new(
+        system: &IndicatorSystem,
+        data: &Dataset,
+        scenario: &Scenario,
+    ) -> Result<Self, ScoreError> {
+        let ranking = score::score(system, data, scenario)?;
+        Ok(Self::from_ranking(system, data, scenario, &ranking))
+    }
+
+    /// Builds the model from a ranking already computed for `scenario`.
+    pub fn from_ranking(
+        system: &IndicatorSystem,
+        data: &Dataset,
+        scenario: &Scenario,
+        ranking: &Ranking,
+    ) -> Self {
+        let (n_units, n_dimensions) = (ranking.n_units, ranking.n_dimensions);
+        let mut linear = vec![f64::NAN; n_units * n_dimensions];
+        for u in 0..n_units {
+            if ranking.composite[u].is_nan() {
+                continue;
+            }
+            for d in 0..n_dimensions {
+                let s = ranking.dimension_score(u, d);
+                linear[u * n_dimensions + d] = match scenario.aggregation {
+                    Aggregation::Arithmetic => s,
+                    Aggregation::Geometric => s.max(GEOMETRIC_EPSILON).ln(),
+                };
+            }
+        }
+        let ranked = ranking
+            .order
+            .iter()
+            .copied()
+            .filter(|&u| ranking.rank[u] > 0)
+            .collect();
+        let mut base = scenario.clone();
+        base.weighting = Weighting::Manual;
+        base.indicator_weights = fixed_indicator_weights(system, scenario, ranking);
+        base.ahp_matrix = None;
+        Self {
+            aggregation: scenario.aggregation,
+            n_units,
+            n_dimensions,
+            ranked,
+            linear,
+            weights: ranking.weights.dimension.clone(),
+            nominal_rank: ranking.rank.clone(),
+            base,
+            adcodes: data.units.iter().map(|u| u.adcode.clone()).collect(),
+        }
+    }
+
+    /// The adcode of unit `u`.
+    pub fn adcode(&self, u: usize) -> &str {
+        &self.adcodes[u]
+    }
+
+    /// The position of the unit with this adcode.
+    pub fn unit_index(&self, adcode: &str) -> Option<usize> {
+        self.adcodes.iter().position(|a| a == adcode)
+    }
+
+    /// The linear form (score or log score) of unit `u`.
+    pub fn row(&self, u: usize) -> &[f64] {
+        &self.linear[u * self.n_dimensions..(u + 1) * self.n_dimensions]
+    }
+
+    /// The composite of unit `u` under normalised weights `w`, computed as `score::aggregate` does.
+    pub fn composite(&self, u: usize, w: &[f64]) -> f64 {
+        let s: f64 = w.iter().zip(self.row(u)).map(|(w, x)| w * x).sum();
+        match self.aggregation {
+            Aggregation::Arithmetic => s,
+            Aggregation::Geometric => s.exp(),
+        }
+    }
+
+    /// Ranks of all units under normalised weights `w` (0 for unranked), with `rank_descending` semantics.
+    pub fn ranks_at(&self, w: &[f64]) -> Vec<u32> {
+        let mut keys: Vec<(i64, usize)> = self
+            .ranked
+            .iter()
+            .map(|&u| (tie_key(self.composite(u, w)), u))
+            .collect();
+        let mut out = vec![0u32; self.n_units];
+        ranks_from_keys(&mut keys, &mut out);
+        out
+    }
+
+    /// The scenario that gives these dimension weights with everything else unchanged.
+    pub fn scenario_for(&self, w: &[f64]) -> Scenario {
+        let mut s = self.base.clone();
+        s.dimension_weights = w.to_vec();
+        s
+    }
+
+    /// The rank of unit `u` when the scenario is re-scored from scratch with dimension weights `w`.
+    pub fn verified_rank(
+        &self,
+        system: &IndicatorSystem,
+        data: &Dataset,
+        u: usize,
+        w: &[f64],
+    ) -> Result<u32, ScoreError> {
+        Ok(score::score(system, data, &self.scenario_for(w))?.rank[u])
+    }
+}
+
+/// Ranks from (tie key, unit) pairs: one plus the number of strictly greater keys, so ties share the
+/// better rank exactly as [`score::rank_descending`] does. Sorts `keys` in place; writes only ranked units.
+pub fn ranks_from_keys(keys: &mut [(i64, usize)], out: &mut [u32]) {
+    keys.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let mut rank = 0u32;
+    let mut prev = None;
+    for (pos, &(key, u)) in keys.iter().enumerate() {
+        if prev != Some(key) {
+            rank = pos as u32 + 1;
+            prev = Some(key);
+        }
+        out[u] = rank;
+    }
+}
+
+/// Indicator weights that reproduce the scenario's within-dimension shares under manual weighting.
+fn fixed_indicator_weights(
+    system: &IndicatorSystem,
+    scenario: &Scenario,
+    ranking: &Ranking,
+) -> Vec<f64> {
+    match scenario.weighting {
+        Weighting::Manual | Weighting::Ahp => scenario.indicator_weights.clone(),
+        Weighting::Equal => vec![1.0; system.n_indicators()],
+        Weighting::Entropy | Weighting::Critic => (0..system.n_indicators())
+            .map(|i| {
+                // A dimension whose derived weight is zero scores as a plain mean, which equal shares reproduce.
+                if ranking.weights.dimension[system.dimension_of(i)] > 0.0 {
+                    ranking.weights.within(system, i)
+                } else {
+                    1.0
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Formats dimension weights as `industry=0.2;innovation=0.2;...` with round-trip precision.
+pub fn format_weights(system: &IndicatorSystem, w: &[f64]) -> String {
+    system
+        .dimensions
+        .iter()
+        .zip(w)
+        .map(|(d, w)| format!("{}={}", d.id, w))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Parses the `industry=0.2;innovation=...` form back into weights in dimension order.
+pub fn parse_weights(system: &IndicatorSystem, text: &str) -> Result<Vec<f64>, String> {
+    let mut w = vec![f64::NAN; system.n_dimensions()];
+    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
+        let (id, value) = part
+            .split_once('=')
+            .ok_or_else(|| format!("'{part}' is not id=weight"))?;
+        let d = system
+            .dimension_index(id.trim())
+            .ok_or_else(|| format!("unknown dimension '{id}'"))?;
+        w[d] = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{value}' is not a number"))?;
+    }
+    if w.iter().any(|v| v.is_nan()) {
+        return Err(format!("weights '{text}' do not name every dimension"));
+    }
+    Ok(w)
+}
+
+/// Why an analysis could not run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnalysisError {
+    Score(ScoreError),
+    UnknownUnit(String),
+    Unranked(String),
+    TargetOutOfRange { target: u32, ranked: usize },
+    Solver(String),
+}
+
+impl AnalysisError {
+    /// A message for the user, in their language.
+    pub fn message(&self, lang: crate::model::Lang) -> String {
+        use crate::model::Lang::*;
+        match (self, lang) {
+            (AnalysisError::Score(e), _) => e.message(lang),
+            (AnalysisError::UnknownUnit(a), Zh) => format!("数据中没有行政区划代码 {a}"),
+            (AnalysisError::UnknownUnit(a), En) => format!("no unit with adcode {a} in the data"),
+            (AnalysisError::Unranked(a), Zh) => format!("{a} 缺少整个维度的数据，未参与排名"),
+            (AnalysisError::Unranked(a), En) => {
+                format!("{a} lacks a whole dimension and is not ranked")
+            }
+            (AnalysisError::TargetOutOfRange { target, ranked }, Zh) => {
+                format!("目标名次 {target} 不在 1 到 {ranked} 之间")
+            }
+            (AnalysisError::TargetOutOfRange { target, ranked }, En) => {
+                format!("target rank {target} is not between 1 and {ranked}")
+            }
+            (AnalysisError::Solver(e), Zh) => format!("求解器出错：{e}"),
+            (AnalysisError::Solver(e), En) => format!("the solver failed: {e}"),
+        }
+    }
+}
+
+impl std::fmt::Display for AnalysisError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for AnalysisError {}
+
+impl From<ScoreError> for AnalysisError {
+    fn from(e: ScoreError) -> Self {
+        AnalysisError::Score(e)
+    }
+}
+
+impl DimensionModel {
+    /// The position of a ranked unit, or a clear error.
+    pub fn ranked_unit(&self, adcode: &str) -> Result<usize, AnalysisError> {
+        let u = self
+            .unit_index(adcode)
+            .ok_or_else(|| AnalysisError::UnknownUnit(adcode.to_string()))?;
+        if self.nominal_rank[u] == 0 {
+            return Err(AnalysisError::Unranked(adcode.to_string()));
+        }
+        Ok(u)
+    }
+
+    /// The gap vectors of every other ranked unit against unit `t`.
+    pub(crate) fn gaps(&self, t: usize) -> Vec<lp::Gap> {
+        let xt = self.row(t);
+        self.ranked
+            .iter()
+            .filter(|&&u| u != t)
+            .map(|&u| lp::Gap::new(self.row(u).iter().zip(xt).map(|(a, b)| a - b).collect()))
+            .collect()
+    }
+}

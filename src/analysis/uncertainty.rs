@@ -1,0 +1,271 @@
+//! Rank uncertainty by Monte Carlo over the dimension weights (and optionally the method alternatives),
+//! run in chunks so a page can spread it over frames, show progress and cancel by dropping the run.
+//!
+//! Each sample multiplies every dimension weight by an independent factor drawn uniformly from
+//! [1 - X, 1 + X] and renormalises. With method alternatives on, each sample also draws one of the four
+//! normalisations and one of the two aggregations uniformly. The generator is Xoshiro256++ seeded with
+//! `seed_from_u64`, and draws use only integer and IEEE arithmetic, so a seed gives the same ranks natively
+//! and in WebAssembly (geometric aggregation also calls `exp`, whose last bit could differ by platform).
+
+use super::{ranks_from_keys, DimensionModel};
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Normalisation, Scenario};
+use crate::score::{tie_key, ScoreError};
+use rand_core::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+
+/// What to sample.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UncertaintyConfig {
+    pub samples: usize,
+    /// Half-width X of the multiplicative weight noise.
+    pub noise: f64,
+    pub seed: u64,
+    /// Also draw normalisation and aggregation per sample.
+    pub vary_methods: bool,
+}
+
+impl Default for UncertaintyConfig {
+    fn default() -> Self {
+        Self {
+            samples: 10_000,
+            noise: 0.2,
+            seed: 2024,
+            vary_methods: false,
+        }
+    }
+}
+
+/// How far a run has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+    pub fn is_finished(&self) -> bool {
+        self.done >= self.total
+    }
+}
+
+/// One unit's summary, in nominal rank order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UncertaintyRow {
+    pub unit: usize,
+    pub adcode: String,
+    pub nominal_rank: u32,
+    pub median_rank: u32,
+    pub p05: u32,
+    pub p95: u32,
+    /// The [p05, p95] interval overlaps that of the unit just above in nominal order.
+    pub overlaps_previous: bool,
+    /// The [p05, p95] interval overlaps that of the unit just below in nominal order.
+    pub overlaps_next: bool,
+}
+
+impl UncertaintyRow {
+    /// Not clearly separated from a neighbour in the nominal order.
+    pub fn not_clearly_separated(&self) -> bool {
+        self.overlaps_previous || self.overlaps_next
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UncertaintyResult {
+    pub config: UncertaintyConfig,
+    pub samples: usize,
+    pub rows: Vec<UncertaintyRow>,
+}
+
+impl UncertaintyResult {
+    /// The `adcode,nominal_rank,median_rank,p05,p95` table.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("adcode,nominal_rank,median_rank,p05,p95\n");
+        for r in &self.rows {
+            out.push_str(&format!(
+                "{},{},{},{},{}\n",
+                r.adcode, r.nominal_rank, r.median_rank, r.p05, r.p95
+            ));
+        }
+        out
+    }
+}
+
+/// A Monte Carlo run in progress.
+pub struct UncertaintyRun {
+    config: UncertaintyConfig,
+    rng: Xoshiro256PlusPlus,
+    nominal: DimensionModel,
+    alternatives: Vec<DimensionModel>,
+    /// `u * n_ranked + (rank - 1)`: how often unit `u` took each rank.
+    histogram: Vec<u32>,
+    done: usize,
+    keys: Vec<(i64, usize)>,
+    ranks: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+const NORMALISATIONS: [Normalisation; 4] = [
+    Normalisation::MinMax,
+    Normalisation::Efficacy,
+    Normalisation::ZScore,
+    Normalisation::Rank,
+];
+const AGGREGATIONS: [Aggregation; 2] = [Aggregation::Arithmetic, Aggregation::Geometric];
+
+impl UncertaintyRun {
+    /// Scores the scenario (and each method alternative if asked) once; sampling then only re-weights.
+    pub fn new(
+        system: &IndicatorSystem,
+        data: &Dataset,
+        scenario: &Scenario,
+        config: UncertaintyConfig,
+    ) -> Result<Self, ScoreError> {
+        let nominal = DimensionModel::new(system, data, scenario)?;
+        let mut alternatives = Vec::new();
+        if config.vary_methods {
+            for n in NORMALISATIONS {
+                for a in AGGREGATIONS {
+                    let mut s = scenario.clone();
+                    s.normalisation = n;
+                    s.aggregation = a;
+                    alternatives.push(DimensionModel::new(system, data, &s)?);
+                }
+            }
+        }
+        let n = nominal.n_units;
+        let n_ranked = nominal.ranked.len();
+        Ok(Self {
+            rng: Xoshiro256PlusPlus::seed_from_u64(config.seed),
+            config,
+            histogram: vec![0; n * n_ranked.max(1)],
+            done: 0,
+            keys: Vec::with_capacity(n_ranked),
+            ranks: vec![0; n],
+            weights: vec![0.0; nominal.n_dimensions],
+            nominal,
+            alternatives,
+        })
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.done,
+            total: self.config.samples,
+        }
+    }
+
+    /// A uniform number in [0, 1) from the top 53 bits.
+    fn uniform(&mut self) -> f64 {
+        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// Draws up to `n` more samples and reports progress.
+    pub fn step(&mut self, n: usize) -> Progress {
+        let todo = n.min(self.config.samples - self.done);
+        let n_ranked = self.nominal.ranked.len();
+        for _ in 0..todo {
+            let model_index = if self.alternatives.is_empty() {
+                None
+            } else {
+                // Lemire's multiply-shift maps 32 random bits onto the alternatives without division.
+                Some(
+                    (((self.rng.next_u64() >> 32) * self.alternatives.len() as u64) >> 32) as usize,
+                )
+            };
+            let x = self.config.noise;
+            let mut total = 0.0;
+            for d in 0..self.weights.len() {
+                let factor = 1.0 - x + 2.0 * x * self.uniform();
+                let base = match model_index {
+                    Some(i) => self.alternatives[i].weights[d],
+                    None => self.nominal.weights[d],
+                };
+                self.weights[d] = base * factor;
+                total += self.weights[d];
+            }
+            for w in &mut self.weights {
+                *w /= total;
+            }
+            let model = model_index.map_or(&self.nominal, |i| &self.alternatives[i]);
+            self.keys.clear();
+            self.keys.extend(
+                model
+                    .ranked
+                    .iter()
+                    .map(|&u| (tie_key(model.composite(u, &self.weights)), u)),
+            );
+            ranks_from_keys(&mut self.keys, &mut self.ranks);
+            for &u in &self.nominal.ranked {
+                self.histogram[u * n_ranked + self.ranks[u] as usize - 1] += 1;
+            }
+        }
+        self.done += todo;
+        self.progress()
+    }
+
+    /// Summarises the samples drawn so far (all of them once `step` has reported the run finished).
+    pub fn finish(&self) -> UncertaintyResult {
+        let n_ranked = self.nominal.ranked.len();
+        let n = self.done as u64;
+        // Nearest-rank quantile: the ceil(p * N)-th smallest value, with p in whole percent.
+        let position = |percent: u64| ((n * percent).div_ceil(100)).max(1);
+        let quantile = |u: usize, percent: u64| -> u32 {
+            let want = position(percent);
+            let mut seen = 0u64;
+            for r in 0..n_ranked {
+                seen += self.histogram[u * n_ranked + r] as u64;
+                if seen >= want {
+                    return r as u32 + 1;
+                }
+            }
+            0
+        };
+        let mut rows: Vec<UncertaintyRow> = self
+            .nominal
+            .ranked
+            .iter()
+            .map(|&u| UncertaintyRow {
+                unit: u,
+                adcode: self.nominal.adcode(u).to_string(),
+                nominal_rank: self.nominal.nominal_rank[u],
+                median_rank: quantile(u, 50),
+                p05: quantile(u, 5),
+                p95: quantile(u, 95),
+                overlaps_previous: false,
+                overlaps_next: false,
+            })
+            .collect();
+        for i in 1..rows.len() {
+            let (a, b) = (&rows[i - 1], &rows[i]);
+            let overlap = a.p05.max(b.p05) <= a.p95.min(b.p95);
+            rows[i - 1].overlaps_next = overlap;
+            rows[i].overlaps_previous = overlap;
+        }
+        UncertaintyResult {
+            config: self.config.clone(),
+            samples: self.done,
+            rows,
+        }
+    }
+}
+
+/// Runs all samples at once.
+pub fn run(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    config: UncertaintyConfig,
+) -> Result<UncertaintyResult, ScoreError> {
+    let mut run = UncertaintyRun::new(system, data, scenario, config)?;
+    let total = run.progress().total;
+    run.step(total);
+    Ok(run.finish())
+}
