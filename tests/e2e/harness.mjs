@@ -164,9 +164,11 @@ export async function openPage(
     if (["data:", "blob:", "about:"].includes(u.protocol)) return;
     if (!own.has(u.origin)) problems.foreignRequests.push(req.url());
   });
-  page.on("requestfailed", (req) =>
-    problems.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`),
-  );
+  page.on("requestfailed", (req) => {
+    // Requests cut short by a navigation or reload are not the page's fault.
+    const why = req.failure()?.errorText;
+    if (why !== "net::ERR_ABORTED") problems.failedRequests.push(`${req.url()}: ${why}`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.failedRequests.push(`${res.url()}: HTTP ${res.status()}`);
   });
