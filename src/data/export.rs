@@ -1,1 +1,337 @@
-//! Exports: the ranking as CSV and XLSX, and the import template.
+//! Exports: the ranking as CSV (UTF-8 with BOM, so Excel in China opens it) and as XLSX with a sheet on
+//! the data source, method and weights; and the import template (CSV and XLSX) with the 83 counties.
+
+use super::provenance::Provenance;
+use super::xlsx_writer::{self, Sheet, XCell};
+use crate::model::{
+    Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Unit, Weighting,
+};
+use crate::score::{rank_changes, Ranking};
+
+/// The notice every export carries when any value in it is an estimate.
+pub const NOTICE_ZH: &str = "数据说明：标注“含估算”的县域，其部分指标值是本项目依据白皮书公布结果校准的估算值，不是官方统计数据。";
+pub const NOTICE_EN: &str = "Data notice: for counties marked \"includes estimates\", some indicator values are this project's estimates calibrated to the white paper's published results; they are not official statistics.";
+
+/// Everything a ranking export is made from.
+pub struct RankingExport<'a> {
+    pub system: &'a IndicatorSystem,
+    pub data: &'a Dataset,
+    pub ranking: &'a Ranking,
+    /// The ranking under the default scenario, for the change column.
+    pub baseline: &'a Ranking,
+    pub scenario: &'a Scenario,
+    /// Provenance of the values; empty for an imported data set.
+    pub provenance: &'a Provenance,
+    pub lang: Lang,
+}
+
+impl RankingExport<'_> {
+    fn estimate(&self, u: usize) -> bool {
+        self.provenance
+            .unit_has_estimates(&self.data.units[u].adcode)
+    }
+
+    /// True when any unit's values include an estimate, so the export must carry the notice.
+    pub fn has_estimates(&self) -> bool {
+        (0..self.data.n_units()).any(|u| self.estimate(u))
+    }
+
+    fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(zh, en)
+    }
+
+    fn header(&self) -> Vec<String> {
+        let mut h: Vec<String> = [
+            self.t("排名", "Rank"),
+            self.t("行政区划代码", "Adcode"),
+            self.t("县（市、区）", "County"),
+            self.t("设区市", "Prefecture"),
+            self.t("综合得分", "Composite score"),
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        h.extend(
+            self.system
+                .dimensions
+                .iter()
+                .map(|d| d.name(self.lang).to_string()),
+        );
+        h.push(
+            self.t("较默认方案名次变化", "Places moved vs default")
+                .to_string(),
+        );
+        h.push(self.t("数据", "Data").to_string());
+        h
+    }
+
+    /// The table: a header row, then one row per unit in rank order (unranked units last, blank rank).
+    pub fn table(&self) -> Vec<Vec<XCell>> {
+        let r = self.ranking;
+        let changes = rank_changes(r, self.baseline);
+        let mut rows = vec![self.header().into_iter().map(XCell::Text).collect()];
+        for &u in &r.order {
+            let unit = &self.data.units[u];
+            let num = |v: f64| {
+                if v.is_finite() {
+                    XCell::Number(round(v, 4))
+                } else {
+                    XCell::Empty
+                }
+            };
+            let mut row = vec![
+                if r.rank[u] > 0 {
+                    XCell::Number(r.rank[u] as f64)
+                } else {
+                    XCell::Empty
+                },
+                XCell::Text(unit.adcode.clone()),
+                XCell::Text(unit.name(self.lang).to_string()),
+                XCell::Text(unit.prefecture_zh.clone()),
+                num(r.composite[u]),
+            ];
+            row.extend((0..r.n_dimensions).map(|d| num(r.dimension_score(u, d))));
+            row.push(changes[u].map_or(XCell::Empty, |c| XCell::Number(c as f64)));
+            let mark = if self.estimate(u) {
+                self.t("含估算", "includes estimates")
+            } else {
+                ""
+            };
+            row.push(XCell::Text(mark.to_string()));
+            rows.push(row);
+        }
+        rows
+    }
+
+    /// The ranking as CSV with a byte-order mark; the data notice follows the table when needed.
+    pub fn csv(&self) -> String {
+        let mut rows = self.table();
+        if self.has_estimates() {
+            rows.push(Vec::new());
+            rows.push(vec![XCell::Text(self.t(NOTICE_ZH, NOTICE_EN).to_string())]);
+        }
+        csv_with_bom(&rows)
+    }
+
+    /// The ranking as an XLSX workbook: the table, then a sheet on data, method and weights.
+    pub fn xlsx(&self) -> Vec<u8> {
+        let table = self.table();
+        let mut widths = vec![6.0, 12.0, 14.0, 10.0, 10.0];
+        widths.extend(std::iter::repeat_n(10.0, self.system.n_dimensions() + 2));
+        let ranking = Sheet {
+            name: self.t("排名", "Ranking").into(),
+            rows: table,
+            widths,
+        };
+        let about = Sheet {
+            name: self.t("说明", "About").into(),
+            rows: self.about(),
+            widths: vec![24.0, 40.0, 16.0, 16.0],
+        };
+        xlsx_writer::write(&[ranking, about])
+    }
+
+    /// The rows of the "about" sheet: data set, method, weights and the data notice.
+    pub fn about(&self) -> Vec<Vec<XCell>> {
+        let (s, meta, lang) = (self.scenario, &self.data.meta, self.lang);
+        let pair = |k: &str, v: String| vec![XCell::Text(k.to_string()), XCell::Text(v)];
+        let mut rows = vec![
+            pair(self.t("项目", "Item"), self.t("内容", "Value").to_string()),
+            pair(self.t("数据集", "Data set"), meta.name.clone()),
+            pair(
+                self.t("年份", "Year"),
+                meta.year.map(|y| y.to_string()).unwrap_or_default(),
+            ),
+            pair(self.t("数据来源", "Source"), meta.source.clone()),
+            pair(
+                self.t("数据校验值", "Content hash"),
+                self.data.content_hash(),
+            ),
+            pair(self.t("县域数", "Units"), self.data.n_units().to_string()),
+            pair(
+                self.t("标准化方法", "Normalisation"),
+                normalisation_label(s.normalisation, lang).into(),
+            ),
+            pair(
+                self.t("赋权方法", "Weighting"),
+                weighting_label(s.weighting, lang).into(),
+            ),
+            pair(
+                self.t("合成方法", "Aggregation"),
+                aggregation_label(s.aggregation, lang).into(),
+            ),
+            Vec::new(),
+            vec![
+                XCell::Text(self.t("维度 / 指标", "Dimension / indicator").into()),
+                XCell::Text(self.t("单位", "Unit").into()),
+                XCell::Text(
+                    self.t("维度内权重（%）", "Weight within dimension (%)")
+                        .into(),
+                ),
+                XCell::Text(self.t("总权重（%）", "Overall weight (%)").into()),
+            ],
+        ];
+        let w = &self.ranking.weights;
+        for (d, dim) in self.system.dimensions.iter().enumerate() {
+            rows.push(vec![
+                XCell::Text(dim.name(lang).into()),
+                XCell::Empty,
+                XCell::Empty,
+                XCell::Number(round(w.dimension[d] * 100.0, 2)),
+            ]);
+            for i in self.system.indicators_of(d) {
+                let ind = &self.system.indicators[i];
+                rows.push(vec![
+                    XCell::Text(format!("  {}", ind.name(lang))),
+                    XCell::Text(ind.unit(lang).into()),
+                    XCell::Number(round(w.within(self.system, i) * 100.0, 2)),
+                    XCell::Number(round(w.indicator[i] * 100.0, 2)),
+                ]);
+            }
+        }
+        rows.push(Vec::new());
+        let notice = if self.has_estimates() {
+            self.t(NOTICE_ZH, NOTICE_EN)
+        } else {
+            self.t("数据说明：本表全部数值来自上述数据集，不含本项目估算值。", "Data notice: every value comes from the data set above; none is a project estimate.")
+        };
+        rows.push(vec![XCell::Text(notice.into())]);
+        rows
+    }
+}
+
+fn round(v: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (v * f).round() / f
+}
+
+pub fn normalisation_label(n: Normalisation, lang: Lang) -> &'static str {
+    match n {
+        Normalisation::MinMax => lang.pick("极差标准化（0–100）", "Min-max (0-100)"),
+        Normalisation::Efficacy => {
+            lang.pick("功效系数法（60–100）", "Efficacy coefficient (60-100)")
+        }
+        Normalisation::ZScore => lang.pick("Z 分数", "Z-score"),
+        Normalisation::Rank => lang.pick("百分位排名", "Percentile rank"),
+    }
+}
+
+pub fn weighting_label(w: Weighting, lang: Lang) -> &'static str {
+    match w {
+        Weighting::Manual => lang.pick("手动权重", "Manual weights"),
+        Weighting::Equal => lang.pick("等权", "Equal weights"),
+        Weighting::Entropy => lang.pick("熵权法", "Entropy"),
+        Weighting::Critic => lang.pick("CRITIC 法", "CRITIC"),
+        Weighting::Ahp => lang.pick("层次分析法", "AHP"),
+    }
+}
+
+pub fn aggregation_label(a: Aggregation, lang: Lang) -> &'static str {
+    match a {
+        Aggregation::Arithmetic => lang.pick("加权算术平均", "Weighted arithmetic mean"),
+        Aggregation::Geometric => lang.pick("加权几何平均", "Weighted geometric mean"),
+    }
+}
+
+/// Writes rows as CSV text, numbers in their shortest exact form, with a leading byte-order mark.
+pub fn csv_with_bom(rows: &[Vec<XCell>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                XCell::Text(t) => t.clone(),
+                XCell::Number(v) if v.is_finite() => v.to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        // An empty record would be written as nothing at all; a single empty field keeps the blank line.
+        let fields = if fields.is_empty() {
+            vec![String::new()]
+        } else {
+            fields
+        };
+        w.write_record(&fields)
+            .expect("writing to memory cannot fail");
+    }
+    let body =
+        String::from_utf8(w.into_inner().expect("in-memory writer")).expect("CSV output is UTF-8");
+    format!("\u{feff}{body}")
+}
+
+/// The header of an indicator column in the template: Chinese name with the unit in brackets.
+pub fn template_header(system: &IndicatorSystem, i: usize) -> String {
+    let ind = &system.indicators[i];
+    format!("{}（{}）", ind.name_zh, ind.unit_zh)
+}
+
+/// The template's rows: identity headers and one header per indicator, then one row per county.
+pub fn template_rows(system: &IndicatorSystem, counties: &[Unit]) -> Vec<Vec<XCell>> {
+    let mut header: Vec<XCell> = ["行政区划代码", "县（市、区）", "设区市"]
+        .iter()
+        .map(|&s| s.into())
+        .collect();
+    header.extend((0..system.n_indicators()).map(|i| XCell::Text(template_header(system, i))));
+    let mut rows = vec![header];
+    for c in counties {
+        rows.push(vec![
+            c.adcode.as_str().into(),
+            c.name_zh.as_str().into(),
+            c.prefecture_zh.as_str().into(),
+        ]);
+    }
+    rows
+}
+
+/// The import template as CSV (UTF-8 with BOM).
+pub fn template_csv(system: &IndicatorSystem, counties: &[Unit]) -> String {
+    csv_with_bom(&template_rows(system, counties))
+}
+
+/// The import template as XLSX: the data sheet, then a sheet describing each indicator.
+pub fn template_xlsx(system: &IndicatorSystem, counties: &[Unit]) -> Vec<u8> {
+    let rows = template_rows(system, counties);
+    let mut widths = vec![12.0, 14.0, 10.0];
+    widths.extend(std::iter::repeat_n(18.0, system.n_indicators()));
+    let data = Sheet {
+        name: "数据".into(),
+        rows,
+        widths,
+    };
+    let mut guide = vec![[
+        "指标代码",
+        "指标名称",
+        "单位",
+        "说明",
+        "indicator",
+        "unit",
+        "definition",
+    ]
+    .iter()
+    .map(|&s| s.into())
+    .collect::<Vec<XCell>>()];
+    for ind in &system.indicators {
+        guide.push(
+            [
+                &ind.id,
+                &ind.name_zh,
+                &ind.unit_zh,
+                &ind.definition_zh,
+                &ind.name_en,
+                &ind.unit_en,
+                &ind.definition_en,
+            ]
+            .iter()
+            .map(|s| XCell::Text(s.to_string()))
+            .collect(),
+        );
+    }
+    let guide = Sheet {
+        name: "指标说明".into(),
+        rows: guide,
+        widths: vec![22.0, 36.0, 8.0, 50.0, 40.0, 16.0, 60.0],
+    };
+    xlsx_writer::write(&[data, guide])
+}

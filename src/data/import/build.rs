@@ -244,6 +244,8 @@ pub fn build(grid: &Grid, meta: DatasetMeta, reference: &Reference) -> ImportRep
     } else if !rows.is_empty() && rows.iter().all(|r| r.values.iter().all(Option::is_none)) {
         errors.push(problem(None, None, Problem::NoValues));
     }
+    // Listed in the order of the file; errors without a row (whole-file ones) come first.
+    errors.list.sort_by_key(|e| e.row);
     if errors.dropped > 0 {
         errors
             .list

@@ -204,13 +204,13 @@ impl Warning {
             }
             (MissingValues { count, total }, true) => format!("{total} 个县域中有 {count} 个缺少数值，按缺失值处理"),
             (MissingValues { count, total }, false) => {
-                format!("{count} of {total} units have no value; treated as missing")
+                format!("units without a value: {count} of {total}; treated as missing")
             }
             (OutOfRange { count, min, max }, true) => {
                 format!("{count} 个数值超出合理范围 {min}–{max}，请核对单位和数据")
             }
             (OutOfRange { count, min, max }, false) => {
-                format!("{count} values lie outside the plausible range {min} to {max}; check the unit and the data")
+                format!("values outside the plausible range {min} to {max}: {count}; check the unit and the data")
             }
             (FormerName { from, to, adcode }, true) => format!("“{from}”按现行区划识别为{to}（{adcode}）"),
             (FormerName { from, to, adcode }, false) => {
