@@ -1,5 +1,8 @@
 //! The browser user interface (Yew); the only module that touches web APIs.
 
+pub mod chart_canvas;
+pub mod charts_panel;
+
 use yew::prelude::*;
 
 #[component]

@@ -1,0 +1,294 @@
+//! The charts panel: contribution bars, rank shift, tile map and the selected county's profile, each on
+//! its own canvas with a table alternative, plus the controls for top N and map colouring.
+
+use super::chart_canvas::{ChartCanvas, Height, Painter};
+use crate::chart::contribution::{self, ContributionInput};
+use crate::chart::profile::{self, ProfileInput};
+use crate::chart::rank_shift::{self, RankShiftInput};
+use crate::chart::tile_map::{self, ColourBy, TileMapInput};
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::score::Ranking;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Places a county must move to count as a mover in the rank-shift chart.
+const MOVER_THRESHOLD: u32 = 3;
+const TOP_N_CHOICES: [usize; 3] = [10, 20, 30];
+
+#[derive(Properties, Clone)]
+pub struct ChartsPanelProps {
+    pub system: Rc<IndicatorSystem>,
+    pub data: Rc<Dataset>,
+    pub ranking: Rc<Ranking>,
+    pub baseline: Rc<Ranking>,
+    pub selected: Option<usize>,
+    pub lang: Lang,
+    pub on_select: Callback<usize>,
+}
+
+impl PartialEq for ChartsPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.ranking, &other.ranking)
+            && Rc::ptr_eq(&self.baseline, &other.baseline)
+            && self.selected == other.selected
+            && self.lang == other.lang
+            && self.on_select == other.on_select
+    }
+}
+
+/// An `Rc` compared by pointer, for hook dependencies.
+#[derive(Clone)]
+struct Ptr<T>(Rc<T>);
+
+impl<T> PartialEq for Ptr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+type Inputs = (
+    Ptr<IndicatorSystem>,
+    Ptr<Dataset>,
+    Ptr<Ranking>,
+    Option<usize>,
+    Lang,
+);
+
+fn colour_key(c: ColourBy) -> String {
+    match c {
+        ColourBy::Score => "score".to_string(),
+        ColourBy::Rank => "rank".to_string(),
+        ColourBy::Dimension(d) => format!("d{d}"),
+    }
+}
+
+fn parse_colour(s: &str) -> ColourBy {
+    match s {
+        "rank" => ColourBy::Rank,
+        _ => s
+            .strip_prefix('d')
+            .and_then(|d| d.parse().ok())
+            .map_or(ColourBy::Score, ColourBy::Dimension),
+    }
+}
+
+#[component]
+pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
+    let top_n = use_state_eq(|| TOP_N_CHOICES[0]);
+    let colour_by = use_state_eq(ColourBy::default);
+    let lang = props.lang;
+    let base: Inputs = (
+        Ptr(props.system.clone()),
+        Ptr(props.data.clone()),
+        Ptr(props.ranking.clone()),
+        props.selected,
+        lang,
+    );
+
+    let contrib = use_memo(
+        (base.clone(), *top_n),
+        |((sys, data, ranking, selected, lang), n)| {
+            let aggregation = contribution::infer_aggregation(&ranking.0);
+            let (sys, data, ranking, selected, n) = (
+                sys.0.clone(),
+                data.0.clone(),
+                ranking.0.clone(),
+                *selected,
+                *n,
+            );
+            let input = ContributionInput {
+                system: &sys,
+                data: &data,
+                ranking: &ranking,
+                aggregation,
+                top_n: n,
+                selected,
+            };
+            let table = Rc::new(contribution::table(&input, *lang));
+            let painter = Painter::new(move |area, style| {
+                let input = ContributionInput {
+                    system: &sys,
+                    data: &data,
+                    ranking: &ranking,
+                    aggregation,
+                    top_n: n,
+                    selected,
+                };
+                contribution::draw(area, &input, style)
+            });
+            (painter, table)
+        },
+    );
+
+    let shift = use_memo(
+        (base.clone(), Ptr(props.baseline.clone())),
+        |((_, data, ranking, selected, lang), baseline)| {
+            let (data, current, baseline, selected) = (
+                data.0.clone(),
+                ranking.0.clone(),
+                baseline.0.clone(),
+                *selected,
+            );
+            let input = RankShiftInput {
+                data: &data,
+                current: &current,
+                baseline: &baseline,
+                threshold: MOVER_THRESHOLD,
+                limit: None,
+                selected,
+            };
+            let table = Rc::new(rank_shift::table(&input, *lang));
+            let painter = Painter::new(move |area, style| {
+                let input = RankShiftInput {
+                    data: &data,
+                    current: &current,
+                    baseline: &baseline,
+                    threshold: MOVER_THRESHOLD,
+                    limit: None,
+                    selected,
+                };
+                rank_shift::draw(area, &input, style)
+            });
+            (painter, table)
+        },
+    );
+
+    let map = use_memo(
+        (base.clone(), *colour_by),
+        |((sys, data, ranking, selected, lang), colour_by)| {
+            let (sys, data, ranking, selected, colour_by) = (
+                sys.0.clone(),
+                data.0.clone(),
+                ranking.0.clone(),
+                *selected,
+                *colour_by,
+            );
+            let input = TileMapInput {
+                system: &sys,
+                data: &data,
+                ranking: &ranking,
+                colour_by,
+                selected,
+            };
+            let table = Rc::new(tile_map::table(&input, *lang));
+            let painter = Painter::new(move |area, style| {
+                let input = TileMapInput {
+                    system: &sys,
+                    data: &data,
+                    ranking: &ranking,
+                    colour_by,
+                    selected,
+                };
+                tile_map::draw(area, &input, style)
+            });
+            (painter, table)
+        },
+    );
+
+    let prof = use_memo(base, |(sys, data, ranking, selected, lang)| {
+        let (sys, data, ranking) = (sys.0.clone(), data.0.clone(), ranking.0.clone());
+        let unit = selected.unwrap_or(usize::MAX);
+        let table = Rc::new(profile::table(
+            &ProfileInput {
+                system: &sys,
+                data: &data,
+                ranking: &ranking,
+                unit,
+            },
+            *lang,
+        ));
+        let painter = Painter::new(move |area, style| {
+            profile::draw(
+                area,
+                &ProfileInput {
+                    system: &sys,
+                    data: &data,
+                    ranking: &ranking,
+                    unit,
+                },
+                style,
+            )
+        });
+        (painter, table)
+    });
+
+    let on_top_n = {
+        let top_n = top_n.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Ok(n) = v.parse() {
+                top_n.set(n);
+            }
+        })
+    };
+    let on_colour = {
+        let colour_by = colour_by.clone();
+        Callback::from(move |e: Event| {
+            colour_by.set(parse_colour(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
+    };
+
+    let mut colour_options = vec![
+        (
+            ColourBy::Score,
+            lang.pick("综合得分", "Composite score").to_string(),
+        ),
+        (ColourBy::Rank, lang.pick("名次", "Rank").to_string()),
+    ];
+    colour_options.extend(
+        props
+            .system
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(d, dim)| (ColourBy::Dimension(d), dim.name(lang).to_string())),
+    );
+    let on_select = props.on_select.clone();
+    let contrib_height = Height::Fixed(110 + 22 * *top_n as u32);
+
+    html! {
+        <section class="charts-panel" aria-labelledby="charts-heading">
+            <h2 id="charts-heading">{ lang.pick("图表", "Charts") }</h2>
+            <div class="chart-controls">
+                <label for="chart-top-n">{ lang.pick("条形图显示前几名", "Counties in the bar chart") }</label>
+                <select id="chart-top-n" onchange={on_top_n}>
+                    { for TOP_N_CHOICES.iter().map(|&n| html! {
+                        <option value={n.to_string()} selected={n == *top_n}>
+                            { match lang { Lang::Zh => format!("前 {n} 名"), Lang::En => format!("Top {n}") } }
+                        </option>
+                    }) }
+                </select>
+                <label for="chart-colour-by">{ lang.pick("地图着色依据", "Colour the map by") }</label>
+                <select id="chart-colour-by" onchange={on_colour}>
+                    { for colour_options.into_iter().map(|(c, label)| html! {
+                        <option value={colour_key(c)} selected={c == *colour_by}>{ label }</option>
+                    }) }
+                </select>
+            </div>
+            <div class="chart-grid">
+                <figure class="chart-figure chart-contribution">
+                    <ChartCanvas painter={contrib.0.clone()} table={contrib.1.clone()} {lang} height={contrib_height}
+                        on_select={on_select.clone()} png_name={AttrValue::from("contribution")} />
+                </figure>
+                <figure class="chart-figure chart-rank-shift">
+                    <ChartCanvas painter={shift.0.clone()} table={shift.1.clone()} {lang} height={Height::Fixed(680)}
+                        on_select={on_select.clone()} png_name={AttrValue::from("rank-shift")} />
+                </figure>
+                <figure class="chart-figure chart-tile-map">
+                    <ChartCanvas painter={map.0.clone()} table={map.1.clone()} {lang}
+                        height={Height::Aspect { ratio: 1.05, min: 320, max: 760 }}
+                        on_select={on_select.clone()} png_name={AttrValue::from("tile-map")} />
+                </figure>
+                <figure class="chart-figure chart-profile">
+                    <ChartCanvas painter={prof.0.clone()} table={prof.1.clone()} {lang} height={Height::Fixed(340)}
+                        {on_select} png_name={AttrValue::from("profile")} />
+                </figure>
+            </div>
+        </section>
+    }
+}
