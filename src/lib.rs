@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod method;
 pub mod model;
 pub mod score;
+pub mod share;
 pub mod state;
 pub mod summary;
 

@@ -3,7 +3,8 @@
 
 use fjindex::data::export::{template_csv, template_xlsx, RankingExport};
 use fjindex::data::import::{
-    aliases, import, ImportOptions, ImportReport, Problem, Reference, Role, TextEncoding, WarningKind,
+    aliases, import, ImportOptions, ImportReport, Problem, Reference, Role, TextEncoding,
+    WarningKind,
 };
 use fjindex::data::provenance::{Provenance, Record, Status};
 use fjindex::data::seeds::{counties, indicator_system};
@@ -12,7 +13,11 @@ use fjindex::model::{Dataset, IndicatorSystem, Lang, Scenario, Unit};
 use fjindex::score::score;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 struct Ctx {
@@ -23,11 +28,26 @@ struct Ctx {
 
 impl Ctx {
     fn new() -> Self {
-        Self { system: indicator_system(), counties: counties(), aliases: aliases() }
+        Self {
+            system: indicator_system(),
+            counties: counties(),
+            aliases: aliases(),
+        }
     }
     fn import(&self, bytes: &[u8], sheet: Option<&str>) -> ImportReport {
-        let options = ImportOptions { sheet: sheet.map(str::to_string), ..Default::default() };
-        import(bytes, &options, &Reference { system: &self.system, counties: &self.counties, aliases: &self.aliases })
+        let options = ImportOptions {
+            sheet: sheet.map(str::to_string),
+            ..Default::default()
+        };
+        import(
+            bytes,
+            &options,
+            &Reference {
+                system: &self.system,
+                counties: &self.counties,
+                aliases: &self.aliases,
+            },
+        )
     }
     fn ind(&self, id: &str) -> usize {
         self.system.indicator_index(id).unwrap()
@@ -48,9 +68,17 @@ fn gbk_csv_with_names_only_and_former_names() {
     let cx = Ctx::new();
     let report = cx.import(&fixture("gbk.csv"), None);
     assert_eq!(report.errors, vec![], "{:?}", report.errors);
-    assert_eq!(report.format, Some(fjindex::data::import::FileFormat::Csv(TextEncoding::Gb18030)));
+    assert_eq!(
+        report.format,
+        Some(fjindex::data::import::FileFormat::Csv(
+            TextEncoding::Gb18030
+        ))
+    );
     let data = report.dataset.as_ref().unwrap();
-    assert_eq!((data.n_units(), report.known_units, report.other_units), (83, 83, 0));
+    assert_eq!(
+        (data.n_units(), report.known_units, report.other_units),
+        (83, 83, 0)
+    );
     // Former names are recognised and reported; the units carry current codes and names.
     let former: Vec<&str> = report
         .warnings
@@ -61,8 +89,14 @@ fn gbk_csv_with_names_only_and_former_names() {
         })
         .collect();
     assert_eq!(former, ["350112", "350405", "350604", "350605"]);
-    assert_eq!(data.units[data.unit_index("350405").unwrap()].name_zh, "沙县区");
-    assert_eq!(data.units[data.unit_index("350405").unwrap()].name_en, "Shaxian District");
+    assert_eq!(
+        data.units[data.unit_index("350405").unwrap()].name_zh,
+        "沙县区"
+    );
+    assert_eq!(
+        data.units[data.unit_index("350405").unwrap()].name_en,
+        "Shaxian District"
+    );
     // Every indicator column matched by its Chinese name with the unit in full-width brackets.
     assert_eq!(report.matched_indicators(&cx.system).len(), 16);
     assert_eq!(cx.top(data), "350125");
@@ -73,15 +107,30 @@ fn bom_csv_with_separators_percent_signs_and_dashes() {
     let cx = Ctx::new();
     let report = cx.import(&fixture("bom.csv"), None);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
-    assert_eq!(report.format, Some(fjindex::data::import::FileFormat::Csv(TextEncoding::Utf8Bom)));
+    assert_eq!(
+        report.format,
+        Some(fjindex::data::import::FileFormat::Csv(
+            TextEncoding::Utf8Bom
+        ))
+    );
     let data = report.dataset.as_ref().unwrap();
     // "4,108.0" and "27.5%" in the file.
     assert_eq!(value(data, "350103", cx.ind("revenue")), Some(4108.0));
-    assert_eq!(value(data, "350103", cx.ind("chain_output_share")), Some(27.5));
+    assert_eq!(
+        value(data, "350103", cx.ind("chain_output_share")),
+        Some(27.5)
+    );
     // "-" is missing, and the column's missing count is reported.
     assert_eq!(value(data, "350112", cx.ind("new_patents")), None);
-    assert!(report.warnings.iter().any(|w| w.column.as_deref() == Some("new_patents")
-        && w.kind == WarningKind::MissingValues { count: 1, total: 83 }));
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.column.as_deref() == Some("new_patents")
+            && w.kind
+                == WarningKind::MissingValues {
+                    count: 1,
+                    total: 83
+                }));
     assert_eq!(cx.top(data), "350923");
 }
 
@@ -98,9 +147,11 @@ fn xlsx_first_sheet_by_default_title_row_and_percent_cells() {
     // Percent-formatted cells hold fractions; the column is converted and the conversion reported.
     let share = cx.ind("chain_output_share");
     let header = "县域重点产业链规上工业产值占全县规上工业总产值比重（%）";
-    assert!(report.warnings.iter().any(
-        |w| w.column.as_deref() == Some(header) && matches!(w.kind, WarningKind::PercentAsFraction { count: 83 })
-    ));
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| w.column.as_deref() == Some(header)
+            && matches!(w.kind, WarningKind::PercentAsFraction { count: 83 })));
     let v = data.column(share);
     assert!(v.iter().all(|x| (5.0..=100.0).contains(x)), "{v:?}");
     assert_eq!(cx.top(data), "350926");
@@ -113,11 +164,17 @@ fn xlsx_first_sheet_by_default_title_row_and_percent_cells() {
     let kinds: Vec<_> = notes.errors.iter().map(|e| &e.kind).collect();
     assert_eq!(
         kinds,
-        [&DataErrorKind::Import(Problem::NoIdentityColumn), &DataErrorKind::Import(Problem::NoIndicatorColumns)]
+        [
+            &DataErrorKind::Import(Problem::NoIdentityColumn),
+            &DataErrorKind::Import(Problem::NoIndicatorColumns)
+        ]
     );
 
     let missing = cx.import(&bytes, Some("2022"));
-    assert_eq!(missing.errors[0].kind, DataErrorKind::Import(Problem::NoSheet("2022".into())));
+    assert_eq!(
+        missing.errors[0].kind,
+        DataErrorKind::Import(Problem::NoSheet("2022".into()))
+    );
     assert_eq!(missing.sheet_names.len(), 3);
 }
 
@@ -135,25 +192,54 @@ fn bad_rows_are_all_listed_and_nothing_is_returned() {
     let cx = Ctx::new();
     let report = cx.import(&fixture("bad_rows.csv"), None);
     assert!(report.dataset.is_none());
-    let got: Vec<(Option<usize>, Option<&str>, &DataErrorKind)> =
-        report.errors.iter().map(|e| (e.row, e.column.as_deref(), &e.kind)).collect();
+    let got: Vec<(Option<usize>, Option<&str>, &DataErrorKind)> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_deref(), &e.kind))
+        .collect();
     let imp = DataErrorKind::Import;
     assert_eq!(
         got,
         [
-            (Some(4), Some("new_patents"), &DataErrorKind::NotANumber("abc".into())),
-            (Some(6), Some("hightech_firms"), &DataErrorKind::Negative("-3".into())),
+            (
+                Some(4),
+                Some("new_patents"),
+                &DataErrorKind::NotANumber("abc".into())
+            ),
+            (
+                Some(6),
+                Some("hightech_firms"),
+                &DataErrorKind::Negative("-3".into())
+            ),
             (
                 Some(7),
                 Some("hightech_firms"),
-                &imp(Problem::UnexpectedPercent { value: "12%".into(), unit: "家".into() })
+                &imp(Problem::UnexpectedPercent {
+                    value: "12%".into(),
+                    unit: "家".into()
+                })
             ),
-            (Some(12), Some("name_zh"), &imp(Problem::UnknownName("长安区".into()))),
-            (Some(14), Some("adcode"), &imp(Problem::DuplicateUnit { adcode: "350404".into(), first_row: 13 })),
+            (
+                Some(12),
+                Some("name_zh"),
+                &imp(Problem::UnknownName("长安区".into()))
+            ),
+            (
+                Some(14),
+                Some("adcode"),
+                &imp(Problem::DuplicateUnit {
+                    adcode: "350404".into(),
+                    first_row: 13
+                })
+            ),
             (
                 Some(15),
                 Some("name_zh"),
-                &imp(Problem::NameMismatch { adcode: "350103".into(), name: "鼓楼区".into(), expected: "台江区".into() })
+                &imp(Problem::NameMismatch {
+                    adcode: "350103".into(),
+                    name: "鼓楼区".into(),
+                    expected: "台江区".into()
+                })
             ),
         ]
     );
@@ -170,17 +256,31 @@ fn percentages_stored_as_fractions_are_converted_and_reported() {
     let report = cx.import(raw.as_bytes(), None);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let share = cx.ind("chain_output_share");
-    let warning = report.warnings.iter().find(|w| matches!(w.kind, WarningKind::PercentAsFraction { .. })).unwrap();
+    let warning = report
+        .warnings
+        .iter()
+        .find(|w| matches!(w.kind, WarningKind::PercentAsFraction { .. }))
+        .unwrap();
     assert_eq!(warning.column.as_deref(), Some("chain_output_share"));
     assert!(warning.message(Lang::Zh).contains("乘以 100"));
     // Each converted value is the file's fraction times 100.
     let second_line = raw.lines().nth(1).unwrap();
-    let fraction: f64 = second_line.split(',').nth(2 + share).unwrap().parse().unwrap();
+    let fraction: f64 = second_line
+        .split(',')
+        .nth(2 + share)
+        .unwrap()
+        .parse()
+        .unwrap();
     let data = report.dataset.unwrap();
     assert!((data.get(0, share).unwrap() - fraction * 100.0).abs() < 1e-9);
     // The other rate columns are left alone.
     let growth = cx.ind("value_added_growth");
-    let g: f64 = second_line.split(',').nth(2 + growth).unwrap().parse().unwrap();
+    let g: f64 = second_line
+        .split(',')
+        .nth(2 + growth)
+        .unwrap()
+        .parse()
+        .unwrap();
     assert_eq!(data.get(0, growth), Some(g));
 }
 
@@ -192,12 +292,18 @@ fn national_csv(system: &IndicatorSystem, counties: &[Unit]) -> String {
         out.push_str(&ind.id);
     }
     out.push('\n');
-    let mut codes: Vec<(String, String, String)> =
-        counties.iter().map(|c| (c.adcode.clone(), c.name_zh.clone(), c.prefecture_zh.clone())).collect();
+    let mut codes: Vec<(String, String, String)> = counties
+        .iter()
+        .map(|c| (c.adcode.clone(), c.name_zh.clone(), c.prefecture_zh.clone()))
+        .collect();
     let mut k = 0;
     while codes.len() < 2846 {
         k += 1;
-        codes.push((format!("{}", 110100 + k * 3), format!("单位{k}"), String::new()));
+        codes.push((
+            format!("{}", 110100 + k * 3),
+            format!("单位{k}"),
+            String::new(),
+        ));
     }
     for (n, (code, name, pref)) in codes.iter().enumerate() {
         out.push_str(&format!("{code},{name},{pref}"));
@@ -215,9 +321,16 @@ fn a_national_file_of_2846_units_loads() {
     let cx = Ctx::new();
     let csv = national_csv(&cx.system, &cx.counties);
     let report = cx.import(csv.as_bytes(), None);
-    assert!(report.errors.is_empty(), "{:?}", &report.errors[..report.errors.len().min(5)]);
+    assert!(
+        report.errors.is_empty(),
+        "{:?}",
+        &report.errors[..report.errors.len().min(5)]
+    );
     assert_eq!((report.known_units, report.other_units), (83, 2846 - 83));
-    assert!(report.warnings.iter().any(|w| matches!(w.kind, WarningKind::OtherUnits { count: 2763, .. })));
+    assert!(report
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, WarningKind::OtherUnits { count: 2763, .. })));
     let data = report.dataset.unwrap();
     assert_eq!(data.n_units(), 2846);
     assert_eq!(data.units[100].prefecture_zh, "");
@@ -231,7 +344,10 @@ fn the_template_round_trips_through_the_importer() {
     // Blank template: every county recognised, every column matched, but there is no value to rank.
     let blank = cx.import(template_csv(&cx.system, &cx.counties).as_bytes(), None);
     assert_eq!(blank.errors.len(), 1);
-    assert_eq!(blank.errors[0].kind, DataErrorKind::Import(Problem::NoValues));
+    assert_eq!(
+        blank.errors[0].kind,
+        DataErrorKind::Import(Problem::NoValues)
+    );
     assert_eq!(blank.known_units, 83);
 
     // The template filled in with the bundled data imports to the same values.
@@ -242,10 +358,19 @@ fn the_template_round_trips_through_the_importer() {
         .map(|(k, line)| {
             let mut line = line.to_string();
             if k > 0 {
-                let u = bundle.data.unit_index(line.split(',').next().unwrap()).unwrap();
+                let u = bundle
+                    .data
+                    .unit_index(line.split(',').next().unwrap())
+                    .unwrap();
                 for i in 0..cx.system.n_indicators() {
                     line.push(',');
-                    line.push_str(&bundle.data.get(u, i).map(|v| v.to_string()).unwrap_or_default());
+                    line.push_str(
+                        &bundle
+                            .data
+                            .get(u, i)
+                            .map(|v| v.to_string())
+                            .unwrap_or_default(),
+                    );
                 }
             }
             line + "\n"
@@ -261,7 +386,10 @@ fn the_template_round_trips_through_the_importer() {
     assert_eq!(xlsx.known_units, 83);
     assert_eq!(xlsx.matched_indicators(&cx.system).len(), 16);
     let roles: Vec<_> = xlsx.columns.iter().take(3).map(|c| c.role).collect();
-    assert_eq!(roles, [Some(Role::Adcode), Some(Role::Name), Some(Role::Prefecture)]);
+    assert_eq!(
+        roles,
+        [Some(Role::Adcode), Some(Role::Name), Some(Role::Prefecture)]
+    );
 }
 
 fn read_xlsx(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
@@ -306,7 +434,9 @@ fn ranking_exports_in_csv_and_xlsx() {
 
     let (csv, xlsx) = export(&one_estimate, Lang::Zh);
     assert!(csv.starts_with('\u{feff}'));
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv[3..].as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv[3..].as_bytes());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "排名");
     assert_eq!(&header[5], "产业实力");
@@ -325,24 +455,36 @@ fn ranking_exports_in_csv_and_xlsx() {
     assert!(rows[84][0].starts_with("数据说明"));
 
     let sheets = read_xlsx(&xlsx);
-    assert_eq!(sheets.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), ["排名", "说明"]);
+    assert_eq!(
+        sheets.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+        ["排名", "说明"]
+    );
     let table = &sheets[0].1;
     assert_eq!(table.len(), 84);
-    assert_eq!(table[1][1], calamine::Data::String(bundle.data.units[ranking.order[0]].adcode.clone()));
+    assert_eq!(
+        table[1][1],
+        calamine::Data::String(bundle.data.units[ranking.order[0]].adcode.clone())
+    );
     assert_eq!(table[1][0], calamine::Data::Float(1.0));
     let about = &sheets[1].1;
-    let cell = |r: &Vec<calamine::Data>, c: usize| r.get(c).map(|d| d.to_string()).unwrap_or_default();
-    assert!(about.iter().any(|r| cell(r, 0) == "数据校验值" && cell(r, 1) == bundle.data.content_hash()));
+    let cell =
+        |r: &Vec<calamine::Data>, c: usize| r.get(c).map(|d| d.to_string()).unwrap_or_default();
+    assert!(about
+        .iter()
+        .any(|r| cell(r, 0) == "数据校验值" && cell(r, 1) == bundle.data.content_hash()));
     // Dimension weights: innovation at 5 against 1 for the others is 5/9 of the total.
     let innovation = about.iter().find(|r| cell(r, 0) == "创新能力").unwrap();
     assert_eq!(innovation[3], calamine::Data::Float(55.56));
-    assert!(about.iter().any(|r| cell(r, 0).starts_with("数据说明：标注")));
+    assert!(about
+        .iter()
+        .any(|r| cell(r, 0).starts_with("数据说明：标注")));
 
     // Without estimates there is no notice line in the CSV, and the about sheet says so.
     let (csv, xlsx) = export(&Provenance::default(), Lang::En);
     assert_eq!(csv.lines().count(), 84);
     assert!(csv.lines().next().unwrap().contains("Composite score"));
     let about = &read_xlsx(&xlsx)[1].1;
-    assert!(about.iter().any(|r| cell(r, 0).contains("none is a project estimate")));
+    assert!(about
+        .iter()
+        .any(|r| cell(r, 0).contains("none is a project estimate")));
 }
-

@@ -1,0 +1,488 @@
+//! The share link: the view (weights, methods, selected county, language, data set) and the embed
+//! options, encoded as a URL query string and parsed back. Unknown or invalid parameters never fail a
+//! parse; each becomes a [`Notice`] shown to the user, and the default stays in its place.
+//!
+//! Parameters (all optional; a default is left out when encoding):
+//! `lang=en`, `w=<5 dimension weights>`, `iw=<16 indicator weights>`, `norm=minmax|efficacy|zscore|rank`,
+//! `wt=manual|equal|entropy|critic|ahp`, `agg=arithmetic|geometric`, `ahp=<n x n matrix, row-major>`,
+//! `tr=<indicator>:log|<indicator>:w<lower>-<upper>,...`, `county=<adcode>`, `ds=<content hash>` with
+//! `dn=<data set name>` for an imported data set, `embed=1`, `hide=<panel>,...`, `origins=<origin>,...`.
+
+use crate::model::{
+    Aggregation, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
+};
+
+/// Which data set the view is on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DatasetRef {
+    #[default]
+    Bundled,
+    /// An imported data set, known by its name and [`crate::model::Dataset::content_hash`].
+    Imported { name: String, hash: String },
+}
+
+/// The parts of the page an embedding host may hide. The data notice is not among them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Panel {
+    Weights,
+    Ranking,
+    Prefectures,
+    Charts,
+    Profile,
+    Analysis,
+    Data,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 7] = [
+        Panel::Weights,
+        Panel::Ranking,
+        Panel::Prefectures,
+        Panel::Charts,
+        Panel::Profile,
+        Panel::Analysis,
+        Panel::Data,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Weights => "weights",
+            Panel::Ranking => "ranking",
+            Panel::Prefectures => "prefectures",
+            Panel::Charts => "charts",
+            Panel::Profile => "profile",
+            Panel::Analysis => "analysis",
+            Panel::Data => "data",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+/// How the page runs inside another site's iframe.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Embed {
+    pub enabled: bool,
+    /// Sorted, without repeats.
+    pub hide: Vec<Panel>,
+    /// Origins whose postMessage commands are obeyed and to which events are sent, e.g. "https://www.fj.gov.cn".
+    pub origins: Vec<String>,
+}
+
+/// Everything a share link records.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareState {
+    pub scenario: Scenario,
+    pub county: Option<String>,
+    pub lang: Lang,
+    pub dataset: DatasetRef,
+    pub embed: Embed,
+}
+
+impl ShareState {
+    /// The default view: the given default scenario on the bundled data, in Chinese, not embedded.
+    pub fn new(defaults: &Scenario) -> Self {
+        Self {
+            scenario: defaults.clone(),
+            county: None,
+            lang: Lang::Zh,
+            dataset: DatasetRef::Bundled,
+            embed: Embed::default(),
+        }
+    }
+}
+
+/// Something in a link that was not used, or a consequence the user should know about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// The parameter's name as it appeared.
+    pub param: String,
+    pub kind: NoticeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeKind {
+    Unknown,
+    Invalid(String),
+    WrongCount {
+        expected: usize,
+        got: usize,
+    },
+    Repeated,
+    /// `hide=notice`: the data notice is always shown.
+    NoticeCannotBeHidden,
+    /// The link names an imported data set this browser does not have; the bundled data is shown.
+    MissingDataset {
+        name: String,
+    },
+    /// The selected county is not in the data set.
+    UnknownCounty(String),
+}
+
+impl Notice {
+    pub fn new(param: &str, kind: NoticeKind) -> Self {
+        Self {
+            param: param.to_string(),
+            kind,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        use NoticeKind::*;
+        let p = &self.param;
+        match (&self.kind, lang == Lang::Zh) {
+            (Unknown, true) => format!("链接参数“{p}”无法识别，已忽略"),
+            (Unknown, false) => format!("the link parameter \"{p}\" is not known and was ignored"),
+            (Invalid(v), true) => format!("链接参数 {p} 的值“{v}”无效，已使用默认值"),
+            (Invalid(v), false) => format!(
+                "the value \"{v}\" of the link parameter {p} is invalid; the default is used"
+            ),
+            (WrongCount { expected, got }, true) => {
+                format!("链接参数 {p} 应有 {expected} 个数值，实际 {got} 个，已使用默认值")
+            }
+            (WrongCount { expected, got }, false) => {
+                format!("the link parameter {p} should hold {expected} numbers, not {got}; the default is used")
+            }
+            (Repeated, true) => format!("链接参数 {p} 出现多次，只采用第一次的值"),
+            (Repeated, false) => {
+                format!("the link parameter {p} appears more than once; only the first is used")
+            }
+            (NoticeCannotBeHidden, true) => "数据说明不能隐藏".to_string(),
+            (NoticeCannotBeHidden, false) => "the data notice cannot be hidden".to_string(),
+            (MissingDataset { name }, true) => {
+                format!("链接使用的导入数据集“{name}”不在本浏览器中，已改用内置数据")
+            }
+            (MissingDataset { name }, false) => {
+                format!("the link uses the imported data set \"{name}\", which this browser does not have; showing the bundled data")
+            }
+            (UnknownCounty(c), true) => format!("链接中的县域 {c} 不在当前数据集中"),
+            (UnknownCounty(c), false) => {
+                format!("the county {c} in the link is not in the current data set")
+            }
+        }
+    }
+}
+
+fn normalisation_id(n: Normalisation) -> &'static str {
+    match n {
+        Normalisation::MinMax => "minmax",
+        Normalisation::Efficacy => "efficacy",
+        Normalisation::ZScore => "zscore",
+        Normalisation::Rank => "rank",
+    }
+}
+
+fn weighting_id(w: Weighting) -> &'static str {
+    match w {
+        Weighting::Manual => "manual",
+        Weighting::Equal => "equal",
+        Weighting::Entropy => "entropy",
+        Weighting::Critic => "critic",
+        Weighting::Ahp => "ahp",
+    }
+}
+
+fn aggregation_id(a: Aggregation) -> &'static str {
+    match a {
+        Aggregation::Arithmetic => "arithmetic",
+        Aggregation::Geometric => "geometric",
+    }
+}
+
+fn numbers(values: &[f64]) -> String {
+    values
+        .iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn treatment_text(t: Treatment) -> Option<String> {
+    match t {
+        Treatment::None => None,
+        Treatment::Log => Some("log".into()),
+        Treatment::Winsorise { lower, upper } => Some(format!("w{lower}-{upper}")),
+    }
+}
+
+/// Encodes a view as a query string (without the leading `?`), leaving out what equals `defaults`.
+pub fn encode(state: &ShareState, system: &IndicatorSystem, defaults: &Scenario) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    let s = &state.scenario;
+    if state.lang == Lang::En {
+        q.append_pair("lang", "en");
+    }
+    if s.dimension_weights != defaults.dimension_weights {
+        q.append_pair("w", &numbers(&s.dimension_weights));
+    }
+    if s.indicator_weights != defaults.indicator_weights {
+        q.append_pair("iw", &numbers(&s.indicator_weights));
+    }
+    if s.normalisation != defaults.normalisation {
+        q.append_pair("norm", normalisation_id(s.normalisation));
+    }
+    if s.weighting != defaults.weighting {
+        q.append_pair("wt", weighting_id(s.weighting));
+    }
+    if s.aggregation != defaults.aggregation {
+        q.append_pair("agg", aggregation_id(s.aggregation));
+    }
+    if let Some(m) = &s.ahp_matrix {
+        q.append_pair("ahp", &numbers(m));
+    }
+    let treatments: Vec<String> = s
+        .treatments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            Some(format!(
+                "{}:{}",
+                system.indicators.get(i)?.id,
+                treatment_text(*t)?
+            ))
+        })
+        .collect();
+    if !treatments.is_empty() {
+        q.append_pair("tr", &treatments.join(","));
+    }
+    if let Some(c) = &state.county {
+        q.append_pair("county", c);
+    }
+    if let DatasetRef::Imported { name, hash } = &state.dataset {
+        q.append_pair("ds", hash);
+        q.append_pair("dn", name);
+    }
+    if state.embed.enabled {
+        q.append_pair("embed", "1");
+    }
+    if !state.embed.hide.is_empty() {
+        q.append_pair(
+            "hide",
+            &state
+                .embed
+                .hide
+                .iter()
+                .map(|p| p.id())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+    }
+    if !state.embed.origins.is_empty() {
+        q.append_pair("origins", &state.embed.origins.join(","));
+    }
+    q.finish()
+}
+
+/// Parses weights: `expected` non-negative finite numbers.
+fn parse_numbers(v: &str, expected: usize) -> Result<Vec<f64>, NoticeKind> {
+    let parts: Vec<&str> = v.split(',').collect();
+    if parts.len() != expected {
+        return Err(NoticeKind::WrongCount {
+            expected,
+            got: parts.len(),
+        });
+    }
+    parts
+        .iter()
+        .map(|p| {
+            p.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && *x >= 0.0)
+        })
+        .collect::<Option<Vec<f64>>>()
+        .ok_or_else(|| NoticeKind::Invalid(v.to_string()))
+}
+
+/// An origin as a browser writes it: `http(s)://host[:port]`, lower-case, no path.
+pub fn valid_origin(origin: &str) -> bool {
+    let Some(rest) = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.contains(']') || h.ends_with(']') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.chars().all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '[' | ']' | ':')
+        });
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    host_ok && port_ok
+}
+
+fn parse_treatments(v: &str, system: &IndicatorSystem) -> Result<Vec<Treatment>, NoticeKind> {
+    let invalid = || NoticeKind::Invalid(v.to_string());
+    let mut out = vec![Treatment::None; system.n_indicators()];
+    for item in v.split(',').filter(|s| !s.is_empty()) {
+        let (id, t) = item.split_once(':').ok_or_else(invalid)?;
+        let i = system.indicator_index(id).ok_or_else(invalid)?;
+        out[i] = if t == "log" {
+            Treatment::Log
+        } else {
+            let (lo, hi) = t
+                .strip_prefix('w')
+                .and_then(|b| b.split_once('-'))
+                .ok_or_else(invalid)?;
+            let (lower, upper) = (
+                lo.parse::<f64>().map_err(|_| invalid())?,
+                hi.parse::<f64>().map_err(|_| invalid())?,
+            );
+            if !(0.0..=100.0).contains(&lower) || !(0.0..=100.0).contains(&upper) || lower > upper {
+                return Err(invalid());
+            }
+            Treatment::Winsorise { lower, upper }
+        };
+    }
+    Ok(out)
+}
+
+/// Parses a query string (with or without the leading `?`) over the defaults; never fails.
+pub fn parse(
+    query: &str,
+    system: &IndicatorSystem,
+    defaults: &Scenario,
+) -> (ShareState, Vec<Notice>) {
+    let mut state = ShareState::new(defaults);
+    let mut notices = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let (mut ds, mut dn) = (None, None);
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let (key, value) = (key.into_owned(), value.into_owned());
+        if seen.contains(&key) {
+            notices.push(Notice::new(&key, NoticeKind::Repeated));
+            continue;
+        }
+        seen.push(key.clone());
+        let s = &mut state.scenario;
+        let invalid = || NoticeKind::Invalid(value.clone());
+        let result: Result<(), NoticeKind> = match key.as_str() {
+            "lang" => match value.as_str() {
+                "zh" => Ok(state.lang = Lang::Zh),
+                "en" => Ok(state.lang = Lang::En),
+                _ => Err(invalid()),
+            },
+            "w" => parse_numbers(&value, system.n_dimensions()).map(|w| s.dimension_weights = w),
+            "iw" => parse_numbers(&value, system.n_indicators()).map(|w| s.indicator_weights = w),
+            "ahp" => {
+                let n = system.n_dimensions();
+                parse_numbers(&value, n * n)
+                    .and_then(|m| {
+                        if m.iter().all(|x| *x > 0.0) {
+                            Ok(m)
+                        } else {
+                            Err(invalid())
+                        }
+                    })
+                    .map(|m| s.ahp_matrix = Some(m))
+            }
+            "norm" => ["minmax", "efficacy", "zscore", "rank"]
+                .iter()
+                .zip([
+                    Normalisation::MinMax,
+                    Normalisation::Efficacy,
+                    Normalisation::ZScore,
+                    Normalisation::Rank,
+                ])
+                .find(|(id, _)| **id == value)
+                .map(|(_, n)| s.normalisation = n)
+                .ok_or_else(invalid),
+            "wt" => [
+                Weighting::Manual,
+                Weighting::Equal,
+                Weighting::Entropy,
+                Weighting::Critic,
+                Weighting::Ahp,
+            ]
+            .into_iter()
+            .find(|w| weighting_id(*w) == value)
+            .map(|w| s.weighting = w)
+            .ok_or_else(invalid),
+            "agg" => [Aggregation::Arithmetic, Aggregation::Geometric]
+                .into_iter()
+                .find(|a| aggregation_id(*a) == value)
+                .map(|a| s.aggregation = a)
+                .ok_or_else(invalid),
+            "tr" => parse_treatments(&value, system).map(|t| s.treatments = t),
+            "county" => {
+                let ok = !value.is_empty()
+                    && value.len() <= 12
+                    && value.bytes().all(|b| b.is_ascii_alphanumeric());
+                if ok {
+                    state.county = Some(value.clone());
+                    Ok(())
+                } else {
+                    Err(invalid())
+                }
+            }
+            "ds" => {
+                let ok = value.len() == 16 && value.bytes().all(|b| b.is_ascii_hexdigit());
+                if ok {
+                    ds = Some(value.to_ascii_lowercase());
+                    Ok(())
+                } else {
+                    Err(invalid())
+                }
+            }
+            "dn" => {
+                dn = Some(value.clone());
+                Ok(())
+            }
+            "embed" => match value.as_str() {
+                "1" | "true" => Ok(state.embed.enabled = true),
+                "0" | "false" => Ok(state.embed.enabled = false),
+                _ => Err(invalid()),
+            },
+            "hide" => {
+                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    match Panel::from_id(id) {
+                        Some(p) if !state.embed.hide.contains(&p) => state.embed.hide.push(p),
+                        Some(_) => {}
+                        None if id == "notice" => {
+                            notices.push(Notice::new(&key, NoticeKind::NoticeCannotBeHidden))
+                        }
+                        None => {
+                            notices.push(Notice::new(&key, NoticeKind::Invalid(id.to_string())))
+                        }
+                    }
+                }
+                state.embed.hide.sort();
+                Ok(())
+            }
+            "origins" => {
+                for o in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if valid_origin(o) {
+                        if !state.embed.origins.iter().any(|x| x == o) {
+                            state.embed.origins.push(o.to_string());
+                        }
+                    } else {
+                        notices.push(Notice::new(&key, NoticeKind::Invalid(o.to_string())));
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(NoticeKind::Unknown),
+        };
+        if let Err(kind) = result {
+            notices.push(Notice::new(&key, kind));
+        }
+    }
+    match (ds, dn) {
+        (Some(hash), name) => {
+            state.dataset = DatasetRef::Imported {
+                name: name.unwrap_or_default(),
+                hash,
+            }
+        }
+        (None, Some(name)) => notices.push(Notice::new("dn", NoticeKind::Invalid(name))),
+        (None, None) => {}
+    }
+    (state, notices)
+}
