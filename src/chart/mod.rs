@@ -10,6 +10,7 @@ pub mod intervals;
 pub mod profile;
 pub mod rank_shift;
 pub mod style;
+pub mod tile_grid;
 pub mod tile_map;
 pub mod weights;
 
