@@ -1,6 +1,7 @@
 //! Browser benchmark: prints shipped asset sizes, time to first full render and weight-change latency.
 //
 // Usage (after `trunk build --release --offline`):  node benches/browser.mjs [--runs N] [--moves N]
+// (FJINDEX_DIST=<dir> measures another build directory than dist/.)
 // It prints figures only and asserts nothing. Served like production: dist/ over HTTP on 127.0.0.1 with
 // the strict CSP header, a fresh browser context (empty cache) for every load.
 //

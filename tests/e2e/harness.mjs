@@ -1,7 +1,7 @@
 //! Shared helpers for the browser tests (node:test + playwright-core + Debian's /usr/bin/chromium).
 //
 // Usage, in a file tests/e2e/<topic>.test.mjs (run all with `node --test tests/e2e/`, after
-// `trunk build --release --offline` has filled dist/):
+// `trunk build --release --offline` has filled dist/; or set FJINDEX_DIST to another build directory):
 //
 //   import { test, before, after } from "node:test";
 //   import assert from "node:assert/strict";
@@ -48,7 +48,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST_DIR = path.join(ROOT, "dist");
+// The built page: dist/ (trunk build), or $FJINDEX_DIST (scripts/test.sh builds into target/test-dist/).
+export const DIST_DIR = path.resolve(process.env.FJINDEX_DIST || path.join(ROOT, "dist"));
 export const SCREENSHOT_DIR = path.join(ROOT, "target", "screenshots");
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
