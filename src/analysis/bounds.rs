@@ -2,9 +2,10 @@
 //!
 //! Dominance first: a unit ahead of the target in every dimension is above it under every weighting, one
 //! it matches or beats everywhere never is. The rest are decided by a mixed-integer program (see `lp`):
-//! the fewest units that must stay above, or the most that can be put above, each separated by
-//! [`MARGIN`]. The witness is then moved to the widest point of the same arrangement cell and re-scored
-//! from scratch; the rank reported is the rank that re-scoring gives.
+//! the fewest units that must stay above (level is enough, since ties share the better rank; vertices
+//! of the simplex often tie units with equal dimension scores), or the most that can be put above, each
+//! by at least [`MARGIN`]. The witness is moved to the widest point of the same arrangement cell when
+//! that cell has room, and re-scored from scratch; the rank reported is the rank re-scoring gives.
 
 use super::lp::{self, Gap};
 use super::{format_weights, parse_weights, AnalysisError, DimensionModel, MARGIN};
@@ -65,20 +66,19 @@ pub fn best_rank(
     let w_mip = if undecided.is_empty() {
         model.weights.clone()
     } else {
-        lp::fewest_above(model.n_dimensions, &undecided)
+        // Ties share the better rank, so holding a unit level with the target is enough: no margin here.
+        lp::fewest_above(model.n_dimensions, &undecided, 0.0)
             .map_err(AnalysisError::Solver)?
             .1
     };
-    let held: Vec<&Gap> = undecided
-        .iter()
-        .filter(|g| g.at(&w_mip) <= -MARGIN / 2.0)
-        .collect();
+    let held: Vec<&Gap> = undecided.iter().filter(|g| g.at(&w_mip) <= 1e-9).collect();
     let mut candidates = Vec::new();
     if let Some((s, w)) = lp::widest(model.n_dimensions, &held, &[], WIDEST_CAP) {
         if s >= MARGIN {
             candidates.push(w);
         }
     }
+    candidates.push(lp::snapped(&w_mip));
     candidates.push(w_mip);
     pick(system, data, model, t, candidates, |a, b| a < b)
 }
@@ -197,7 +197,8 @@ pub fn from_csv(
     Ok(out)
 }
 
-/// Bounds precomputed for the bundled 2024 data under the default method (any dimension weights).
+/// Bounds precomputed for the bundled 2024 data under the default method (any dimension weights);
+/// regenerate with `cargo run --bin fjindex -- bounds --recompute > seeds/bounds_2024.csv`.
 pub const BUNDLED_BOUNDS_CSV: &str = include_str!("../../seeds/bounds_2024.csv");
 
 /// The precomputed bounds, when `data` is the bundled data set and the scenario differs from the default
@@ -236,5 +237,7 @@ pub fn precomputed(
     if bundled.content_hash() != data.content_hash() {
         return None;
     }
-    from_csv(system, data, BUNDLED_BOUNDS_CSV).ok()
+    from_csv(system, data, BUNDLED_BOUNDS_CSV)
+        .ok()
+        .filter(|table| !table.is_empty())
 }

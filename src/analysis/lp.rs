@@ -53,12 +53,23 @@ fn sum(w: &[Variable]) -> Expression {
 /// Reads the weights back, clipping solver noise below zero and renormalising.
 fn read_weights(sol: &impl Solution, w: &[Variable]) -> Vec<f64> {
     let raw: Vec<f64> = w.iter().map(|&v| sol.value(v).max(0.0)).collect();
+    renormalise(&raw)
+}
+
+fn renormalise(raw: &[f64]) -> Vec<f64> {
     let total: f64 = raw.iter().sum();
     raw.iter().map(|v| v / total).collect()
 }
 
-/// Fewest gaps left "above" (not held at g . w <= -MARGIN), with the weights achieving it.
-pub fn fewest_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
+/// The same weights with solver residue (below 1e-9) set to exactly zero, so that a witness on a face of
+/// the simplex (all weight on some dimensions) reproduces exact ties there.
+pub fn snapped(w: &[f64]) -> Vec<f64> {
+    let raw: Vec<f64> = w.iter().map(|&v| if v < 1e-9 { 0.0 } else { v }).collect();
+    renormalise(&raw)
+}
+
+/// Fewest gaps left "above" (not held at g . w <= -margin), with the weights achieving it.
+pub fn fewest_above(m: usize, gaps: &[Gap], margin: f64) -> Result<(usize, Vec<f64>), String> {
     let mut vars = ProblemVariables::new();
     let w = simplex(&mut vars, m);
     let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
@@ -69,7 +80,7 @@ pub fn fewest_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String>
         .with(constraint!(sum(&w) == 1.0));
     for (gap, &zu) in gaps.iter().zip(&z) {
         model = model.with(constraint!(
-            dot(&gap.g, &w) - (gap.hi + MARGIN) * zu <= -MARGIN
+            dot(&gap.g, &w) - (gap.hi + margin) * zu <= -margin
         ));
     }
     let sol = model.solve().map_err(|e| e.to_string())?;
@@ -99,13 +110,14 @@ pub fn most_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
     Ok((count, weights))
 }
 
-/// The weights nearest to `w0` in L1 distance that leave at most `allowed` gaps above; `None` when no
-/// weighting does.
+/// The weights nearest to `w0` in L1 distance that hold all but at most `allowed` gaps at
+/// g . w <= -margin; `None` when no weighting does.
 pub fn nearest_with_at_most(
     m: usize,
     gaps: &[Gap],
     w0: &[f64],
     allowed: usize,
+    margin: f64,
 ) -> Result<Option<Vec<f64>>, String> {
     let mut vars = ProblemVariables::new();
     let w = simplex(&mut vars, m);
@@ -122,7 +134,7 @@ pub fn nearest_with_at_most(
     }
     for (gap, &zu) in gaps.iter().zip(&z) {
         model = model.with(constraint!(
-            dot(&gap.g, &w) - (gap.hi + MARGIN) * zu <= -MARGIN
+            dot(&gap.g, &w) - (gap.hi + margin) * zu <= -margin
         ));
     }
     model = model.with(constraint!(sum(&z) <= allowed as f64));

@@ -108,16 +108,24 @@ pub fn weight_reach(
         return unreachable();
     };
     let w0 = &model.weights;
-    let Some(w) = lp::nearest_with_at_most(model.n_dimensions, &undecided, w0, allowed)
-        .map_err(AnalysisError::Solver)?
-    else {
-        return unreachable();
+    let n = model.n_dimensions;
+    // Prefer weights that keep MARGIN off every tie; fall back to exact ties, which share the better rank
+    // and are sometimes the only way (units level with the target in the dimensions that carry weight).
+    let robust = lp::nearest_with_at_most(n, &undecided, w0, allowed, MARGIN);
+    let (w, margin) = match robust.map_err(AnalysisError::Solver)? {
+        Some(w) => (w, MARGIN),
+        None => match lp::nearest_with_at_most(n, &undecided, w0, allowed, 0.0)
+            .map_err(AnalysisError::Solver)?
+        {
+            Some(w) => (lp::snapped(&w), 0.0),
+            None => return unreachable(),
+        },
     };
-    // The solver's point sits MARGIN off the tie boundaries it needs; should rounding still spoil it,
-    // step towards the widest point of the same cell (a convex set) until re-scoring confirms the rank.
+    // Should rounding still spoil the solver's point, step towards the widest point of the same cell
+    // (a convex set) until re-scoring confirms the rank.
     let held: Vec<&Gap> = undecided
         .iter()
-        .filter(|g| g.at(&w) <= -MARGIN / 2.0)
+        .filter(|g| g.at(&w) <= 1e-9 - margin / 2.0)
         .collect();
     let centre = lp::widest(model.n_dimensions, &held, &[], 0.01).map(|(_, c)| c);
     let mut lambda = 0.0;

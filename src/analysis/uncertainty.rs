@@ -110,6 +110,8 @@ pub struct UncertaintyRun {
     keys: Vec<(i64, usize)>,
     ranks: Vec<u32>,
     weights: Vec<f64>,
+    last_model: Option<usize>,
+    nominal_method: (Normalisation, Aggregation),
 }
 
 const NORMALISATIONS: [Normalisation; 4] = [
@@ -152,6 +154,8 @@ impl UncertaintyRun {
             weights: vec![0.0; nominal.n_dimensions],
             nominal,
             alternatives,
+            last_model: None,
+            nominal_method: (scenario.normalisation, scenario.aggregation),
         })
     }
 
@@ -159,6 +163,27 @@ impl UncertaintyRun {
         Progress {
             done: self.done,
             total: self.config.samples,
+        }
+    }
+
+    /// The normalised dimension weights of the most recent sample.
+    pub fn last_weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    /// The ranks (by unit, 0 = unranked) of the most recent sample.
+    pub fn last_ranks(&self) -> &[u32] {
+        &self.ranks
+    }
+
+    /// The method alternative of the most recent sample, as (normalisation, aggregation).
+    pub fn last_method(&self) -> (Normalisation, Aggregation) {
+        match self.last_model {
+            Some(i) => (
+                NORMALISATIONS[i / AGGREGATIONS.len()],
+                AGGREGATIONS[i % AGGREGATIONS.len()],
+            ),
+            None => (self.nominal_method.0, self.nominal_method.1),
         }
     }
 
@@ -194,6 +219,7 @@ impl UncertaintyRun {
             for w in &mut self.weights {
                 *w /= total;
             }
+            self.last_model = model_index;
             let model = model_index.map_or(&self.nominal, |i| &self.alternatives[i]);
             self.keys.clear();
             self.keys.extend(

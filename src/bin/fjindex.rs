@@ -1,7 +1,11 @@
 //! The native command-line tool `fjindex`: ranks, weights and analyses over the same engine as the page.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use fjindex::analysis::cli as analysis_cli;
+use fjindex::analysis::uncertainty::UncertaintyConfig;
 use fjindex::cli::{self, OutputFormat, RankArgs};
+use fjindex::data::seeds;
+use fjindex::model::{Dataset, IndicatorSystem, Scenario};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -38,6 +42,48 @@ enum Command {
         #[arg(long)]
         data: Option<String>,
     },
+    /// AHP weights and consistency ratio from a 5x5 pairwise comparison of the dimensions.
+    Ahp {
+        /// n lines of n numbers (fractions such as 1/3 allowed), or the upper triangle.
+        #[arg(long)]
+        matrix: String,
+    },
+    /// Rank uncertainty by Monte Carlo over the dimension weights.
+    Uncertainty {
+        #[command(flatten)]
+        method: MethodFlags,
+        #[arg(long, default_value_t = 10_000)]
+        samples: usize,
+        /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise].
+        #[arg(long, default_value_t = 0.2)]
+        noise: f64,
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+        /// Also draw the normalisation and aggregation per sample.
+        #[arg(long)]
+        vary_methods: bool,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// The smallest change of dimension weights that lifts a county to a target rank (JSON).
+    Reach {
+        #[command(flatten)]
+        method: MethodFlags,
+        #[arg(long)]
+        county: String,
+        #[arg(long)]
+        target: u32,
+    },
+    /// Best and worst possible rank of every county over all dimension weightings, with witnesses.
+    Bounds {
+        #[command(flatten)]
+        method: MethodFlags,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Solve afresh even where precomputed bounds for the bundled data apply.
+        #[arg(long)]
+        recompute: bool,
+    },
 }
 
 /// Flags shared by every command that scores a data set.
@@ -73,6 +119,15 @@ impl MethodFlags {
     }
 }
 
+/// Loads the indicator system, the data set and the scenario the method flags describe.
+fn loaded(method: &MethodFlags) -> Result<(IndicatorSystem, Dataset, Scenario), String> {
+    let system = seeds::indicator_system();
+    let args = method.to_args();
+    let data = cli::load_data(&system, args.data.as_deref())?;
+    let scenario = cli::scenario_from_args(&system, &args)?;
+    Ok((system, data, scenario))
+}
+
 fn main() -> ExitCode {
     let parsed = Cli::parse();
     let result = match parsed.command {
@@ -85,6 +140,44 @@ fn main() -> ExitCode {
             cli::rank(&method.to_args(), format)
         }
         Command::Weights { weighting, data } => cli::weights(&weighting, data.as_deref()),
+        Command::Ahp { matrix } => std::fs::read_to_string(&matrix)
+            .map_err(|e| format!("cannot read {matrix}: {e}"))
+            .and_then(|text| analysis_cli::ahp_json(&seeds::indicator_system(), &text)),
+        Command::Uncertainty {
+            method,
+            samples,
+            noise,
+            seed,
+            vary_methods,
+            format,
+        } => loaded(&method).and_then(|(system, data, scenario)| {
+            let config = UncertaintyConfig {
+                samples,
+                noise,
+                seed,
+                vary_methods,
+            };
+            let json = matches!(format, Format::Json);
+            analysis_cli::uncertainty_text(&system, &data, &scenario, config, json)
+        }),
+        Command::Reach {
+            method,
+            county,
+            target,
+        } => loaded(&method).and_then(|(system, data, scenario)| {
+            analysis_cli::reach_json(&system, &data, &scenario, &county, target)
+        }),
+        Command::Bounds {
+            method,
+            format,
+            recompute,
+        } => loaded(&method).and_then(|(system, data, scenario)| {
+            if matches!(format, Format::Csv) {
+                analysis_cli::bounds_text(&system, &data, &scenario, !recompute)
+            } else {
+                Err("bounds prints csv only (--format csv)".into())
+            }
+        }),
     };
     match result {
         Ok(out) => {
