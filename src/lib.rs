@@ -7,6 +7,7 @@ pub mod calibration;
 pub mod chart;
 pub mod cli;
 pub mod data;
+pub mod embed_api;
 pub mod i18n;
 pub mod method;
 pub mod model;

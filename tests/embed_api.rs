@@ -1,0 +1,94 @@
+//! The postMessage API applied to the page state natively: commands become actions, events describe the
+//! ranking, and only allowed origins may command.
+
+use fjindex::data::seeds::bundle;
+use fjindex::embed_api::{apply, origin_allowed, ranking_event, Command, Event};
+use fjindex::model::Lang;
+use fjindex::state::{reduce, State};
+
+fn command(json: &str) -> Command {
+    serde_json::from_str(json).unwrap()
+}
+
+fn run(state: &State, json: &str) -> State {
+    let effect = apply(&command(json), state).unwrap();
+    effect
+        .actions
+        .into_iter()
+        .fold(state.clone(), |s, a| reduce(&s, a))
+}
+
+fn top(state: &State) -> Vec<String> {
+    match ranking_event(state) {
+        Event::Ranking { top, .. } => top.into_iter().map(|r| r.adcode).collect(),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn set_weights_changes_the_ranking_the_event_reports() {
+    let state = State::from_bundle(bundle());
+    let before = top(&state);
+    let after_state = run(
+        &state,
+        r#"{"type":"set-weights","weights":{"industry":0,"innovation":100,"cluster":0,"quality":0,"smart":0}}"#,
+    );
+    let after = top(&after_state);
+    assert_ne!(before, after);
+    // The innovation leader now comes first.
+    let r = &after_state.ranking;
+    let best = (0..after_state.data.n_units())
+        .max_by(|&a, &b| r.dimension_score(a, 1).total_cmp(&r.dimension_score(b, 1)))
+        .unwrap();
+    assert_eq!(after[0], after_state.data.units[best].adcode);
+    match ranking_event(&after_state) {
+        Event::Ranking { weights, count, .. } => {
+            assert_eq!(weights["innovation"], 100.0);
+            assert_eq!(count, 83);
+        }
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn select_language_and_errors() {
+    let state = State::from_bundle(bundle());
+    let s = run(&state, r#"{"type":"select","adcode":"350582"}"#);
+    assert_eq!(
+        s.selected
+            .map(|u| s.data.units[u].adcode.clone())
+            .as_deref(),
+        Some("350582")
+    );
+    let s = run(&s, r#"{"type":"set-lang","lang":"en"}"#);
+    assert_eq!(s.lang, Lang::En);
+    let s = run(&s, r#"{"type":"select","adcode":null}"#);
+    assert_eq!(s.selected, None);
+    assert!(apply(&command(r#"{"type":"select","adcode":"999999"}"#), &s).is_err());
+    assert!(apply(
+        &command(r#"{"type":"set-weights","weights":{"nope":1}}"#),
+        &s
+    )
+    .is_err());
+    assert!(apply(
+        &command(r#"{"type":"set-weights","weights":{"industry":500}}"#),
+        &s
+    )
+    .is_err());
+    assert!(
+        apply(&command(r#"{"type":"get-ranking"}"#), &s)
+            .unwrap()
+            .reply_ranking
+    );
+    assert!(serde_json::from_str::<Command>(r#"{"type":"format-disk"}"#).is_err());
+}
+
+#[test]
+fn origins() {
+    let own = "https://index.example.org";
+    assert!(origin_allowed(own, &[], own));
+    assert!(!origin_allowed("https://evil.example", &[], own));
+    let list = vec!["https://www.fj.gov.cn".to_string()];
+    assert!(origin_allowed("https://www.fj.gov.cn", &list, own));
+    assert!(!origin_allowed(own, &list, own));
+}
