@@ -57,7 +57,7 @@ pub fn parse_matrix(text: &str, n: usize) -> Result<Vec<f64>, String> {
     }
     for r in 0..n {
         for c in r + 1..n {
-            if !(m[r * n + c] > 0.0) {
+            if m[r * n + c].is_nan() || m[r * n + c] <= 0.0 {
                 return Err(format!("row {}, column {}: must be positive", r + 1, c + 1));
             }
         }

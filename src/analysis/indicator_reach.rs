@@ -85,7 +85,7 @@ pub fn indicator_reach(
         }
     };
     let max_steps = ((ind.plausible_max - start) / step + 1e-9).floor();
-    if !(max_steps >= 1.0) {
+    if max_steps.is_nan() || max_steps < 1.0 {
         return Ok(IndicatorReach::NotReachable);
     }
     let max_steps = max_steps as u64;

@@ -156,7 +156,7 @@ impl DimensionModel {
 /// Ranks from (tie key, unit) pairs: one plus the number of strictly greater keys, so ties share the
 /// better rank exactly as [`score::rank_descending`] does. Sorts `keys` in place; writes only ranked units.
 pub fn ranks_from_keys(keys: &mut [(i64, usize)], out: &mut [u32]) {
-    keys.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    keys.sort_unstable_by_key(|&(key, _)| std::cmp::Reverse(key));
     let mut rank = 0u32;
     let mut prev = None;
     for (pos, &(key, u)) in keys.iter().enumerate() {
