@@ -83,7 +83,6 @@ keys! {
     ColInTop10 => "前 10 名", "In top 10";
     ColInTop20 => "前 20 名", "In top 20";
     ChartsHeading => "图表", "Charts";
-    ChartsPending => "图表面板加载位置。", "Charts panel mount point.";
     ProfileHeading => "县域详情", "County profile";
     ProfileEmpty => "在排名表、图表或地图中点击一个县域，即可查看各项指标。", "Click a county in the table, a chart or the map to see its indicators.";
     CompositeRank => "综合排名", "Overall rank";
@@ -111,7 +110,9 @@ keys! {
     MethodsEstimates => "估算值由本项目的可复现校准程序生成：在默认方案下重现表3-2与表3-3，并与白皮书其他章节给出的县域数据保持一致。估算值仅用于演示计算方法，不代表官方统计。", "Estimates come from this project's reproducible calibration: under the default method they reproduce Tables 3-2 and 3-3 and stay consistent with the county figures printed elsewhere in the paper. They only demonstrate the method and are not official statistics.";
     MethodsMap => "县域中心点坐标来自 Vonng 的 adcode 数据集（CC BY 4.0）。", "County centre points: Vonng's adcode data set (CC BY 4.0).";
     Footer => "本计算器在浏览器内运行，不向任何服务器发送数据。", "This calculator runs in your browser and sends no data to any server.";
-    Loading => "正在计算…", "Calculating…";
+    SkipToRanking => "跳到排名表", "Skip to the ranking";
+    EstimateLegend => "表示该县域的数据含估算值", "marks counties whose data include estimates";
+    WeightValue => "权重数值", "weight value";
 }
 
 /// The string of `key` in `lang`.
@@ -209,14 +210,33 @@ mod tests {
     fn every_key_has_both_languages_and_english_has_no_han() {
         for &k in Key::ALL {
             assert!(!k.zh().is_empty() && !k.en().is_empty(), "{k:?}");
-            assert!(!has_han(k.en()) || k == Key::SwitchLang, "{k:?} English text has Han characters");
-            assert_eq!(k.zh().matches("{}").count(), k.en().matches("{}").count(), "{k:?} placeholders differ");
+            assert!(
+                !has_han(k.en()) || k == Key::SwitchLang,
+                "{k:?} English text has Han characters"
+            );
+            assert_eq!(
+                k.zh().matches("{}").count(),
+                k.en().matches("{}").count(),
+                "{k:?} placeholders differ"
+            );
         }
     }
 
     #[test]
     fn ordinals_follow_english_rules() {
-        let cases = [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"), (42, "42nd"), (83, "83rd"), (111, "111th")];
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (42, "42nd"),
+            (83, "83rd"),
+            (111, "111th"),
+        ];
         for (n, want) in cases {
             assert_eq!(ordinal(n), want);
         }
@@ -224,8 +244,14 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_in_order() {
-        assert_eq!(tf(Lang::En, Key::ShowingRows, &["5", "83"]), "Showing 5 of 83 counties");
-        assert_eq!(tf(Lang::Zh, Key::ShowingRows, &["5", "83"]), "显示 5 / 83 个县域");
+        assert_eq!(
+            tf(Lang::En, Key::ShowingRows, &["5", "83"]),
+            "Showing 5 of 83 counties"
+        );
+        assert_eq!(
+            tf(Lang::Zh, Key::ShowingRows, &["5", "83"]),
+            "显示 5 / 83 个县域"
+        );
     }
 
     #[test]

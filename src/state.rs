@@ -10,13 +10,15 @@ mod weights;
 
 pub use table::{prefecture_summary, PrefectureRow, Sort, SortKey, TableView};
 pub use weights::{
-    default_scenario, format_weight, parse_weight, round_weight, Preset, WeightInputError, DEFAULT_DIMENSION_WEIGHT,
-    DEFAULT_INDICATOR_WEIGHT, MAX_WEIGHT,
+    default_scenario, format_weight, parse_weight, round_weight, Preset, WeightInputError,
+    DEFAULT_DIMENSION_WEIGHT, DEFAULT_INDICATOR_WEIGHT, MAX_WEIGHT,
 };
 
 use crate::data::provenance::Provenance;
 use crate::data::seeds::Bundle;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting};
+use crate::model::{
+    Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
+};
 use crate::score::{rank_changes, score, Ranking, ScoreError};
 use std::rc::Rc;
 
@@ -31,7 +33,12 @@ pub enum Field {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     /// A typed weight was refused; `kept` is the value still in force.
-    BadWeight { field: Field, text: String, error: WeightInputError, kept: f64 },
+    BadWeight {
+        field: Field,
+        text: String,
+        error: WeightInputError,
+        kept: f64,
+    },
     /// The scenario cannot be scored; the ranking shown is the last good one.
     Score(ScoreError),
 }
@@ -39,9 +46,17 @@ pub enum Problem {
 impl Problem {
     pub fn message(&self, lang: Lang, system: &IndicatorSystem) -> String {
         match self {
-            Problem::BadWeight { field, text, error, kept } => {
-                error.message(lang, &field_name(system, *field, lang), text, &format_weight(*kept))
-            }
+            Problem::BadWeight {
+                field,
+                text,
+                error,
+                kept,
+            } => error.message(
+                lang,
+                &field_name(system, *field, lang),
+                text,
+                &format_weight(*kept),
+            ),
             Problem::Score(e) => {
                 let kept = match lang {
                     Lang::Zh => "排名保持上一次的有效结果。",
@@ -112,7 +127,10 @@ pub enum Action {
     SetSearch(String),
     SetPrefectureFilter(Option<String>),
     /// Replaces the data set (an import, or back to the bundled one); the baseline is recomputed.
-    ReplaceData { data: Rc<Dataset>, provenance: Rc<Provenance> },
+    ReplaceData {
+        data: Rc<Dataset>,
+        provenance: Rc<Provenance>,
+    },
     DismissProblem,
     /// Several actions in order, as one update.
     Batch(Vec<Action>),
@@ -131,7 +149,9 @@ impl State {
     pub fn new(system: IndicatorSystem, data: Dataset, provenance: Provenance) -> Self {
         let system = Rc::new(system);
         let scenario = default_scenario(&system);
-        let baseline = Rc::new(score(&system, &data, &scenario).expect("the default scenario scores any valid data"));
+        let baseline = Rc::new(
+            score(&system, &data, &scenario).expect("the default scenario scores any valid data"),
+        );
         let data = Rc::new(data);
         let provenance = Rc::new(provenance);
         Self {
@@ -158,31 +178,57 @@ impl State {
         match (self.scenario.weighting, field) {
             (Weighting::Manual, Field::Dimension(d)) => self.scenario.dimension_weights[d],
             (Weighting::Manual, Field::Indicator(i)) => self.scenario.indicator_weights[i],
-            (_, Field::Dimension(d)) => round_weight(self.ranking.weights.dimension[d] * MAX_WEIGHT),
-            (_, Field::Indicator(i)) => round_weight(self.ranking.weights.within(&self.system, i) * MAX_WEIGHT),
+            (_, Field::Dimension(d)) => {
+                round_weight(self.ranking.weights.dimension[d] * MAX_WEIGHT)
+            }
+            (_, Field::Indicator(i)) => {
+                round_weight(self.ranking.weights.within(&self.system, i) * MAX_WEIGHT)
+            }
         }
     }
 
     /// Each dimension's share of the composite (0..1), `None` when the weights are all zero.
     pub fn dimension_shares(&self) -> Vec<Option<f64>> {
         if self.scenario.weighting != Weighting::Manual {
-            return self.ranking.weights.dimension.iter().map(|&w| Some(w)).collect();
+            return self
+                .ranking
+                .weights
+                .dimension
+                .iter()
+                .map(|&w| Some(w))
+                .collect();
         }
         let total: f64 = self.scenario.dimension_weights.iter().sum();
-        self.scenario.dimension_weights.iter().map(|&w| (total > 0.0).then(|| w / total)).collect()
+        self.scenario
+            .dimension_weights
+            .iter()
+            .map(|&w| (total > 0.0).then(|| w / total))
+            .collect()
     }
 
     /// Each indicator's share of the composite (0..1), `None` where it is undefined.
     pub fn indicator_shares(&self) -> Vec<Option<f64>> {
         if self.scenario.weighting != Weighting::Manual {
-            return self.ranking.weights.indicator.iter().map(|&w| Some(w)).collect();
+            return self
+                .ranking
+                .weights
+                .indicator
+                .iter()
+                .map(|&w| Some(w))
+                .collect();
         }
         let dims = self.dimension_shares();
         (0..self.system.n_indicators())
             .map(|i| {
                 let d = self.system.dimension_of(i);
-                let sum: f64 = self.system.indicators_of(d).map(|j| self.scenario.indicator_weights[j]).sum();
-                dims[d].filter(|_| sum > 0.0).map(|s| s * self.scenario.indicator_weights[i] / sum)
+                let sum: f64 = self
+                    .system
+                    .indicators_of(d)
+                    .map(|j| self.scenario.indicator_weights[j])
+                    .sum();
+                dims[d]
+                    .filter(|_| sum > 0.0)
+                    .map(|s| s * self.scenario.indicator_weights[i] / sum)
             })
             .collect()
     }
@@ -205,8 +251,12 @@ impl State {
     fn manual_scenario(&self) -> Scenario {
         let mut s = self.scenario.clone();
         if s.weighting != Weighting::Manual {
-            s.dimension_weights = (0..self.system.n_dimensions()).map(|d| self.weight(Field::Dimension(d))).collect();
-            s.indicator_weights = (0..self.system.n_indicators()).map(|i| self.weight(Field::Indicator(i))).collect();
+            s.dimension_weights = (0..self.system.n_dimensions())
+                .map(|d| self.weight(Field::Dimension(d)))
+                .collect();
+            s.indicator_weights = (0..self.system.n_indicators())
+                .map(|i| self.weight(Field::Indicator(i)))
+                .collect();
             s.weighting = Weighting::Manual;
         }
         s
@@ -234,7 +284,11 @@ impl State {
 
 fn unit_estimates(data: &Dataset, provenance: &Provenance) -> Vec<bool> {
     let mut flags = vec![false; data.n_units()];
-    for r in provenance.records().iter().filter(|r| r.status.is_estimate()) {
+    for r in provenance
+        .records()
+        .iter()
+        .filter(|r| r.status.is_estimate())
+    {
         if let Some(u) = data.unit_index(&r.adcode) {
             flags[u] = true;
         }
@@ -277,7 +331,12 @@ fn apply(s: &mut State, action: Action) {
                 }
                 Ok(v) => apply(s, Action::SetWeight(field, v)),
                 Err(error) => {
-                    s.problem = Some(Problem::BadWeight { field, text: text.clone(), error, kept: s.weight(field) });
+                    s.problem = Some(Problem::BadWeight {
+                        field,
+                        text: text.clone(),
+                        error,
+                        kept: s.weight(field),
+                    });
                     s.draft = Some((field, text));
                 }
             }
@@ -322,7 +381,11 @@ fn apply(s: &mut State, action: Action) {
             if s.selected.is_some_and(|u| u >= s.data.n_units()) {
                 s.selected = None;
             }
-            if s.table.prefecture.as_ref().is_some_and(|p| !s.data.units.iter().any(|u| &u.prefecture_zh == p)) {
+            if s.table
+                .prefecture
+                .as_ref()
+                .is_some_and(|p| !s.data.units.iter().any(|u| &u.prefecture_zh == p))
+            {
                 s.table.prefecture = None;
             }
             let scenario = s.scenario.clone();

@@ -59,7 +59,9 @@ impl CountyProfile {
         let tie_order = adcode_order(data);
         let indicators: Vec<IndicatorLine> = (0..system.n_indicators())
             .map(|i| {
-                let column: Vec<f64> = (0..data.n_units()).map(|v| ranking.normalised_value(v, i)).collect();
+                let column: Vec<f64> = (0..data.n_units())
+                    .map(|v| ranking.normalised_value(v, i))
+                    .collect();
                 let (ranks, _) = rank_descending(&column, &tie_order);
                 let record = provenance.get(&unit.adcode, &system.indicators[i].id);
                 let normalised = ranking.normalised_value(u, i);
@@ -74,17 +76,27 @@ impl CountyProfile {
             })
             .collect();
         let dimensions = (0..system.n_dimensions())
-            .map(|d| DimensionLine { dimension: d, score: ranking.dimension_score(u, d), rank: ranking.rank_in_dimension(u, d) })
+            .map(|d| DimensionLine {
+                dimension: d,
+                score: ranking.dimension_score(u, d),
+                rank: ranking.rank_in_dimension(u, d),
+            })
             .collect();
         Self {
             unit: u,
             rank: ranking.rank[u],
             composite: ranking.composite[u],
             prefecture_rank: ranking.prefecture_rank[u],
-            prefecture_size: data.units.iter().filter(|o| o.prefecture_zh == unit.prefecture_zh).count(),
+            prefecture_size: data
+                .units
+                .iter()
+                .filter(|o| o.prefecture_zh == unit.prefecture_zh)
+                .count(),
             n_ranked: ranking.rank.iter().filter(|&&r| r > 0).count(),
             dimensions,
-            has_estimates: indicators.iter().any(|l| l.status.is_some_and(Status::is_estimate)),
+            has_estimates: indicators
+                .iter()
+                .any(|l| l.status.is_some_and(Status::is_estimate)),
             indicators,
         }
     }
@@ -95,13 +107,16 @@ impl CountyProfile {
         let name = unit.name(lang);
         let pref = prefecture_name(lang, &unit.prefecture_zh);
         let dim_name = |d: &DimensionLine| system.dimensions[d.dimension].name(lang).to_string();
-        let mut ranked: Vec<&DimensionLine> = self.dimensions.iter().filter(|d| d.rank > 0).collect();
+        let mut ranked: Vec<&DimensionLine> =
+            self.dimensions.iter().filter(|d| d.rank > 0).collect();
         ranked.sort_by_key(|d| (d.rank, d.dimension));
 
         let mut out = if self.rank == 0 {
             match lang {
                 Lang::Zh => format!("{name}因部分维度缺少数据，未参与综合排名。"),
-                Lang::En => format!("{name} is not ranked overall because some dimensions have no data."),
+                Lang::En => {
+                    format!("{name} is not ranked overall because some dimensions have no data.")
+                }
             }
         } else {
             match lang {
@@ -122,9 +137,15 @@ impl CountyProfile {
             }
         };
 
-        let strengths: Vec<&&DimensionLine> = ranked.iter().filter(|d| d.rank <= STRENGTH_RANK).take(2).collect();
+        let strengths: Vec<&&DimensionLine> = ranked
+            .iter()
+            .filter(|d| d.rank <= STRENGTH_RANK)
+            .take(2)
+            .collect();
         let best = ranked.first();
-        let worst = ranked.last().filter(|w| best.is_some_and(|b| w.rank >= b.rank + WEAK_GAP));
+        let worst = ranked
+            .last()
+            .filter(|w| best.is_some_and(|b| w.rank >= b.rank + WEAK_GAP));
         let strengths_text: Vec<String> = strengths
             .iter()
             .map(|d| match lang {
@@ -136,19 +157,34 @@ impl CountyProfile {
             Lang::Zh => {
                 if !strengths_text.is_empty() {
                     out.push_str(&strengths_text.join("、"));
-                    out.push_str(if strengths_text.len() > 1 { "，优势突出" } else { "，为突出优势" });
+                    out.push_str(if strengths_text.len() > 1 {
+                        "，优势突出"
+                    } else {
+                        "，为突出优势"
+                    });
                 } else if let Some(b) = best {
-                    out.push_str(&format!("相对最强的是{}（{}）", dim_name(b), place(lang, b.rank)));
+                    out.push_str(&format!(
+                        "相对最强的是{}（{}）",
+                        dim_name(b),
+                        place(lang, b.rank)
+                    ));
                 }
                 match worst {
-                    Some(w) => out.push_str(&format!("；{}{}，为主要短板。", dim_name(w), place(lang, w.rank))),
+                    Some(w) => out.push_str(&format!(
+                        "；{}{}，为主要短板。",
+                        dim_name(w),
+                        place(lang, w.rank)
+                    )),
                     None if !ranked.is_empty() => out.push_str("；各维度均无明显短板。"),
                     None => {}
                 }
             }
             Lang::En => {
                 if !strengths_text.is_empty() {
-                    out.push_str(&format!(" It is strong in {}", strengths_text.join(" and ")));
+                    out.push_str(&format!(
+                        " It is strong in {}",
+                        strengths_text.join(" and ")
+                    ));
                 } else if let Some(b) = best {
                     out.push_str(&format!(
                         " Its best dimension is {} ({})",

@@ -104,7 +104,10 @@ fn rank_changes_are_measured_against_the_default_ranking() {
         let expected = t.baseline.rank[u] as i32 - t.ranking.rank[u] as i32;
         assert_eq!(t.changes[u], Some(expected));
     }
-    assert!(t.changes.iter().any(|c| *c != Some(0)), "weighting quality alone should move someone");
+    assert!(
+        t.changes.iter().any(|c| *c != Some(0)),
+        "weighting quality alone should move someone"
+    );
 }
 
 #[test]
@@ -112,12 +115,20 @@ fn all_zero_weights_keep_the_last_good_ranking_and_say_why() {
     let s = only(&state(), "innovation");
     let d = dim(&s, "innovation");
     let t = reduce(&s, Action::SetWeight(Field::Dimension(d), 0.0));
-    assert!(Rc::ptr_eq(&t.ranking, &s.ranking), "the ranking must not change");
-    assert_eq!(t.scenario.dimension_weights[d], 0.0, "the slider stays where the user put it");
+    assert!(
+        Rc::ptr_eq(&t.ranking, &s.ranking),
+        "the ranking must not change"
+    );
+    assert_eq!(
+        t.scenario.dimension_weights[d], 0.0,
+        "the slider stays where the user put it"
+    );
     let p = t.problem.clone().expect("a problem is reported");
     assert!(matches!(p, Problem::Score(_)));
     assert!(p.message(Lang::Zh, &t.system).contains("全部为零"));
-    assert!(p.message(Lang::En, &t.system).contains("cannot all be zero"));
+    assert!(p
+        .message(Lang::En, &t.system)
+        .contains("cannot all be zero"));
     // Moving a slider back up recovers.
     let u = reduce(&t, Action::SetWeight(Field::Dimension(d), 10.0));
     assert_eq!(u.problem, None);
@@ -145,11 +156,18 @@ fn bad_typed_weights_are_refused_with_a_message_and_the_old_value_kept() {
             }
             other => panic!("{text:?}: {other:?}"),
         }
-        assert_eq!(t.weight_text(Field::Dimension(d)), text, "the box shows what was typed");
+        assert_eq!(
+            t.weight_text(Field::Dimension(d)),
+            text,
+            "the box shows what was typed"
+        );
         let zh = t.problem.as_ref().unwrap().message(Lang::Zh, &t.system);
         let en = t.problem.as_ref().unwrap().message(Lang::En, &t.system);
         assert!(zh.contains("集聚水平") && zh.contains("20"), "{zh}");
-        assert!(en.contains("Clustering") && en.contains("20") && !has_han(&en), "{en}");
+        assert!(
+            en.contains("Clustering") && en.contains("20") && !has_han(&en),
+            "{en}"
+        );
         // Leaving the box shows the value in force again; the message stays until the next good change.
         let c = reduce(&t, Action::CommitDraft);
         assert_eq!(c.weight_text(Field::Dimension(d)), "20");
@@ -163,7 +181,10 @@ fn bad_typed_weights_are_refused_with_a_message_and_the_old_value_kept() {
 fn typed_weights_accept_full_width_digits_and_spaces() {
     let s = state();
     let i = s.system.indicator_index("new_patents").unwrap();
-    let t = reduce(&s, Action::EditWeight(Field::Indicator(i), " ２５．５ ".into()));
+    let t = reduce(
+        &s,
+        Action::EditWeight(Field::Indicator(i), " ２５．５ ".into()),
+    );
     assert_eq!(t.scenario.indicator_weights[i], 25.5);
     assert_eq!(t.problem, None);
     assert_eq!(t.preset, None, "an edit leaves the preset");
@@ -183,7 +204,12 @@ fn shares_follow_the_weights() {
     for (k, sh) in shares.iter().enumerate() {
         assert!((sh.unwrap() - t.ranking.weights.dimension[k]).abs() < 1e-12);
     }
-    let z = run(&s, (0..5).map(|k| Action::SetWeight(Field::Dimension(k), 0.0)).collect());
+    let z = run(
+        &s,
+        (0..5)
+            .map(|k| Action::SetWeight(Field::Dimension(k), 0.0))
+            .collect(),
+    );
     assert!(z.dimension_shares().iter().all(Option::is_none));
 }
 
@@ -195,7 +221,10 @@ fn derived_weights_are_shown_and_become_editable() {
         assert_ne!(t.scenario.weighting, Weighting::Manual);
         let shown: Vec<f64> = (0..5).map(|d| t.weight(Field::Dimension(d))).collect();
         assert!((shown.iter().sum::<f64>() - 100.0).abs() < 0.3, "{shown:?}");
-        assert_ne!(t.ranking.weights.dimension, s.ranking.weights.dimension, "{p:?} weights are not equal");
+        assert_ne!(
+            t.ranking.weights.dimension, s.ranking.weights.dimension,
+            "{p:?} weights are not equal"
+        );
         // Editing one slider starts from the derived weights.
         let u = reduce(&t, Action::SetWeight(Field::Dimension(0), 50.0));
         assert_eq!(u.scenario.weighting, Weighting::Manual);
@@ -229,17 +258,32 @@ fn sorting_by_each_column_orders_the_rows() {
     let rows = s.visible_rows();
     assert_eq!(rows, s.ranking.order);
     let by_score = reduce(&s, Action::SortBy(SortKey::Score)).visible_rows();
-    assert!(by_score.windows(2).all(|w| s.ranking.composite[w[0]] >= s.ranking.composite[w[1]]));
-    let flipped = run(&s, vec![Action::SortBy(SortKey::Score), Action::SortBy(SortKey::Score)]);
+    assert!(by_score
+        .windows(2)
+        .all(|w| s.ranking.composite[w[0]] >= s.ranking.composite[w[1]]));
+    let flipped = run(
+        &s,
+        vec![
+            Action::SortBy(SortKey::Score),
+            Action::SortBy(SortKey::Score),
+        ],
+    );
     assert!(flipped.table.sort.ascending);
     let asc = flipped.visible_rows();
-    assert!(asc.windows(2).all(|w| s.ranking.composite[w[0]] <= s.ranking.composite[w[1]]));
+    assert!(asc
+        .windows(2)
+        .all(|w| s.ranking.composite[w[0]] <= s.ranking.composite[w[1]]));
     let d = dim(&s, "quality");
     let by_dim = reduce(&s, Action::SortBy(SortKey::Dimension(d))).visible_rows();
-    assert!(by_dim.windows(2).all(|w| s.ranking.dimension_score(w[0], d) >= s.ranking.dimension_score(w[1], d)));
+    assert!(by_dim
+        .windows(2)
+        .all(|w| s.ranking.dimension_score(w[0], d) >= s.ranking.dimension_score(w[1], d)));
     assert_eq!(*by_dim.last().unwrap(), 1, "unit 1 has the lowest quality");
     let by_name = reduce(&s, Action::SortBy(SortKey::County)).visible_rows();
-    let names: Vec<&str> = by_name.iter().map(|&u| s.data.units[u].name_en.as_str()).collect();
+    let names: Vec<&str> = by_name
+        .iter()
+        .map(|&u| s.data.units[u].name_en.as_str())
+        .collect();
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted);
@@ -264,12 +308,19 @@ fn search_and_prefecture_filter_narrow_the_rows() {
         assert_eq!(rows.len(), 1, "{q}");
         assert_eq!(b.data.units[rows[0]].adcode, "350582");
     }
-    let xiamen = b.data.units.iter().filter(|u| u.prefecture_zh == "厦门市").count();
+    let xiamen = b
+        .data
+        .units
+        .iter()
+        .filter(|u| u.prefecture_zh == "厦门市")
+        .count();
     assert!(xiamen > 0);
     let f = reduce(&b, Action::SetPrefectureFilter(Some("厦门市".into())));
     let rows = f.visible_rows();
     assert_eq!(rows.len(), xiamen);
-    assert!(rows.iter().all(|&u| f.data.units[u].prefecture_zh == "厦门市"));
+    assert!(rows
+        .iter()
+        .all(|&u| f.data.units[u].prefecture_zh == "厦门市"));
     let none = reduce(&f, Action::SetSearch("晋江".into()));
     assert!(none.visible_rows().is_empty());
     let all = reduce(&f, Action::SetPrefectureFilter(Some(String::new())));
@@ -286,8 +337,11 @@ fn prefecture_summary_counts_and_averages() {
     assert_eq!(rows.iter().map(|r| r.in_top20).sum::<usize>(), 20);
     assert!(rows.windows(2).all(|w| w[0].mean >= w[1].mean));
     for r in &rows {
-        let members: Vec<usize> = (0..N).filter(|&u| s.data.units[u].prefecture_zh == r.prefecture).collect();
-        let mean = members.iter().map(|&u| s.ranking.composite[u]).sum::<f64>() / members.len() as f64;
+        let members: Vec<usize> = (0..N)
+            .filter(|&u| s.data.units[u].prefecture_zh == r.prefecture)
+            .collect();
+        let mean =
+            members.iter().map(|&u| s.ranking.composite[u]).sum::<f64>() / members.len() as f64;
         assert!((r.mean - mean).abs() < 1e-9);
         let top10 = members.iter().filter(|&&u| s.ranking.rank[u] <= 10).count();
         assert_eq!(r.in_top10, top10);
@@ -302,7 +356,10 @@ fn selection_language_and_unknown_indices() {
     assert_eq!(t.lang, Lang::En);
     assert_eq!(reduce(&t, Action::Select(Some(N))).selected, None);
     assert_eq!(reduce(&t, Action::SetWeight(Field::Dimension(99), 5.0)), t);
-    assert_eq!(reduce(&t, Action::SetWeight(Field::Dimension(0), f64::NAN)), t);
+    assert_eq!(
+        reduce(&t, Action::SetWeight(Field::Dimension(0), f64::NAN)),
+        t
+    );
     let clamped = reduce(&t, Action::SetWeight(Field::Dimension(0), 250.0));
     assert_eq!(clamped.scenario.dimension_weights[0], 100.0);
 }
@@ -310,14 +367,32 @@ fn selection_language_and_unknown_indices() {
 #[test]
 fn replacing_the_data_recomputes_the_baseline() {
     let b = State::from_bundle(seeds::bundle());
-    let b = run(&b, vec![Action::Select(Some(80)), Action::ApplyPreset(Preset::ScaleLed)]);
+    let b = run(
+        &b,
+        vec![
+            Action::Select(Some(80)),
+            Action::ApplyPreset(Preset::ScaleLed),
+        ],
+    );
     let system = seeds::indicator_system();
     let data = Rc::new(synthetic(&system));
-    let t = reduce(&b, Action::ReplaceData { data: data.clone(), provenance: Rc::new(Provenance::default()) });
+    let t = reduce(
+        &b,
+        Action::ReplaceData {
+            data: data.clone(),
+            provenance: Rc::new(Provenance::default()),
+        },
+    );
     assert_eq!(t.data.n_units(), N);
-    assert_eq!(t.selected, None, "a selection beyond the new data is dropped");
+    assert_eq!(
+        t.selected, None,
+        "a selection beyond the new data is dropped"
+    );
     assert_eq!(t.preset, Some(Preset::ScaleLed), "the scenario is kept");
-    assert_eq!(t.ranking.order[0], 0, "scale-led puts the industry leader first");
+    assert_eq!(
+        t.ranking.order[0], 0,
+        "scale-led puts the industry leader first"
+    );
     assert_eq!(t.visible_rows().len(), N);
     assert_eq!(*t.baseline, *state().ranking);
 }
@@ -332,7 +407,11 @@ fn units_with_estimates_are_flagged() {
         status,
         source: "test".into(),
     };
-    let prov = Provenance::new(vec![record(2, Status::Estimate), record(3, Status::Published), record(5, Status::EstimateAnchored)]);
+    let prov = Provenance::new(vec![
+        record(2, Status::Estimate),
+        record(3, Status::Published),
+        record(5, Status::EstimateAnchored),
+    ]);
     let s = State::new(system, data, prov);
     let flagged: Vec<usize> = (0..N).filter(|&u| s.unit_estimates[u]).collect();
     assert_eq!(flagged, vec![2, 5]);
@@ -366,13 +445,24 @@ fn summary_names_strengths_and_the_main_weak_spot() {
     let s = state();
     let p = profile_of(&s, 1);
     let zh = p.summary(&s.system, &s.data, Lang::Zh);
-    assert!(zh.starts_with(&format!("县1综合指数全省第 {} 位", s.ranking.rank[1])), "{zh}");
+    assert!(
+        zh.starts_with(&format!("县1综合指数全省第 {} 位", s.ranking.rank[1])),
+        "{zh}"
+    );
     assert!(zh.contains("创新能力全省第 1 位"), "{zh}");
-    assert!(zh.contains(&format!("质量效益第 {N} 位，为主要短板")), "{zh}");
+    assert!(
+        zh.contains(&format!("质量效益第 {N} 位，为主要短板")),
+        "{zh}"
+    );
     assert!(!zh.contains("估算"));
     let en = p.summary(&s.system, &s.data, Lang::En);
     assert!(en.contains("innovation capacity (1st)"), "{en}");
-    assert!(en.contains(&format!("quality and efficiency ({N}th) is the main weak spot")), "{en}");
+    assert!(
+        en.contains(&format!(
+            "quality and efficiency ({N}th) is the main weak spot"
+        )),
+        "{en}"
+    );
     assert!(!has_han(&en), "{en}");
 }
 
@@ -393,10 +483,17 @@ fn summary_of_a_balanced_county_names_no_weak_spot_and_flags_estimates() {
     }]);
     let s = State::new(system, data, prov);
     let p = profile_of(&s, 7);
-    assert!(p.dimensions.iter().all(|d| d.rank == 2), "{:?}", p.dimensions);
+    assert!(
+        p.dimensions.iter().all(|d| d.rank == 2),
+        "{:?}",
+        p.dimensions
+    );
     let zh = p.summary(&s.system, &s.data, Lang::Zh);
     let en = p.summary(&s.system, &s.data, Lang::En);
-    assert!(zh.contains("产业实力全省第 2 位、创新能力全省第 2 位，优势突出；各维度均无明显短板"), "{zh}");
+    assert!(
+        zh.contains("产业实力全省第 2 位、创新能力全省第 2 位，优势突出；各维度均无明显短板"),
+        "{zh}"
+    );
     assert!(en.contains("strong in industrial strength (2nd) and innovation capacity (2nd); no dimension lags far behind"), "{en}");
     assert!(p.has_estimates);
     assert!(zh.ends_with("（基于估算数据）"), "{zh}");

@@ -31,7 +31,10 @@ pub struct Sort {
 
 impl Default for Sort {
     fn default() -> Self {
-        Sort { key: SortKey::Rank, ascending: true }
+        Sort {
+            key: SortKey::Rank,
+            ascending: true,
+        }
     }
 }
 
@@ -39,9 +42,15 @@ impl Sort {
     /// Clicking a column: the same column flips direction, another starts in its natural direction.
     pub fn toggled(self, key: SortKey) -> Sort {
         if self.key == key {
-            Sort { key, ascending: !self.ascending }
+            Sort {
+                key,
+                ascending: !self.ascending,
+            }
         } else {
-            Sort { key, ascending: key.natural_ascending() }
+            Sort {
+                key,
+                ascending: key.natural_ascending(),
+            }
         }
     }
 
@@ -68,7 +77,11 @@ impl TableView {
     /// True when unit `u` matches the search text (Chinese or English name, or adcode) and the filter.
     pub fn admits(&self, data: &Dataset, u: usize) -> bool {
         let unit = &data.units[u];
-        if self.prefecture.as_ref().is_some_and(|p| *p != unit.prefecture_zh) {
+        if self
+            .prefecture
+            .as_ref()
+            .is_some_and(|p| *p != unit.prefecture_zh)
+        {
             return false;
         }
         let q = self.search.trim().to_lowercase();
@@ -87,7 +100,12 @@ impl TableView {
             }
             p
         };
-        let mut rows: Vec<usize> = ranking.order.iter().copied().filter(|&u| self.admits(data, u)).collect();
+        let mut rows: Vec<usize> = ranking
+            .order
+            .iter()
+            .copied()
+            .filter(|&u| self.admits(data, u))
+            .collect();
         // Pinyin orders Chinese names the way a Chinese reader expects too, so both languages sort by it.
         let name = |u: usize| {
             let unit = &data.units[u];
@@ -118,13 +136,21 @@ impl TableView {
         rows.sort_by(|&a, &b| {
             let primary = match self.sort.key {
                 SortKey::Rank => dir(position[a].cmp(&position[b])),
-                SortKey::Change => cmp_opt(changes[a].map(f64::from), changes[b].map(f64::from), asc),
+                SortKey::Change => {
+                    cmp_opt(changes[a].map(f64::from), changes[b].map(f64::from), asc)
+                }
                 SortKey::County => dir(name(a).cmp(&name(b))),
                 SortKey::Prefecture => dir(pref(a).cmp(&pref(b))),
-                SortKey::Score => cmp_opt(finite(ranking.composite[a]), finite(ranking.composite[b]), asc),
-                SortKey::Dimension(d) => {
-                    cmp_opt(finite(ranking.dimension_score(a, d)), finite(ranking.dimension_score(b, d)), asc)
-                }
+                SortKey::Score => cmp_opt(
+                    finite(ranking.composite[a]),
+                    finite(ranking.composite[b]),
+                    asc,
+                ),
+                SortKey::Dimension(d) => cmp_opt(
+                    finite(ranking.dimension_score(a, d)),
+                    finite(ranking.dimension_score(b, d)),
+                    asc,
+                ),
             };
             primary.then(position[a].cmp(&position[b]))
         });
@@ -177,8 +203,17 @@ pub fn prefecture_summary(data: &Dataset, ranking: &Ranking) -> Vec<PrefectureRo
         }
     }
     rows.sort_by(|a, b| {
-        let key = |r: &PrefectureRow| if r.mean.is_nan() { f64::NEG_INFINITY } else { r.mean };
-        key(b).partial_cmp(&key(a)).unwrap_or(Ordering::Equal).then_with(|| a.prefecture.cmp(&b.prefecture))
+        let key = |r: &PrefectureRow| {
+            if r.mean.is_nan() {
+                f64::NEG_INFINITY
+            } else {
+                r.mean
+            }
+        };
+        key(b)
+            .partial_cmp(&key(a))
+            .unwrap_or(Ordering::Equal)
+            .then_with(|| a.prefecture.cmp(&b.prefecture))
     });
     rows
 }

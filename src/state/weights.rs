@@ -95,9 +95,16 @@ impl Preset {
             Preset::Critic => Weighting::Critic,
             _ => Weighting::Manual,
         };
-        if let Some(lead) = self.lead_dimension().and_then(|id| system.dimension_index(id)) {
+        if let Some(lead) = self
+            .lead_dimension()
+            .and_then(|id| system.dimension_index(id))
+        {
             for (d, w) in s.dimension_weights.iter_mut().enumerate() {
-                *w = if d == lead { WHAT_IF_LEAD } else { WHAT_IF_OTHER };
+                *w = if d == lead {
+                    WHAT_IF_LEAD
+                } else {
+                    WHAT_IF_OTHER
+                };
             }
         }
         s

@@ -1,13 +1,138 @@
 //! The browser user interface (Yew); the only module that touches web APIs.
+//!
+//! `App` holds one `crate::state::State` in a reducer and lays the page out in named slots, one
+//! `<div class="slot slot-NAME">` each: `controls` (weights and method), `ranking`, `profile`, `charts`,
+//! `prefectures`, `analysis` (reserved for the analysis panels), `data` (reserved for import, export and
+//! sharing) and `methods`. Panels receive the state as a `Store` (an `Rc` compared by pointer) and the
+//! `Dispatch` handle, and change the page only by dispatching `crate::state::Action`s.
 
 pub mod chart_canvas;
 pub mod charts_panel;
+mod header;
+mod methods;
+mod prefectures;
+mod profile;
+mod ranking;
+mod weights;
 
+use crate::data::seeds;
+use crate::i18n::{t, Key};
+use crate::model::Lang;
+use crate::state::{self, Action, State};
+use std::ops::Deref;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The page state as the reducer holds it: an `Rc` that props compare by pointer, so a panel re-renders
+/// exactly when an action produced a new state.
+#[derive(Clone, Debug)]
+pub struct Store(pub Rc<State>);
+
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Store {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(Rc::new(state::reduce(&self.0, action))))
+    }
+}
+
+/// What panels use to change the page.
+pub type Dispatch = UseReducerDispatcher<Store>;
+
+/// Props of every panel: the state and the way to change it.
+#[derive(Properties, PartialEq, Clone)]
+pub struct PanelProps {
+    pub state: Store,
+    pub dispatch: Dispatch,
+}
+
+/// The `lang` attribute value of a language.
+pub fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
+}
 
 #[component]
 fn App() -> Html {
-    html! { <main><h1>{ "福建省县域重点产业链发展指数" }</h1></main> }
+    let store = use_reducer(|| Store(Rc::new(State::from_bundle(seeds::bundle()))));
+    let dispatch = store.dispatcher();
+    let state: Store = (*store).clone();
+    let lang = state.lang;
+
+    use_effect_with(lang, |&lang| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang_tag(lang));
+            }
+            doc.set_title(&format!(
+                "{} · {}",
+                t(lang, Key::Title),
+                t(lang, Key::RankingHeading)
+            ));
+        }
+    });
+    // Tests and the benchmark wait for this marker: the first complete render (children's effects,
+    // such as chart drawing, have run before the parent's).
+    use_effect_with((), |_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.set_attribute("data-ready", "1");
+        }
+    });
+
+    let on_select = {
+        let dispatch = dispatch.clone();
+        use_callback(dispatch, |u: usize, dispatch| {
+            dispatch.dispatch(Action::Select(Some(u)))
+        })
+    };
+    let panel = PanelProps {
+        state: state.clone(),
+        dispatch: dispatch.clone(),
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
+            <header::Header ..panel.clone() />
+            <main id="main" class="layout">
+                <div class="slot slot-controls"><weights::WeightsPanel ..panel.clone() /></div>
+                <div class="slot slot-ranking"><ranking::RankingPanel ..panel.clone() /></div>
+                <div class="slot slot-profile"><profile::ProfilePanel ..panel.clone() /></div>
+                <div class="slot slot-charts">{ charts_slot(&state, on_select) }</div>
+                <div class="slot slot-prefectures"><prefectures::PrefecturePanel ..panel.clone() /></div>
+                <div class="slot slot-analysis"></div>
+                <div class="slot slot-data"></div>
+                <div class="slot slot-methods"><methods::MethodsPanel ..panel /></div>
+            </main>
+            <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
+        </>
+    }
+}
+
+/// The charts panel (`charts_panel.rs`): draws from the same state and selects through `on_select`.
+fn charts_slot(state: &State, on_select: Callback<usize>) -> Html {
+    html! {
+        <charts_panel::ChartsPanel system={state.system.clone()} data={state.data.clone()}
+            ranking={state.ranking.clone()} baseline={state.baseline.clone()} selected={state.selected}
+            lang={state.lang} {on_select} />
+    }
 }
 
 /// Mounts the application on the document body.

@@ -1,0 +1,166 @@
+//! The selected county's profile: rank and score, the generated summary, and every indicator with raw
+//! value and unit, normalised score, rank among all units and provenance.
+
+use super::ranking::score_bar;
+use super::PanelProps;
+use crate::data::provenance::Status;
+use crate::i18n::{place, prefecture_name, t, Key};
+use crate::model::Lang;
+use crate::state::Action;
+use crate::summary::{CountyProfile, IndicatorLine};
+use yew::prelude::*;
+
+#[component]
+pub fn ProfilePanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let heading_ref = use_node_ref();
+    // Bring the profile into view when a county is picked and its heading is off screen (phones).
+    {
+        let heading_ref = heading_ref.clone();
+        use_effect_with(s.selected, move |selected| {
+            if selected.is_some() {
+                if let Some(el) = heading_ref.cast::<web_sys::Element>() {
+                    let top = el.get_bounding_client_rect().top();
+                    let height = web_sys::window()
+                        .and_then(|w| w.inner_height().ok())
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(0.0);
+                    if top < 0.0 || top > height {
+                        el.scroll_into_view();
+                    }
+                }
+            }
+        });
+    }
+    let body = match s.selected {
+        None => html! { <p class="empty">{ t(lang, Key::ProfileEmpty) }</p> },
+        Some(u) => {
+            let p = CountyProfile::build(&s.system, &s.data, &s.provenance, &s.ranking, u);
+            let unit = &s.data.units[u];
+            let close = {
+                let d = props.dispatch.clone();
+                Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(None)))
+            };
+            let rank_text = |r: u32, of: usize| match (r, lang) {
+                (0, _) => t(lang, Key::Unranked).to_string(),
+                (r, Lang::Zh) => format!("{r} / {of}"),
+                (r, Lang::En) => format!("{} of {of}", place(lang, r)),
+            };
+            html! {
+                <article data-testid="profile" data-adcode={unit.adcode.clone()} class="profile-card">
+                    <div class="profile-title">
+                        <h3>
+                            <span class="place" translate="no">{ unit.name(lang) }</span>{ " " }
+                            <span class="place muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>
+                        </h3>
+                        <button type="button" class="close" onclick={close}>{ t(lang, Key::CloseProfile) }</button>
+                    </div>
+                    <dl class="kpis">
+                        <div><dt>{ t(lang, Key::CompositeRank) }</dt>
+                            <dd translate="no">{ rank_text(p.rank, p.n_ranked) }</dd></div>
+                        <div><dt>{ t(lang, Key::ColScore) }</dt>
+                            <dd translate="no">{ if p.composite.is_nan() { "—".into() } else { format!("{:.2}", p.composite) } }</dd></div>
+                        <div><dt>{ t(lang, Key::PrefectureRank) }</dt>
+                            <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
+                    </dl>
+                    <p class="summary">{ p.summary(&s.system, &s.data, lang) }</p>
+                    <div class="table-scroll" role="region" aria-label={t(lang, Key::ProfileHeading)} tabindex="0">
+                    <table class="ind-table">
+                        <thead><tr>
+                            <th scope="col">{ t(lang, Key::ColIndicator) }</th>
+                            <th scope="col" class="num">{ t(lang, Key::ColRaw) }</th>
+                            <th scope="col" class="num">{ t(lang, Key::ColNormalised) }</th>
+                            <th scope="col" class="num">{ t(lang, Key::ColIndicatorRank) }</th>
+                            <th scope="col">{ t(lang, Key::ColSource) }</th>
+                        </tr></thead>
+                        { for p.dimensions.iter().map(|dl| {
+                            let dim = &s.system.dimensions[dl.dimension];
+                            html! {
+                                <tbody>
+                                    <tr class="dim-head">
+                                        <th scope="rowgroup">
+                                            <span class={classes!("swatch", format!("dim-fill-{}", dl.dimension))} aria-hidden="true"></span>
+                                            { dim.name(lang) }
+                                        </th>
+                                        <td class="num" translate="no">{ fmt_score(dl.score) }
+                                            { score_bar(dl.score, format!("bar-fill dim-fill-{}", dl.dimension)) }</td>
+                                        <td></td>
+                                        <td class="num" translate="no">{ if dl.rank > 0 { dl.rank.to_string() } else { "—".into() } }</td>
+                                        <td></td>
+                                    </tr>
+                                    { for p.indicators.iter().filter(|l| s.system.dimension_of(l.indicator) == dl.dimension)
+                                        .map(|l| indicator_row(s, l, lang)) }
+                                </tbody>
+                            }
+                        }) }
+                    </table>
+                    </div>
+                </article>
+            }
+        }
+    };
+    html! {
+        <section class="panel profile" aria-labelledby="profile-h">
+            <h2 id="profile-h" ref={heading_ref}>{ t(lang, Key::ProfileHeading) }</h2>
+            { body }
+        </section>
+    }
+}
+
+fn fmt_score(v: f64) -> String {
+    if v.is_nan() {
+        "—".into()
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn indicator_row(s: &crate::state::State, l: &IndicatorLine, lang: Lang) -> Html {
+    let ind = &s.system.indicators[l.indicator];
+    let raw = match l.raw {
+        Some(v) => format!("{} {}", ind.format(v), ind.unit(lang)),
+        None => t(lang, Key::Missing).to_string(),
+    };
+    let (label, help, class) = match l.status {
+        Some(Status::Published) => (
+            Key::StatusPublished,
+            Key::StatusPublishedHelp,
+            "prov-published",
+        ),
+        Some(Status::EstimateAnchored) => (
+            Key::StatusAnchored,
+            Key::StatusAnchoredHelp,
+            "prov-anchored",
+        ),
+        Some(Status::Estimate) => (
+            Key::StatusEstimate,
+            Key::StatusEstimateHelp,
+            "prov-estimate",
+        ),
+        None => (
+            Key::StatusImported,
+            Key::StatusImportedHelp,
+            "prov-imported",
+        ),
+    };
+    let mark = if l.source.is_empty() {
+        html! { <span class={classes!("prov", class)} title={t(lang, help)}>{ t(lang, label) }</span> }
+    } else {
+        html! {
+            <details class="prov-details">
+                <summary class={classes!("prov", class)} title={t(lang, help)}>{ t(lang, label) }</summary>
+                <p class="prov-source"><span>{ t(lang, help) }{ ": " }</span><span translate="no">{ l.source.clone() }</span></p>
+            </details>
+        }
+    };
+    html! {
+        <tr>
+            <th scope="row"><abbr title={ind.name(lang).to_string()}>{ ind.short(lang) }</abbr></th>
+            <td class="num" translate="no">{ raw }</td>
+            <td class="num" translate="no">{ l.normalised.map_or_else(|| "—".into(), fmt_score) }</td>
+            <td class="num" translate="no">{ if l.rank > 0 { l.rank.to_string() } else { "—".into() } }</td>
+            <td>{ mark }</td>
+        </tr>
+    }
+}

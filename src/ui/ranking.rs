@@ -1,0 +1,223 @@
+//! The ranking table: every unit with rank, change against the default, names, composite score and the
+//! five dimension scores as bars; sortable columns, name search and prefecture filter. Rows are keyed
+//! components with value props, so only rows whose figures changed are re-rendered.
+
+use super::{Dispatch, PanelProps};
+use crate::i18n::{change_text, prefecture_name, t, tf, Key};
+use crate::model::Lang;
+use crate::state::{Action, SortKey};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// A small horizontal bar for a 0-100 score, drawn in SVG so no inline style is needed.
+pub fn score_bar(score: f64, class: String) -> Html {
+    let w = if score.is_nan() {
+        0.0
+    } else {
+        score.clamp(0.0, 100.0)
+    };
+    html! {
+        <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="bar-track" x="0" y="0" width="100" height="8" />
+            <rect class={class} x="0" y="0" width={format!("{w:.2}")} height="8" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn RankingPanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let d = props.dispatch.clone();
+    let rows = s.visible_rows();
+    let n_dims = s.system.n_dimensions();
+    let mut prefectures: Vec<&str> = Vec::new();
+    for u in &s.data.units {
+        if !prefectures.contains(&u.prefecture_zh.as_str()) {
+            prefectures.push(&u.prefecture_zh);
+        }
+    }
+    let on_search = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(Action::SetSearch(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
+    };
+    let on_filter = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            d.dispatch(Action::SetPrefectureFilter((!v.is_empty()).then_some(v)))
+        })
+    };
+    let sort = s.table.sort;
+    let header = |key: SortKey, label: String, class: &'static str| {
+        let onclick = {
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::SortBy(key)))
+        };
+        let arrow = match sort.aria(key) {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "↕",
+        };
+        html! {
+            <th scope="col" class={class} aria-sort={sort.aria(key)}>
+                <button type="button" class="sort" {onclick}>
+                    <span class="sr-only">{ t(lang, Key::SortBy) }</span>{ label }
+                    <span class="sort-arrow" aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+    let dim_names: Rc<Vec<String>> = Rc::new(
+        s.system
+            .dimensions
+            .iter()
+            .map(|x| x.name(lang).to_string())
+            .collect(),
+    );
+    html! {
+        <section class="panel ranking" id="ranking" aria-labelledby="ranking-h">
+            <h2 id="ranking-h">{ t(lang, Key::RankingHeading) }</h2>
+            <div class="table-tools">
+                <div class="tool">
+                    <label for="rank-search">{ t(lang, Key::Search) }</label>
+                    <input type="search" id="rank-search" value={s.table.search.clone()} oninput={on_search}
+                        placeholder={t(lang, Key::SearchPlaceholder)} autocomplete="off" />
+                </div>
+                <div class="tool">
+                    <label for="rank-filter">{ t(lang, Key::Prefecture) }</label>
+                    <select id="rank-filter" onchange={on_filter}>
+                        <option value="" selected={s.table.prefecture.is_none()}>{ t(lang, Key::AllPrefectures) }</option>
+                        { for prefectures.iter().map(|p| html! {
+                            <option value={p.to_string()} selected={s.table.prefecture.as_deref() == Some(*p)}>
+                                { prefecture_name(lang, p) }</option>
+                        }) }
+                    </select>
+                </div>
+                <p class="row-count" aria-live="polite">
+                    { tf(lang, Key::ShowingRows, &[&rows.len().to_string(), &s.data.n_units().to_string()]) }
+                </p>
+            </div>
+            <p class="hint">{ t(lang, Key::SelectHint) }{ " · " }{ t(lang, Key::ChangeHelp) }</p>
+            <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
+                <table class="rank-table">
+                    <thead>
+                        <tr>
+                            { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank") }
+                            { header(SortKey::Change, t(lang, Key::ColChange).into(), "c-change") }
+                            { header(SortKey::County, t(lang, Key::ColCounty).into(), "c-county") }
+                            { header(SortKey::Prefecture, t(lang, Key::ColPrefecture).into(), "c-pref") }
+                            { header(SortKey::Score, t(lang, Key::ColScore).into(), "c-score") }
+                            { for (0..n_dims).map(|k| header(SortKey::Dimension(k), dim_names[k].clone(), "c-dim")) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().map(|&u| {
+                            let unit = &s.data.units[u];
+                            let data = RowData {
+                                unit: u,
+                                adcode: AttrValue::from(unit.adcode.clone()),
+                                name: AttrValue::from(unit.name(lang).to_string()),
+                                prefecture: AttrValue::from(prefecture_name(lang, &unit.prefecture_zh)),
+                                rank: s.ranking.rank[u],
+                                change: s.changes[u],
+                                composite: s.ranking.composite[u],
+                                dims: (0..n_dims).map(|k| s.ranking.dimension_score(u, k)).collect(),
+                                estimate: s.unit_estimates[u],
+                            };
+                            html! {
+                                <Row key={unit.adcode.clone()} {data} lang={lang} selected={s.selected == Some(u)}
+                                    dispatch={d.clone()} />
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                if rows.is_empty() { <p class="empty">{ t(lang, Key::NoRows) }</p> }
+            </div>
+        </section>
+    }
+}
+
+/// The figures of one row, compared by value so unchanged rows are not re-rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowData {
+    pub unit: usize,
+    pub adcode: AttrValue,
+    pub name: AttrValue,
+    pub prefecture: AttrValue,
+    pub rank: u32,
+    pub change: Option<i32>,
+    pub composite: f64,
+    pub dims: Vec<f64>,
+    pub estimate: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RowProps {
+    pub data: RowData,
+    pub lang: Lang,
+    pub selected: bool,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+fn Row(props: &RowProps) -> Html {
+    let r = &props.data;
+    let lang = props.lang;
+    let onclick = {
+        let d = props.dispatch.clone();
+        let u = r.unit;
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(Some(u))))
+    };
+    let top10 = r.rank > 0 && r.rank <= 10;
+    let (arrow, arrow_class) = match r.change {
+        Some(c) if c > 0 => (format!("▲{c}"), "up"),
+        Some(c) if c < 0 => (format!("▼{}", -c), "down"),
+        Some(_) => ("–".to_string(), "same"),
+        None => (String::new(), "same"),
+    };
+    let rank_text = if r.rank > 0 {
+        r.rank.to_string()
+    } else {
+        "—".to_string()
+    };
+    html! {
+        <tr data-testid="rank-row" data-adcode={r.adcode.clone()}
+            class={classes!(top10.then_some("top10"), props.selected.then_some("selected"))} {onclick}>
+            <td class="c-rank num">
+                <span translate="no">{ rank_text }</span>
+                if top10 {
+                    <span class="top-badge" title={t(lang, Key::Top10)}><span aria-hidden="true">{ "★" }</span>
+                    <span class="sr-only">{ t(lang, Key::Top10) }</span></span>
+                }
+            </td>
+            <td class={classes!("c-change", arrow_class)}>
+                <span aria-hidden="true" translate="no">{ arrow }</span>
+                <span class="sr-only">{ change_text(lang, r.change) }</span>
+            </td>
+            <th scope="row" class="c-county">
+                <button type="button" class="county-link" aria-pressed={if props.selected { "true" } else { "false" }}>
+                    <span class="place" translate="no">{ r.name.clone() }</span>
+                </button>
+                if r.estimate {
+                    <abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>{ t(lang, Key::EstimateMark) }</abbr>
+                }
+            </th>
+            <td class="c-pref place" translate="no">{ r.prefecture.clone() }</td>
+            <td class="c-score num" data-testid="score" translate="no">
+                { if r.composite.is_nan() { "—".to_string() } else { format!("{:.2}", r.composite) } }
+            </td>
+            { for r.dims.iter().enumerate().map(|(k, &v)| html! {
+                <td class="c-dim">
+                    <span class="num" translate="no">{ if v.is_nan() { "—".to_string() } else { format!("{v:.1}") } }</span>
+                    { score_bar(v, format!("bar-fill dim-fill-{k}")) }
+                </td>
+            }) }
+        </tr>
+    }
+}

@@ -1,0 +1,217 @@
+//! The weights panel: a slider, number box and live share per dimension (expandable to its indicators),
+//! presets, reset, and the normalisation and aggregation selectors.
+
+use super::{Dispatch, PanelProps};
+use crate::i18n::{t, tf, Key};
+use crate::model::{Aggregation, Lang, Normalisation, Weighting};
+use crate::state::{Action, Field, Preset, Problem, State};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+const NORMALISATIONS: [(Normalisation, &str, Key); 4] = [
+    (Normalisation::MinMax, "minmax", Key::NormMinMax),
+    (Normalisation::Efficacy, "efficacy", Key::NormEfficacy),
+    (Normalisation::ZScore, "zscore", Key::NormZScore),
+    (Normalisation::Rank, "rank", Key::NormRank),
+];
+const AGGREGATIONS: [(Aggregation, &str, Key); 2] = [
+    (Aggregation::Arithmetic, "arithmetic", Key::AggArithmetic),
+    (Aggregation::Geometric, "geometric", Key::AggGeometric),
+];
+
+/// "37.5%", or a dash when the share is undefined.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "—".to_string(), |s| format!("{:.1}%", s * 100.0))
+}
+
+#[component]
+pub fn WeightsPanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let d = props.dispatch.clone();
+    let dim_shares = s.dimension_shares();
+    let ind_shares = s.indicator_shares();
+    let problem = s.problem.as_ref().map(|p| {
+        let dismiss = {
+            let d = d.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissProblem))
+        };
+        let field_class = if matches!(p, Problem::BadWeight { .. }) { "problem bad-input" } else { "problem" };
+        html! {
+            <div class={field_class} id="weights-problem">
+                <p>{ p.message(lang, &s.system) }</p>
+                <button type="button" class="dismiss" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
+            </div>
+        }
+    });
+    let derived = match s.scenario.weighting {
+        Weighting::Manual => None,
+        w => {
+            let name = match w {
+                Weighting::Entropy => t(lang, Key::PresetEntropy),
+                Weighting::Critic => t(lang, Key::PresetCritic),
+                Weighting::Ahp => "AHP",
+                _ => t(lang, Key::PresetEqual),
+            };
+            Some(html! { <p class="derived">{ tf(lang, Key::DerivedWeights, &[name]) }</p> })
+        }
+    };
+    let on_norm = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((n, _, _)) = NORMALISATIONS.iter().find(|(_, id, _)| *id == v) {
+                d.dispatch(Action::SetNormalisation(*n));
+            }
+        })
+    };
+    let on_agg = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((a, _, _)) = AGGREGATIONS.iter().find(|(_, id, _)| *id == v) {
+                d.dispatch(Action::SetAggregation(*a));
+            }
+        })
+    };
+    let reset = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
+    };
+    html! {
+        <section class="panel weights" aria-labelledby="weights-h">
+            <h2 id="weights-h">{ t(lang, Key::WeightsHeading) }</h2>
+            <p class="help">{ t(lang, Key::WeightsHelp) }</p>
+            <div role="alert" class="alert-region">{ for problem }</div>
+            <fieldset class="presets">
+                <legend>{ t(lang, Key::Presets) }</legend>
+                { for Preset::ALL.iter().map(|&p| preset_button(p, s.preset == Some(p), lang, &d)) }
+            </fieldset>
+            { for derived }
+            <div class="dims">
+                { for (0..s.system.n_dimensions()).map(|k| dimension_control(s, k, &dim_shares, &ind_shares, &d)) }
+            </div>
+            <button type="button" class="reset" onclick={reset}>{ t(lang, Key::Reset) }</button>
+            <fieldset class="method">
+                <legend>{ t(lang, Key::MethodHeading) }</legend>
+                <label for="sel-norm">{ t(lang, Key::Normalisation) }</label>
+                <select id="sel-norm" onchange={on_norm}>
+                    { for NORMALISATIONS.iter().map(|(n, id, k)| html! {
+                        <option value={*id} selected={s.scenario.normalisation == *n}>{ t(lang, *k) }</option>
+                    }) }
+                </select>
+                <label for="sel-agg">{ t(lang, Key::Aggregation) }</label>
+                <select id="sel-agg" onchange={on_agg}>
+                    { for AGGREGATIONS.iter().map(|(a, id, k)| html! {
+                        <option value={*id} selected={s.scenario.aggregation == *a}>{ t(lang, *k) }</option>
+                    }) }
+                </select>
+            </fieldset>
+        </section>
+    }
+}
+
+fn preset_button(p: Preset, active: bool, lang: Lang, d: &Dispatch) -> Html {
+    let onclick = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyPreset(p)))
+    };
+    html! {
+        <button type="button" class={classes!("preset", active.then_some("active"))}
+            aria-pressed={if active { "true" } else { "false" }} data-preset={p.id()} {onclick}>
+            { t(lang, p.label()) }
+        </button>
+    }
+}
+
+/// One dimension: slider, number box and share, with its indicators in a disclosure.
+fn dimension_control(
+    s: &State,
+    k: usize,
+    dim_shares: &[Option<f64>],
+    ind_shares: &[Option<f64>],
+    d: &Dispatch,
+) -> Html {
+    let lang = s.lang;
+    let dim = &s.system.dimensions[k];
+    let name = dim.name(lang).to_string();
+    let range = s.system.indicators_of(k);
+    let summary = match lang {
+        Lang::Zh => format!("{}（{} 项）", t(lang, Key::IndicatorWeights), range.len()),
+        Lang::En => format!("{} ({})", t(lang, Key::IndicatorWeights), range.len()),
+    };
+    html! {
+        <div class={classes!("dim", format!("dim-{k}"))}>
+            { weight_row(s, Field::Dimension(k), &dim.id, &name, dim_shares[k], d, "dim-row") }
+            <details class="dim-indicators">
+                <summary>{ summary }</summary>
+                { for range.map(|i| {
+                    let ind = &s.system.indicators[i];
+                    weight_row(s, Field::Indicator(i), &ind.id, ind.short(lang), ind_shares[i], d, "ind-row")
+                }) }
+            </details>
+        </div>
+    }
+}
+
+/// A labelled slider, a number box (the test hook `weight-<id>` for dimensions) and the live share.
+fn weight_row(
+    s: &State,
+    field: Field,
+    id: &str,
+    name: &str,
+    share: Option<f64>,
+    d: &Dispatch,
+    class: &str,
+) -> Html {
+    let lang = s.lang;
+    let kind = if matches!(field, Field::Dimension(_)) {
+        "d"
+    } else {
+        "i"
+    };
+    let slider_id = format!("w-{kind}-{id}");
+    let box_id = format!("wn-{kind}-{id}");
+    let share_id = format!("ws-{kind}-{id}");
+    let value = s.weight(field);
+    let text = s.weight_text(field);
+    let invalid = s.draft.as_ref().is_some_and(|(f, _)| *f == field);
+    let on_slide = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value_as_number();
+            d.dispatch(Action::SetWeight(field, v));
+        })
+    };
+    let on_type = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            d.dispatch(Action::EditWeight(field, v));
+        })
+    };
+    let on_blur = {
+        let d = d.clone();
+        Callback::from(move |_: FocusEvent| d.dispatch(Action::CommitDraft))
+    };
+    let testid = matches!(field, Field::Dimension(_)).then(|| format!("weight-{id}"));
+    let share_label = match lang {
+        Lang::Zh => format!("{} {}", t(lang, Key::ShareOfComposite), percent(share)),
+        Lang::En => format!("{} {}", percent(share), t(lang, Key::ShareOfComposite)),
+    };
+    html! {
+        <div class={classes!("weight-row", class.to_string())}>
+            <label class="w-name" for={slider_id.clone()}>{ name.to_string() }</label>
+            <input type="range" id={slider_id} class="w-slider" min="0" max="100" step="1"
+                value={value.to_string()} oninput={on_slide} aria-describedby={share_id.clone()} />
+            <label class="sr-only" for={box_id.clone()}>{ format!("{name} {}", t(lang, Key::WeightValue)) }</label>
+            <input type="text" inputmode="decimal" id={box_id} class="w-box" data-testid={testid}
+                value={text} oninput={on_type} onblur={on_blur} autocomplete="off" spellcheck="false"
+                aria-invalid={if invalid { "true" } else { "false" }}
+                aria-describedby={invalid.then_some("weights-problem")} />
+            <output id={share_id} class="w-share">{ share_label }</output>
+        </div>
+    }
+}
