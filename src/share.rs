@@ -365,10 +365,11 @@ pub fn parse(
         let invalid = || NoticeKind::Invalid(value.clone());
         let result: Result<(), NoticeKind> = match key.as_str() {
             "lang" => match value.as_str() {
-                "zh" => Ok(state.lang = Lang::Zh),
-                "en" => Ok(state.lang = Lang::En),
+                "zh" => Ok(Lang::Zh),
+                "en" => Ok(Lang::En),
                 _ => Err(invalid()),
-            },
+            }
+            .map(|l| state.lang = l),
             "w" => parse_numbers(&value, system.n_dimensions()).map(|w| s.dimension_weights = w),
             "iw" => parse_numbers(&value, system.n_indicators()).map(|w| s.indicator_weights = w),
             "ahp" => {
@@ -436,10 +437,11 @@ pub fn parse(
                 Ok(())
             }
             "embed" => match value.as_str() {
-                "1" | "true" => Ok(state.embed.enabled = true),
-                "0" | "false" => Ok(state.embed.enabled = false),
+                "1" | "true" => Ok(true),
+                "0" | "false" => Ok(false),
                 _ => Err(invalid()),
-            },
+            }
+            .map(|e| state.embed.enabled = e),
             "hide" => {
                 for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     match Panel::from_id(id) {

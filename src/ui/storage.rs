@@ -48,12 +48,24 @@ fn write_index(s: &web_sys::Storage, entries: &[SavedEntry]) -> bool {
 pub fn save(data: &Dataset, system: &IndicatorSystem) -> bool {
     let Some(s) = storage() else { return false };
     let hash = data.content_hash();
-    if s.set_item(&format!("{DATA_PREFIX}{hash}"), &export::exact_csv(data, system)).is_err() {
+    if s.set_item(
+        &format!("{DATA_PREFIX}{hash}"),
+        &export::exact_csv(data, system),
+    )
+    .is_err()
+    {
         return false;
     }
     let mut entries = list();
     entries.retain(|e| e.hash != hash);
-    entries.insert(0, SavedEntry { meta: data.meta.clone(), hash, units: data.n_units() });
+    entries.insert(
+        0,
+        SavedEntry {
+            meta: data.meta.clone(),
+            hash,
+            units: data.n_units(),
+        },
+    );
     write_index(&s, &entries)
 }
 

@@ -44,10 +44,13 @@ fn text_of(cell: &Cell) -> String {
     }
 }
 
+/// A header cell: its column, its text, and its role with the unit written in brackets.
+type HeaderCell = (usize, String, Option<(Role, Option<String>)>);
+
 /// The header row's columns, classified.
 struct Header {
     index: usize,
-    columns: Vec<(usize, String, Option<(Role, Option<String>)>)>,
+    columns: Vec<HeaderCell>,
 }
 
 fn find_header(

@@ -96,6 +96,14 @@ impl ImportReport {
         }
     }
 
+    /// How many indicators were matched to a column.
+    pub fn matched_indicators_count(&self) -> usize {
+        self.columns
+            .iter()
+            .filter(|c| matches!(c.role, Some(Role::Indicator(_))))
+            .count()
+    }
+
     /// The indicator ids matched to a column, in column order.
     pub fn matched_indicators<'s>(&self, system: &'s IndicatorSystem) -> Vec<&'s str> {
         self.columns

@@ -1,0 +1,400 @@
+//! The data panel: importing a file (with a sheet chooser and a table of every problem), the saved data
+//! sets, the bundled data one click away, exports, the share link kept in the address bar, and the
+//! notices about a link's unusable parameters. It also restores the view a link describes.
+
+use super::embed::EmbedBridge;
+use super::{storage, PanelProps};
+use crate::data::export::{template_csv, template_xlsx, RankingExport};
+use crate::data::import::{self, ImportOptions, ImportReport, Reference};
+use crate::data::provenance::Provenance;
+use crate::data::seeds;
+use crate::model::{Dataset, Lang};
+use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
+use crate::state::{default_scenario, Action};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    lang.pick(zh, en)
+}
+
+/// Offers bytes as a file download through a Blob and an object URL.
+fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The URL is revoked when dropped; keep it until the download has surely started.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+}
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The page address without its query, to which a share query is appended.
+fn base_url() -> String {
+    location().map_or(String::new(), |l| {
+        format!(
+            "{}{}",
+            l.origin().unwrap_or_default(),
+            l.pathname().unwrap_or_default()
+        )
+    })
+}
+
+#[component]
+pub fn DataPanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let report = use_state(|| None::<Rc<ImportReport>>);
+    let file = use_state(|| None::<Rc<(String, Vec<u8>)>>);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let saved = use_state(storage::list);
+    let storage_ok = use_state(storage::available);
+    let notices = use_state(Vec::<Notice>::new);
+    let embed = use_state(Embed::default);
+    let restored = use_state(|| false);
+    let bundled_hash = use_state(|| s.data.content_hash());
+
+    let dataset_ref = {
+        let hash = s.data.content_hash();
+        if hash == *bundled_hash {
+            DatasetRef::Bundled
+        } else {
+            DatasetRef::Imported {
+                name: s.data.meta.name.clone(),
+                hash,
+            }
+        }
+    };
+    let share_state = ShareState {
+        scenario: s.scenario.clone(),
+        county: s.selected.map(|u| s.data.units[u].adcode.clone()),
+        lang,
+        dataset: dataset_ref.clone(),
+        embed: (*embed).clone(),
+    };
+    let query = share::encode(&share_state, &s.system, &default_scenario(&s.system));
+
+    // Restore the view a link describes, once.
+    {
+        let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
+        let (notices, embed, restored) = (notices.clone(), embed.clone(), restored.clone());
+        use_effect_with((), move |_| {
+            let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
+            let (link, mut found) =
+                share::parse(&search, &state.system, &default_scenario(&state.system));
+            let mut actions = Vec::new();
+            let mut data: Rc<Dataset> = state.data.clone();
+            if let DatasetRef::Imported { name, hash } = &link.dataset {
+                match storage::load(hash, &state.system) {
+                    Some(d) => {
+                        data = Rc::new(d);
+                        actions.push(Action::ReplaceData {
+                            data: data.clone(),
+                            provenance: Rc::new(Provenance::default()),
+                        });
+                    }
+                    None => found.push(Notice::new(
+                        "ds",
+                        NoticeKind::MissingDataset { name: name.clone() },
+                    )),
+                }
+            }
+            actions.push(Action::SetLang(link.lang));
+            if link.scenario != state.scenario {
+                actions.push(Action::SetScenario(link.scenario.clone()));
+            }
+            if let Some(code) = &link.county {
+                match data.unit_index(code) {
+                    Some(u) => actions.push(Action::Select(Some(u))),
+                    None => found.push(Notice::new(
+                        "county",
+                        NoticeKind::UnknownCounty(code.clone()),
+                    )),
+                }
+            }
+            dispatch.dispatch(Action::Batch(actions));
+            notices.set(found);
+            embed.set(link.embed);
+            restored.set(true);
+        });
+    }
+
+    // Keep the address bar on the current view, without adding history entries.
+    use_effect_with((query.clone(), *restored), |(query, restored)| {
+        if *restored {
+            let url = if query.is_empty() {
+                base_url()
+            } else {
+                format!("{}?{query}", base_url())
+            };
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    });
+
+    // Reads a file (or re-reads it with another sheet) and replaces the data when it has no problem.
+    let run_import = {
+        let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
+        let (report, saved) = (report.clone(), saved.clone());
+        Rc::new(move |name: &str, bytes: &[u8], sheet: Option<String>| {
+            let counties = seeds::counties();
+            let aliases = import::aliases();
+            let reference = Reference {
+                system: &state.system,
+                counties: &counties,
+                aliases: &aliases,
+            };
+            let options = ImportOptions {
+                sheet,
+                meta: import::meta_from_file_name(name),
+            };
+            let result = import::import(bytes, &options, &reference);
+            if let Some(data) = &result.dataset {
+                storage::save(data, &state.system);
+                saved.set(storage::list());
+                dispatch.dispatch(Action::ReplaceData {
+                    data: Rc::new(data.clone()),
+                    provenance: Rc::new(Provenance::default()),
+                });
+            }
+            report.set(Some(Rc::new(result)));
+        })
+    };
+    let on_file = {
+        let (file, reader, run_import) = (file.clone(), reader.clone(), run_import.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(picked) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = picked.name();
+            let (file, run_import) = (file.clone(), run_import.clone());
+            let task = gloo::file::callbacks::read_as_bytes(
+                &gloo::file::File::from(picked),
+                move |bytes| {
+                    if let Ok(bytes) = bytes {
+                        run_import(&name, &bytes, None);
+                        file.set(Some(Rc::new((name, bytes))));
+                    }
+                },
+            );
+            *reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
+    let on_sheet = {
+        let (file, run_import) = (file.clone(), run_import.clone());
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            if let Some(f) = file.as_ref() {
+                run_import(&f.0, &f.1, Some(select.value()));
+            }
+        })
+    };
+    let use_bundled = {
+        let (dispatch, report) = (props.dispatch.clone(), report.clone());
+        Callback::from(move |_: MouseEvent| {
+            let b = seeds::bundle();
+            dispatch.dispatch(Action::ReplaceData {
+                data: Rc::new(b.data),
+                provenance: Rc::new(b.provenance),
+            });
+            report.set(None);
+        })
+    };
+    let use_saved = {
+        let (dispatch, system) = (props.dispatch.clone(), props.state.system.clone());
+        Callback::from(move |hash: String| {
+            if let Some(d) = storage::load(&hash, &system) {
+                dispatch.dispatch(Action::ReplaceData {
+                    data: Rc::new(d),
+                    provenance: Rc::new(Provenance::default()),
+                });
+            }
+        })
+    };
+    let delete_saved = {
+        let saved = saved.clone();
+        Callback::from(move |hash: String| {
+            storage::delete(&hash);
+            saved.set(storage::list());
+        })
+    };
+    let export = |kind: &'static str| {
+        let state = props.state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let s = &state;
+            let x = RankingExport {
+                system: &s.system,
+                data: &s.data,
+                ranking: &s.ranking,
+                baseline: &s.baseline,
+                scenario: &s.scenario,
+                provenance: &s.provenance,
+                lang: s.lang,
+            };
+            const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            const CSV: &str = "text/csv;charset=utf-8";
+            match kind {
+                "csv" => download("fjindex-ranking.csv", CSV, x.csv().as_bytes()),
+                "xlsx" => download("fjindex-ranking.xlsx", XLSX, &x.xlsx()),
+                "template-csv" => download(
+                    "fjindex-template.csv",
+                    CSV,
+                    template_csv(&s.system, &seeds::counties()).as_bytes(),
+                ),
+                _ => download(
+                    "fjindex-template.xlsx",
+                    XLSX,
+                    &template_xlsx(&s.system, &seeds::counties()),
+                ),
+            }
+        })
+    };
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
+    };
+
+    let is_bundled = dataset_ref == DatasetRef::Bundled;
+    let share_url = if query.is_empty() {
+        base_url()
+    } else {
+        format!("{}?{query}", base_url())
+    };
+    html! {
+        <>
+        if !notices.is_empty() {
+            <div class="link-notices" role="status" data-testid="link-notices">
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n.message(lang) }</li> }) }</ul>
+                <button type="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
+            </div>
+        }
+        <EmbedBridge state={props.state.clone()} dispatch={props.dispatch.clone()} embed={(*embed).clone()} />
+        <section class="panel data-panel" aria-labelledby="data-h">
+            <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
+            <p data-testid="dataset-name">
+                { tr(lang, "当前数据集：", "Current data set: ") }<strong>{ &s.data.meta.name }</strong>
+                { s.data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
+                { format!(" · {} {}", s.data.n_units(), tr(lang, "个单位", "units")) }
+            </p>
+            <button type="button" data-testid="use-bundled" disabled={is_bundled} onclick={use_bundled}>
+                { tr(lang, "使用内置数据", "Use the bundled data") }</button>
+
+            <h3>{ tr(lang, "导入数据文件", "Import a data file") }</h3>
+            <p class="hint">{ tr(lang,
+                "CSV（UTF-8 或 GBK）、XLSX 或 XLS；每行一个县域，列为行政区划代码或名称及各项指标。有问题的文件不会替换当前数据。",
+                "CSV (UTF-8 or GBK), XLSX or XLS; one row per county with its code or name and the indicators. A file with problems replaces nothing.") }</p>
+            <label for="import-file">{ tr(lang, "选择文件", "Choose a file") }</label>
+            <input id="import-file" type="file" data-testid="import-file" onchange={on_file}
+                accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+            { report.as_ref().map(|r| report_view(r, lang, on_sheet.clone())).unwrap_or_default() }
+
+            <h3>{ tr(lang, "已保存的数据集", "Saved data sets") }</h3>
+            if !*storage_ok {
+                <p class="storage-note" data-testid="storage-unavailable">{ tr(lang,
+                    "此浏览器不允许本页保存数据（例如在沙盒化的嵌入框架中），导入的数据只在本次访问中有效。",
+                    "This browser does not let the page store data (in a sandboxed frame, for example); imported data lasts only for this visit.") }</p>
+            } else if saved.is_empty() {
+                <p>{ tr(lang, "暂无。导入的数据集会保存在本浏览器中。", "None yet. Imported data sets are kept in this browser.") }</p>
+            }
+            <ul class="saved" data-testid="saved-datasets">
+                { for saved.iter().map(|e| {
+                    let (use_it, delete) = (use_saved.clone(), delete_saved.clone());
+                    let (h1, h2) = (e.hash.clone(), e.hash.clone());
+                    html! { <li data-hash={e.hash.clone()}>
+                        <span>{ format!("{}{} · {} {}", e.meta.name, e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), e.units, tr(lang, "个单位", "units")) }</span>
+                        <button type="button" onclick={Callback::from(move |_| use_it.emit(h1.clone()))}>{ tr(lang, "使用", "Use") }</button>
+                        <button type="button" onclick={Callback::from(move |_| delete.emit(h2.clone()))}>{ tr(lang, "删除", "Delete") }</button>
+                    </li> }
+                }) }
+            </ul>
+
+            <h3>{ tr(lang, "导出", "Export") }</h3>
+            <div class="export-buttons">
+                <button type="button" data-testid="export-csv" onclick={export("csv")}>{ tr(lang, "排名 CSV", "Ranking CSV") }</button>
+                <button type="button" data-testid="export-xlsx" onclick={export("xlsx")}>{ tr(lang, "排名 XLSX", "Ranking XLSX") }</button>
+                <button type="button" data-testid="template-csv" onclick={export("template-csv")}>{ tr(lang, "导入模板 CSV", "Import template CSV") }</button>
+                <button type="button" data-testid="template-xlsx" onclick={export("template-xlsx")}>{ tr(lang, "导入模板 XLSX", "Import template XLSX") }</button>
+            </div>
+
+            <h3><label for="share-link">{ tr(lang, "分享链接", "Share link") }</label></h3>
+            <input id="share-link" type="text" readonly=true value={share_url} data-testid="share-link" />
+            <p class="hint">{ tr(lang,
+                "链接记录权重、方法、所选县域、语言和数据集；导入的数据集只在保存它的浏览器中可用。",
+                "The link records weights, methods, the selected county, the language and the data set; an imported data set is available only in the browser that saved it.") }</p>
+        </section>
+        </>
+    }
+}
+
+/// The outcome of an import: the sheet chooser, then the problems (nothing replaced) or the warnings.
+fn report_view(r: &ImportReport, lang: Lang, on_sheet: Callback<Event>) -> Html {
+    let chooser = if r.sheet_names.len() > 1 {
+        html! { <p>
+            <label for="import-sheet">{ tr(lang, "工作表", "Sheet") }</label>{ " " }
+            <select id="import-sheet" data-testid="import-sheet" onchange={on_sheet}>
+                { for r.sheet_names.iter().map(|n| html! {
+                    <option value={n.clone()} selected={r.sheet.as_deref() == Some(n.as_str())}>{ n }</option> }) }
+            </select>
+        </p> }
+    } else {
+        html! {}
+    };
+    let body = if let Some(d) = &r.dataset {
+        html! { <>
+            <p role="status" class="import-ok" data-testid="import-status">{ match lang {
+                Lang::Zh => format!("已导入“{}”：{} 个单位（其中福建县域 {} 个），{} 项指标。", d.meta.name, d.n_units(), r.known_units, r.matched_indicators_count()),
+                Lang::En => format!("Imported \"{}\": {} units ({} of them Fujian counties), {} indicators.", d.meta.name, d.n_units(), r.known_units, r.matched_indicators_count()),
+            } }</p>
+            if !r.warnings.is_empty() {
+                <ul class="import-warnings" data-testid="import-warnings">
+                    { for r.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }
+                </ul>
+            }
+        </> }
+    } else {
+        html! { <>
+            <p role="alert" class="import-failed" data-testid="import-failed">{ match lang {
+                Lang::Zh => format!("未导入：发现 {} 个问题，当前数据和方案保持不变。", r.errors.len()),
+                Lang::En => format!("Not imported: {} problems found; the current data and scenario are unchanged.", r.errors.len()),
+            } }</p>
+            <table class="import-errors" data-testid="import-errors">
+                <thead><tr>
+                    <th scope="col">{ tr(lang, "行", "Row") }</th>
+                    <th scope="col">{ tr(lang, "列", "Column") }</th>
+                    <th scope="col">{ tr(lang, "问题", "Problem") }</th>
+                </tr></thead>
+                <tbody>{ for r.errors.iter().map(|e| {
+                    let plain = crate::data::DataError { row: None, column: None, kind: e.kind.clone() };
+                    html! { <tr data-row={e.row.map(|r| r.to_string())}>
+                        <td>{ e.row.map(|r| r.to_string()).unwrap_or_default() }</td>
+                        <td>{ e.column.clone().unwrap_or_default() }</td>
+                        <td>{ plain.message(lang) }</td>
+                    </tr> }
+                }) }</tbody>
+            </table>
+        </> }
+    };
+    html! { <div class="import-report">{ chooser }{ body }</div> }
+}

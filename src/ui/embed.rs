@@ -1,0 +1,166 @@
+//! Embedding: marks the page for embed mode (hidden panels via `<html data-embed data-hide>`), reports
+//! its height to the host with postMessage, sends ranking-changed events and obeys the host's commands
+//! from allowed origins (see `crate::embed_api` for the protocol).
+
+use super::{Dispatch, Store};
+use crate::embed_api::{self, Command, Event};
+use crate::share::Embed;
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EmbedProps {
+    pub state: Store,
+    pub dispatch: Dispatch,
+    pub embed: Embed,
+}
+
+/// The host window, when the page runs in a frame.
+fn host() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    let own: &JsValue = window.as_ref();
+    (AsRef::<JsValue>::as_ref(&parent) != own).then_some(parent)
+}
+
+/// Sends an event to the host: to each allowed origin, or to any origin when none is configured (the
+/// events carry only the public ranking and the page height).
+fn post(event: &Event, origins: &[String]) {
+    let Some(parent) = host() else { return };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(value) = serde::Serialize::serialize(event, &serializer) else {
+        return;
+    };
+    if origins.is_empty() {
+        let _ = parent.post_message(&value, "*");
+    }
+    for origin in origins {
+        let _ = parent.post_message(&value, origin);
+    }
+}
+
+fn content_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| e.scroll_height() as f64)
+}
+
+/// What stays alive while the page is framed: the message listener, the resize observer and its callback.
+type Bridge = (EventListener, web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+#[component]
+pub fn EmbedBridge(props: &EmbedProps) -> Html {
+    let latest = use_mut_ref(|| props.state.clone());
+    *latest.borrow_mut() = props.state.clone();
+
+    // Embed mode and hidden panels, as attributes on <html> that www/data.css acts on.
+    use_effect_with(props.embed.clone(), |embed| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            if embed.enabled {
+                let _ = root.set_attribute("data-embed", "1");
+            }
+            let hide: Vec<&str> = embed.hide.iter().map(|p| p.id()).collect();
+            if !hide.is_empty() {
+                let _ = root.set_attribute("data-hide", &hide.join(" "));
+            }
+        }
+    });
+
+    // Height reports and host commands, for as long as the page is framed.
+    {
+        let (dispatch, origins) = (props.dispatch.clone(), props.embed.origins.clone());
+        use_effect_with(origins, move |origins| {
+            let origins = origins.clone();
+            let mut cleanup: Option<Bridge> = None;
+            if let (Some(window), Some(_)) = (web_sys::window(), host()) {
+                post(
+                    &Event::Ready {
+                        source: embed_api::SOURCE,
+                    },
+                    &origins,
+                );
+                let last = Rc::new(RefCell::new(-1.0));
+                let report_origins = origins.clone();
+                let report: Closure<dyn FnMut()> = Closure::new(move || {
+                    let h = content_height();
+                    if (h - *last.borrow()).abs() >= 1.0 {
+                        *last.borrow_mut() = h;
+                        post(
+                            &Event::Height {
+                                source: embed_api::SOURCE,
+                                height: h,
+                            },
+                            &report_origins,
+                        );
+                    }
+                });
+                let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok();
+                if let (Some(obs), Some(root)) =
+                    (&observer, window.document().and_then(|d| d.body()))
+                {
+                    obs.observe(&root);
+                }
+                let own = window.location().origin().unwrap_or_default();
+                let listener = EventListener::new(&window, "message", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
+                    if !embed_api::origin_allowed(&e.origin(), &origins, &own) {
+                        return;
+                    }
+                    let state = latest.borrow().clone();
+                    let reply = |event: Event| post(&event, &origins);
+                    match serde_wasm_bindgen::from_value::<Command>(e.data()) {
+                        Ok(command) => match embed_api::apply(&command, &state) {
+                            Ok(effect) => {
+                                for a in effect.actions {
+                                    dispatch.dispatch(a);
+                                }
+                                if effect.reply_ranking {
+                                    reply(embed_api::ranking_event(&state));
+                                }
+                            }
+                            Err(message) => reply(Event::Error {
+                                source: embed_api::SOURCE,
+                                message,
+                            }),
+                        },
+                        Err(err) => reply(Event::Error {
+                            source: embed_api::SOURCE,
+                            message: format!("not a command: {err}"),
+                        }),
+                    }
+                });
+                if let Some(obs) = observer {
+                    cleanup = Some((listener, obs, report));
+                }
+            }
+            move || {
+                if let Some((_listener, observer, _report)) = cleanup {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+
+    // A ranking-changed event whenever the ranking, the selection or the language changes.
+    {
+        let s = &props.state;
+        let origins = props.embed.origins.clone();
+        let state = props.state.clone();
+        use_effect_with((s.ranking.clone(), s.selected, s.lang), move |_| {
+            if host().is_some() {
+                post(&embed_api::ranking_event(&state), &origins);
+            }
+        });
+    }
+    html! {}
+}
