@@ -8,11 +8,14 @@
 
 pub mod chart_canvas;
 pub mod charts_panel;
+mod data_panel;
+mod embed;
 mod header;
 mod methods;
 mod prefectures;
 mod profile;
 mod ranking;
+mod storage;
 mod weights;
 
 use crate::data::seeds;
@@ -118,7 +121,7 @@ fn App() -> Html {
                 <div class="slot slot-charts">{ charts_slot(&state, on_select) }</div>
                 <div class="slot slot-prefectures"><prefectures::PrefecturePanel ..panel.clone() /></div>
                 <div class="slot slot-analysis"></div>
-                <div class="slot slot-data"></div>
+                <div class="slot slot-data"><data_panel::DataPanel ..panel.clone() /></div>
                 <div class="slot slot-methods"><methods::MethodsPanel ..panel /></div>
             </main>
             <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
