@@ -96,7 +96,7 @@ pub fn ahp_json(system: &IndicatorSystem, matrix_text: &str) -> Result<String, S
         "cr": result.consistency_ratio,
         "consistent": result.is_consistent(),
         "random_index": ahp::SAATY_RANDOM_INDEX[n - 1],
-        "random_index_source": "Saaty (1980), The Analytic Hierarchy Process, Table 1.7",
+        "random_index_source": "Saaty (1980), The Analytic Hierarchy Process",
     });
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }
