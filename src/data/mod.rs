@@ -1,6 +1,7 @@
 //! Data in and out: the bundled seeds, the wide CSV format, provenance of values and the published facts.
 
 pub mod export;
+pub mod fallback;
 pub mod import;
 pub mod provenance;
 pub mod published;
