@@ -1,11 +1,12 @@
 // The sample host page's script: embeds the calculator, sizes the iframe from its height reports, lists
 // the ranking it announces and sends it commands. Query parameters of this page: `app` (the calculator's
-// URL, default ../index.html) and `hide` (panels to hide, e.g. "weights,data").
+// URL, default ../index.html), `hide` (panels to hide, e.g. "weights,data") and `origins` (the origins
+// the calculator should trust; default this page's own, which is what a real host wants).
 
 const params = new URLSearchParams(location.search);
 const app = new URL(params.get("app") || "../index.html", location.href);
 app.searchParams.set("embed", "1");
-app.searchParams.set("origins", location.origin);
+app.searchParams.set("origins", params.get("origins") || location.origin);
 if (params.get("hide")) app.searchParams.set("hide", params.get("hide"));
 
 const frame = document.getElementById("fjindex");

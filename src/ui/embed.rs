@@ -37,10 +37,29 @@ fn post(event: &Event, origins: &[String]) {
     };
     if origins.is_empty() {
         let _ = parent.post_message(&value, "*");
+        return;
     }
-    for origin in origins {
+    // Where the browser tells the host's origin, post only there: a target origin that does not match
+    // is dropped anyway, and Chromium logs each such attempt as an error.
+    let host_origin = parent_origin();
+    for origin in origins
+        .iter()
+        .filter(|o| host_origin.as_ref().is_none_or(|h| h == *o))
+    {
         let _ = parent.post_message(&value, origin);
     }
+}
+
+/// The host page's origin from `location.ancestorOrigins` (Chromium and Safari), if the browser has it.
+fn parent_origin() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let list = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
+    if list.is_undefined() || list.is_null() {
+        return None;
+    }
+    js_sys::Reflect::get(&list, &JsValue::from_f64(0.0))
+        .ok()?
+        .as_string()
 }
 
 fn content_height() -> f64 {
