@@ -271,6 +271,17 @@ pub fn DataPanel(props: &PanelProps) -> Html {
             }
         })
     };
+    let print_profile = Callback::from(|_: MouseEvent| {
+        let Some(window) = web_sys::window() else { return };
+        let root = window.document().and_then(|d| d.document_element());
+        if let Some(r) = &root {
+            let _ = r.set_attribute("data-print", "profile");
+        }
+        let _ = window.print();
+        if let Some(r) = &root {
+            let _ = r.remove_attribute("data-print");
+        }
+    });
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
@@ -336,6 +347,9 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                 <button type="button" data-testid="export-xlsx" onclick={export("xlsx")}>{ tr(lang, "排名 XLSX", "Ranking XLSX") }</button>
                 <button type="button" data-testid="template-csv" onclick={export("template-csv")}>{ tr(lang, "导入模板 CSV", "Import template CSV") }</button>
                 <button type="button" data-testid="template-xlsx" onclick={export("template-xlsx")}>{ tr(lang, "导入模板 XLSX", "Import template XLSX") }</button>
+                <button type="button" data-testid="print-profile" disabled={s.selected.is_none()} onclick={print_profile}
+                    title={tr(lang, "先在排名中选择一个县域", "Select a county in the ranking first")}>
+                    { tr(lang, "打印县域档案（A4）", "Print the county profile (A4)") }</button>
             </div>
 
             <h3><label for="share-link">{ tr(lang, "分享链接", "Share link") }</label></h3>
