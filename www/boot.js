@@ -6,6 +6,24 @@
 
 const root = document.documentElement;
 
+// A tiny module using the wasm features rustc emits for wasm32-unknown-unknown that older engines lack
+// (bulk memory, sign extension, non-trapping float-to-int, reference types). Browsers that cannot
+// validate it get data-app="unsupported" (and the static ranking) instead of a failed start.
+const FEATURE_TEST = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02,
+  0x01, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x0a, 0x1d, 0x01, 0x1b, 0x00, 0x41, 0x00, 0x41, 0x00,
+  0x41, 0x00, 0xfc, 0x0a, 0x00, 0x00, 0x41, 0x00, 0xc0, 0x1a, 0x43, 0x00, 0x00, 0x00, 0x00, 0xfc,
+  0x00, 0x1a, 0xd0, 0x6f, 0x1a, 0x0b,
+]);
+
+function wasmSupported() {
+  try {
+    return typeof WebAssembly === "object" && WebAssembly.validate(FEATURE_TEST);
+  } catch {
+    return false;
+  }
+}
+
 function integrityOf(href) {
   for (const link of document.querySelectorAll('link[rel="preload"][integrity]')) {
     if (link.href === href) return link.integrity;
@@ -16,7 +34,7 @@ function integrityOf(href) {
 async function boot() {
   const meta = document.querySelector('meta[name="fjindex-app"]');
   if (!meta) throw new Error("missing <meta name=\"fjindex-app\">: was the page built by Trunk?");
-  if (typeof WebAssembly !== "object") {
+  if (!wasmSupported()) {
     root.dataset.app = "unsupported";
     return;
   }
