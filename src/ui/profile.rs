@@ -83,9 +83,9 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
                                             <span class={classes!("swatch", format!("dim-fill-{}", dl.dimension))} aria-hidden="true"></span>
                                             { dim.name(lang) }
                                         </th>
+                                        <td></td>
                                         <td class="num" translate="no">{ fmt_score(dl.score) }
                                             { score_bar(dl.score, format!("bar-fill dim-fill-{}", dl.dimension)) }</td>
-                                        <td></td>
                                         <td class="num" translate="no">{ if dl.rank > 0 { dl.rank.to_string() } else { "—".into() } }</td>
                                         <td></td>
                                     </tr>
@@ -118,9 +118,13 @@ fn fmt_score(v: f64) -> String {
 
 fn indicator_row(s: &crate::state::State, l: &IndicatorLine, lang: Lang) -> Html {
     let ind = &s.system.indicators[l.indicator];
+    // Long units ("100 million yuan") go on a line of their own.
     let raw = match l.raw {
-        Some(v) => format!("{} {}", ind.format(v), ind.unit(lang)),
-        None => t(lang, Key::Missing).to_string(),
+        Some(v) => html! {
+            <>{ ind.format(v) }{ " " }
+            <span class={classes!("unit", (ind.unit(lang).chars().count() > 3).then_some("unit-block"))}>{ ind.unit(lang) }</span></>
+        },
+        None => html! { t(lang, Key::Missing) },
     };
     let (label, help, class) = match l.status {
         Some(Status::Published) => (

@@ -2,14 +2,14 @@
 //! county profile, language switch and layout at desktop and phone width.
 //
 // Expected figures are read from seeds/published.json (the white paper's Tables 3-2 and 3-3), never
-// written here. Set FJINDEX_DIST to test another build directory.
+// written here. The harness serves dist/, or $FJINDEX_DIST when set.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, STRICT_CSP, DIST_DIR, DESKTOP, PHONE } from "./harness.mjs";
+import { startApp, STRICT_CSP, DESKTOP, PHONE } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const published = JSON.parse(fs.readFileSync(path.join(ROOT, "seeds", "published.json"), "utf8"));
@@ -18,7 +18,7 @@ const ROW = '[data-testid="rank-row"]';
 
 let app;
 before(async () => {
-  app = await startApp({ csp: STRICT_CSP, root: process.env.FJINDEX_DIST || DIST_DIR });
+  app = await startApp({ csp: STRICT_CSP });
 });
 after(() => app?.close());
 
