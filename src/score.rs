@@ -3,7 +3,7 @@
 use crate::method::normalise::{normalise_column, treat};
 use crate::method::weight::{self, EffectiveWeights};
 use crate::method::GEOMETRIC_EPSILON;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario};
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario, Treatment};
 
 /// Why a scenario could not be scored.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,11 +168,14 @@ pub fn score(
             got: scenario.treatments.len(),
         });
     }
-    let treated: Vec<Vec<f64>> = (0..n_ind)
-        .map(|i| {
-            let mut col = data.column(i).to_vec();
-            treat(&mut col, scenario.treatments[i]);
-            col
+    let treated: Vec<std::borrow::Cow<[f64]>> = (0..n_ind)
+        .map(|i| match scenario.treatments[i] {
+            Treatment::None => std::borrow::Cow::Borrowed(data.column(i)),
+            t => {
+                let mut col = data.column(i).to_vec();
+                treat(&mut col, t);
+                std::borrow::Cow::Owned(col)
+            }
         })
         .collect();
     let weights = weight::resolve(system, data, scenario, &treated)?;
@@ -186,6 +189,7 @@ pub fn score(
         );
     }
 
+    let within: Vec<f64> = (0..n_ind).map(|i| weights.within(system, i)).collect();
     let mut dimension_scores = vec![f64::NAN; n_units * n_dim];
     let mut partial = vec![false; n_units * n_dim];
     let mut composite = vec![f64::NAN; n_units];
@@ -198,7 +202,7 @@ pub fn score(
                 all += 1;
                 let v = normalised[i * n_units + u];
                 if !v.is_nan() {
-                    let w = weights.within(system, i);
+                    let w = within[i];
                     sum += w * v;
                     wsum += w;
                     seen += 1;
@@ -228,17 +232,21 @@ pub fn score(
         }
     }
 
-    let by_adcode = adcode_order(data);
-    let (rank, mut order) = rank_descending(&composite, &by_adcode);
-    order.extend(by_adcode.iter().copied().filter(|&u| composite[u].is_nan()));
+    let keys: Vec<i64> = composite.iter().map(|&c| tie_key(c)).collect();
+    let (rank, mut order) = rank_by_keys(data, &composite, &keys);
+    let mut missing: Vec<usize> = (0..n_units).filter(|&u| composite[u].is_nan()).collect();
+    missing.sort_by(|&a, &b| data.units[a].adcode.cmp(&data.units[b].adcode));
+    order.extend(missing);
 
     let mut dimension_rank = vec![0u32; n_units * n_dim];
     let mut column = vec![0.0; n_units];
+    let mut column_keys = vec![0i64; n_units];
     for d in 0..n_dim {
         for u in 0..n_units {
             column[u] = dimension_scores[u * n_dim + d];
+            column_keys[u] = tie_key(column[u]);
         }
-        let (r, _) = rank_descending(&column, &by_adcode);
+        let (r, _) = rank_by_keys(data, &column, &column_keys);
         for u in 0..n_units {
             dimension_rank[u * n_dim + d] = r[u];
         }
@@ -287,6 +295,26 @@ pub fn aggregate(aggregation: Aggregation, weights: &[f64], scores: &[f64]) -> f
             .sum::<f64>()
             .exp(),
     }
+}
+
+/// Ranks by descending key, ties listed by adcode; NaN scores are unranked. The hot-path twin of
+/// `rank_descending` that compares adcodes only where keys tie.
+fn rank_by_keys(data: &Dataset, scores: &[f64], keys: &[i64]) -> (Vec<u32>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..scores.len()).filter(|&u| !scores[u].is_nan()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        keys[b]
+            .cmp(&keys[a])
+            .then_with(|| data.units[a].adcode.cmp(&data.units[b].adcode))
+    });
+    let mut rank = vec![0u32; scores.len()];
+    let mut prev = (i64::MIN, 0u32);
+    for (pos, &u) in order.iter().enumerate() {
+        if pos == 0 || keys[u] != prev.0 {
+            prev = (keys[u], pos as u32 + 1);
+        }
+        rank[u] = prev.1;
+    }
+    (rank, order)
 }
 
 /// Unit indices sorted by adcode, the order ties are listed in.

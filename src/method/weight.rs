@@ -82,11 +82,11 @@ pub fn from_indicator_shares(system: &IndicatorSystem, shares: Vec<f64>) -> Effe
 }
 
 /// Entropy weights (熵权法) over min-max-normalised columns, with 0 ln 0 = 0.
-pub fn entropy(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
+pub fn entropy<C: AsRef<[f64]>>(columns: &[C]) -> Result<Vec<f64>, ScoreError> {
     let divergence: Vec<f64> = columns
         .iter()
         .map(|col| {
-            let x = unit_min_max(col);
+            let x = unit_min_max(col.as_ref());
             let present: Vec<f64> = x.into_iter().filter(|v| !v.is_nan()).collect();
             let n = present.len();
             let sum: f64 = present.iter().sum();
@@ -107,8 +107,8 @@ pub fn entropy(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
 }
 
 /// CRITIC weights: contrast (sample standard deviation) times conflict (sum of 1 - Pearson r).
-pub fn critic(columns: &[Vec<f64>]) -> Result<Vec<f64>, ScoreError> {
-    let x: Vec<Vec<f64>> = columns.iter().map(|c| unit_min_max(c)).collect();
+pub fn critic<C: AsRef<[f64]>>(columns: &[C]) -> Result<Vec<f64>, ScoreError> {
+    let x: Vec<Vec<f64>> = columns.iter().map(|c| unit_min_max(c.as_ref())).collect();
     let sd: Vec<f64> = x
         .iter()
         .map(|c| crate::method::normalise::ColumnStats::of(c, false).sd)
@@ -160,11 +160,11 @@ fn normalise_shares(raw: Vec<f64>, scheme: &'static str) -> Result<Vec<f64>, Sco
 }
 
 /// Resolves the scenario's weighting into effective weights; `treated` are the treated raw columns.
-pub fn resolve(
+pub fn resolve<C: AsRef<[f64]>>(
     system: &IndicatorSystem,
     data: &Dataset,
     scenario: &Scenario,
-    treated: &[Vec<f64>],
+    treated: &[C],
 ) -> Result<EffectiveWeights, ScoreError> {
     let _ = data;
     match scenario.weighting {

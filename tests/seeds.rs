@@ -1,0 +1,209 @@
+//! Checks of the committed seeds: reproducibility of the calibration, agreement with the white paper's
+//! Tables 3-2 and 3-3 and section 二（一）, anchors, provenance and realistic magnitudes.
+
+use fjindex::calibration;
+use fjindex::data::provenance::Status;
+use fjindex::data::{seeds, wide_csv};
+use fjindex::model::{Scenario, ValueKind};
+use fjindex::score::score;
+
+#[test]
+fn calibration_reproduces_the_committed_files_byte_for_byte() {
+    let b = seeds::bundle();
+    let run = calibration::run(
+        &b.system,
+        &b.counties,
+        &b.published,
+        seeds::CALIBRATION_PRIOR_CSV,
+    )
+    .unwrap();
+    assert!(
+        wide_csv::write(&run.data, &b.system) == seeds::DATA_2024_CSV,
+        "seeds/data_2024.csv is stale"
+    );
+    assert!(
+        run.provenance.to_csv() == seeds::PROVENANCE_2024_CSV,
+        "seeds/provenance_2024.csv is stale"
+    );
+}
+
+#[test]
+fn default_top_ten_is_table_3_2_with_its_scores() {
+    let b = seeds::bundle();
+    let ranking = score(&b.system, &b.data, &Scenario::default_for(&b.system)).unwrap();
+    assert_eq!(b.published.composite_top10.entries.len(), 10);
+    for (pos, entry) in b.published.composite_top10.entries.iter().enumerate() {
+        let u = ranking.order[pos];
+        assert_eq!(b.data.units[u].adcode, entry.adcode, "rank {}", pos + 1);
+        assert_eq!(ranking.rank[u], entry.rank);
+        assert_eq!(
+            format!("{:.2}", ranking.composite[u]),
+            format!("{:.2}", entry.score),
+            "{}",
+            entry.name_zh
+        );
+    }
+}
+
+#[test]
+fn each_dimension_top_ten_is_table_3_3() {
+    let b = seeds::bundle();
+    let ranking = score(&b.system, &b.data, &Scenario::default_for(&b.system)).unwrap();
+    for (d, dim) in b.system.dimensions.iter().enumerate() {
+        let expected = b.published.dimension_top10.get(&dim.id).unwrap();
+        for (pos, code) in expected.iter().enumerate() {
+            let u = b.data.unit_index(code).unwrap();
+            assert_eq!(
+                ranking.rank_in_dimension(u, d),
+                pos as u32 + 1,
+                "{} in {}",
+                code,
+                dim.id
+            );
+        }
+    }
+}
+
+#[test]
+fn chain_output_share_mean_is_the_published_52_2() {
+    let b = seeds::bundle();
+    let i = b.system.indicator_index("chain_output_share").unwrap();
+    let col = b.data.column(i);
+    let mean = col.iter().sum::<f64>() / col.len() as f64;
+    assert_eq!(b.data.n_units(), 83);
+    assert_eq!(format!("{mean:.1}"), "52.2");
+}
+
+#[test]
+fn every_anchor_holds_and_is_marked_as_an_anchored_estimate() {
+    let b = seeds::bundle();
+    assert!(!b.published.anchors.is_empty());
+    for a in &b.published.anchors {
+        let u = b.data.unit_index(&a.adcode).unwrap();
+        let i = b.system.indicator_index(&a.indicator).unwrap();
+        let v = b.data.get(u, i).unwrap();
+        assert!(
+            a.holds_for(v),
+            "{} {}: {v} vs {} {:?}",
+            a.name_zh,
+            a.indicator,
+            a.value,
+            a.relation
+        );
+        let rec = b.provenance.get(&a.adcode, &a.indicator).unwrap();
+        assert_eq!(rec.status, Status::EstimateAnchored);
+        if !a.same_definition_and_period {
+            assert_ne!(rec.status, Status::Published);
+        }
+    }
+}
+
+#[test]
+fn provenance_covers_every_value_and_never_calls_an_estimate_published() {
+    let b = seeds::bundle();
+    assert_eq!(
+        b.provenance.records().len(),
+        b.data.n_units() * b.system.n_indicators()
+    );
+    for unit in &b.data.units {
+        for ind in &b.system.indicators {
+            let rec = b
+                .provenance
+                .get(&unit.adcode, &ind.id)
+                .expect("a provenance record");
+            if rec.status == Status::Published {
+                assert!(
+                    !rec.source.is_empty(),
+                    "a published value must cite its source"
+                );
+            }
+        }
+    }
+    // No county figure in the paper is a 2024 annual value with our definitions.
+    assert_eq!(b.provenance.count(Status::Published), 0);
+}
+
+#[test]
+fn values_have_realistic_kinds_and_bounds() {
+    let b = seeds::bundle();
+    for (i, ind) in b.system.indicators.iter().enumerate() {
+        for &v in b.data.column(i) {
+            assert!(
+                v >= ind.plausible_min && v <= ind.plausible_max,
+                "{} = {v}",
+                ind.id
+            );
+            if ind.kind == ValueKind::Count {
+                assert_eq!(v.fract(), 0.0, "{} must be whole", ind.id);
+                if !ind.signed {
+                    assert!(v >= 0.0, "{} must be non-negative", ind.id);
+                }
+            }
+        }
+    }
+    let net = b.system.indicator_index("net_new_firms").unwrap();
+    assert!(
+        b.data.column(net).iter().any(|&v| v < 0.0),
+        "some county should lose firms"
+    );
+}
+
+fn skewness(xs: &[f64]) -> f64 {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    let m2 = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
+    let m3 = xs.iter().map(|x| (x - mean).powi(3)).sum::<f64>() / n;
+    m3 / m2.powf(1.5)
+}
+
+#[test]
+fn revenue_and_counts_are_right_skewed_with_a_few_dominant_counties() {
+    let b = seeds::bundle();
+    for id in [
+        "revenue",
+        "new_patents",
+        "hightech_firms",
+        "quality_firms",
+        "srdi_firms",
+        "green_factories",
+    ] {
+        let col = b.data.column(b.system.indicator_index(id).unwrap());
+        assert!(skewness(col) > 1.0, "{id} skewness {}", skewness(col));
+        let mut sorted = col.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let total: f64 = sorted.iter().sum();
+        let top_tenth: f64 = sorted.iter().rev().take(8).sum();
+        assert!(
+            top_tenth / total > 0.3,
+            "{id}: the top 8 counties hold {:.0}%",
+            100.0 * top_tenth / total
+        );
+    }
+}
+
+#[test]
+fn coastal_industrial_districts_outrank_inland_mountain_counties_on_average() {
+    let b = seeds::bundle();
+    let ranking = score(&b.system, &b.data, &Scenario::default_for(&b.system)).unwrap();
+    let mean_of = |pred: &dyn Fn(&fjindex::model::Unit) -> bool| {
+        let scores: Vec<f64> = b
+            .data
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| pred(u))
+            .map(|(k, _)| ranking.composite[k])
+            .collect();
+        scores.iter().sum::<f64>() / scores.len() as f64
+    };
+    let coastal = mean_of(&|u| {
+        u.prefecture_zh == "厦门市" || (u.prefecture_zh == "泉州市" && u.name_zh.ends_with('区'))
+    });
+    let mountain = mean_of(&|u| {
+        (u.prefecture_zh == "南平市" || u.prefecture_zh == "三明市") && u.name_zh.ends_with('县')
+    });
+    assert!(
+        coastal > mountain + 10.0,
+        "coastal {coastal:.1} vs mountain {mountain:.1}"
+    );
+}
