@@ -22,7 +22,8 @@
 //   STRICT_CSP, CHROMIUM_ARGS, DIST_DIR, SCREENSHOT_DIR   constants
 //   serveDir({ root, csp, headers, prefix, port })  -> { url, origin, port, close() }
 //       Static server on 127.0.0.1:<port, default a random free one>; `csp` adds a Content-Security-Policy header;
-//       `prefix` ("/a/b/") serves the files under a sub-path; correct MIME types (.wasm included).
+//       `prefix` ("/a/b/") serves the files under a sub-path; correct MIME types (.wasm included);
+//       a missing /favicon.ico answers 204 (Chromium requests it for pages that declare no icon).
 //   launchBrowser({ args })                   -> playwright Browser (extra Chromium flags in `args`,
 //       e.g. ["--js-flags=--noexpose_wasm"]); each launch uses a fresh temporary --user-data-dir.
 //   openPage(browser, url, { viewport, javaScriptEnabled, locale, allowedOrigins, wait })
@@ -108,6 +109,9 @@ export async function serveDir({ root = DIST_DIR, csp = null, headers = {}, pref
       const extra = csp && type.startsWith("text/html") ? { "Content-Security-Policy": csp } : {};
       send(200, await fsp.readFile(file), type, extra);
     } catch {
+      // Chromium asks every origin for /favicon.ico on its own; a page without an icon (the sample
+      // host page) would otherwise log a 404 console error that is not the page's doing.
+      if (pathname === "/favicon.ico") return send(204, "");
       send(404, "not found");
     }
   });
@@ -157,7 +161,10 @@ export async function openPage(
   };
   page.problems = problems;
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.consoleErrors.push(msg.text());
+    if (msg.type() === "error") {
+      const where = msg.location()?.url;
+      problems.consoleErrors.push(where ? `${msg.text()} (${where})` : msg.text());
+    }
   });
   page.on("pageerror", (err) => problems.pageErrors.push(String(err?.stack || err)));
   page.on("request", (req) => {
