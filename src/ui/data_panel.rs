@@ -9,7 +9,7 @@ use crate::data::import::{self, ImportOptions, ImportReport, Reference};
 use crate::data::provenance::Provenance;
 use crate::data::seeds;
 use crate::model::{Dataset, Lang};
-use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
+use crate::share::{self, DatasetRef, Notice, NoticeKind, ShareState};
 use crate::state::{default_scenario, Action};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -65,7 +65,11 @@ pub fn DataPanel(props: &PanelProps) -> Html {
     let saved = use_state(storage::list);
     let storage_ok = use_state(storage::available);
     let notices = use_state(Vec::<Notice>::new);
-    let embed = use_state(Embed::default);
+    // The embed options are read at once, so that no event goes out before the allowed origins are known.
+    let embed = use_state(|| {
+        let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
+        share::parse(&search, &s.system, &default_scenario(&s.system)).0.embed
+    });
     let restored = use_state(|| false);
     let bundled_hash = use_state(|| s.data.content_hash());
 
@@ -92,7 +96,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
     // Restore the view a link describes, once.
     {
         let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
-        let (notices, embed, restored) = (notices.clone(), embed.clone(), restored.clone());
+        let (notices, restored) = (notices.clone(), restored.clone());
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
             let (link, mut found) =
@@ -129,7 +133,6 @@ pub fn DataPanel(props: &PanelProps) -> Html {
             }
             dispatch.dispatch(Action::Batch(actions));
             notices.set(found);
-            embed.set(link.embed);
             restored.set(true);
         });
     }
@@ -272,7 +275,9 @@ pub fn DataPanel(props: &PanelProps) -> Html {
         })
     };
     let print_profile = Callback::from(|_: MouseEvent| {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let root = window.document().and_then(|d| d.document_element());
         if let Some(r) = &root {
             let _ = r.set_attribute("data-print", "profile");
