@@ -6,6 +6,7 @@
 //! sharing) and `methods`. Panels receive the state as a `Store` (an `Rc` compared by pointer) and the
 //! `Dispatch` handle, and change the page only by dispatching `crate::state::Action`s.
 
+mod analysis;
 pub mod chart_canvas;
 pub mod charts_panel;
 mod data_panel;
@@ -120,7 +121,7 @@ fn App() -> Html {
                 <div class="slot slot-profile"><profile::ProfilePanel ..panel.clone() /></div>
                 <div class="slot slot-charts">{ charts_slot(&state, on_select) }</div>
                 <div class="slot slot-prefectures"><prefectures::PrefecturePanel ..panel.clone() /></div>
-                <div class="slot slot-analysis"></div>
+                <div class="slot slot-analysis"><analysis::AnalysisPanel ..panel.clone() /></div>
                 <div class="slot slot-data"><data_panel::DataPanel ..panel.clone() /></div>
                 <div class="slot slot-methods"><methods::MethodsPanel ..panel /></div>
             </main>

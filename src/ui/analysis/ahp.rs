@@ -1,0 +1,299 @@
+//! The AHP form: the upper triangle of a 5x5 pairwise comparison of the dimensions on Saaty's 1-9 scale
+//! (reciprocals filled in below the diagonal), the weights from `method::ahp::weights`, and the
+//! consistency ratio against the cited random-index table. An inconsistent matrix (CR >= 0.1) changes
+//! nothing until the user explicitly accepts it; a consistent one is applied with a button.
+
+use super::methods_more::neutral_matrix;
+use crate::method::ahp::{self, AhpResult, CR_THRESHOLD, SAATY_RANDOM_INDEX};
+use crate::model::{Lang, Weighting};
+use crate::state::Action;
+use crate::ui::PanelProps;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Saaty's scale as offered in each box: 1/9 .. 1/2, 1, 2 .. 9.
+const SCALE: [(f64, &str); 17] = [
+    (1.0 / 9.0, "1/9"),
+    (1.0 / 8.0, "1/8"),
+    (1.0 / 7.0, "1/7"),
+    (1.0 / 6.0, "1/6"),
+    (1.0 / 5.0, "1/5"),
+    (1.0 / 4.0, "1/4"),
+    (1.0 / 3.0, "1/3"),
+    (1.0 / 2.0, "1/2"),
+    (1.0, "1"),
+    (2.0, "2"),
+    (3.0, "3"),
+    (4.0, "4"),
+    (5.0, "5"),
+    (6.0, "6"),
+    (7.0, "7"),
+    (8.0, "8"),
+    (9.0, "9"),
+];
+/// The position of 1 in `SCALE`.
+const EQUAL: usize = 8;
+
+/// The scale step nearest to a matrix entry (on a log scale, where the steps are symmetric).
+fn nearest_step(v: f64) -> usize {
+    SCALE
+        .iter()
+        .enumerate()
+        .min_by(|a, b| {
+            let da = (a.1 .0.ln() - v.ln()).abs();
+            let db = (b.1 .0.ln() - v.ln()).abs();
+            da.total_cmp(&db)
+        })
+        .map_or(EQUAL, |(k, _)| k)
+}
+
+/// The upper-triangle pairs (row, column) in reading order.
+fn pairs(n: usize) -> Vec<(usize, usize)> {
+    (0..n)
+        .flat_map(|r| (r + 1..n).map(move |c| (r, c)))
+        .collect()
+}
+
+/// Scale steps of the upper triangle read from a full matrix (or all "equally important").
+fn steps_from(matrix: Option<&[f64]>, n: usize) -> Vec<usize> {
+    pairs(n)
+        .into_iter()
+        .map(|(r, c)| {
+            matrix
+                .and_then(|m| m.get(r * n + c))
+                .filter(|v| v.is_finite() && **v > 0.0)
+                .map_or(EQUAL, |&v| nearest_step(v))
+        })
+        .collect()
+}
+
+/// The full reciprocal matrix of the upper-triangle steps.
+fn matrix_from(steps: &[usize], n: usize) -> Vec<f64> {
+    let mut m = neutral_matrix(n);
+    for ((r, c), &k) in pairs(n).into_iter().zip(steps) {
+        m[r * n + c] = SCALE[k].0;
+    }
+    ahp::complete_reciprocals(&mut m, n);
+    m
+}
+
+/// The text of an entry below the diagonal: the reciprocal of the mirrored step.
+fn reciprocal_label(step: usize) -> &'static str {
+    SCALE[SCALE.len() - 1 - step].1
+}
+
+fn scale_legend(lang: Lang) -> Html {
+    let items: [(&str, &str, &str); 6] = [
+        ("1", "同等重要", "equally important"),
+        ("3", "稍微重要", "moderately more important"),
+        ("5", "明显重要", "strongly more important"),
+        ("7", "强烈重要", "very strongly more important"),
+        ("9", "极端重要", "extremely more important"),
+        (
+            "2, 4, 6, 8",
+            "介于相邻两级之间",
+            "between the neighbouring levels",
+        ),
+    ];
+    html! {
+        <p class="hint ahp-legend">
+            { lang.pick("Saaty 标度：行相对于列 ", "Saaty's scale, row against column: ") }
+            { for items.iter().enumerate().map(|(k, (v, zh, en))| html! {
+                <>{ if k > 0 { lang.pick("；", "; ") } else { "" } }<b translate="no">{ *v }</b>{ " " }{ lang.pick(zh, en) }</>
+            }) }
+            { lang.pick("；1/3、1/5 等为其倒数（列比行重要）。", "; 1/3, 1/5 and so on are the reciprocals (the column matters more).") }
+        </p>
+    }
+}
+
+fn ri_table(lang: Lang) -> Html {
+    html! {
+        <table class="ri-table">
+            <caption>{ lang.pick(
+                "平均随机一致性指标 RI（Saaty, The Analytic Hierarchy Process, 1980, 表 1.7）",
+                "Random consistency index RI (Saaty, The Analytic Hierarchy Process, 1980, Table 1.7)",
+            ) }</caption>
+            <tr>
+                <th scope="row">{ "n" }</th>
+                { for (1..=SAATY_RANDOM_INDEX.len()).map(|n| html! { <td class="num">{ n }</td> }) }
+            </tr>
+            <tr>
+                <th scope="row">{ "RI" }</th>
+                { for SAATY_RANDOM_INDEX.iter().map(|ri| html! { <td class="num">{ format!("{ri:.2}") }</td> }) }
+            </tr>
+        </table>
+    }
+}
+
+fn result_html(lang: Lang, names: &[String], r: &AhpResult) -> Html {
+    html! {
+        <>
+            <table class="ahp-weights">
+                <caption>{ lang.pick("由主特征向量得到的维度权重", "Dimension weights from the principal eigenvector") }</caption>
+                <tbody>
+                    { for names.iter().zip(&r.weights).map(|(name, w)| html! {
+                        <tr><th scope="row">{ name.clone() }</th><td class="num" data-testid="ahp-weight">{ format!("{:.1}%", w * 100.0) }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <p class="ahp-stats" translate="no">
+                { format!("λmax = {:.3}, CI = {:.3}, ", r.lambda_max, r.consistency_index) }
+                <span data-testid="ahp-cr">{ format!("CR = {:.3}", r.consistency_ratio) }</span>
+            </p>
+        </>
+    }
+}
+
+#[component]
+pub fn AhpPanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let n = s.system.n_dimensions();
+    let steps = {
+        let matrix = s.scenario.ahp_matrix.clone();
+        use_state(move || steps_from(matrix.as_deref(), n))
+    };
+    // Follow a matrix that arrives from elsewhere (a shared link, an applied form).
+    {
+        let steps = steps.clone();
+        use_effect_with(s.scenario.ahp_matrix.clone(), move |m| {
+            if let Some(m) = m {
+                steps.set(steps_from(Some(m), n));
+            }
+        });
+    }
+    let matrix = matrix_from(&steps, n);
+    let result = ahp::weights(&matrix, n);
+    let names: Vec<String> = s
+        .system
+        .dimensions
+        .iter()
+        .map(|d| d.name(lang).to_string())
+        .collect();
+    let in_use = s.scenario.weighting == Weighting::Ahp
+        && s.scenario
+            .ahp_matrix
+            .as_ref()
+            .is_some_and(|m| steps_from(Some(m), n) == *steps);
+
+    let apply = {
+        let (d, scenario, matrix) = (props.dispatch.clone(), s.scenario.clone(), matrix.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut sc = scenario.clone();
+            sc.weighting = Weighting::Ahp;
+            sc.ahp_matrix = Some(matrix.clone());
+            d.dispatch(Action::SetScenario(sc));
+        })
+    };
+    let reset = {
+        let steps = steps.clone();
+        Callback::from(move |_: MouseEvent| steps.set(vec![EQUAL; pairs(n).len()]))
+    };
+
+    let index = |r: usize, c: usize| pairs(n).iter().position(|&p| p == (r, c));
+    let cell = |r: usize, c: usize| -> Html {
+        if r == c {
+            return html! { <td class="num ahp-diag">{ "1" }</td> };
+        }
+        if r > c {
+            let k = index(c, r).map_or(EQUAL, |k| steps[k]);
+            return html! { <td class="num ahp-recip" data-testid="ahp-reciprocal">{ reciprocal_label(k) }</td> };
+        }
+        let k = index(r, c).unwrap_or(0);
+        let id = format!("ahp-{r}-{c}");
+        let label = match lang {
+            Lang::Zh => format!("{}相对于{}的重要性", names[r], names[c]),
+            Lang::En => format!("Importance of {} relative to {}", names[r], names[c]),
+        };
+        let onchange = {
+            let steps = steps.clone();
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                if let Some(step) = SCALE.iter().position(|(_, l)| *l == v) {
+                    let mut next = (*steps).clone();
+                    next[k] = step;
+                    steps.set(next);
+                }
+            })
+        };
+        html! {
+            <td>
+                <label for={id.clone()} class="sr-only">{ label }</label>
+                <select {id} {onchange} data-testid={format!("ahp-{r}-{c}")}>
+                    { for SCALE.iter().enumerate().map(|(j, (_, l))| html! {
+                        <option value={*l} selected={j == steps[k]}>{ *l }</option>
+                    }) }
+                </select>
+            </td>
+        }
+    };
+
+    let status = match &result {
+        Err(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
+        Ok(_) if in_use => html! {
+            <p class="ahp-status ok" role="status" data-testid="ahp-status">
+                { lang.pick("这组判断矩阵的权重正在使用。", "These comparisons' weights are in use.") }
+            </p>
+        },
+        Ok(r) if r.is_consistent() => html! {
+            <div class="ahp-status ok" data-testid="ahp-status">
+                <p role="status">{ match lang {
+                    Lang::Zh => format!("一致性比率 CR = {:.3} < {CR_THRESHOLD}，判断矩阵可以接受。", r.consistency_ratio),
+                    Lang::En => format!("Consistency ratio CR = {:.3} < {CR_THRESHOLD}: the comparisons are acceptable.", r.consistency_ratio),
+                } }</p>
+                <button type="button" class="primary" onclick={apply.clone()} data-testid="ahp-apply">
+                    { lang.pick("采用这些权重", "Apply these weights") }
+                </button>
+            </div>
+        },
+        Ok(r) => html! {
+            <div class="ahp-status warn" data-testid="ahp-status">
+                <p role="alert">
+                    <span aria-hidden="true">{ "⚠ " }</span>
+                    { match lang {
+                        Lang::Zh => format!("一致性比率 CR = {:.3} ≥ {CR_THRESHOLD}：判断前后矛盾（例如甲比乙重要、乙比丙重要，丙却比甲重要）。排名仍使用原来的权重；请调整比较，或明确选择接受。", r.consistency_ratio),
+                        Lang::En => format!("Consistency ratio CR = {:.3} ≥ {CR_THRESHOLD}: the comparisons contradict each other (A over B and B over C, yet C over A, say). The ranking keeps the previous weights; revise the comparisons or accept them explicitly.", r.consistency_ratio),
+                    } }
+                </p>
+                <button type="button" onclick={apply} data-testid="ahp-accept">
+                    { lang.pick("仍然采用（接受不一致）", "Use them anyway (accept the inconsistency)") }
+                </button>
+            </div>
+        },
+    };
+
+    html! {
+        <section class="analysis-card ahp" aria-labelledby="ahp-h">
+            <h3 id="ahp-h">{ lang.pick("层次分析法（AHP）定维度权重", "Dimension weights by AHP") }</h3>
+            <p class="help">{ lang.pick(
+                "在上三角选择每一对维度中行相对于列的重要性，下三角自动填入倒数。",
+                "Above the diagonal, choose how much more the row matters than the column; the reciprocals fill in below.",
+            ) }</p>
+            { scale_legend(lang) }
+            <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("判断矩阵", "Comparison matrix")}>
+                <table class="ahp-matrix" data-testid="ahp-matrix">
+                    <thead><tr>
+                        <td></td>
+                        { for names.iter().map(|nm| html! { <th scope="col">{ nm.clone() }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for (0..n).map(|r| html! {
+                            <tr>
+                                <th scope="row">{ names[r].clone() }</th>
+                                { for (0..n).map(|c| cell(r, c)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Ok(r) = &result { { result_html(lang, &names, r) } }
+            { status }
+            <button type="button" onclick={reset}>{ lang.pick("全部设为同等重要", "Set all to equally important") }</button>
+            <details class="ri">
+                <summary>{ lang.pick("一致性比率怎么算", "How the consistency ratio is computed") }</summary>
+                <p class="hint" translate="no">{ "CI = (λmax − n) / (n − 1),  CR = CI / RI" }</p>
+                { ri_table(lang) }
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,286 @@
+//! Comparison of two to four counties: checkboxes with a name filter, the side-by-side dimension chart
+//! and an indicator table in which the better value of each row is marked with a star and in words.
+
+use super::Ptr;
+use crate::chart::compare::{self, CompareInput, MAX_COMPARED};
+use crate::i18n::prefecture_name;
+use crate::model::Lang;
+use crate::state::{Action, State};
+use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
+use crate::ui::PanelProps;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Marks the best of `values` (higher or lower is better); nothing is marked when fewer than two
+/// values are present or all present values are equal.
+fn best_marks(values: &[Option<f64>], higher_is_better: bool) -> Vec<bool> {
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    if present.len() < 2 {
+        return vec![false; values.len()];
+    }
+    let key = |v: f64| if higher_is_better { v } else { -v };
+    let best = present
+        .iter()
+        .copied()
+        .map(key)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let worst = present
+        .iter()
+        .copied()
+        .map(key)
+        .fold(f64::INFINITY, f64::min);
+    if best == worst {
+        return vec![false; values.len()];
+    }
+    values
+        .iter()
+        .map(|v| v.is_some_and(|v| key(v) == best))
+        .collect()
+}
+
+fn cell(text: String, best: bool, lang: Lang) -> Html {
+    html! {
+        <td class={classes!("num", best.then_some("best"))} translate="no">
+            { text }
+            if best {
+                { " " }<span class="best-mark" title={lang.pick("较优", "better")}>
+                    <span aria-hidden="true">{ "★" }</span><span class="sr-only">{ lang.pick("（较优）", " (better)") }</span>
+                </span>
+            }
+        </td>
+    }
+}
+
+fn indicator_table(s: &State, units: &[usize]) -> Html {
+    let lang = s.lang;
+    let sys = &s.system;
+    let composite: Vec<Option<f64>> = units
+        .iter()
+        .map(|&u| Some(s.ranking.composite[u]).filter(|v| v.is_finite()))
+        .collect();
+    let comp_best = best_marks(&composite, true);
+    html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("指标对比表", "Indicator comparison table")}>
+            <table class="compare-table" data-testid="compare-table">
+                <caption>{ lang.pick("指标对比（★ 为该行较优的县域）", "Indicators compared (★ marks the better county in each row)") }</caption>
+                <thead><tr>
+                    <th scope="col">{ lang.pick("指标", "Indicator") }</th>
+                    { for units.iter().map(|&u| html! {
+                        <th scope="col" class="num" data-testid="compare-county" data-adcode={s.data.units[u].adcode.clone()} translate="no">
+                            { s.data.units[u].name(lang) }
+                        </th>
+                    }) }
+                </tr></thead>
+                <tbody>
+                    <tr class="dim-head">
+                        <th scope="row">{ lang.pick("综合得分（名次）", "Composite score (rank)") }</th>
+                        { for units.iter().zip(&comp_best).map(|(&u, &b)| cell(
+                            format!("{:.2} ({})", s.ranking.composite[u], s.ranking.rank[u]), b, lang)) }
+                    </tr>
+                </tbody>
+                { for sys.dimensions.iter().enumerate().map(|(d, dim)| {
+                    let dims: Vec<Option<f64>> = units.iter().map(|&u| Some(s.ranking.dimension_score(u, d)).filter(|v| v.is_finite())).collect();
+                    let dim_best = best_marks(&dims, true);
+                    html! {
+                        <tbody>
+                            <tr class="dim-head">
+                                <th scope="rowgroup">
+                                    <span class={classes!("swatch", format!("dim-fill-{d}"))} aria-hidden="true"></span>
+                                    { dim.name(lang) }
+                                </th>
+                                { for dims.iter().zip(&dim_best).map(|(v, &b)| cell(v.map_or("—".into(), |v| format!("{v:.1}")), b, lang)) }
+                            </tr>
+                            { for sys.indicators_of(d).map(|i| {
+                                let ind = &sys.indicators[i];
+                                let vals: Vec<Option<f64>> = units.iter().map(|&u| s.data.get(u, i)).collect();
+                                let marks = best_marks(&vals, ind.higher_is_better);
+                                html! {
+                                    <tr>
+                                        <th scope="row">{ ind.short(lang) }{ " " }<span class="unit muted">{ format!("({})", ind.unit(lang)) }</span></th>
+                                        { for vals.iter().zip(&marks).map(|(v, &b)| cell(v.map_or("—".into(), |v| ind.format(v)), b, lang)) }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    }
+                }) }
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn ComparePanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let chosen = use_state_eq(Vec::<usize>::new);
+    let filter = use_state(String::new);
+    // Counties chosen before a data set with fewer units arrived are dropped.
+    let units: Vec<usize> = chosen
+        .iter()
+        .copied()
+        .filter(|&u| u < s.data.n_units() && u < s.ranking.n_units)
+        .collect();
+
+    let chart = use_memo(
+        (
+            Ptr(s.system.clone()),
+            Ptr(s.data.clone()),
+            Ptr(s.ranking.clone()),
+            units.clone(),
+            lang,
+        ),
+        |(sys, data, ranking, units, lang)| {
+            let (sys, data, ranking, units) = (
+                sys.0.clone(),
+                data.0.clone(),
+                ranking.0.clone(),
+                Rc::new(units.clone()),
+            );
+            let table = Rc::new(compare::table(
+                &CompareInput {
+                    system: &sys,
+                    data: &data,
+                    ranking: &ranking,
+                    units: &units,
+                },
+                *lang,
+            ));
+            let painter = Painter::new(move |area, style| {
+                compare::draw(
+                    area,
+                    &CompareInput {
+                        system: &sys,
+                        data: &data,
+                        ranking: &ranking,
+                        units: &units,
+                    },
+                    style,
+                )
+            });
+            (painter, table)
+        },
+    );
+
+    let toggle = |u: usize| {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let mut next: Vec<usize> = (*chosen).iter().copied().filter(|&x| x != u).collect();
+            if on && next.len() < MAX_COMPARED {
+                next.push(u);
+            }
+            chosen.set(next);
+        })
+    };
+    let remove = |u: usize| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| {
+            chosen.set((*chosen).iter().copied().filter(|&x| x != u).collect())
+        })
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            filter.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let add_selected = {
+        let (chosen, selected) = (chosen.clone(), s.selected);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(u) = selected {
+                if !chosen.contains(&u) && chosen.len() < MAX_COMPARED {
+                    let mut next = (*chosen).clone();
+                    next.push(u);
+                    chosen.set(next);
+                }
+            }
+        })
+    };
+    let on_select = {
+        let d = props.dispatch.clone();
+        Callback::from(move |u: usize| d.dispatch(Action::Select(Some(u))))
+    };
+
+    let needle = filter.trim().to_lowercase();
+    let listed: Vec<usize> = s
+        .ranking
+        .order
+        .iter()
+        .copied()
+        .filter(|&u| {
+            let unit = &s.data.units[u];
+            needle.is_empty()
+                || unit.name_zh.contains(needle.as_str())
+                || unit.name_en.to_lowercase().contains(&needle)
+                || unit.adcode.contains(needle.as_str())
+        })
+        .collect();
+    let full = units.len() >= MAX_COMPARED;
+
+    html! {
+        <section class="analysis-card compare" aria-labelledby="cmp-h">
+            <h3 id="cmp-h">{ lang.pick("县域对比", "Compare counties") }</h3>
+            <p class="help">{ match lang {
+                Lang::Zh => format!("选择 2 到 {MAX_COMPARED} 个县域。"),
+                Lang::En => format!("Choose 2 to {MAX_COMPARED} counties."),
+            } }</p>
+            <div class="chosen" aria-live="polite">
+                { for units.iter().map(|&u| html! {
+                    <span class="chip" data-testid="compare-chip" data-adcode={s.data.units[u].adcode.clone()}>
+                        <span translate="no">{ s.data.units[u].name(lang) }</span>
+                        <button type="button" onclick={remove(u)} aria-label={match lang {
+                            Lang::Zh => format!("移除{}", s.data.units[u].name(lang)),
+                            Lang::En => format!("Remove {}", s.data.units[u].name(lang)),
+                        }}>{ "×" }</button>
+                    </span>
+                }) }
+                if let Some(u) = s.selected.filter(|u| !units.contains(u) && !full) {
+                    <button type="button" onclick={add_selected}>{ match lang {
+                        Lang::Zh => format!("加入当前选中的{}", s.data.units[u].name(lang)),
+                        Lang::En => format!("Add the selected county, {}", s.data.units[u].name(lang)),
+                    } }</button>
+                }
+            </div>
+            <fieldset class="compare-pick">
+                <legend>{ lang.pick("选择县域", "Choose counties") }</legend>
+                <label for="cmp-filter">{ lang.pick("按名称筛选", "Filter by name") }</label>
+                <input id="cmp-filter" type="search" value={(*filter).clone()} oninput={on_filter} autocomplete="off"
+                    placeholder={lang.pick("如：晋江", "e.g. Jinjiang")} />
+                <ul class="pick-list" data-testid="compare-list">
+                    { for listed.iter().map(|&u| {
+                        let unit = &s.data.units[u];
+                        let id = format!("cmp-{}", unit.adcode);
+                        let checked = units.contains(&u);
+                        html! {
+                            <li>
+                                <input type="checkbox" id={id.clone()} {checked} disabled={full && !checked}
+                                    onchange={toggle(u)} data-adcode={unit.adcode.clone()} />
+                                <label for={id}>
+                                    <span translate="no">{ unit.name(lang) }</span>{ " " }
+                                    <span class="muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>
+                                </label>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if full {
+                    <p class="hint">{ match lang {
+                        Lang::Zh => format!("最多比较 {MAX_COMPARED} 个县域；先移除一个再添加。"),
+                        Lang::En => format!("At most {MAX_COMPARED} counties; remove one to add another."),
+                    } }</p>
+                }
+            </fieldset>
+            <figure class="chart-figure chart-compare">
+                <ChartCanvas painter={chart.0.clone()} table={chart.1.clone()} {lang} height={Height::Fixed(360)}
+                    {on_select} png_name={AttrValue::from("compare")} />
+            </figure>
+            if units.len() >= 2 {
+                { indicator_table(s, &units) }
+            } else if units.len() == 1 {
+                <p class="hint">{ lang.pick("再选一个县域即可对比指标。", "Choose one more county to compare the indicators.") }</p>
+            }
+        </section>
+    }
+}

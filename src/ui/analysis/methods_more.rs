@@ -1,0 +1,284 @@
+//! Method choices the weights panel does not offer: the weighting scheme (manual, equal, entropy, CRITIC,
+//! AHP) and each indicator's outlier treatment (none, log, winsorise between two percentiles), with the
+//! formulas behind every choice and the chart of effective weights against real influence.
+
+use super::explain::explanations;
+use super::Ptr;
+use crate::chart::weights::{self, WeightsInput};
+use crate::model::{Lang, Scenario, Treatment, Weighting};
+use crate::state::{Action, Field, State};
+use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
+use crate::ui::PanelProps;
+use std::collections::HashMap;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Percentiles a newly chosen winsorisation starts from.
+const DEFAULT_WINSOR: (f64, f64) = (5.0, 95.0);
+
+const SCHEMES: [(Weighting, &str, &str, &str); 5] = [
+    (Weighting::Manual, "manual", "手动权重", "Manual weights"),
+    (Weighting::Equal, "equal", "等权", "Equal"),
+    (Weighting::Entropy, "entropy", "熵权法", "Entropy"),
+    (Weighting::Critic, "critic", "CRITIC 法", "CRITIC"),
+    (Weighting::Ahp, "ahp", "层次分析法（AHP）", "AHP"),
+];
+
+/// An all-ones comparison matrix: every dimension as important as every other (equal weights, CR = 0).
+pub(crate) fn neutral_matrix(n: usize) -> Vec<f64> {
+    vec![1.0; n * n]
+}
+
+/// The current scenario switched to another weighting scheme.
+fn with_scheme(s: &State, scheme: Weighting) -> Scenario {
+    let mut sc = s.scenario.clone();
+    if scheme == Weighting::Manual {
+        // Start manual weights from the weights in force, so switching changes nothing by itself.
+        sc.dimension_weights = (0..s.system.n_dimensions())
+            .map(|d| s.weight(Field::Dimension(d)))
+            .collect();
+        sc.indicator_weights = (0..s.system.n_indicators())
+            .map(|i| s.weight(Field::Indicator(i)))
+            .collect();
+    }
+    if scheme == Weighting::Ahp && sc.ahp_matrix.is_none() {
+        sc.ahp_matrix = Some(neutral_matrix(s.system.n_dimensions()));
+    }
+    sc.weighting = scheme;
+    sc
+}
+
+/// Checks typed winsorisation percentiles.
+fn parse_percentiles(lo: &str, hi: &str, lang: Lang) -> Result<(f64, f64), String> {
+    let num = |t: &str| t.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    match (num(lo), num(hi)) {
+        (Some(a), Some(b)) if (0.0..=100.0).contains(&a) && (0.0..=100.0).contains(&b) && a < b => {
+            Ok((a, b))
+        }
+        (Some(_), Some(_)) => Err(lang
+            .pick(
+                "分位数须在 0 到 100 之间，且下分位数小于上分位数；仍使用原来的设置。",
+                "Percentiles must lie between 0 and 100 with the lower below the upper; the previous setting is kept.",
+            )
+            .to_string()),
+        _ => Err(lang
+            .pick(
+                "请输入数字形式的分位数；仍使用原来的设置。",
+                "Type the percentiles as numbers; the previous setting is kept.",
+            )
+            .to_string()),
+    }
+}
+
+fn fmt_pct(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[component]
+pub fn MethodChoices(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    // Refused percentile texts per indicator, with the message, until a valid entry replaces them.
+    let drafts = use_state(HashMap::<usize, (String, String, String)>::new);
+
+    let chart = use_memo(
+        (Ptr(s.system.clone()), Ptr(s.ranking.clone()), lang),
+        |(sys, ranking, lang)| {
+            let (sys, ranking) = (sys.0.clone(), ranking.0.clone());
+            let table = Rc::new(weights::table(
+                &WeightsInput {
+                    system: &sys,
+                    ranking: &ranking,
+                },
+                *lang,
+            ));
+            let painter = Painter::new(move |area, style| {
+                weights::draw(
+                    area,
+                    &WeightsInput {
+                        system: &sys,
+                        ranking: &ranking,
+                    },
+                    style,
+                )
+            });
+            (painter, table)
+        },
+    );
+
+    let on_scheme = {
+        let (d, state) = (props.dispatch.clone(), props.state.clone());
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some((w, ..)) = SCHEMES.iter().find(|(_, id, ..)| *id == v) {
+                d.dispatch(Action::SetScenario(with_scheme(&state, *w)));
+            }
+        })
+    };
+
+    let set_treatment = {
+        let (d, state, drafts) = (props.dispatch.clone(), props.state.clone(), drafts.clone());
+        Rc::new(move |i: usize, t: Treatment| {
+            let mut sc = state.scenario.clone();
+            if sc.treatments.len() == state.system.n_indicators() {
+                sc.treatments[i] = t;
+                let mut next = (*drafts).clone();
+                next.remove(&i);
+                drafts.set(next);
+                d.dispatch(Action::SetScenario(sc));
+            }
+        })
+    };
+
+    let rows = s.system.indicators.iter().enumerate().map(|(i, ind)| {
+        let current = s.scenario.treatments.get(i).copied().unwrap_or_default();
+        let kind = match current {
+            Treatment::None => "none",
+            Treatment::Log => "log",
+            Treatment::Winsorise { .. } => "winsorise",
+        };
+        let on_kind = {
+            let set = set_treatment.clone();
+            Callback::from(move |e: Event| {
+                let t = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+                    "log" => Treatment::Log,
+                    "winsorise" => Treatment::Winsorise {
+                        lower: DEFAULT_WINSOR.0,
+                        upper: DEFAULT_WINSOR.1,
+                    },
+                    _ => Treatment::None,
+                };
+                set(i, t);
+            })
+        };
+        let select_id = format!("treat-{}", ind.id);
+        let bounds = match current {
+            Treatment::Winsorise { lower, upper } => {
+                let draft = drafts.get(&i).cloned();
+                let (lo_text, hi_text) = draft
+                    .as_ref()
+                    .map(|(a, b, _)| (a.clone(), b.clone()))
+                    .unwrap_or_else(|| (fmt_pct(lower), fmt_pct(upper)));
+                let lo_id = format!("treat-{}-lo", ind.id);
+                let hi_id = format!("treat-{}-hi", ind.id);
+                let on_change = |which: usize| {
+                    let (set, drafts) = (set_treatment.clone(), drafts.clone());
+                    // The other box keeps what it shows: its refused text, or the bound in force.
+                    let (lo_shown, hi_shown) = (lo_text.clone(), hi_text.clone());
+                    Callback::from(move |e: Event| {
+                        let typed = e.target_unchecked_into::<HtmlInputElement>().value();
+                        let (lo, hi) = if which == 0 {
+                            (typed, hi_shown.clone())
+                        } else {
+                            (lo_shown.clone(), typed)
+                        };
+                        match parse_percentiles(&lo, &hi, lang) {
+                            Ok((lower, upper)) => set(i, Treatment::Winsorise { lower, upper }),
+                            Err(msg) => {
+                                let mut next = (*drafts).clone();
+                                next.insert(i, (lo, hi, msg));
+                                drafts.set(next);
+                            }
+                        }
+                    })
+                };
+                let error = draft.map(|(_, _, msg)| {
+                    html! { <p class="problem bad-input" role="alert" id={format!("treat-{}-err", ind.id)}>{ msg }</p> }
+                });
+                html! {
+                    <div class="winsor">
+                        <label for={lo_id.clone()}>{ lang.pick("下分位数", "Lower percentile") }</label>
+                        <input id={lo_id.clone()} type="number" min="0" max="100" step="0.5" inputmode="decimal"
+                            value={lo_text.clone()} onchange={on_change(0)} aria-invalid={error.is_some().then_some("true")} />
+                        <label for={hi_id.clone()}>{ lang.pick("上分位数", "Upper percentile") }</label>
+                        <input id={hi_id.clone()} type="number" min="0" max="100" step="0.5" inputmode="decimal"
+                            value={hi_text.clone()} onchange={on_change(1)} aria-invalid={error.is_some().then_some("true")} />
+                        { for error }
+                    </div>
+                }
+            }
+            _ => html! {},
+        };
+        html! {
+            <tr>
+                <th scope="row"><label for={select_id.clone()}>{ ind.short(lang) }</label></th>
+                <td>
+                    <select id={select_id} onchange={on_kind} data-testid={format!("treatment-{}", ind.id)}>
+                        <option value="none" selected={kind == "none"}>{ lang.pick("不处理", "None") }</option>
+                        <option value="log" selected={kind == "log"}>{ lang.pick("对数", "Log") }</option>
+                        <option value="winsorise" selected={kind == "winsorise"}>{ lang.pick("缩尾", "Winsorise") }</option>
+                    </select>
+                    { bounds }
+                </td>
+            </tr>
+        }
+    });
+
+    let treated = s
+        .scenario
+        .treatments
+        .iter()
+        .filter(|t| **t != Treatment::None)
+        .count();
+    let reset_treatments = {
+        let (d, state, drafts) = (props.dispatch.clone(), props.state.clone(), drafts.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut sc = state.scenario.clone();
+            sc.treatments = vec![Treatment::None; state.system.n_indicators()];
+            drafts.set(HashMap::new());
+            d.dispatch(Action::SetScenario(sc));
+        })
+    };
+
+    html! {
+        <section class="analysis-card method-choices" aria-labelledby="mc-h">
+            <h3 id="mc-h">{ lang.pick("方法选择与权重的实际影响", "Method choices and the real influence of the weights") }</h3>
+            <div class="field">
+                <label for="weighting-scheme">{ lang.pick("赋权方法", "Weighting scheme") }</label>
+                <select id="weighting-scheme" data-testid="weighting-scheme" onchange={on_scheme}>
+                    { for SCHEMES.iter().map(|(w, id, zh, en)| html! {
+                        <option value={*id} selected={s.scenario.weighting == *w}>{ lang.pick(zh, en) }</option>
+                    }) }
+                </select>
+            </div>
+            if s.scenario.weighting == Weighting::Ahp {
+                <p class="hint">{ lang.pick("维度权重来自下方的层次分析法判断矩阵。", "The dimension weights come from the AHP comparison matrix below.") }</p>
+            }
+            <figure class="chart-figure chart-weights">
+                <ChartCanvas painter={chart.0.clone()} table={chart.1.clone()} {lang} height={Height::Fixed(600)}
+                    on_select={Callback::noop()} png_name={AttrValue::from("weights")} />
+                <figcaption class="hint">{ lang.pick(
+                    "相关系数高于其权重所暗示的指标，对排名的实际影响更大；相关接近零或为负的指标，即使权重不小，也几乎不左右排名。",
+                    "An indicator whose correlation is high for its weight drives the ranking more than its weight suggests; one with a correlation near zero or below hardly moves it, whatever its weight.",
+                ) }</figcaption>
+            </figure>
+            <details class="treatments">
+                <summary>
+                    { lang.pick("异常值处理（逐项指标）", "Outlier treatment (per indicator)") }
+                    { " " }<span class="muted">{ match lang {
+                        Lang::Zh => format!("已处理 {treated} 项"),
+                        Lang::En => format!("{treated} treated"),
+                    } }</span>
+                </summary>
+                <div class="table-scroll">
+                    <table class="treat-table">
+                        <thead><tr>
+                            <th scope="col">{ lang.pick("指标", "Indicator") }</th>
+                            <th scope="col">{ lang.pick("处理方式", "Treatment") }</th>
+                        </tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <button type="button" onclick={reset_treatments} disabled={treated == 0}>
+                    { lang.pick("全部恢复为不处理", "Set all back to none") }
+                </button>
+            </details>
+            <details class="explain-details">
+                <summary>{ lang.pick("各方法的含义与公式", "What each method does, with its formula") }</summary>
+                { explanations(lang) }
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,501 @@
+//! Rank uncertainty in the page: the Monte Carlo run of `analysis::uncertainty` in chunks, each its own
+//! task scheduled with a zero-delay timer and sized from the measured time of the chunks before it, so
+//! no task comes near 50 ms; a progress bar and Cancel; results as interval bars and as a table.
+
+use super::{estimate_note, now_ms, Ptr};
+use crate::analysis::uncertainty::{
+    Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun,
+};
+use crate::chart::intervals::{self, IntervalsInput, RankInterval};
+use crate::model::{Dataset, Lang, Scenario};
+use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
+use crate::ui::PanelProps;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The compute time one task aims at; the page stays responsive well below the 50 ms long-task line.
+const TARGET_CHUNK_MS: f64 = 16.0;
+/// Samples in the first chunk, which measures how fast this machine is.
+const FIRST_CHUNK: usize = 64;
+const MAX_SAMPLES: usize = 1_000_000;
+/// How many counties the interval chart shows unless the user asks for all.
+const CHART_LIMIT: usize = 30;
+
+/// A run in progress: the engine's run and the bookkeeping of its chunks.
+struct Job {
+    run: UncertaintyRun,
+    chunk: usize,
+    started: f64,
+    compute_ms: f64,
+    longest_ms: f64,
+    chunks: usize,
+    scenario: Scenario,
+    data: Rc<Dataset>,
+}
+
+/// A finished run, with what it was computed for.
+#[derive(Debug)]
+struct Outcome {
+    result: UncertaintyResult,
+    elapsed_ms: f64,
+    compute_ms: f64,
+    longest_ms: f64,
+    chunks: usize,
+    scenario: Scenario,
+    data: Rc<Dataset>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Idle,
+    Running(Progress),
+    Cancelled(Progress),
+    Failed(String),
+}
+
+type JobCell = Rc<RefCell<Option<Job>>>;
+/// Recent timers: the one that is running must not be dropped by its own callback, so a few are kept.
+type Timers = Rc<RefCell<VecDeque<Timeout>>>;
+
+#[derive(Clone)]
+struct Scheduler {
+    job: JobCell,
+    timers: Timers,
+    phase: UseStateSetter<Phase>,
+    outcome: UseStateSetter<Option<Ptr<Outcome>>>,
+}
+
+impl Scheduler {
+    fn schedule(&self) {
+        let me = self.clone();
+        let t = Timeout::new(0, move || me.tick());
+        let mut timers = self.timers.borrow_mut();
+        timers.push_back(t);
+        while timers.len() > 3 {
+            timers.pop_front();
+        }
+    }
+
+    /// Runs one chunk and schedules the next, or publishes the result in a task of its own.
+    fn tick(&self) {
+        let mut slot = self.job.borrow_mut();
+        let Some(job) = slot.as_mut() else {
+            return;
+        };
+        let before = job.run.progress().done;
+        let t0 = now_ms();
+        let progress = job.run.step(job.chunk);
+        let dt = now_ms() - t0;
+        job.compute_ms += dt;
+        job.longest_ms = job.longest_ms.max(dt);
+        job.chunks += 1;
+        let done = (progress.done - before).max(1);
+        // Size the next chunk from this one's pace; timers too coarse to measure mean "much larger".
+        job.chunk = if dt >= 1.0 {
+            ((TARGET_CHUNK_MS * done as f64 / dt) as usize).clamp(16, 200_000)
+        } else {
+            (job.chunk * 4).min(200_000)
+        };
+        if !progress.is_finished() {
+            drop(slot);
+            self.phase.set(Phase::Running(progress));
+            self.schedule();
+            return;
+        }
+        let job = slot.take().expect("the job is present");
+        drop(slot);
+        let outcome = Outcome {
+            result: job.run.finish(),
+            elapsed_ms: now_ms() - job.started,
+            compute_ms: job.compute_ms,
+            longest_ms: job.longest_ms,
+            chunks: job.chunks,
+            scenario: job.scenario,
+            data: job.data,
+        };
+        let me = self.clone();
+        let cell = RefCell::new(Some(outcome));
+        let t = Timeout::new(0, move || {
+            if let Some(o) = cell.borrow_mut().take() {
+                me.outcome.set(Some(Ptr(Rc::new(o))));
+                me.phase.set(Phase::Idle);
+            }
+        });
+        self.timers.borrow_mut().push_back(t);
+    }
+}
+
+/// Reads the form; every problem is listed, in the user's language.
+fn parse_config(
+    samples: &str,
+    noise: &str,
+    seed: &str,
+    vary: bool,
+    lang: Lang,
+) -> Result<UncertaintyConfig, Vec<String>> {
+    let mut problems = Vec::new();
+    let samples = match samples.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_SAMPLES).contains(&n) => n,
+        _ => {
+            problems.push(match lang {
+                Lang::Zh => format!("抽样次数须为 1 到 {MAX_SAMPLES} 之间的整数"),
+                Lang::En => {
+                    format!("the number of samples must be a whole number from 1 to {MAX_SAMPLES}")
+                }
+            });
+            0
+        }
+    };
+    let noise = match noise.trim().parse::<f64>() {
+        Ok(x) if (0.0..1.0).contains(&x) => x,
+        _ => {
+            problems.push(
+                lang.pick(
+                    "扰动幅度 X 须是不小于 0 且小于 1 的数",
+                    "the noise X must be a number from 0 up to (not including) 1",
+                )
+                .to_string(),
+            );
+            0.0
+        }
+    };
+    let seed = match seed.trim().parse::<u64>() {
+        Ok(s) => s,
+        Err(_) => {
+            problems.push(
+                lang.pick(
+                    "随机种子须为非负整数",
+                    "the seed must be a non-negative whole number",
+                )
+                .to_string(),
+            );
+            0
+        }
+    };
+    if problems.is_empty() {
+        Ok(UncertaintyConfig {
+            samples,
+            noise,
+            seed,
+            vary_methods: vary,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn text_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        state.set(e.target_unchecked_into::<HtmlInputElement>().value())
+    })
+}
+
+#[component]
+pub fn UncertaintyPanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let defaults = UncertaintyConfig::default();
+    let samples = use_state(|| defaults.samples.to_string());
+    let noise = use_state(|| defaults.noise.to_string());
+    let seed = use_state(|| defaults.seed.to_string());
+    let vary = use_state(|| defaults.vary_methods);
+    let show_all = use_state_eq(|| false);
+    let problems = use_state(Vec::<String>::new);
+    let phase = use_state_eq(|| Phase::Idle);
+    let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
+    let job: JobCell = use_mut_ref(|| None);
+    let timers: Timers = use_mut_ref(VecDeque::new);
+
+    // Leaving the page drops a run in progress.
+    {
+        let (job, timers) = (job.clone(), timers.clone());
+        use_effect_with((), move |_| {
+            move || {
+                job.borrow_mut().take();
+                timers.borrow_mut().clear();
+            }
+        });
+    }
+
+    let scheduler = Scheduler {
+        job: job.clone(),
+        timers: timers.clone(),
+        phase: phase.setter(),
+        outcome: outcome.setter(),
+    };
+
+    let on_run = {
+        let (samples, noise, seed, vary, problems) = (
+            samples.clone(),
+            noise.clone(),
+            seed.clone(),
+            vary.clone(),
+            problems.clone(),
+        );
+        let state = props.state.clone();
+        let scheduler = scheduler.clone();
+        Callback::from(move |_: MouseEvent| {
+            let config = match parse_config(&samples, &noise, &seed, *vary, state.lang) {
+                Ok(c) => c,
+                Err(p) => {
+                    problems.set(p);
+                    return;
+                }
+            };
+            problems.set(Vec::new());
+            let started = now_ms();
+            match UncertaintyRun::new(&state.system, &state.data, &state.scenario, config) {
+                Ok(run) => {
+                    let total = run.progress();
+                    *scheduler.job.borrow_mut() = Some(Job {
+                        run,
+                        chunk: FIRST_CHUNK,
+                        started,
+                        compute_ms: 0.0,
+                        longest_ms: 0.0,
+                        chunks: 0,
+                        scenario: state.scenario.clone(),
+                        data: state.data.clone(),
+                    });
+                    scheduler.phase.set(Phase::Running(total));
+                    scheduler.schedule();
+                }
+                Err(e) => scheduler.phase.set(Phase::Failed(e.message(state.lang))),
+            }
+        })
+    };
+    let on_cancel = {
+        let (job, phase) = (job.clone(), phase.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(j) = job.borrow_mut().take() {
+                phase.set(Phase::Cancelled(j.run.progress()));
+            }
+        })
+    };
+    let on_vary = {
+        let vary = vary.clone();
+        Callback::from(move |e: Event| {
+            vary.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let on_show = {
+        let show_all = show_all.clone();
+        Callback::from(move |e: Event| {
+            show_all.set(e.target_unchecked_into::<HtmlSelectElement>().value() == "all")
+        })
+    };
+
+    let running = matches!(*phase, Phase::Running(_));
+    let chart = use_memo(
+        (outcome.as_ref().cloned(), s.selected, *show_all, lang),
+        |(o, selected, all, lang)| {
+            let o = o.as_ref()?;
+            let rows: Vec<RankInterval> =
+                o.0.result
+                    .rows
+                    .iter()
+                    .map(|r| RankInterval {
+                        unit: r.unit,
+                        nominal: r.nominal_rank,
+                        median: r.median_rank,
+                        p05: r.p05,
+                        p95: r.p95,
+                    })
+                    .collect();
+            let data = o.0.data.clone();
+            let (limit, selected) = ((!*all).then_some(CHART_LIMIT), *selected);
+            let shown = limit.unwrap_or(rows.len()).min(rows.len()).max(1);
+            let rows = Rc::new(rows);
+            let table = Rc::new(intervals::table(
+                &IntervalsInput {
+                    data: &data,
+                    intervals: &rows,
+                    limit,
+                    selected,
+                },
+                *lang,
+            ));
+            let painter = Painter::new(move |area, style| {
+                let input = IntervalsInput {
+                    data: &data,
+                    intervals: &rows,
+                    limit,
+                    selected,
+                };
+                intervals::draw(area, &input, style)
+            });
+            Some((painter, table, Height::Fixed(110 + 16 * shown as u32)))
+        },
+    );
+
+    let progress_html = match &*phase {
+        Phase::Running(p) => html! {
+            <div class="run-progress">
+                <label for="unc-progress">{ lang.pick("进度", "Progress") }</label>
+                <progress id="unc-progress" data-testid="uncertainty-progress" max={p.total.to_string()} value={p.done.to_string()}>
+                    { format!("{:.0}%", p.fraction() * 100.0) }
+                </progress>
+                <span class="num" aria-live="polite">{ format!("{} / {}", p.done, p.total) }</span>
+            </div>
+        },
+        Phase::Cancelled(p) => html! {
+            <p class="run-status" role="status" data-testid="uncertainty-cancelled">{ match lang {
+                Lang::Zh => format!("已取消（完成 {} / {} 次抽样）；下方仍显示上一次完成的结果。", p.done, p.total),
+                Lang::En => format!("Cancelled after {} of {} samples; the last completed result stays below.", p.done, p.total),
+            } }</p>
+        },
+        Phase::Failed(msg) => html! { <p class="problem" role="alert">{ msg.clone() }</p> },
+        Phase::Idle => html! {},
+    };
+
+    let result_html = outcome.as_ref().map(|o| {
+        let o = &o.0;
+        let stale = o.scenario != s.scenario || !Rc::ptr_eq(&o.data, &s.data);
+        let c = &o.result.config;
+        let any_estimate = o.result.rows.iter().any(|r| s.unit_estimates.get(r.unit).copied().unwrap_or(false));
+        html! {
+            <div class="uncertainty-result" data-testid="uncertainty-result"
+                data-elapsed-ms={format!("{:.1}", o.elapsed_ms)} data-compute-ms={format!("{:.1}", o.compute_ms)}
+                data-longest-chunk-ms={format!("{:.1}", o.longest_ms)} data-chunks={o.chunks.to_string()}
+                data-samples={o.result.samples.to_string()}>
+                <p class="run-status" role="status">{ match lang {
+                    Lang::Zh => format!("{} 次抽样，X = {}，种子 {}{}；用时 {:.0} 毫秒（{} 段）。",
+                        o.result.samples, c.noise, c.seed, if c.vary_methods { "，同时改变方法" } else { "" }, o.elapsed_ms, o.chunks),
+                    Lang::En => format!("{} samples, X = {}, seed {}{}; took {:.0} ms in {} chunks.",
+                        o.result.samples, c.noise, c.seed, if c.vary_methods { ", methods varied too" } else { "" }, o.elapsed_ms, o.chunks),
+                } }</p>
+                if stale {
+                    <p class="stale" role="status">{ lang.pick(
+                        "方案或数据已改变：以下结果对应运行时的方案，请重新运行。",
+                        "The method or data have changed since: these results belong to the earlier settings; run again to update them.",
+                    ) }</p>
+                }
+                { estimate_note(lang, any_estimate) }
+                <div class="field">
+                    <label for="unc-show">{ lang.pick("区间图显示", "Show in the chart") }</label>
+                    <select id="unc-show" onchange={on_show}>
+                        <option value="top" selected={!*show_all}>{ match lang { Lang::Zh => format!("前 {CHART_LIMIT} 名"), Lang::En => format!("Top {CHART_LIMIT}") } }</option>
+                        <option value="all" selected={*show_all}>{ lang.pick("全部县域", "All counties") }</option>
+                    </select>
+                </div>
+                if let Some((painter, table, height)) = (*chart).clone() {
+                    <figure class="chart-figure chart-intervals">
+                        <ChartCanvas {painter} {table} {lang} {height}
+                            on_select={select_cb(props)} png_name={AttrValue::from("rank-uncertainty")} />
+                    </figure>
+                }
+                { result_table(&o.result, &o.data, lang, props) }
+            </div>
+        }
+    });
+
+    html! {
+        <section class="analysis-card uncertainty" aria-labelledby="unc-h">
+            <h3 id="unc-h">{ lang.pick("排名的不确定性", "How certain is each rank") }</h3>
+            <p class="help">{ lang.pick(
+                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义）。相同种子与命令行 fjindex uncertainty 的结果完全一致。",
+                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported. The same seed gives exactly the result of the command line fjindex uncertainty.",
+            ) }</p>
+            <div class="run-form">
+                <div class="field">
+                    <label for="unc-samples">{ lang.pick("抽样次数", "Samples") }</label>
+                    <input id="unc-samples" type="number" min="1" max={MAX_SAMPLES.to_string()} step="1" inputmode="numeric"
+                        value={(*samples).clone()} oninput={text_input(&samples)} disabled={running} />
+                </div>
+                <div class="field">
+                    <label for="unc-noise">{ lang.pick("扰动幅度 X", "Noise X") }</label>
+                    <input id="unc-noise" type="number" min="0" max="0.99" step="0.05" inputmode="decimal"
+                        value={(*noise).clone()} oninput={text_input(&noise)} disabled={running} />
+                </div>
+                <div class="field">
+                    <label for="unc-seed">{ lang.pick("随机种子", "Seed") }</label>
+                    <input id="unc-seed" type="text" inputmode="numeric" autocomplete="off"
+                        value={(*seed).clone()} oninput={text_input(&seed)} disabled={running} />
+                </div>
+                <div class="field check">
+                    <input id="unc-vary" type="checkbox" checked={*vary} onchange={on_vary} disabled={running} />
+                    <label for="unc-vary">{ lang.pick("同时改变标准化与合成方法", "Also vary the normalisation and aggregation") }</label>
+                </div>
+                <div class="buttons">
+                    <button type="button" class="primary" onclick={on_run} disabled={running} data-testid="uncertainty-run">
+                        { lang.pick("运行", "Run") }
+                    </button>
+                    <button type="button" onclick={on_cancel} disabled={!running} data-testid="uncertainty-cancel">
+                        { lang.pick("取消", "Cancel") }
+                    </button>
+                </div>
+            </div>
+            if !problems.is_empty() {
+                <div class="problem bad-input" role="alert">
+                    <p>{ lang.pick("无法运行：", "Cannot run: ") }</p>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+                </div>
+            }
+            { progress_html }
+            { for result_html }
+        </section>
+    }
+}
+
+fn select_cb(props: &PanelProps) -> Callback<usize> {
+    let d = props.dispatch.clone();
+    Callback::from(move |u: usize| d.dispatch(crate::state::Action::Select(Some(u))))
+}
+
+/// Every county's nominal, median and quantile ranks, with the "not clearly separated" mark.
+fn result_table(
+    result: &UncertaintyResult,
+    data: &Dataset,
+    lang: Lang,
+    props: &PanelProps,
+) -> Html {
+    let flag = lang.pick("未明显区分", "not clearly separated");
+    html! {
+        <div class="table-scroll tall" role="region" tabindex="0"
+            aria-label={lang.pick("排名不确定性表", "Rank uncertainty table")}>
+            <table class="unc-table" data-testid="uncertainty-table">
+                <caption class="sr-only">{ lang.pick("每个县域的名次分布", "Each county's rank distribution") }</caption>
+                <thead><tr>
+                    <th scope="col" class="num">{ lang.pick("当前名次", "Nominal") }</th>
+                    <th scope="col">{ lang.pick("县域", "County") }</th>
+                    <th scope="col" class="num">{ lang.pick("中位名次", "Median") }</th>
+                    <th scope="col" class="num">{ "5%" }</th>
+                    <th scope="col" class="num">{ "95%" }</th>
+                    <th scope="col">{ lang.pick("与相邻县域", "Against neighbours") }</th>
+                </tr></thead>
+                <tbody>
+                    { for result.rows.iter().map(|r| {
+                        let unit = data.units.get(r.unit);
+                        let name = unit.map_or_else(|| r.adcode.clone(), |u| u.name(lang).to_string());
+                        let selected = props.state.selected == Some(r.unit);
+                        let onclick = {
+                            let d = props.dispatch.clone();
+                            let u = r.unit;
+                            Callback::from(move |_: MouseEvent| d.dispatch(crate::state::Action::Select(Some(u))))
+                        };
+                        html! {
+                            <tr data-testid="uncertainty-row" data-adcode={r.adcode.clone()}
+                                class={classes!(r.not_clearly_separated().then_some("overlap"), selected.then_some("selected"))}>
+                                <td class="num" data-col="nominal">{ r.nominal_rank }</td>
+                                <th scope="row"><button type="button" class="link-button" {onclick} translate="no">{ name }</button></th>
+                                <td class="num" data-col="median">{ r.median_rank }</td>
+                                <td class="num" data-col="p05">{ r.p05 }</td>
+                                <td class="num" data-col="p95">{ r.p95 }</td>
+                                <td data-col="separation">
+                                    if r.not_clearly_separated() {
+                                        <span class="overlap-mark"><span aria-hidden="true">{ "≈ " }</span>{ flag }</span>
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
