@@ -1,16 +1,28 @@
 //! The method and sources section the data notice links to: how the index is computed, where the data
 //! comes from, and every dimension and indicator with its unit and definition.
 
-use super::PanelProps;
 use crate::i18n::{t, Key};
-use crate::model::Lang;
+use crate::model::{IndicatorSystem, Lang};
+use std::rc::Rc;
 use yew::prelude::*;
 
+/// Only what the section shows, so it is not re-rendered while weights move.
+#[derive(Properties, Clone)]
+pub struct MethodsProps {
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+}
+
+impl PartialEq for MethodsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && Rc::ptr_eq(&self.system, &other.system)
+    }
+}
+
 #[component]
-pub fn MethodsPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let sys = &s.system;
+pub fn MethodsPanel(props: &MethodsProps) -> Html {
+    let lang = props.lang;
+    let sys = &props.system;
     html! {
         <section class="panel methods" id="methods" aria-labelledby="methods-h" tabindex="-1">
             <h2 id="methods-h">{ t(lang, Key::MethodsHeading) }</h2>

@@ -123,7 +123,7 @@ fn App() -> Html {
                 <div class="slot slot-prefectures"><prefectures::PrefecturePanel ..panel.clone() /></div>
                 <div class="slot slot-analysis"><analysis::AnalysisPanel ..panel.clone() /></div>
                 <div class="slot slot-data"><data_panel::DataPanel ..panel.clone() /></div>
-                <div class="slot slot-methods"><methods::MethodsPanel ..panel /></div>
+                <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>
             </main>
             <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
         </>

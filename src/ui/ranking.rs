@@ -212,12 +212,28 @@ fn Row(props: &RowProps) -> Html {
             <td class="c-score num" data-testid="score" translate="no">
                 { if r.composite.is_nan() { "—".to_string() } else { format!("{:.2}", r.composite) } }
             </td>
-            { for r.dims.iter().enumerate().map(|(k, &v)| html! {
-                <td class="c-dim">
-                    <span class="num" translate="no">{ if v.is_nan() { "—".to_string() } else { format!("{v:.1}") } }</span>
-                    { score_bar(v, format!("bar-fill dim-fill-{k}")) }
-                </td>
-            }) }
+            <DimCells dims={r.dims.clone()} />
         </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DimCellsProps {
+    dims: Vec<f64>,
+}
+
+/// The dimension cells of a row: a component of their own, since dimension scores do not depend on
+/// the weights and so are left alone while a slider moves.
+#[component]
+fn DimCells(props: &DimCellsProps) -> Html {
+    html! {
+        { for props.dims.iter().enumerate().map(|(k, &v)| html! {
+            <td class="c-dim">
+                <span class="num" translate="no">
+                    { if v.is_nan() { "—".to_string() } else { format!("{v:.1}") } }
+                </span>
+                { score_bar(v, format!("bar-fill dim-fill-{k}")) }
+            </td>
+        }) }
     }
 }
