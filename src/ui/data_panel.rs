@@ -310,7 +310,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
             <p data-testid="dataset-name">
-                { tr(lang, "当前数据集：", "Current data set: ") }<strong>{ &s.data.meta.name }</strong>
+                { tr(lang, "当前数据集：", "Current data set: ") }<strong translate="no">{ &s.data.meta.name }</strong>
                 { s.data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
                 { format!(" · {} {}", s.data.n_units(), tr(lang, "个单位", "units")) }
             </p>
@@ -339,7 +339,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                     let (use_it, delete) = (use_saved.clone(), delete_saved.clone());
                     let (h1, h2) = (e.hash.clone(), e.hash.clone());
                     html! { <li data-hash={e.hash.clone()}>
-                        <span>{ format!("{}{} · {} {}", e.meta.name, e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), e.units, tr(lang, "个单位", "units")) }</span>
+                        <span translate="no">{ format!("{}{} · {} {}", e.meta.name, e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), e.units, tr(lang, "个单位", "units")) }</span>
                         <button type="button" onclick={Callback::from(move |_| use_it.emit(h1.clone()))}>{ tr(lang, "使用", "Use") }</button>
                         <button type="button" onclick={Callback::from(move |_| delete.emit(h2.clone()))}>{ tr(lang, "删除", "Delete") }</button>
                     </li> }
@@ -408,7 +408,7 @@ fn report_view(r: &ImportReport, lang: Lang, on_sheet: Callback<Event>) -> Html 
                     let plain = crate::data::DataError { row: None, column: None, kind: e.kind.clone() };
                     html! { <tr data-row={e.row.map(|r| r.to_string())}>
                         <td>{ e.row.map(|r| r.to_string()).unwrap_or_default() }</td>
-                        <td>{ e.column.clone().unwrap_or_default() }</td>
+                        <td translate="no">{ e.column.clone().unwrap_or_default() }</td>
                         <td>{ plain.message(lang) }</td>
                     </tr> }
                 }) }</tbody>
