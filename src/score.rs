@@ -232,23 +232,31 @@ pub fn score(
         }
     }
 
-    let keys: Vec<i64> = composite.iter().map(|&c| tie_key(c)).collect();
-    let (rank, mut order) = rank_by_keys(data, &composite, &keys);
+    let tie_position = adcode_positions(data);
+    let mut scratch = Vec::with_capacity(n_units);
+    let mut rank = vec![0u32; n_units];
+    let mut order = Vec::with_capacity(n_units);
+    rank_into(
+        &composite,
+        &tie_position,
+        &mut scratch,
+        &mut rank,
+        Some(&mut order),
+    );
     let mut missing: Vec<usize> = (0..n_units).filter(|&u| composite[u].is_nan()).collect();
-    missing.sort_by(|&a, &b| data.units[a].adcode.cmp(&data.units[b].adcode));
+    missing.sort_by_key(|&u| tie_position[u]);
     order.extend(missing);
 
     let mut dimension_rank = vec![0u32; n_units * n_dim];
     let mut column = vec![0.0; n_units];
-    let mut column_keys = vec![0i64; n_units];
+    let mut column_rank = vec![0u32; n_units];
     for d in 0..n_dim {
         for u in 0..n_units {
             column[u] = dimension_scores[u * n_dim + d];
-            column_keys[u] = tie_key(column[u]);
         }
-        let (r, _) = rank_by_keys(data, &column, &column_keys);
+        rank_into(&column, &tie_position, &mut scratch, &mut column_rank, None);
         for u in 0..n_units {
-            dimension_rank[u * n_dim + d] = r[u];
+            dimension_rank[u * n_dim + d] = column_rank[u];
         }
     }
     let prefecture_rank = prefecture_ranks(data, &composite, &order);
@@ -297,24 +305,64 @@ pub fn aggregate(aggregation: Aggregation, weights: &[f64], scores: &[f64]) -> f
     }
 }
 
-/// Ranks by descending key, ties listed by adcode; NaN scores are unranked. The hot-path twin of
-/// `rank_descending` that compares adcodes only where keys tie.
-fn rank_by_keys(data: &Dataset, scores: &[f64], keys: &[i64]) -> (Vec<u32>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..scores.len()).filter(|&u| !scores[u].is_nan()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        keys[b]
-            .cmp(&keys[a])
-            .then_with(|| data.units[a].adcode.cmp(&data.units[b].adcode))
-    });
-    let mut rank = vec![0u32; scores.len()];
-    let mut prev = (i64::MIN, 0u32);
-    for (pos, &u) in order.iter().enumerate() {
-        if pos == 0 || keys[u] != prev.0 {
-            prev = (keys[u], pos as u32 + 1);
+/// Each unit's position in adcode order. Codes are compared by their first eight bytes as an integer and
+/// in full only where those agree, which keeps this cheap on the hot path.
+fn adcode_positions(data: &Dataset) -> Vec<u32> {
+    let prefix = |code: &str| {
+        let mut bytes = [0u8; 8];
+        for (b, c) in bytes.iter_mut().zip(code.bytes()) {
+            *b = c;
         }
-        rank[u] = prev.1;
+        u64::from_be_bytes(bytes)
+    };
+    let mut idx: Vec<(u64, u32)> = data
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| (prefix(&unit.adcode), u as u32))
+        .collect();
+    idx.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            data.units[a.1 as usize]
+                .adcode
+                .cmp(&data.units[b.1 as usize].adcode)
+        })
+    });
+    let mut position = vec![0u32; idx.len()];
+    for (pos, &(_, u)) in idx.iter().enumerate() {
+        position[u as usize] = pos as u32;
     }
-    (rank, order)
+    position
+}
+
+/// Ranks `scores` descending into `rank` (0 for NaN), ties sharing the better rank and listed by
+/// `tie_position`; optionally pushes the ranked units in order. `scratch` is reused between calls.
+fn rank_into(
+    scores: &[f64],
+    tie_position: &[u32],
+    scratch: &mut Vec<(i64, u32, u32)>,
+    rank: &mut [u32],
+    order: Option<&mut Vec<usize>>,
+) {
+    scratch.clear();
+    for (u, &s) in scores.iter().enumerate() {
+        rank[u] = 0;
+        if !s.is_nan() {
+            // Negated so that an ascending sort of plain tuples gives descending scores.
+            scratch.push((-tie_key(s), tie_position[u], u as u32));
+        }
+    }
+    scratch.sort_unstable();
+    let mut prev = (i64::MIN, 0u32);
+    for (pos, &(key, _, u)) in scratch.iter().enumerate() {
+        if pos == 0 || key != prev.0 {
+            prev = (key, pos as u32 + 1);
+        }
+        rank[u as usize] = prev.1;
+    }
+    if let Some(order) = order {
+        order.extend(scratch.iter().map(|t| t.2 as usize));
+    }
 }
 
 /// Unit indices sorted by adcode, the order ties are listed in.

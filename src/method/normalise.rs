@@ -52,11 +52,13 @@ impl ColumnStats {
     pub fn of(column: &[f64], keep_sorted: bool) -> Self {
         let mut count = 0usize;
         let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
-        for &v in column.iter().filter(|v| !v.is_nan()) {
-            count += 1;
-            min = min.min(v);
-            max = max.max(v);
-            sum += v;
+        for &v in column {
+            if !v.is_nan() {
+                count += 1;
+                min = min.min(v);
+                max = max.max(v);
+                sum += v;
+            }
         }
         let mean = if count > 0 {
             sum / count as f64
@@ -122,8 +124,30 @@ impl ColumnStats {
 /// Normalises a whole column; missing values stay NaN.
 pub fn normalise_column(column: &[f64], method: Normalisation, out: &mut [f64]) {
     let stats = ColumnStats::of(column, method == Normalisation::Rank);
+    if stats.is_constant() || method == Normalisation::Rank {
+        for (o, &v) in out.iter_mut().zip(column) {
+            *o = stats.score(method, v);
+        }
+        return;
+    }
+    // The linear methods as one multiply-add per value: out = offset + scale * v (NaN stays NaN).
+    let (scale, offset) = match method {
+        Normalisation::MinMax => {
+            let k = 100.0 / (stats.max - stats.min);
+            (k, -stats.min * k)
+        }
+        Normalisation::Efficacy => {
+            let k = 40.0 / (stats.max - stats.min);
+            (k, 60.0 - stats.min * k)
+        }
+        Normalisation::ZScore => {
+            let k = 10.0 / stats.sd;
+            (k, 50.0 - stats.mean * k)
+        }
+        Normalisation::Rank => unreachable!("handled above"),
+    };
     for (o, &v) in out.iter_mut().zip(column) {
-        *o = stats.score(method, v);
+        *o = offset + scale * v;
     }
 }
 
