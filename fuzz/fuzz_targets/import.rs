@@ -7,9 +7,20 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let (system, counties, aliases) = (indicator_system(), counties(), aliases());
-    let reference = Reference { system: &system, counties: &counties, aliases: &aliases };
+    let reference = Reference {
+        system: &system,
+        counties: &counties,
+        aliases: &aliases,
+    };
     for sheet in [None, Some("数据".to_string())] {
-        let report = import(bytes, &ImportOptions { sheet, ..Default::default() }, &reference);
+        let report = import(
+            bytes,
+            &ImportOptions {
+                sheet,
+                ..Default::default()
+            },
+            &reference,
+        );
         assert_eq!(report.dataset.is_some(), report.errors.is_empty());
     }
 });
