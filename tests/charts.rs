@@ -379,8 +379,9 @@ fn tile_map_draws_83_labelled_tiles_that_do_not_overlap() {
                 "tiles overlap"
             );
         }
-        for u in &data.units {
-            assert!(svg.contains(&tile_map::short_label(u, Lang::Zh)));
+        let texts = svg_texts(&svg);
+        for label in tile_map::short_labels(&data.units, Lang::Zh) {
+            assert!(texts.contains(&label), "tile label {label} missing");
         }
         assert_eq!(tile_map::table(&input, Lang::Zh).rows.len(), 83);
     }
@@ -399,6 +400,28 @@ fn tile_map_draws_83_labelled_tiles_that_do_not_overlap() {
         texts.iter().all(|t| !has_han(t)),
         "English map shows Han text: {texts:?}"
     );
+}
+
+#[test]
+fn english_tile_labels_tell_the_counties_apart() {
+    let units = seeds::counties();
+    let labels = tile_map::short_labels(&units, Lang::En);
+    assert!(labels.iter().all(|l| (3..=7).contains(&l.chars().count())));
+    for (a, b) in (0..units.len()).flat_map(|a| (a + 1..units.len()).map(move |b| (a, b))) {
+        if units[a].name_en != units[b].name_en {
+            assert_ne!(
+                labels[a], labels[b],
+                "{} and {}",
+                units[a].name_en, units[b].name_en
+            );
+        }
+    }
+    for (label, unit) in labels.iter().zip(&units) {
+        assert!(unit
+            .name_en
+            .replace(['\'', '-', ' '], "")
+            .starts_with(label.as_str()));
+    }
 }
 
 #[test]

@@ -36,18 +36,39 @@ pub struct TileMapInput<'a> {
     pub selected: Option<usize>,
 }
 
-/// A tile's short label: the first two characters of the Chinese name, or the first three letters of the
-/// English one.
-pub fn short_label(unit: &Unit, lang: Lang) -> String {
-    match lang {
-        Lang::En if !unit.name_en.is_empty() => unit
-            .name_en
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .take(3)
-            .collect(),
-        _ => unit.name_zh.chars().take(2).collect(),
-    }
+/// Tile labels: the first two characters of each Chinese name or, in English, the shortest prefix of
+/// three to seven letters that no other unit shares (so Jianyang and Jian'ou read "Jiany" and "Jiano");
+/// units with the same English name keep the same label.
+pub fn short_labels(units: &[Unit], lang: Lang) -> Vec<String> {
+    let letters: Vec<Option<Vec<char>>> = units
+        .iter()
+        .map(|u| match lang {
+            Lang::En if !u.name_en.is_empty() => {
+                Some(u.name_en.chars().filter(|c| c.is_alphanumeric()).collect())
+            }
+            _ => None,
+        })
+        .collect();
+    let prefix = |l: &[char], n: usize| l.iter().take(n).collect::<String>();
+    units
+        .iter()
+        .zip(&letters)
+        .map(|(u, l)| match l {
+            None => u.name_zh.chars().take(2).collect(),
+            Some(l) => {
+                let clash = |n: usize| {
+                    letters
+                        .iter()
+                        .flatten()
+                        .filter(|o| prefix(o, n) == prefix(l, n))
+                        .count()
+                        > 1
+                };
+                let n = (3..=7).find(|&n| !clash(n)).unwrap_or(7);
+                prefix(l, n)
+            }
+        })
+        .collect()
 }
 
 /// The value each unit is coloured by (NaN where missing) and the label of the scale.
@@ -223,6 +244,7 @@ fn draw_tiles<DB: DrawingBackend>(
     let oy = map.y0 + (map.height() - cell * grid.rows as i32) / 2;
     let gap = (cell / 12).max(1);
     let rel = (cell as f64 * 0.34 / pen.font(1.0)).clamp(0.5, 1.2);
+    let labels = short_labels(&input.data.units, pen.style.lang);
     let mut selected = None;
     for (u, pos) in grid.cells.iter().enumerate() {
         let Some((c, r)) = *pos else { continue };
@@ -231,11 +253,12 @@ fn draw_tiles<DB: DrawingBackend>(
         let tile = Rect::new(x + gap, y + gap, x + cell - gap, y + cell - gap);
         pen.fill_rect(tile, fill[u])?;
         if cell >= pen.px(16.0) {
-            let label = short_label(&input.data.units[u], pen.style.lang);
+            // Long labels shrink to fit inside their tile.
+            let room = (cell - 4 * gap) as f64 / pen.text_width(&labels[u], 1.0).max(1) as f64;
             pen.text(
-                &label,
+                &labels[u],
                 (x + cell / 2, y + cell / 2),
-                rel,
+                rel.min(room).max(0.4),
                 readable_on(fill[u]),
                 H::Center,
                 V::Center,
