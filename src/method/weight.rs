@@ -153,7 +153,7 @@ pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
 
 fn normalise_shares(raw: Vec<f64>, scheme: &'static str) -> Result<Vec<f64>, ScoreError> {
     let total: f64 = raw.iter().sum();
-    if !(total > 0.0) {
+    if total.is_nan() || total <= 0.0 {
         return Err(ScoreError::DegenerateWeighting { scheme });
     }
     Ok(raw.into_iter().map(|v| v / total).collect())
