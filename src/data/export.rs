@@ -342,10 +342,18 @@ pub fn exact_csv(data: &Dataset, system: &IndicatorSystem) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["adcode", "name_zh", "prefecture_zh"];
     header.extend(system.indicators.iter().map(|i| i.id.as_str()));
-    w.write_record(&header).expect("writing to memory cannot fail");
+    w.write_record(&header)
+        .expect("writing to memory cannot fail");
     for (u, unit) in data.units.iter().enumerate() {
-        let mut rec = vec![unit.adcode.clone(), unit.name_zh.clone(), unit.prefecture_zh.clone()];
-        rec.extend((0..system.n_indicators()).map(|i| data.get(u, i).map(|v| v.to_string()).unwrap_or_default()));
+        let mut rec = vec![
+            unit.adcode.clone(),
+            unit.name_zh.clone(),
+            unit.prefecture_zh.clone(),
+        ];
+        rec.extend(
+            (0..system.n_indicators())
+                .map(|i| data.get(u, i).map(|v| v.to_string()).unwrap_or_default()),
+        );
         w.write_record(&rec).expect("writing to memory cannot fail");
     }
     String::from_utf8(w.into_inner().expect("in-memory writer")).expect("CSV output is UTF-8")

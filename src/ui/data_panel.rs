@@ -68,7 +68,9 @@ pub fn DataPanel(props: &PanelProps) -> Html {
     // The embed options are read at once, so that no event goes out before the allowed origins are known.
     let embed = use_state(|| {
         let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-        share::parse(&search, &s.system, &default_scenario(&s.system)).0.embed
+        share::parse(&search, &s.system, &default_scenario(&s.system))
+            .0
+            .embed
     });
     let restored = use_state(|| false);
     let bundled_hash = use_state(|| s.data.content_hash());
