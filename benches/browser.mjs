@@ -102,7 +102,7 @@ try {
   const last = loads[loads.length - 1];
 
   // Asset sizes.
-  console.log("== assets in dist/ (* = fetched on first load)");
+  console.log(`== assets in ${path.relative(process.cwd(), DIST_DIR) || "."}/ (* = fetched on first load)`);
   let firstRaw = 0;
   let firstGz = 0;
   let allRaw = 0;
@@ -121,7 +121,7 @@ try {
     }
     console.log(`${first ? "*" : " "} ${r.rel.padEnd(48)} ${String(r.raw).padStart(9)} B raw ${String(r.gz).padStart(9)} B gzip`);
   }
-  console.log(`first load: ${firstRaw} B raw (${kb(firstRaw)}), ${firstGz} B gzip (${kb(firstGz)}); all of dist/: ${kb(allRaw)} raw`);
+  console.log(`first load: ${firstRaw} B raw (${kb(firstRaw)}), ${firstGz} B gzip (${kb(firstGz)}); all files: ${kb(allRaw)} raw`);
 
   // First render.
   console.log(`\n== first full render (${RUNS} cold loads, CSP on)`);
