@@ -18,7 +18,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// The compute time one task aims at; the page stays responsive well below the 50 ms long-task line.
-const TARGET_CHUNK_MS: f64 = 16.0;
+const TARGET_CHUNK_MS: f64 = 8.0;
 /// Samples in the first chunk, which measures how fast this machine is.
 const FIRST_CHUNK: usize = 64;
 const MAX_SAMPLES: usize = 1_000_000;
@@ -67,6 +67,7 @@ struct Scheduler {
     timers: Timers,
     phase: UseStateSetter<Phase>,
     outcome: UseStateSetter<Option<Ptr<Outcome>>>,
+    chart_on: UseStateSetter<bool>,
 }
 
 impl Scheduler {
@@ -95,11 +96,14 @@ impl Scheduler {
         job.chunks += 1;
         let done = (progress.done - before).max(1);
         // Size the next chunk from this one's pace; timers too coarse to measure mean "much larger".
+        // Growth is capped at double per chunk: one fast measurement on a busy machine must not produce a
+        // chunk that then runs far past the target.
         job.chunk = if dt >= 1.0 {
-            ((TARGET_CHUNK_MS * done as f64 / dt) as usize).clamp(16, 200_000)
+            ((TARGET_CHUNK_MS * done as f64 / dt) as usize).clamp(16, job.chunk * 2)
         } else {
-            (job.chunk * 4).min(200_000)
-        };
+            job.chunk * 2
+        }
+        .min(200_000);
         if !progress.is_finished() {
             drop(slot);
             self.phase.set(Phase::Running(progress));
@@ -123,6 +127,11 @@ impl Scheduler {
             if let Some(o) = cell.borrow_mut().take() {
                 me.outcome.set(Some(Ptr(Rc::new(o))));
                 me.phase.set(Phase::Idle);
+                // The chart is drawn in a task of its own, after the table.
+                let chart_on = me.chart_on.clone();
+                me.timers
+                    .borrow_mut()
+                    .push_back(Timeout::new(0, move || chart_on.set(true)));
             }
         });
         self.timers.borrow_mut().push_back(t);
@@ -208,6 +217,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
     let problems = use_state(Vec::<String>::new);
     let phase = use_state_eq(|| Phase::Idle);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
+    let chart_on = use_state_eq(|| false);
     let job: JobCell = use_mut_ref(|| None);
     let timers: Timers = use_mut_ref(VecDeque::new);
 
@@ -227,6 +237,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
         timers: timers.clone(),
         phase: phase.setter(),
         outcome: outcome.setter(),
+        chart_on: chart_on.setter(),
     };
 
     let on_run = {
@@ -263,6 +274,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                         data: state.data.clone(),
                     });
                     scheduler.phase.set(Phase::Running(total));
+                    scheduler.chart_on.set(false);
                     scheduler.schedule();
                 }
                 Err(e) => scheduler.phase.set(Phase::Failed(e.message(state.lang))),
@@ -291,6 +303,9 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
     };
 
     let running = matches!(*phase, Phase::Running(_));
+    let on_select = use_callback(props.dispatch.clone(), |u: usize, d| {
+        d.dispatch(crate::state::Action::Select(Some(u)))
+    });
     let chart = use_memo(
         (outcome.as_ref().cloned(), s.selected, *show_all, lang),
         |(o, selected, all, lang)| {
@@ -362,7 +377,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
             <div class="uncertainty-result" data-testid="uncertainty-result"
                 data-elapsed-ms={format!("{:.1}", o.elapsed_ms)} data-compute-ms={format!("{:.1}", o.compute_ms)}
                 data-longest-chunk-ms={format!("{:.1}", o.longest_ms)} data-chunks={o.chunks.to_string()}
-                data-samples={o.result.samples.to_string()}>
+                data-samples={o.result.samples.to_string()} data-seed={c.seed.to_string()}>
                 <p class="run-status" role="status">{ match lang {
                     Lang::Zh => format!("{} 次抽样，X = {}，种子 {}{}；用时 {:.0} 毫秒（{} 段）。",
                         o.result.samples, c.noise, c.seed, if c.vary_methods { "，同时改变方法" } else { "" }, o.elapsed_ms, o.chunks),
@@ -383,10 +398,10 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                         <option value="all" selected={*show_all}>{ lang.pick("全部县域", "All counties") }</option>
                     </select>
                 </div>
-                if let Some((painter, table, height)) = (*chart).clone() {
+                if let Some((painter, table, height)) = (*chart).clone().filter(|_| *chart_on) {
                     <figure class="chart-figure chart-intervals">
                         <ChartCanvas {painter} {table} {lang} {height}
-                            on_select={select_cb(props)} png_name={AttrValue::from("rank-uncertainty")} />
+                            on_select={on_select.clone()} png_name={AttrValue::from("rank-uncertainty")} />
                     </figure>
                 }
                 { result_table(&o.result, &o.data, lang, props) }
@@ -440,11 +455,6 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
             { for result_html }
         </section>
     }
-}
-
-fn select_cb(props: &PanelProps) -> Callback<usize> {
-    let d = props.dispatch.clone();
-    Callback::from(move |u: usize| d.dispatch(crate::state::Action::Select(Some(u))))
 }
 
 /// Every county's nominal, median and quantile ranks, with the "not clearly separated" mark.
