@@ -127,7 +127,12 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                                 rank: s.ranking.rank[u],
                                 change: s.changes[u],
                                 composite: s.ranking.composite[u],
-                                dims: (0..n_dims).map(|k| s.ranking.dimension_score(u, k)).collect(),
+                                // Rounded to what is drawn: dimension scores do not depend on the
+                                // dimension weights, but their last bits do, and equal props let
+                                // the dimension cells skip re-rendering while a slider moves.
+                                dims: (0..n_dims)
+                                    .map(|k| (s.ranking.dimension_score(u, k) * 100.0).round() / 100.0)
+                                    .collect(),
                                 estimate: s.unit_estimates[u],
                             };
                             html! {
