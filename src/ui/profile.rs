@@ -65,6 +65,7 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
                             <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
                     </dl>
                     <p class="summary">{ p.summary(&s.system, &s.data, lang) }</p>
+                    <super::analysis::ProfileReach ..props.clone() />
                     <div class="table-scroll" role="region" aria-label={t(lang, Key::ProfileHeading)} tabindex="0">
                     <table class="ind-table">
                         <thead><tr>

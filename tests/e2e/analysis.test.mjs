@@ -43,6 +43,12 @@ function watchLongTasks(page) {
   });
 }
 
+/** Lets the page finish the work of bringing the analysis panels into view (layout, chart redraws). */
+async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(500);
+}
+
 /** Records every value the progress bar shows. */
 function watchProgress(page) {
   return page.evaluate(() => {
@@ -93,6 +99,7 @@ test("uncertainty: 10,000 samples run in chunks with progress, no long task, 83 
   assert.equal(await page.inputValue("#unc-samples"), "10000");
   assert.equal(await page.inputValue("#unc-noise"), "0.2");
   const seed = await page.inputValue("#unc-seed");
+  await settle(page);
   await watchLongTasks(page);
   await watchProgress(page);
   await page.click('[data-testid="uncertainty-run"]');
@@ -144,20 +151,25 @@ test("uncertainty: another seed gives the CLI's result for that seed too", async
 
 test("uncertainty: Cancel stops a long run and the page stays responsive; bad input is refused", async () => {
   const page = await app.open({ wait: "ready" });
-  await setUncertaintyForm(page, { samples: "abc" });
+  await setUncertaintyForm(page, { samples: 0, noise: 1.5 });
   await page.click('[data-testid="uncertainty-run"]');
   await page.waitForSelector('.uncertainty [role="alert"]');
-  assert.equal(await page.inputValue("#unc-samples"), "abc", "the typed text is kept");
+  assert.equal(await page.locator('.uncertainty [role="alert"] li').count(), 2, "both problems are named");
+  assert.equal(await page.inputValue("#unc-samples"), "0", "the typed text is kept");
   assert.equal(await page.locator('[data-testid="uncertainty-progress"]').count(), 0);
 
-  await setUncertaintyForm(page, { samples: 1000000 });
+  await setUncertaintyForm(page, { samples: 1000000, noise: 0.2 });
+  await settle(page);
   await watchLongTasks(page);
   await page.click('[data-testid="uncertainty-run"]');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="uncertainty-progress"]')?.getAttribute("value")) > 0);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__longTasks), [], "long tasks (ms) during the run");
   // The page answers input while the run goes on: a weight change re-ranks the table.
   const before = await readRanking(page);
   await page.fill('[data-testid="weight-innovation"]', "90");
-  await page.waitForFunction((s) => document.querySelector('[data-testid="score"]').textContent !== s, String(before[0].score));
+  await page.waitForFunction((s) => document.querySelector('[data-testid="score"]').textContent.trim() !== s, before[0].score.toFixed(2));
+  assert.equal(await page.locator('[data-testid="uncertainty-progress"]').count(), 1, "still running");
   await page.click('[data-testid="uncertainty-cancel"]');
   await page.waitForSelector('[data-testid="uncertainty-cancelled"]');
   const stopped = await page.textContent('[data-testid="uncertainty-cancelled"]');
@@ -166,7 +178,6 @@ test("uncertainty: Cancel stops a long run and the page stays responsive; bad in
   assert.equal(await page.locator('[data-testid="uncertainty-progress"]').count(), 0);
   assert.equal(await page.locator('[data-testid="uncertainty-result"]').count(), 0, "a cancelled run shows no result");
   assert.ok(await page.isEnabled('[data-testid="uncertainty-run"]'));
-  assert.deepEqual(await page.evaluate(() => window.__longTasks), [], "long tasks (ms) during the run");
   app.assertClean(page);
 });
 
@@ -284,6 +295,22 @@ test("reach: a target no weighting reaches gets a plain statement", async () => 
   app.assertClean(page);
 });
 
+test("profile: what one indicator alone would take to move up one place", async () => {
+  const page = await app.open({ wait: "ready" });
+  await selectRow(page, 11);
+  await page.click('[data-testid="profile-reach-compute"]');
+  const reach = page.locator('[data-testid="profile"] [data-testid="profile-reach"]');
+  await reach.locator("li").first().waitFor();
+  const items = await reach.locator('[data-testid="indicator-reach"] li').allTextContents();
+  assert.ok(items.length > 0, "at least one indicator can do it");
+  for (const t of items) {
+    const m = t.match(/可升至第 (\d+) 位/);
+    assert.ok(m && Number(m[1]) <= 11, t);
+  }
+  assert.match(await reach.textContent(), /基于估算数据/);
+  app.assertClean(page);
+});
+
 test("comparison: the chosen counties appear side by side with the better value marked", async () => {
   const page = await app.open({ wait: "ready" });
   await page.locator("#cmp-h").scrollIntoViewIfNeeded();
@@ -317,12 +344,12 @@ test("methods: weighting scheme, treatment with a refused percentile, geometric 
   await page.waitForFunction(() => document.querySelector(".derived"));
   assert.notDeepEqual(await readRanking(page), before);
   await page.selectOption("#weighting-scheme", "equal");
-  await page.waitForFunction((s) => document.querySelector('[data-testid="score"]').textContent === s, before[0].score.toFixed(2));
+  await page.waitForFunction((s) => document.querySelector('[data-testid="score"]').textContent.trim() === s, before[0].score.toFixed(2));
   assert.deepEqual(await readRanking(page), before, "equal weighting ranks as the default");
 
   await page.click(".treatments summary");
   await page.selectOption('[data-testid="treatment-revenue"]', "log");
-  await page.waitForFunction((s) => document.querySelector('[data-testid="score"]').textContent !== s, before[0].score.toFixed(2));
+  await page.waitForFunction((s) => document.querySelector('[data-testid="score"]').textContent.trim() !== s, before[0].score.toFixed(2));
   await page.selectOption('[data-testid="treatment-revenue"]', "winsorise");
   await page.waitForSelector("#treat-revenue-lo");
   const winsor = await readRanking(page);

@@ -14,6 +14,8 @@ mod methods_more;
 mod reach;
 mod uncertainty;
 
+pub use reach::ProfileReach;
+
 use super::PanelProps;
 use crate::model::Lang;
 use std::rc::Rc;

@@ -460,3 +460,69 @@ fn county_picker(s: &State, order: &[usize], on_change: Callback<Event>) -> Html
         </div>
     }
 }
+
+/// In the county profile: what each indicator alone would need to lift the county one place, on demand
+/// (each answer re-scores the data a few dozen times).
+#[component]
+pub fn ProfileReach(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let found =
+        use_state_eq(
+            || None::<Ptr<(usize, u32, Scenario, Result<Vec<IndicatorReachRow>, String>)>>,
+        );
+    let Some(u) = s.selected else {
+        return html! {};
+    };
+    let rank = s.ranking.rank[u];
+    if rank <= 1 {
+        return html! {};
+    }
+    let target = rank - 1;
+    let on_click = {
+        let (state, found) = (props.state.clone(), found.clone());
+        Callback::from(move |_: MouseEvent| {
+            let rows = indicator_reach::indicator_reach_all(
+                &state.system,
+                &state.data,
+                &state.scenario,
+                u,
+                target,
+            )
+            .map_err(|e| e.message(state.lang));
+            found.set(Some(Ptr(Rc::new((
+                u,
+                target,
+                state.scenario.clone(),
+                rows,
+            )))));
+        })
+    };
+    let current = found
+        .as_ref()
+        .filter(|f| f.0 .0 == u && f.0 .1 == target && f.0 .2 == s.scenario);
+    html! {
+        <section class="profile-reach" aria-labelledby="profile-reach-h" data-testid="profile-reach">
+            <h4 id="profile-reach-h">{ match lang {
+                Lang::Zh => format!("单项指标提升至第 {target} 位需要什么"),
+                Lang::En => format!("What one indicator alone would take to reach rank {target}"),
+            } }</h4>
+            { match current {
+                None => html! {
+                    <button type="button" onclick={on_click} data-testid="profile-reach-compute">
+                        { lang.pick("计算（其他指标不变）", "Compute (other indicators unchanged)") }
+                    </button>
+                },
+                Some(f) => match &f.0 .3 {
+                    Err(e) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
+                    Ok(rows) => html! {
+                        <>
+                            { indicator_list(&s.system, rows, target, lang) }
+                            { estimate_note(lang, s.unit_estimates.get(u).copied().unwrap_or(false)) }
+                        </>
+                    },
+                },
+            } }
+        </section>
+    }
+}
