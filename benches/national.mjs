@@ -2,7 +2,8 @@
 //! prints the import time and the weight-change-to-frame latency (p50, p95) at that size.
 //
 // Usage (after `trunk build --release --offline`):  node benches/national.mjs [--moves N]
-// (FJINDEX_DIST=<dir> measures another build directory than dist/.) Prints figures only, asserts nothing.
+// [--query QUERY] (FJINDEX_DIST=<dir> measures another build directory than dist/.) Prints figures only,
+// asserts nothing.
 // The file is synthetic: Fujian's 83 counties plus 2,763 made-up six-digit codes, every value inside the
 // indicator's plausible range, written to a temporary CSV.
 
@@ -15,6 +16,8 @@ import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP } from "../tests
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const MOVES = args.includes("--moves") ? Number(args[args.indexOf("--moves") + 1]) : 100;
+// --query "hide=charts" and the like, to see which panel the time goes to.
+const QUERY = args.includes("--query") ? `?${args[args.indexOf("--query") + 1]}` : "";
 const UNITS = 2846;
 const WEIGHT = '[data-testid="weight-innovation"]';
 
@@ -48,7 +51,7 @@ const server = await serveDir({ root: process.env.FJINDEX_DIST || DIST_DIR, csp:
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: DESKTOP });
-  await page.goto(server.url);
+  await page.goto(server.url + QUERY);
   await page.waitForSelector('[data-ready="1"]', { state: "attached", timeout: 60_000 });
   const t0 = Date.now();
   await page.setInputFiles('[data-testid="import-file"]', file);
