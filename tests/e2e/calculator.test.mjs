@@ -152,6 +152,7 @@ test("English mode shows no Han character outside county names and data values",
   });
   assert.deepEqual(offending, []);
   assert.match(await page.title(), /Fujian/);
+  await page.$$eval(".prov-details", (ds) => ds.forEach((d) => (d.open = false)));
   await app.screenshot(page, "calculator-desktop-en");
   app.assertClean(page);
 });
