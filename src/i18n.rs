@@ -28,7 +28,7 @@ keys! {
     Title => "福建省县域重点产业链发展指数", "Fujian County Key Industrial Chain Development Index";
     Subtitle => "交互式计算器：调整权重与方法，实时重算 83 个县域的排名", "Interactive calculator: change weights and methods and the ranking of 83 counties updates at once";
     SwitchLang => "English", "中文";
-    SwitchLangLabel => "Switch to English", "切换到中文";
+    SwitchLangLabel => "切换为英文界面", "Switch to Chinese";
     NoticeHeading => "数据说明", "About the data";
     NoticeEstimates => "本页数据并非全部为官方统计：白皮书只公布了前十名的综合得分和各维度前十名单，其余数值是本项目依据这些公布结果校准的估算值，不是官方数据。", "Not all values on this page are official statistics: the white paper publishes only the top-10 composite scores and each dimension's top-10 list; the other values are this project's estimates, calibrated to those published results, and are not official figures.";
     NoticeLink => "方法与来源", "Method and sources";

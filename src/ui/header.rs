@@ -38,9 +38,11 @@ pub fn Header(props: &PanelProps) -> Html {
                 <h1>{ t(lang, Key::Title) }</h1>
                 <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
             </div>
-            <button type="button" class="lang-toggle" onclick={toggle} lang={lang_tag(other)} translate="no"
-                aria-label={t(lang, Key::SwitchLangLabel)}>
-                { t(lang, Key::SwitchLang) }
+            // The visible name is the other language's own name; the hidden part says what it does in the
+            // page's language, so the accessible name contains the visible label.
+            <button type="button" class="lang-toggle" onclick={toggle}>
+                <span lang={lang_tag(other)} translate="no">{ t(lang, Key::SwitchLang) }</span>
+                <span class="sr-only">{ format!(" ({})", t(lang, Key::SwitchLangLabel)) }</span>
             </button>
             <section class="notice" aria-labelledby="notice-h">
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
