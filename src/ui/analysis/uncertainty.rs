@@ -22,6 +22,8 @@ const TARGET_CHUNK_MS: f64 = 8.0;
 /// Samples in the first chunk, which measures how fast this machine is.
 const FIRST_CHUNK: usize = 64;
 const MAX_SAMPLES: usize = 1_000_000;
+/// Result rows put into the table per task, so publishing a result is no long task either.
+const ROWS_PER_TASK: usize = 24;
 /// How many counties the interval chart shows unless the user asks for all.
 const CHART_LIMIT: usize = 30;
 
@@ -68,6 +70,7 @@ struct Scheduler {
     phase: UseStateSetter<Phase>,
     outcome: UseStateSetter<Option<Ptr<Outcome>>>,
     chart_on: UseStateSetter<bool>,
+    rows_shown: UseStateSetter<usize>,
 }
 
 impl Scheduler {
@@ -79,6 +82,21 @@ impl Scheduler {
         while timers.len() > 3 {
             timers.pop_front();
         }
+    }
+
+    /// Adds the table's rows a task at a time, then draws the chart in a task of its own.
+    fn reveal(&self, shown: usize, total: usize) {
+        let me = self.clone();
+        let t = Timeout::new(0, move || {
+            if shown >= total {
+                me.chart_on.set(true);
+            } else {
+                let next = (shown + ROWS_PER_TASK).min(total);
+                me.rows_shown.set(next);
+                me.reveal(next, total);
+            }
+        });
+        self.timers.borrow_mut().push_back(t);
     }
 
     /// Runs one chunk and schedules the next, or publishes the result in a task of its own.
@@ -125,13 +143,11 @@ impl Scheduler {
         let cell = RefCell::new(Some(outcome));
         let t = Timeout::new(0, move || {
             if let Some(o) = cell.borrow_mut().take() {
+                let n = o.result.rows.len();
+                me.rows_shown.set(ROWS_PER_TASK.min(n));
                 me.outcome.set(Some(Ptr(Rc::new(o))));
                 me.phase.set(Phase::Idle);
-                // The chart is drawn in a task of its own, after the table.
-                let chart_on = me.chart_on.clone();
-                me.timers
-                    .borrow_mut()
-                    .push_back(Timeout::new(0, move || chart_on.set(true)));
+                me.reveal(ROWS_PER_TASK, n);
             }
         });
         self.timers.borrow_mut().push_back(t);
@@ -218,6 +234,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
     let phase = use_state_eq(|| Phase::Idle);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
     let chart_on = use_state_eq(|| false);
+    let rows_shown = use_state_eq(|| 0usize);
     let job: JobCell = use_mut_ref(|| None);
     let timers: Timers = use_mut_ref(VecDeque::new);
 
@@ -238,6 +255,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
         phase: phase.setter(),
         outcome: outcome.setter(),
         chart_on: chart_on.setter(),
+        rows_shown: rows_shown.setter(),
     };
 
     let on_run = {
@@ -377,7 +395,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
             <div class="uncertainty-result" data-testid="uncertainty-result"
                 data-elapsed-ms={format!("{:.1}", o.elapsed_ms)} data-compute-ms={format!("{:.1}", o.compute_ms)}
                 data-longest-chunk-ms={format!("{:.1}", o.longest_ms)} data-chunks={o.chunks.to_string()}
-                data-samples={o.result.samples.to_string()} data-seed={c.seed.to_string()}>
+                data-samples={o.result.samples.to_string()} data-seed={c.seed.to_string()}
+                data-rows={o.result.rows.len().to_string()}>
                 <p class="run-status" role="status">{ match lang {
                     Lang::Zh => format!("{} 次抽样，X = {}，种子 {}{}；用时 {:.0} 毫秒（{} 段）。",
                         o.result.samples, c.noise, c.seed, if c.vary_methods { "，同时改变方法" } else { "" }, o.elapsed_ms, o.chunks),
@@ -404,7 +423,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                             on_select={on_select.clone()} png_name={AttrValue::from("rank-uncertainty")} />
                     </figure>
                 }
-                { result_table(&o.result, &o.data, lang, props) }
+                { result_table(&o.result, *rows_shown, &o.data, lang, props) }
             </div>
         }
     });
@@ -460,6 +479,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
 /// Every county's nominal, median and quantile ranks, with the "not clearly separated" mark.
 fn result_table(
     result: &UncertaintyResult,
+    shown: usize,
     data: &Dataset,
     lang: Lang,
     props: &PanelProps,
@@ -479,7 +499,7 @@ fn result_table(
                     <th scope="col">{ lang.pick("与相邻县域", "Against neighbours") }</th>
                 </tr></thead>
                 <tbody>
-                    { for result.rows.iter().map(|r| {
+                    { for result.rows.iter().take(shown).map(|r| {
                         let unit = data.units.get(r.unit);
                         let name = unit.map_or_else(|| r.adcode.clone(), |u| u.name(lang).to_string());
                         let selected = props.state.selected == Some(r.unit);
