@@ -250,7 +250,9 @@ pub fn fix_mean(
                 frame.system.indicators[i].id
             ));
         }
-        let per = (need.unsigned_abs() as usize).div_ceil(movable.len()).max(1) as f64;
+        let per = (need.unsigned_abs() as usize)
+            .div_ceil(movable.len())
+            .max(1) as f64;
         let mut left = need.abs();
         for &u in &movable {
             if left == 0 {
