@@ -386,7 +386,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
         Phase::Idle => html! {},
     };
 
-    let result_html = outcome.as_ref().map(|o| {
+    // While a run is going the previous result is not rebuilt on every progress update: it is hidden.
+    let result_html = outcome.as_ref().filter(|_| !running).map(|o| {
         let o = &o.0;
         let stale = o.scenario != s.scenario || !Rc::ptr_eq(&o.data, &s.data);
         let c = &o.result.config;
