@@ -113,6 +113,10 @@ keys! {
     SkipToRanking => "跳到排名表", "Skip to the ranking";
     EstimateLegend => "表示该县域的数据含估算值", "marks counties whose data include estimates";
     WeightValue => "权重数值", "weight value";
+    TablePages => "排名表分页", "Ranking table pages";
+    PrevPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    PageRange => "第 {}–{} 行，共 {} 行", "Rows {}–{} of {}";
 }
 
 /// The string of `key` in `lang`.

@@ -1,6 +1,7 @@
 //! The ranking table: every unit with rank, change against the default, names, composite score and the
 //! five dimension scores as bars; sortable columns, name search and prefecture filter. Rows are keyed
-//! components with value props, so only rows whose figures changed are re-rendered.
+//! components with value props, so only rows whose figures changed are re-rendered. Above
+//! `PAGE_FROM` rows (an imported national file) only one page of rows is put in the document.
 
 use super::{Dispatch, PanelProps};
 use crate::i18n::{change_text, prefecture_name, t, tf, Key};
@@ -9,6 +10,11 @@ use crate::state::{Action, SortKey};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// Tables with more rows than this are shown a page at a time; smaller ones keep every row in the DOM.
+const PAGE_FROM: usize = 500;
+/// Rows on one page of a paged table.
+const PAGE_SIZE: usize = 100;
 
 /// A small horizontal bar for a 0-100 score, drawn in SVG so no inline style is needed.
 pub fn score_bar(score: f64, class: String) -> Html {
@@ -31,6 +37,30 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
     let lang = s.lang;
     let d = props.dispatch.clone();
     let rows = s.visible_rows();
+    let paged = rows.len() > PAGE_FROM;
+    let n_pages = rows.len().div_ceil(PAGE_SIZE).max(1);
+    let page = use_state_eq(|| 0usize);
+    {
+        // A new order, search, filter or selection shows the page holding the selected unit, or the
+        // first page; sorting and filtering always work on the full list.
+        let target = s
+            .selected
+            .and_then(|sel| rows.iter().position(|&u| u == sel))
+            .map_or(0, |p| p / PAGE_SIZE);
+        let page = page.clone();
+        use_effect_with((s.table.clone(), s.selected), move |_| page.set(target));
+    }
+    let current = (*page).min(n_pages - 1);
+    let (start, end) = if paged {
+        let start = current * PAGE_SIZE;
+        (start, (start + PAGE_SIZE).min(rows.len()))
+    } else {
+        (0, rows.len())
+    };
+    let go_to = |to: usize| {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(to))
+    };
     let n_dims = s.system.n_dimensions();
     let mut prefectures: Vec<&str> = Vec::new();
     for u in &s.data.units {
@@ -104,6 +134,17 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                 </p>
             </div>
             <p class="hint">{ t(lang, Key::SelectHint) }{ " · " }{ t(lang, Key::ChangeHelp) }</p>
+            if paged {
+                <div class="pager" role="group" aria-label={t(lang, Key::TablePages)}>
+                    <button type="button" data-testid="page-prev" disabled={current == 0}
+                        onclick={go_to(current.saturating_sub(1))}>{ t(lang, Key::PrevPage) }</button>
+                    <span data-testid="page-range" aria-live="polite">
+                        { tf(lang, Key::PageRange, &[&(start + 1).to_string(), &end.to_string(), &rows.len().to_string()]) }
+                    </span>
+                    <button type="button" data-testid="page-next" disabled={current + 1 >= n_pages}
+                        onclick={go_to((current + 1).min(n_pages - 1))}>{ t(lang, Key::NextPage) }</button>
+                </div>
+            }
             <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
                 <table class="rank-table">
                     <thead>
@@ -117,7 +158,7 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|&u| {
+                        { for rows[start..end].iter().map(|&u| {
                             let unit = &s.data.units[u];
                             let data = RowData {
                                 unit: u,
