@@ -139,17 +139,22 @@ pub fn DataPanel(props: &PanelProps) -> Html {
         });
     }
 
-    // Keep the address bar on the current view, without adding history entries.
-    use_effect_with((query.clone(), *restored), |(query, restored)| {
+    // Keep the address bar on the current view, without adding history entries. The update waits
+    // until changes pause for 150 ms, so a dragged slider does not rewrite the address on every step.
+    let url_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    use_effect_with((query.clone(), *restored), move |(query, restored)| {
         if *restored {
             let url = if query.is_empty() {
                 base_url()
             } else {
                 format!("{}?{query}", base_url())
             };
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+            let timeout = gloo::timers::callback::Timeout::new(150, move || {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            });
+            *url_timer.borrow_mut() = Some(timeout);
         }
     });
 
