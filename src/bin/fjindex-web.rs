@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("fjindex-web is the browser entry point; build it with `trunk build` (see README.md).");
+    eprintln!(
+        "fjindex-web is the browser entry point; build it with `trunk build` (see README.md)."
+    );
     std::process::exit(2);
 }
