@@ -339,22 +339,5 @@ pub fn template_xlsx(system: &IndicatorSystem, counties: &[Unit]) -> Vec<u8> {
 /// A data set as wide CSV at full precision (every value in its shortest exact form), for saving in the
 /// browser: reading it back with `wide_csv::read` gives the same values and so the same content hash.
 pub fn exact_csv(data: &Dataset, system: &IndicatorSystem) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["adcode", "name_zh", "prefecture_zh"];
-    header.extend(system.indicators.iter().map(|i| i.id.as_str()));
-    w.write_record(&header)
-        .expect("writing to memory cannot fail");
-    for (u, unit) in data.units.iter().enumerate() {
-        let mut rec = vec![
-            unit.adcode.clone(),
-            unit.name_zh.clone(),
-            unit.prefecture_zh.clone(),
-        ];
-        rec.extend(
-            (0..system.n_indicators())
-                .map(|i| data.get(u, i).map(|v| v.to_string()).unwrap_or_default()),
-        );
-        w.write_record(&rec).expect("writing to memory cannot fail");
-    }
-    String::from_utf8(w.into_inner().expect("in-memory writer")).expect("CSV output is UTF-8")
+    super::wide_csv::write_with(data, system, |_, v| v.to_string())
 }

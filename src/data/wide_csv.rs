@@ -1,7 +1,7 @@
 //! The wide CSV format: `adcode,name_zh,prefecture_zh,` then one column per indicator id; blank is missing.
 
 use super::{DataError, DataErrorKind};
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
+use crate::model::{Dataset, DatasetMeta, Indicator, IndicatorSystem, Unit};
 
 const IDENTITY: [&str; 3] = ["adcode", "name_zh", "prefecture_zh"];
 
@@ -151,6 +151,15 @@ pub fn read(
 
 /// Writes a data set in the wide CSV format, each value with its indicator's decimals.
 pub fn write(data: &Dataset, system: &IndicatorSystem) -> String {
+    write_with(data, system, |ind, v| ind.format(v))
+}
+
+/// Writes a data set in the wide CSV format, formatting each present value with `format`.
+pub fn write_with(
+    data: &Dataset,
+    system: &IndicatorSystem,
+    format: impl Fn(&Indicator, f64) -> String,
+) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<&str> = IDENTITY.to_vec();
     header.extend(system.indicators.iter().map(|i| i.id.as_str()));
@@ -163,7 +172,7 @@ pub fn write(data: &Dataset, system: &IndicatorSystem) -> String {
             unit.prefecture_zh.clone(),
         ];
         for (i, ind) in system.indicators.iter().enumerate() {
-            rec.push(data.get(u, i).map(|v| ind.format(v)).unwrap_or_default());
+            rec.push(data.get(u, i).map(|v| format(ind, v)).unwrap_or_default());
         }
         w.write_record(&rec).expect("writing to memory cannot fail");
     }
