@@ -178,7 +178,7 @@ pub fn score(
             }
         })
         .collect();
-    let weights = weight::resolve(system, data, scenario, &treated)?;
+    let weights = weight::resolve(system, scenario, &treated)?;
 
     let mut normalised = vec![0.0; n_ind * n_units];
     for (i, col) in treated.iter().enumerate() {
@@ -381,24 +381,19 @@ pub fn tie_key(score: f64) -> i64 {
 /// `tie_order` lists all units in the order ties are broken (usually by adcode).
 /// Returns the ranks and the ranked units in rank order.
 pub fn rank_descending(scores: &[f64], tie_order: &[usize]) -> (Vec<u32>, Vec<usize>) {
-    let mut order: Vec<usize> = tie_order
-        .iter()
-        .copied()
-        .filter(|&u| !scores[u].is_nan())
-        .collect();
-    // A stable sort keeps the tie order among equal keys.
-    order.sort_by_key(|&u| std::cmp::Reverse(tie_key(scores[u])));
-    let mut rank = vec![0u32; scores.len()];
-    let mut prev_key = None;
-    let mut prev_rank = 0;
-    for (pos, &u) in order.iter().enumerate() {
-        let key = tie_key(scores[u]);
-        if prev_key != Some(key) {
-            prev_rank = pos as u32 + 1;
-            prev_key = Some(key);
-        }
-        rank[u] = prev_rank;
+    let mut tie_position = vec![u32::MAX; scores.len()];
+    for (pos, &u) in tie_order.iter().enumerate() {
+        tie_position[u] = pos as u32;
     }
+    let mut rank = vec![0u32; scores.len()];
+    let mut order = Vec::with_capacity(scores.len());
+    rank_into(
+        scores,
+        &tie_position,
+        &mut Vec::new(),
+        &mut rank,
+        Some(&mut order),
+    );
     (rank, order)
 }
 

@@ -1,7 +1,7 @@
 //! Resolving a scenario's weights: manual and equal weights, and the data-driven entropy and CRITIC schemes.
 
 use super::normalise::unit_min_max;
-use crate::model::{Dataset, IndicatorSystem, Scenario, Weighting};
+use crate::model::{IndicatorSystem, Scenario, Weighting};
 use crate::score::ScoreError;
 
 /// Effective weights: dimension weights summing to 1 and, per indicator, its share of the composite
@@ -162,11 +162,9 @@ fn normalise_shares(raw: Vec<f64>, scheme: &'static str) -> Result<Vec<f64>, Sco
 /// Resolves the scenario's weighting into effective weights; `treated` are the treated raw columns.
 pub fn resolve<C: AsRef<[f64]>>(
     system: &IndicatorSystem,
-    data: &Dataset,
     scenario: &Scenario,
     treated: &[C],
 ) -> Result<EffectiveWeights, ScoreError> {
-    let _ = data;
     match scenario.weighting {
         Weighting::Manual => from_raw(
             system,
