@@ -78,6 +78,8 @@ impl ChartLayout {
     }
 }
 
+use std::cell::OnceCell;
+
 /// A chart's text alternative: a caption, column headers and rows, each row optionally naming its unit.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TextTable {
@@ -99,6 +101,50 @@ impl TextTable {
     pub fn push(&mut self, unit: Option<usize>, row: Vec<String>) {
         self.rows.push(row);
         self.row_units.push(unit);
+    }
+}
+
+/// A chart's text alternative that is built on first use. Charts are redrawn on every weight change, but
+/// their tables are read only when someone opens them, and for a national file they run to thousands of
+/// rows; the caption, which labels the chart, is always at hand.
+pub struct LazyTable {
+    caption: String,
+    build: Option<Box<dyn Fn() -> TextTable>>,
+    built: OnceCell<TextTable>,
+}
+
+impl LazyTable {
+    /// A table `build` makes when first asked for; `caption` must be the caption it will have.
+    pub fn new(caption: String, build: impl Fn() -> TextTable + 'static) -> Self {
+        Self {
+            caption,
+            build: Some(Box::new(build)),
+            built: OnceCell::new(),
+        }
+    }
+
+    /// A table that is already built (small ones are not worth deferring).
+    pub fn ready(table: TextTable) -> Self {
+        Self {
+            caption: table.caption.clone(),
+            build: None,
+            built: OnceCell::from(table),
+        }
+    }
+
+    pub fn caption(&self) -> &str {
+        &self.caption
+    }
+
+    /// Whether the rows have been built yet.
+    pub fn is_built(&self) -> bool {
+        self.built.get().is_some()
+    }
+
+    /// The table, built now if it was not yet.
+    pub fn get(&self) -> &TextTable {
+        self.built
+            .get_or_init(|| self.build.as_ref().map_or_else(TextTable::default, |b| b()))
     }
 }
 

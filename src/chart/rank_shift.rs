@@ -225,9 +225,14 @@ pub fn draw<DB: DrawingBackend>(
     Ok(layout)
 }
 
+/// The caption of the chart's table alternative.
+pub fn caption(lang: Lang, threshold: u32) -> String {
+    let (t, c) = title(lang, threshold);
+    format!("{t}。{c}")
+}
+
 /// The table alternative: county, baseline rank, current rank and change, movers first.
 pub fn table(input: &RankShiftInput, lang: Lang) -> TextTable {
-    let (t, caption) = title(lang, input.threshold);
     let headers = [
         ("县域", "County"),
         ("默认名次", "Default rank"),
@@ -237,7 +242,7 @@ pub fn table(input: &RankShiftInput, lang: Lang) -> TextTable {
     .iter()
     .map(|(z, e)| lang.pick(z, e).to_string())
     .collect();
-    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    let mut table = TextTable::new(caption(lang, input.threshold), headers);
     let mut items = shifts(input);
     items.sort_by_key(|s| (!is_mover(s, input.threshold), s.current));
     for s in items {

@@ -433,10 +433,15 @@ fn draw_legend<DB: DrawingBackend>(
     )
 }
 
+/// The caption of the map's table alternative.
+pub fn caption(input: &TileMapInput, lang: Lang) -> String {
+    let (t, c) = title(input, lang);
+    format!("{t}。{c}")
+}
+
 /// The table alternative: every unit in rank order with prefecture, the mapped value, rank and whether it
 /// has a place on the map.
 pub fn table(input: &TileMapInput, lang: Lang) -> TextTable {
-    let (t, caption) = title(input, lang);
     let (vals, what) = values(input, lang);
     let headers = vec![
         lang.pick("县域", "County").to_string(),
@@ -445,7 +450,7 @@ pub fn table(input: &TileMapInput, lang: Lang) -> TextTable {
         lang.pick("名次", "Rank").to_string(),
         lang.pick("在图中", "On the map").to_string(),
     ];
-    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    let mut table = TextTable::new(caption(input, lang), headers);
     for &u in input
         .ranking
         .order

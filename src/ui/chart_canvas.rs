@@ -1,7 +1,8 @@
 //! A canvas that draws one chart with plotters, keeps it sharp at the device pixel ratio, maps clicks and
 //! keys to the chart's hit regions and shows the chart's table alternative below it.
 
-use crate::chart::{ChartLayout, ChartStyle, TextTable};
+use super::observe::{use_on_screen, use_width};
+use crate::chart::{ChartLayout, ChartStyle, LazyTable, TextTable};
 use crate::model::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -9,7 +10,7 @@ use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, KeyboardEvent, MouseEvent, ResizeObserver};
+use web_sys::{Element, HtmlCanvasElement, KeyboardEvent, MouseEvent};
 use yew::prelude::*;
 
 /// The drawing area a painter receives.
@@ -62,7 +63,7 @@ impl Height {
 #[derive(Properties, Clone)]
 pub struct ChartCanvasProps {
     pub painter: Painter,
-    pub table: Rc<TextTable>,
+    pub table: Rc<LazyTable>,
     pub lang: Lang,
     pub height: Height,
     pub on_select: Callback<usize>,
@@ -102,8 +103,6 @@ pub fn canvas_to_png_download(canvas: &HtmlCanvasElement, file_name: &str) -> Re
     a.remove();
     Ok(())
 }
-
-type ResizeCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 /// Units in the order keyboard navigation visits them: each unit once, in drawing order.
 fn nav_units(layout: &ChartLayout) -> Vec<usize> {
@@ -166,40 +165,18 @@ fn redraw(
 pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let wrap_ref = use_node_ref();
-    let width = use_state_eq(|| 0u32);
     let layout = use_mut_ref(ChartLayout::default);
     let focused = use_state_eq(|| false);
     let cursor = use_state_eq(|| None::<usize>);
     let error = use_state_eq(|| None::<String>);
     let table_open = use_state_eq(|| false);
 
-    // Follow the container's width.
-    {
-        let wrap_ref = wrap_ref.clone();
-        let set_width = width.setter();
-        use_effect_with((), move |_| {
-            let mut keep: Option<(ResizeObserver, ResizeCallback)> = None;
-            if let Some(el) = wrap_ref.cast::<Element>() {
-                set_width.set(el.client_width().max(0) as u32);
-                let target = el.clone();
-                let cb =
-                    Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-                        set_width.set(target.client_width().max(0) as u32);
-                    });
-                if let Ok(obs) = ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-                    obs.observe(&el);
-                    keep = Some((obs, cb));
-                }
-            }
-            move || {
-                if let Some((obs, _cb)) = keep {
-                    obs.disconnect();
-                }
-            }
-        });
-    }
+    let width = use_width(wrap_ref.clone());
+    let on_screen = use_on_screen(wrap_ref.clone());
 
-    // Redraw whenever the chart, the size or the keyboard focus changes.
+    // Redraw whenever the chart, the size or the keyboard focus changes, but only while the chart is on
+    // screen: a chart scrolled away is drawn when it comes back, so a weight change does not pay for
+    // canvases nobody sees.
     {
         let canvas_ref = canvas_ref.clone();
         let layout = layout.clone();
@@ -207,26 +184,33 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let focus = if *focused { *cursor } else { None };
         let deps = (
             props.painter.clone(),
-            *width,
+            width,
             props.height,
             props.lang,
             focus,
+            on_screen,
         );
-        use_effect_with(deps, move |(painter, width, height, lang, focus)| {
-            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let w = if *width > 0 { *width } else { 600 };
-                match redraw(&canvas, w, *height, *lang, painter, *focus) {
-                    Ok(l) => {
-                        *layout.borrow_mut() = l;
-                        error.set(None);
-                    }
-                    Err(e) => {
-                        *layout.borrow_mut() = ChartLayout::default();
-                        error.set(Some(e));
+        use_effect_with(
+            deps,
+            move |(painter, width, height, lang, focus, on_screen)| {
+                if !*on_screen {
+                    return;
+                }
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    let w = if *width > 0 { *width } else { 600 };
+                    match redraw(&canvas, w, *height, *lang, painter, *focus) {
+                        Ok(l) => {
+                            *layout.borrow_mut() = l;
+                            error.set(None);
+                        }
+                        Err(e) => {
+                            *layout.borrow_mut() = ChartLayout::default();
+                            error.set(Some(e));
+                        }
                     }
                 }
-            }
-        });
+            },
+        );
     }
 
     let onclick = {
@@ -311,8 +295,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     // The focused item, read out by screen readers as the cursor moves.
     let announce = if *focused {
         cursor
-            .and_then(|u| table.row_units.iter().position(|r| *r == Some(u)))
-            .map(|row| table.rows[row].join("，"))
+            .and_then(|u| {
+                let rows = table.get();
+                let row = rows.row_units.iter().position(|r| *r == Some(u))?;
+                Some(rows.rows[row].join("，"))
+            })
             .unwrap_or_default()
     } else {
         String::new()
@@ -330,7 +317,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                     class="chart-canvas"
                     tabindex="0"
                     role="img"
-                    aria-label={format!("{} {}", table.caption, hint)}
+                    aria-label={format!("{} {}", table.caption(), hint)}
                     {onclick}
                     {onkeydown}
                     {onfocus}
@@ -349,7 +336,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             <details class="chart-table" {ontoggle}>
                 <summary>{ lang.pick("查看数据表", "Show the data table") }</summary>
                 if *table_open {
-                    { table_html(&table, &props.on_select) }
+                    { table_html(table.get(), &props.on_select) }
                 }
             </details>
         </div>

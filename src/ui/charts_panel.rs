@@ -6,6 +6,7 @@ use crate::chart::contribution::{self, ContributionInput};
 use crate::chart::profile::{self, ProfileInput};
 use crate::chart::rank_shift::{self, RankShiftInput};
 use crate::chart::tile_map::{self, ColourBy, TileMapInput};
+use crate::chart::LazyTable;
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use std::rc::Rc;
@@ -107,7 +108,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 top_n: n,
                 selected,
             };
-            let table = Rc::new(contribution::table(&input, *lang));
+            let table = Rc::new(LazyTable::ready(contribution::table(&input, *lang)));
             let painter = Painter::new(move |area, style| {
                 let input = ContributionInput {
                     system: &sys,
@@ -132,15 +133,24 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 baseline.0.clone(),
                 *selected,
             );
-            let input = RankShiftInput {
-                data: &data,
-                current: &current,
-                baseline: &baseline,
-                threshold: MOVER_THRESHOLD,
-                limit: None,
-                selected,
+            let table = {
+                let (data, current, baseline, lang) =
+                    (data.clone(), current.clone(), baseline.clone(), *lang);
+                Rc::new(LazyTable::new(
+                    rank_shift::caption(lang, MOVER_THRESHOLD),
+                    move || {
+                        let input = RankShiftInput {
+                            data: &data,
+                            current: &current,
+                            baseline: &baseline,
+                            threshold: MOVER_THRESHOLD,
+                            limit: None,
+                            selected,
+                        };
+                        rank_shift::table(&input, lang)
+                    },
+                ))
             };
-            let table = Rc::new(rank_shift::table(&input, *lang));
             let painter = Painter::new(move |area, style| {
                 let input = RankShiftInput {
                     data: &data,
@@ -173,7 +183,21 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 colour_by,
                 selected,
             };
-            let table = Rc::new(tile_map::table(&input, *lang));
+            let caption = tile_map::caption(&input, *lang);
+            let table = {
+                let (sys, data, ranking, lang) =
+                    (sys.clone(), data.clone(), ranking.clone(), *lang);
+                Rc::new(LazyTable::new(caption, move || {
+                    let input = TileMapInput {
+                        system: &sys,
+                        data: &data,
+                        ranking: &ranking,
+                        colour_by,
+                        selected,
+                    };
+                    tile_map::table(&input, lang)
+                }))
+            };
             let painter = Painter::new(move |area, style| {
                 let input = TileMapInput {
                     system: &sys,
@@ -191,7 +215,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let prof = use_memo(base, |(sys, data, ranking, selected, lang)| {
         let (sys, data, ranking) = (sys.0.clone(), data.0.clone(), ranking.0.clone());
         let unit = selected.unwrap_or(usize::MAX);
-        let table = Rc::new(profile::table(
+        let table = Rc::new(LazyTable::ready(profile::table(
             &ProfileInput {
                 system: &sys,
                 data: &data,
@@ -199,7 +223,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 unit,
             },
             *lang,
-        ));
+        )));
         let painter = Painter::new(move |area, style| {
             profile::draw(
                 area,

@@ -2,6 +2,7 @@
 //! sets, the bundled data one click away, exports, the share link kept in the address bar, and the
 //! notices about a link's unusable parameters. It also restores the view a link describes.
 
+use super::analysis::Ptr;
 use super::embed::EmbedBridge;
 use super::{storage, PanelProps};
 use crate::data::export::{template_csv, template_xlsx, RankingExport};
@@ -75,8 +76,10 @@ pub fn DataPanel(props: &PanelProps) -> Html {
     let restored = use_state(|| false);
     let bundled_hash = use_state(|| s.data.content_hash());
 
+    // Hashing every value is cheap for 83 units but not for a national file on every slider step.
+    let data_hash = use_memo(Ptr(s.data.clone()), |data| data.0.content_hash());
     let dataset_ref = {
-        let hash = s.data.content_hash();
+        let hash = (*data_hash).clone();
         if hash == *bundled_hash {
             DatasetRef::Bundled
         } else {

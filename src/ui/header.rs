@@ -1,5 +1,6 @@
 //! The page header: index name, language toggle and the data notice (published values versus estimates).
 
+use super::analysis::Ptr;
 use super::{lang_tag, PanelProps};
 use crate::data::provenance::Status;
 use crate::i18n::{t, Key};
@@ -19,19 +20,25 @@ pub fn Header(props: &PanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(other)))
     };
-    let prov = &s.provenance;
-    let counts = if prov.is_empty() {
-        t(lang, Key::NoticeNoProvenance).to_string()
-    } else {
-        let total = s.data.n_units() * s.data.n_indicators();
-        notice_counts(
-            lang,
-            prov.count(Status::Published),
-            prov.count(Status::EstimateAnchored),
-            prov.count(Status::Estimate),
-            total,
-        )
-    };
+    // Counting 1,328 provenance records is worth doing once per data set, not on every slider step.
+    let total = s.data.n_units() * s.data.n_indicators();
+    let counts = use_memo(
+        (Ptr(s.provenance.clone()), lang, total),
+        |(prov, lang, total)| {
+            let prov = &prov.0;
+            if prov.is_empty() {
+                t(*lang, Key::NoticeNoProvenance).to_string()
+            } else {
+                notice_counts(
+                    *lang,
+                    prov.count(Status::Published),
+                    prov.count(Status::EstimateAnchored),
+                    prov.count(Status::Estimate),
+                    *total,
+                )
+            }
+        },
+    );
     html! {
         <header class="site-header">
             <div class="brand">
@@ -48,7 +55,7 @@ pub fn Header(props: &PanelProps) -> Html {
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
                 <p>{ t(lang, Key::NoticeEstimates) }</p>
                 <p>
-                    { counts }{ " " }
+                    { (*counts).clone() }{ " " }
                     <span class="est-legend"><abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>
                         { t(lang, Key::EstimateMark) }</abbr>{ " " }{ t(lang, Key::EstimateLegend) }</span>
                     { " " }<a href="#methods">{ t(lang, Key::NoticeLink) }</a>

@@ -13,6 +13,7 @@ mod data_panel;
 mod embed;
 mod header;
 mod methods;
+mod observe;
 mod prefectures;
 mod profile;
 mod ranking;
@@ -22,6 +23,7 @@ mod weights;
 use crate::data::seeds;
 use crate::i18n::{t, Key};
 use crate::model::Lang;
+use crate::share::{self, Panel};
 use crate::state::{self, Action, State};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -100,6 +102,14 @@ fn App() -> Html {
         }
     });
 
+    // Panels an embedding page hides (`hide=` in the address) are not rendered at all, so they cost
+    // nothing on a weight change; www/data.css hides their slots.
+    let hidden = use_memo((), {
+        let state = state.clone();
+        move |_| hidden_panels(&state)
+    });
+    let shown = |p: Panel| !hidden.contains(&p);
+
     let on_select = {
         let dispatch = dispatch.clone();
         use_callback(dispatch, |u: usize, dispatch| {
@@ -116,12 +126,24 @@ fn App() -> Html {
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
             <header::Header ..panel.clone() />
             <main id="main" class="layout">
-                <div class="slot slot-controls"><weights::WeightsPanel ..panel.clone() /></div>
-                <div class="slot slot-ranking"><ranking::RankingPanel ..panel.clone() /></div>
-                <div class="slot slot-profile"><profile::ProfilePanel ..panel.clone() /></div>
-                <div class="slot slot-charts">{ charts_slot(&state, on_select) }</div>
-                <div class="slot slot-prefectures"><prefectures::PrefecturePanel ..panel.clone() /></div>
-                <div class="slot slot-analysis"><analysis::AnalysisPanel ..panel.clone() /></div>
+                <div class="slot slot-controls">
+                    if shown(Panel::Weights) { <weights::WeightsPanel ..panel.clone() /> }
+                </div>
+                <div class="slot slot-ranking">
+                    if shown(Panel::Ranking) { <ranking::RankingPanel ..panel.clone() /> }
+                </div>
+                <div class="slot slot-profile">
+                    if shown(Panel::Profile) { <profile::ProfilePanel ..panel.clone() /> }
+                </div>
+                <div class="slot slot-charts">
+                    if shown(Panel::Charts) { { charts_slot(&state, on_select) } }
+                </div>
+                <div class="slot slot-prefectures">
+                    if shown(Panel::Prefectures) { <prefectures::PrefecturePanel ..panel.clone() /> }
+                </div>
+                <div class="slot slot-analysis">
+                    if shown(Panel::Analysis) { <analysis::AnalysisPanel ..panel.clone() /> }
+                </div>
                 <div class="slot slot-data"><data_panel::DataPanel ..panel.clone() /></div>
                 <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>
             </main>
@@ -137,6 +159,22 @@ fn charts_slot(state: &State, on_select: Callback<usize>) -> Html {
             ranking={state.ranking.clone()} baseline={state.baseline.clone()} selected={state.selected}
             lang={state.lang} {on_select} />
     }
+}
+
+/// The panels the page address asks to hide (embed mode's `hide=`); the data panel is only hidden by
+/// CSS, since it carries the embed bridge.
+fn hidden_panels(state: &State) -> Vec<Panel> {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let defaults = state::default_scenario(&state.system);
+    let (parsed, _) = share::parse(query.trim_start_matches('?'), &state.system, &defaults);
+    parsed
+        .embed
+        .hide
+        .into_iter()
+        .filter(|&p| p != Panel::Data)
+        .collect()
 }
 
 /// Mounts the application on the document body.

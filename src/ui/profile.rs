@@ -1,7 +1,7 @@
 //! The selected county's profile: rank and score, the generated summary, and every indicator with raw
 //! value and unit, normalised score, rank among all units and provenance.
 
-use super::ranking::score_bar;
+use super::ranking::{dim_fill, Bar};
 use super::PanelProps;
 use crate::data::provenance::Status;
 use crate::i18n::{place, prefecture_name, t, Key};
@@ -86,7 +86,7 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
                                         </th>
                                         <td></td>
                                         <td class="num" translate="no">{ fmt_score(dl.score) }
-                                            { score_bar(dl.score, format!("bar-fill dim-fill-{}", dl.dimension)) }</td>
+                                            <Bar score={dl.score} fill={dim_fill(dl.dimension)} /></td>
                                         <td class="num" translate="no">{ if dl.rank > 0 { dl.rank.to_string() } else { "—".into() } }</td>
                                         <td></td>
                                     </tr>

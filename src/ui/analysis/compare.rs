@@ -1,9 +1,10 @@
 //! Comparison of two to four counties: checkboxes with a name filter, the side-by-side dimension chart
 //! and an indicator table in which the better value of each row is marked with a star and in words.
 
+use super::pickers::CountyChecklist;
 use super::Ptr;
 use crate::chart::compare::{self, CompareInput, MAX_COMPARED};
-use crate::i18n::prefecture_name;
+use crate::chart::LazyTable;
 use crate::model::Lang;
 use crate::state::{Action, State};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
@@ -138,7 +139,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
                 ranking.0.clone(),
                 Rc::new(units.clone()),
             );
-            let table = Rc::new(compare::table(
+            let table = Rc::new(LazyTable::ready(compare::table(
                 &CompareInput {
                     system: &sys,
                     data: &data,
@@ -146,7 +147,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
                     units: &units,
                 },
                 *lang,
-            ));
+            )));
             let painter = Painter::new(move |area, style| {
                 compare::draw(
                     area,
@@ -163,17 +164,13 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
         },
     );
 
-    let toggle = |u: usize| {
-        let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            let mut next: Vec<usize> = (*chosen).iter().copied().filter(|&x| x != u).collect();
-            if on && next.len() < MAX_COMPARED {
-                next.push(u);
-            }
-            chosen.set(next);
-        })
-    };
+    let on_toggle = use_callback(chosen.clone(), |(u, on): (usize, bool), chosen| {
+        let mut next: Vec<usize> = (**chosen).iter().copied().filter(|&x| x != u).collect();
+        if on && next.len() < MAX_COMPARED {
+            next.push(u);
+        }
+        chosen.set(next);
+    });
     let remove = |u: usize| {
         let chosen = chosen.clone();
         Callback::from(move |_: MouseEvent| {
@@ -203,20 +200,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
         Callback::from(move |u: usize| d.dispatch(Action::Select(Some(u))))
     };
 
-    let needle = filter.trim().to_lowercase();
-    let listed: Vec<usize> = s
-        .ranking
-        .order
-        .iter()
-        .copied()
-        .filter(|&u| {
-            let unit = &s.data.units[u];
-            needle.is_empty()
-                || unit.name_zh.contains(needle.as_str())
-                || unit.name_en.to_lowercase().contains(&needle)
-                || unit.adcode.contains(needle.as_str())
-        })
-        .collect();
+    let needle = AttrValue::from(filter.trim().to_lowercase());
     let full = units.len() >= MAX_COMPARED;
 
     html! {
@@ -248,23 +232,8 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
                 <label for="cmp-filter">{ lang.pick("按名称筛选", "Filter by name") }</label>
                 <input id="cmp-filter" type="search" value={(*filter).clone()} oninput={on_filter} autocomplete="off"
                     placeholder={lang.pick("如：晋江", "e.g. Jinjiang")} />
-                <ul class="pick-list" data-testid="compare-list">
-                    { for listed.iter().map(|&u| {
-                        let unit = &s.data.units[u];
-                        let id = format!("cmp-{}", unit.adcode);
-                        let checked = units.contains(&u);
-                        html! {
-                            <li>
-                                <input type="checkbox" id={id.clone()} {checked} disabled={full && !checked}
-                                    onchange={toggle(u)} data-adcode={unit.adcode.clone()} />
-                                <label for={id}>
-                                    <span translate="no">{ unit.name(lang) }</span>{ " " }
-                                    <span class="muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>
-                                </label>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                <CountyChecklist data={Ptr(s.data.clone())} order={Ptr(s.baseline.clone())} {lang}
+                    filter={needle} chosen={units.clone()} {full} {on_toggle} />
                 if full {
                     <p class="hint">{ match lang {
                         Lang::Zh => format!("最多比较 {MAX_COMPARED} 个县域；先移除一个再添加。"),

@@ -5,6 +5,7 @@
 use super::explain::explanations;
 use super::Ptr;
 use crate::chart::weights::{self, WeightsInput};
+use crate::chart::LazyTable;
 use crate::model::{Lang, Scenario, Treatment, Weighting};
 use crate::state::{Action, Field, State};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
@@ -87,13 +88,13 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
         (Ptr(s.system.clone()), Ptr(s.ranking.clone()), lang),
         |(sys, ranking, lang)| {
             let (sys, ranking) = (sys.0.clone(), ranking.0.clone());
-            let table = Rc::new(weights::table(
+            let table = Rc::new(LazyTable::ready(weights::table(
                 &WeightsInput {
                     system: &sys,
                     ranking: &ranking,
                 },
                 *lang,
-            ));
+            )));
             let painter = Painter::new(move |area, style| {
                 weights::draw(
                     area,

@@ -11,6 +11,7 @@ mod ahp;
 mod compare;
 mod explain;
 mod methods_more;
+mod pickers;
 mod reach;
 mod uncertainty;
 

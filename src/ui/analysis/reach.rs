@@ -2,6 +2,7 @@
 //! reach it (with an Apply button that really gives that rank), its best and worst possible rank with
 //! witness weights, and what each indicator alone would have to become.
 
+use super::pickers::CountySelect;
 use super::{estimate_note, Ptr};
 use crate::analysis::bounds::{self, RankBounds};
 use crate::analysis::indicator_reach::{self, IndicatorReach, IndicatorReachRow};
@@ -13,7 +14,7 @@ use crate::score::score;
 use crate::state::{Action, State, MAX_WEIGHT};
 use crate::ui::PanelProps;
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// A scenario that gives unit `u` weights `w`, checked by re-scoring: on the page's 0-100 scale when
@@ -221,23 +222,9 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
         |(sys, data, key)| bounds::precomputed(&sys.0, &data.0, key).map(Rc::new),
     );
 
-    let county_options = {
-        let order: Vec<usize> = s
-            .ranking
-            .order
-            .iter()
-            .copied()
-            .filter(|&u| s.ranking.rank[u] > 0)
-            .collect();
-        order
-    };
-    let on_county = {
-        let d = props.dispatch.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            d.dispatch(Action::Select(v.parse().ok()));
-        })
-    };
+    let on_county = use_callback(props.dispatch.clone(), |u: Option<usize>, d| {
+        d.dispatch(Action::Select(u))
+    });
     let on_target = {
         let target = target.clone();
         Callback::from(move |e: InputEvent| {
@@ -275,7 +262,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
         return html! {
             <section class="analysis-card reach" id="reach" aria-labelledby="reach-h">
                 <h3 id="reach-h">{ lang.pick("县域提升需要什么", "What it takes to move up") }</h3>
-                { county_picker(s, &county_options, on_county) }
+                { county_picker(s, on_county.clone()) }
                 <p class="empty">{ lang.pick("先选择一个县域（在排名表、图表中点击，或用上面的选择框）。", "Pick a county first (click it in the ranking or a chart, or use the box above).") }</p>
             </section>
         };
@@ -412,7 +399,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     html! {
         <section class="analysis-card reach" id="reach" aria-labelledby="reach-h">
             <h3 id="reach-h">{ lang.pick("县域提升需要什么", "What it takes to move up") }</h3>
-            { county_picker(s, &county_options, on_county) }
+            { county_picker(s, on_county) }
             <p>
                 <strong translate="no">{ unit.name(lang) }</strong>{ " " }
                 <span class="muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>{ " · " }
@@ -444,19 +431,13 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     }
 }
 
-fn county_picker(s: &State, order: &[usize], on_change: Callback<Event>) -> Html {
+fn county_picker(s: &State, on_change: Callback<Option<usize>>) -> Html {
     let lang = s.lang;
     html! {
         <div class="field">
             <label for="reach-county">{ lang.pick("县域", "County") }</label>
-            <select id="reach-county" onchange={on_change} data-testid="reach-county">
-                <option value="" selected={s.selected.is_none()}>{ lang.pick("（请选择）", "(choose)") }</option>
-                { for order.iter().map(|&u| html! {
-                    <option value={u.to_string()} selected={s.selected == Some(u)}>
-                        { format!("{}. {}", s.ranking.rank[u], s.data.units[u].name(lang)) }
-                    </option>
-                }) }
-            </select>
+            <CountySelect id="reach-county" data={Ptr(s.data.clone())} order={Ptr(s.baseline.clone())}
+                {lang} selected={s.selected} {on_change} />
         </div>
     }
 }

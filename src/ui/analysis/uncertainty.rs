@@ -7,6 +7,7 @@ use crate::analysis::uncertainty::{
     Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun,
 };
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
+use crate::chart::LazyTable;
 use crate::model::{Dataset, Lang, Scenario};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::PanelProps;
@@ -344,7 +345,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
             let (limit, selected) = ((!*all).then_some(CHART_LIMIT), *selected);
             let shown = limit.unwrap_or(rows.len()).min(rows.len()).max(1);
             let rows = Rc::new(rows);
-            let table = Rc::new(intervals::table(
+            let table = Rc::new(LazyTable::ready(intervals::table(
                 &IntervalsInput {
                     data: &data,
                     intervals: &rows,
@@ -352,7 +353,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                     selected,
                 },
                 *lang,
-            ));
+            )));
             let painter = Painter::new(move |area, style| {
                 let input = IntervalsInput {
                     data: &data,
