@@ -10,7 +10,7 @@ type EntriesCallback = Closure<dyn FnMut(js_sys::Array)>;
 
 /// How far outside the viewport an element still counts as on screen, so a chart scrolled towards is
 /// usually drawn before it appears.
-const ON_SCREEN_MARGIN: &str = "300px 0px";
+const ON_SCREEN_MARGIN: &str = "100px 0px";
 
 /// The element's client width in CSS pixels (0 until it is laid out), updated as it resizes.
 #[hook]

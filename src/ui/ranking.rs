@@ -295,17 +295,37 @@ struct DimCellsProps {
 }
 
 /// The dimension cells of a row: a component of their own, since dimension scores do not depend on
-/// the weights and so are left alone while a slider moves.
+/// the weights and so are left alone while a slider moves. Each cell is the number with its bar drawn
+/// by the cell's `::after` up to `--w`, so a row adds no elements for its five bars.
 #[component]
 fn DimCells(props: &DimCellsProps) -> Html {
+    let cells = use_memo(props.dims.len(), |&n| {
+        (0..n).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
+    {
+        let cells = cells.clone();
+        let bits: Vec<u64> = props.dims.iter().map(|v| v.to_bits()).collect();
+        use_effect_with(bits, move |bits| {
+            for (cell, &b) in cells.iter().zip(bits) {
+                let v = f64::from_bits(b);
+                let w = if v.is_nan() { 0.0 } else { v.clamp(0.0, 100.0) };
+                if let Some(el) = cell.cast::<web_sys::HtmlElement>() {
+                    let _ = el.style().set_property("--w", &format!("{w:.2}%"));
+                }
+            }
+        });
+    }
     html! {
         { for props.dims.iter().enumerate().map(|(k, &v)| html! {
-            <td class="c-dim">
-                <span class="num" translate="no">
-                    { if v.is_nan() { "—".to_string() } else { format!("{v:.1}") } }
-                </span>
-                <Bar score={v} fill={dim_fill(k)} />
+            <td ref={cells[k].clone()} class={classes!("c-dim", "num", dim_class(k))} translate="no">
+                { if v.is_nan() { "—".to_string() } else { format!("{v:.1}") } }
             </td>
         }) }
     }
+}
+
+/// The class that gives a dimension's cells and bars their colour (`--dim-c`).
+fn dim_class(dimension: usize) -> &'static str {
+    const CLASSES: [&str; 5] = ["dim-0", "dim-1", "dim-2", "dim-3", "dim-4"];
+    CLASSES[dimension % CLASSES.len()]
 }

@@ -110,7 +110,7 @@ function readRanking(page) {
       adcode: tr.dataset.adcode,
       rank: tr.querySelector(".c-rank span").textContent.trim(),
       score: Number(tr.querySelector('[data-testid="score"]').textContent),
-      dims: [...tr.querySelectorAll("td.c-dim .num")].map((e) => Number(e.textContent)),
+      dims: [...tr.querySelectorAll("td.c-dim")].map((e) => Number(e.textContent)),
     })),
   );
 }

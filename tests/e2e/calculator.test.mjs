@@ -28,7 +28,7 @@ function readRows(page) {
     trs.map((tr) => ({
       adcode: tr.dataset.adcode,
       score: tr.querySelector('[data-testid="score"]').textContent.trim(),
-      dims: [...tr.querySelectorAll("td.c-dim .num")].map((e) => Number(e.textContent)),
+      dims: [...tr.querySelectorAll("td.c-dim")].map((e) => Number(e.textContent)),
     })),
   );
 }
