@@ -17,6 +17,7 @@ mod prefectures;
 mod profile;
 mod ranking;
 mod storage;
+mod tools;
 mod weights;
 
 use crate::data::seeds;

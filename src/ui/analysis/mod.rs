@@ -11,10 +11,11 @@ mod ahp;
 mod compare;
 mod explain;
 mod methods_more;
+mod profile_reach;
 mod reach;
 mod uncertainty;
 
-pub use reach::ProfileReach;
+pub use profile_reach::ProfileReach;
 
 use super::PanelProps;
 use crate::model::Lang;
