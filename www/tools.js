@@ -7,12 +7,19 @@
 let loading = null;
 let attempts = 0;
 
+// Trunk cannot hash a worker's file names, so the query names the build: the main module's hashed
+// file name, which boot.js reads from the same <meta>. A cached module of an older build is not reused.
+function build() {
+  const meta = document.querySelector('meta[name="fjindex-app"]');
+  return encodeURIComponent(meta?.dataset.wasm?.replace(/^.*\//, "") ?? "");
+}
+
 function load() {
   if (!loading) {
     // A failed dynamic import may be remembered by the browser; a retry asks for a fresh URL.
-    const retry = attempts++ > 0 ? `?retry=${attempts}` : "";
-    const js = new URL(`fjindex-tools.js${retry}`, document.baseURI).href;
-    const wasm = new URL(`fjindex-tools_bg.wasm${retry}`, document.baseURI).href;
+    const query = `?build=${build()}${attempts++ > 0 ? `&retry=${attempts}` : ""}`;
+    const js = new URL(`fjindex-tools.js${query}`, document.baseURI).href;
+    const wasm = new URL(`fjindex-tools_bg.wasm${query}`, document.baseURI).href;
     loading = import(js).then(async (tools) => {
       await tools.default({ module_or_path: wasm });
       return tools;
