@@ -12,6 +12,7 @@ pub mod charts_panel;
 mod data_panel;
 mod embed;
 mod header;
+mod import_report;
 mod methods;
 mod prefectures;
 mod profile;
