@@ -117,6 +117,8 @@ keys! {
     PrevPage => "上一页", "Previous page";
     NextPage => "下一页", "Next page";
     PageRange => "第 {}–{} 行，共 {} 行", "Rows {}–{} of {}";
+    ToolsLoading => "正在加载导入、导出与精确计算组件……", "Loading the import, export and exact-analysis tools…";
+    ToolsFailed => "无法加载导入、导出与精确计算组件，当前数据和方案保持不变。请检查网络后重试。", "The import, export and exact-analysis tools could not be loaded; the current data and scenario are unchanged. Check the connection and try again.";
 }
 
 /// The string of `key` in `lang`.

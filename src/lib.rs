@@ -15,6 +15,7 @@ pub mod score;
 pub mod share;
 pub mod state;
 pub mod summary;
+pub mod tools_api;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -15,7 +15,7 @@ use crate::model::{Dataset, IndicatorSystem, Scenario, Weighting};
 const WIDEST_CAP: f64 = 0.01;
 
 /// A unit's best and worst rank with weights that achieve each.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RankBounds {
     pub unit: usize,
     pub adcode: String,

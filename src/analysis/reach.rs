@@ -7,7 +7,7 @@ use super::{AnalysisError, DimensionModel, MARGIN};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 
 /// The answer for one unit and target rank.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum WeightReach {
     /// The unit already holds the target rank or better under the current weights.
     Already { rank: u32 },

@@ -115,6 +115,11 @@ impl RankingExport<'_> {
 
     /// The ranking as an XLSX workbook: the table, then a sheet on data, method and weights.
     pub fn xlsx(&self) -> Vec<u8> {
+        xlsx_writer::write(&self.xlsx_sheets())
+    }
+
+    /// The sheets of [`Self::xlsx`]; the page builds them and the on-demand tools module writes the file.
+    pub fn xlsx_sheets(&self) -> Vec<Sheet> {
         let table = self.table();
         let mut widths = vec![6.0, 12.0, 14.0, 10.0, 10.0];
         widths.extend(std::iter::repeat_n(10.0, self.system.n_dimensions() + 2));
@@ -128,7 +133,7 @@ impl RankingExport<'_> {
             rows: self.about(),
             widths: vec![24.0, 40.0, 16.0, 16.0],
         };
-        xlsx_writer::write(&[ranking, about])
+        vec![ranking, about]
     }
 
     /// The rows of the "about" sheet: data set, method, weights and the data notice.
@@ -292,6 +297,11 @@ pub fn template_csv(system: &IndicatorSystem, counties: &[Unit]) -> String {
 
 /// The import template as XLSX: the data sheet, then a sheet describing each indicator.
 pub fn template_xlsx(system: &IndicatorSystem, counties: &[Unit]) -> Vec<u8> {
+    xlsx_writer::write(&template_sheets(system, counties))
+}
+
+/// The sheets of [`template_xlsx`].
+pub fn template_sheets(system: &IndicatorSystem, counties: &[Unit]) -> Vec<Sheet> {
     let rows = template_rows(system, counties);
     let mut widths = vec![12.0, 14.0, 10.0];
     widths.extend(std::iter::repeat_n(18.0, system.n_indicators()));
@@ -333,7 +343,7 @@ pub fn template_xlsx(system: &IndicatorSystem, counties: &[Unit]) -> Vec<u8> {
         rows: guide,
         widths: vec![22.0, 36.0, 8.0, 50.0, 40.0, 16.0, 60.0],
     };
-    xlsx_writer::write(&[data, guide])
+    vec![data, guide]
 }
 
 /// A data set as wide CSV at full precision (every value in its shortest exact form), for saving in the

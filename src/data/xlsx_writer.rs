@@ -1,16 +1,17 @@
 //! A minimal XLSX writer: sheets of text and number cells with a bold header row, stored uncompressed
 //! in a zip. Enough for Excel, WPS and LibreOffice, and small in WebAssembly (no compressor linked).
 
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
 /// One cell to write.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum XCell {
     Empty,
     Text(String),
     /// A number; NaN and infinities are written as empty cells.
-    Number(f64),
+    Number(#[serde(with = "crate::model::nan_as_null::one")] f64),
 }
 
 impl From<&str> for XCell {
@@ -30,7 +31,7 @@ impl From<f64> for XCell {
 }
 
 /// A worksheet; its first row is drawn bold, and `widths` sets column widths in characters.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<XCell>>,

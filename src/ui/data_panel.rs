@@ -4,14 +4,17 @@
 
 use super::analysis::Ptr;
 use super::embed::EmbedBridge;
+use super::import_report::report_view;
+use super::tools::{self, Status};
 use super::{storage, PanelProps};
-use crate::data::export::{template_csv, template_xlsx, RankingExport};
-use crate::data::import::{self, ImportOptions, ImportReport, Reference};
+use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::provenance::Provenance;
 use crate::data::seeds;
+use crate::data::xlsx_writer::Sheet;
 use crate::model::{Dataset, Lang};
 use crate::share::{self, DatasetRef, Notice, NoticeKind, ShareState};
 use crate::state::{default_scenario, Action};
+use crate::tools_api::ImportSummary;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -20,6 +23,9 @@ use yew::prelude::*;
 fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
 }
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CSV: &str = "text/csv;charset=utf-8";
 
 /// Offers bytes as a file download through a Blob and an object URL.
 fn download(name: &str, mime: &str, bytes: &[u8]) {
@@ -41,6 +47,15 @@ fn download(name: &str, mime: &str, bytes: &[u8]) {
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
+/// Has the tools module write the sheets as XLSX, then offers the file.
+fn save_xlsx(status: UseStateHandle<Option<Status>>, name: &'static str, sheets: Vec<Sheet>) {
+    tools::run(
+        status,
+        async move { tools::write_xlsx(&sheets).await },
+        move |bytes| download(name, XLSX, &bytes),
+    );
+}
+
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
 }
@@ -60,8 +75,11 @@ fn base_url() -> String {
 pub fn DataPanel(props: &PanelProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
-    let report = use_state(|| None::<Rc<ImportReport>>);
+    let report = use_state(|| None::<Rc<ImportSummary>>);
     let file = use_state(|| None::<Rc<(String, Vec<u8>)>>);
+    // Import and XLSX export run in the on-demand tools module: loading and failure notes.
+    let import_status = use_state_eq(|| None::<Status>);
+    let export_status = use_state_eq(|| None::<Status>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let saved = use_state(storage::list);
     let storage_ok = use_state(storage::available);
@@ -164,33 +182,30 @@ pub fn DataPanel(props: &PanelProps) -> Html {
     // Reads a file (or re-reads it with another sheet) and replaces the data when it has no problem.
     let run_import = {
         let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
-        let (report, saved) = (report.clone(), saved.clone());
-        Rc::new(move |name: &str, bytes: &[u8], sheet: Option<String>| {
-            let counties = seeds::counties();
-            let aliases = import::aliases();
-            let reference = Reference {
-                system: &state.system,
-                counties: &counties,
-                aliases: &aliases,
-            };
-            let options = ImportOptions {
-                sheet,
-                meta: import::meta_from_file_name(name),
-            };
-            let result = import::import(bytes, &options, &reference);
-            if let Some(data) = &result.dataset {
-                storage::save(data, &state.system);
-                saved.set(storage::list());
-                dispatch.dispatch(Action::ReplaceData {
-                    data: Rc::new(data.clone()),
-                    provenance: Rc::new(Provenance::default()),
-                });
-            }
-            report.set(Some(Rc::new(result)));
+        let (report, saved, status) = (report.clone(), saved.clone(), import_status.clone());
+        Rc::new(move |f: Rc<(String, Vec<u8>)>, sheet: Option<String>| {
+            let (system, dispatch) = (state.system.clone(), dispatch.clone());
+            let (report, saved) = (report.clone(), saved.clone());
+            tools::run(
+                status.clone(),
+                async move { tools::import_file(&f.1, &f.0, sheet).await },
+                move |result: ImportSummary| {
+                    if let Some(data) = &result.dataset {
+                        storage::save(data, &system);
+                        saved.set(storage::list());
+                        dispatch.dispatch(Action::ReplaceData {
+                            data: Rc::new(data.clone()),
+                            provenance: Rc::new(Provenance::default()),
+                        });
+                    }
+                    report.set(Some(Rc::new(result)));
+                },
+            );
         })
     };
     let on_file = {
         let (file, reader, run_import) = (file.clone(), reader.clone(), run_import.clone());
+        let report = report.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -199,13 +214,16 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                 return;
             };
             let name = picked.name();
+            // The previous file's report goes at once; the new one follows when the file is read.
+            report.set(None);
             let (file, run_import) = (file.clone(), run_import.clone());
             let task = gloo::file::callbacks::read_as_bytes(
                 &gloo::file::File::from(picked),
                 move |bytes| {
                     if let Ok(bytes) = bytes {
-                        run_import(&name, &bytes, None);
-                        file.set(Some(Rc::new((name, bytes))));
+                        let f = Rc::new((name, bytes));
+                        file.set(Some(f.clone()));
+                        run_import(f, None);
                     }
                 },
             );
@@ -220,7 +238,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                 return;
             };
             if let Some(f) = file.as_ref() {
-                run_import(&f.0, &f.1, Some(select.value()));
+                run_import(f.clone(), Some(select.value()));
             }
         })
     };
@@ -254,7 +272,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
         })
     };
     let export = |kind: &'static str| {
-        let state = props.state.clone();
+        let (state, status) = (props.state.clone(), export_status.clone());
         Callback::from(move |_: MouseEvent| {
             let s = &state;
             let x = RankingExport {
@@ -266,20 +284,18 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                 provenance: &s.provenance,
                 lang: s.lang,
             };
-            const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            const CSV: &str = "text/csv;charset=utf-8";
             match kind {
                 "csv" => download("fjindex-ranking.csv", CSV, x.csv().as_bytes()),
-                "xlsx" => download("fjindex-ranking.xlsx", XLSX, &x.xlsx()),
+                "xlsx" => save_xlsx(status.clone(), "fjindex-ranking.xlsx", x.xlsx_sheets()),
                 "template-csv" => download(
                     "fjindex-template.csv",
                     CSV,
                     template_csv(&s.system, &seeds::counties()).as_bytes(),
                 ),
-                _ => download(
+                _ => save_xlsx(
+                    status.clone(),
                     "fjindex-template.xlsx",
-                    XLSX,
-                    &template_xlsx(&s.system, &seeds::counties()),
+                    template_sheets(&s.system, &seeds::counties()),
                 ),
             }
         })
@@ -334,6 +350,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
             <label for="import-file">{ tr(lang, "选择文件", "Choose a file") }</label>
             <input id="import-file" type="file" data-testid="import-file" onchange={on_file}
                 accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+            { tools::status_view(import_status.as_ref(), lang) }
             { report.as_ref().map(|r| report_view(r, lang, on_sheet.clone())).unwrap_or_default() }
 
             <h3>{ tr(lang, "已保存的数据集", "Saved data sets") }</h3>
@@ -366,6 +383,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                     title={tr(lang, "先在排名中选择一个县域", "Select a county in the ranking first")}>
                     { tr(lang, "打印县域档案（A4）", "Print the county profile (A4)") }</button>
             </div>
+            { tools::status_view(export_status.as_ref(), lang) }
 
             <h3><label for="share-link">{ tr(lang, "分享链接", "Share link") }</label></h3>
             <input id="share-link" type="text" readonly=true value={share_url} data-testid="share-link" />
@@ -375,55 +393,4 @@ pub fn DataPanel(props: &PanelProps) -> Html {
         </section>
         </>
     }
-}
-
-/// The outcome of an import: the sheet chooser, then the problems (nothing replaced) or the warnings.
-fn report_view(r: &ImportReport, lang: Lang, on_sheet: Callback<Event>) -> Html {
-    let chooser = if r.sheet_names.len() > 1 {
-        html! { <p>
-            <label for="import-sheet">{ tr(lang, "工作表", "Sheet") }</label>{ " " }
-            <select id="import-sheet" data-testid="import-sheet" onchange={on_sheet}>
-                { for r.sheet_names.iter().map(|n| html! {
-                    <option value={n.clone()} selected={r.sheet.as_deref() == Some(n.as_str())}>{ n }</option> }) }
-            </select>
-        </p> }
-    } else {
-        html! {}
-    };
-    let body = if let Some(d) = &r.dataset {
-        html! { <>
-            <p role="status" class="import-ok" data-testid="import-status">{ match lang {
-                Lang::Zh => format!("已导入“{}”：{} 个单位（其中福建县域 {} 个），{} 项指标。", d.meta.name, d.n_units(), r.known_units, r.matched_indicators_count()),
-                Lang::En => format!("Imported \"{}\": {} units ({} of them Fujian counties), {} indicators.", d.meta.name, d.n_units(), r.known_units, r.matched_indicators_count()),
-            } }</p>
-            if !r.warnings.is_empty() {
-                <ul class="import-warnings" data-testid="import-warnings">
-                    { for r.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }
-                </ul>
-            }
-        </> }
-    } else {
-        html! { <>
-            <p role="alert" class="import-failed" data-testid="import-failed">{ match lang {
-                Lang::Zh => format!("未导入：发现 {} 个问题，当前数据和方案保持不变。", r.errors.len()),
-                Lang::En => format!("Not imported: {} problems found; the current data and scenario are unchanged.", r.errors.len()),
-            } }</p>
-            <table class="import-errors" data-testid="import-errors">
-                <thead><tr>
-                    <th scope="col">{ tr(lang, "行", "Row") }</th>
-                    <th scope="col">{ tr(lang, "列", "Column") }</th>
-                    <th scope="col">{ tr(lang, "问题", "Problem") }</th>
-                </tr></thead>
-                <tbody>{ for r.errors.iter().map(|e| {
-                    let plain = crate::data::DataError { row: None, column: None, kind: e.kind.clone() };
-                    html! { <tr data-row={e.row.map(|r| r.to_string())}>
-                        <td>{ e.row.map(|r| r.to_string()).unwrap_or_default() }</td>
-                        <td translate="no">{ e.column.clone().unwrap_or_default() }</td>
-                        <td>{ plain.message(lang) }</td>
-                    </tr> }
-                }) }</tbody>
-            </table>
-        </> }
-    };
-    html! { <div class="import-report">{ chooser }{ body }</div> }
 }

@@ -12,12 +12,14 @@ pub mod charts_panel;
 mod data_panel;
 mod embed;
 mod header;
+mod import_report;
 mod methods;
 mod observe;
 mod prefectures;
 mod profile;
 mod ranking;
 mod storage;
+mod tools;
 mod weights;
 
 use crate::data::seeds;

@@ -326,6 +326,27 @@ test("reach: a target no weighting reaches gets a plain statement", async () => 
   app.assertClean(page);
 });
 
+test("reach: bounds for a method without precomputed ones are computed on demand", async () => {
+  const page = await app.open({ wait: "ready" });
+  await page.selectOption("#sel-agg", "geometric");
+  const adcode = await selectRow(page, 30);
+  await page.locator("#reach-h").scrollIntoViewIfNeeded();
+  await page.click('[data-testid="bounds-compute"]');
+  const bounds = page.locator('[data-testid="rank-bounds"]');
+  await bounds.waitFor();
+  const best = Number(await bounds.getAttribute("data-best"));
+  const worst = Number(await bounds.getAttribute("data-worst"));
+  const rank = Number(await page.locator(`${ROW}[data-adcode="${adcode}"] .c-rank span`).first().textContent());
+  assert.ok(best <= rank && rank <= worst && best < worst, `best ${best}, rank ${rank}, worst ${worst}`);
+  assert.match(await bounds.textContent(), /在浏览器内计算/);
+  await page.click('[data-testid="bounds-apply-best"]');
+  await page.waitForFunction(
+    ([a, b]) => document.querySelector(`[data-testid="rank-row"][data-adcode="${a}"] .c-rank span`)?.textContent.trim() === String(b),
+    [adcode, best],
+  );
+  app.assertClean(page);
+});
+
 test("profile: what one indicator alone would take to move up one place", async () => {
   const page = await app.open({ wait: "ready" });
   await selectRow(page, 11);

@@ -1,9 +1,11 @@
-//! Smoke test: the release build loads under the strict CSP, from the root and from a sub-path, cleanly.
+//! Smoke test: the release build loads under the strict CSP, from the root and from a sub-path, cleanly,
+//! without the on-demand tools module, which the first import fetches (and a failed fetch is survivable).
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { startApp, STRICT_CSP, DIST_DIR, PHONE } from "./harness.mjs";
 
 test("dist/index.html has no inline script, inline style or absolute asset path", () => {
@@ -19,6 +21,9 @@ test("dist/index.html has no inline script, inline style or absolute asset path"
   assert.doesNotMatch(html, /\s(?:src|href)="\/(?!\/)/i, "absolute asset path");
   assert.doesNotMatch(html, /\s(?:src|href)="(?:https?:)?\/\//i, "asset from another origin");
 });
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
+const TOOLS = /\/fjindex-tools(\.js|_bg\.wasm)(\?|$)/;
 
 let app;
 before(async () => {
@@ -41,4 +46,50 @@ test("the app starts at phone width", async () => {
   const page = await app.open({ viewport: PHONE });
   await app.screenshot(page, "smoke-phone");
   app.assertClean(page);
+});
+
+/** Records the paths of every request of `page` for the tools module from now on. */
+function watchTools(page) {
+  const seen = [];
+  page.on("request", (req) => {
+    const u = new URL(req.url());
+    if (TOOLS.test(u.pathname + u.search)) seen.push(u.pathname);
+  });
+  return seen;
+}
+
+test("the tools module is fetched only by the first import, from the page's sub-path", async () => {
+  const page = await app.open({ wait: false });
+  const seen = watchTools(page);
+  await page.reload();
+  await page.waitForSelector('[data-ready="1"]', { state: "attached" });
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(seen, [], "the first load fetched the tools module");
+  await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "gbk.csv"));
+  await page.waitForSelector('[data-testid="import-status"]');
+  assert.deepEqual(seen.sort(), ["/portal/fjindex/fjindex-tools.js", "/portal/fjindex/fjindex-tools_bg.wasm"]);
+  // Loaded once: a second import fetches nothing more.
+  await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "bom.csv"));
+  await page.waitForSelector('[data-testid="import-status"]');
+  assert.equal(seen.length, 2);
+  app.assertClean(page);
+});
+
+test("when the tools module cannot be loaded the page says so, keeps its data and can try again", async () => {
+  const page = await app.open({ wait: "ready" });
+  await page.route(TOOLS, (route) => route.abort());
+  const first = await page.getAttribute('[data-testid="rank-row"]', "data-adcode");
+  const name = await page.textContent('[data-testid="dataset-name"]');
+  await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "gbk.csv"));
+  const failed = page.locator('[data-testid="tools-failed"]');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /无法加载.*当前数据和方案保持不变/);
+  assert.equal(await page.getAttribute('[data-testid="rank-row"]', "data-adcode"), first);
+  assert.equal(await page.textContent('[data-testid="dataset-name"]'), name);
+  // Once the module can be fetched again, the same import goes through.
+  await page.unroute(TOOLS);
+  await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "gbk.csv"));
+  await page.waitForSelector('[data-testid="import-status"]');
+  assert.equal(await failed.count(), 0);
+  await page.waitForFunction(() => document.querySelector('[data-testid="rank-row"]')?.dataset.adcode === "350125");
 });

@@ -12,10 +12,11 @@ mod compare;
 mod explain;
 mod methods_more;
 mod pickers;
+mod profile_reach;
 mod reach;
 mod uncertainty;
 
-pub use reach::ProfileReach;
+pub use profile_reach::ProfileReach;
 
 use super::PanelProps;
 use crate::model::Lang;

@@ -1,18 +1,25 @@
 //! What it takes to move: for the selected county and a target rank, the nearest dimension weights that
 //! reach it (with an Apply button that really gives that rank), its best and worst possible rank with
 //! witness weights, and what each indicator alone would have to become.
+//!
+//! The weight reach and bounds not precomputed are mixed-integer programmes solved in the on-demand
+//! tools module (`crate::ui::tools`); everything else, and every check by re-scoring, runs here.
 
 use super::pickers::CountySelect;
+use super::profile_reach::indicator_list;
 use super::{estimate_note, Ptr};
 use crate::analysis::bounds::{self, RankBounds};
-use crate::analysis::indicator_reach::{self, IndicatorReach, IndicatorReachRow};
-use crate::analysis::reach::{weight_reach, WeightReach};
+use crate::analysis::indicator_reach::{self, IndicatorReachRow};
+use crate::analysis::reach::WeightReach;
 use crate::analysis::DimensionModel;
 use crate::i18n::{place, prefecture_name};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::score;
 use crate::state::{Action, State, MAX_WEIGHT};
+use crate::tools_api::AnalysisRequest;
+use crate::ui::tools::{self, Status};
 use crate::ui::PanelProps;
+use std::borrow::Cow;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -51,35 +58,63 @@ struct Outcome {
     indicators: Result<Vec<IndicatorReachRow>, String>,
 }
 
-fn compute(s: &State, u: usize, target: u32) -> Outcome {
+/// Computes the outcome for unit `u` and `target`: the weight reach in the tools module, the indicator
+/// reach and the check of the new weights here; `outcome` is set when all is done.
+fn compute(
+    s: &State,
+    u: usize,
+    target: u32,
+    status: UseStateHandle<Option<Status>>,
+    outcome: UseStateHandle<Option<Ptr<Outcome>>>,
+) {
     let lang = s.lang;
-    let model = DimensionModel::new(&s.system, &s.data, &s.scenario);
-    let (current, weight, apply) = match &model {
-        Err(e) => (Vec::new(), Err(e.message(lang)), None),
-        Ok(m) => {
-            let w = weight_reach(&s.system, &s.data, m, u, target).map_err(|e| e.message(lang));
-            let apply = match &w {
-                Ok(WeightReach::Reachable { weights, .. }) => {
-                    verified_scenario(&s.system, &s.data, m, u, weights, |r| r > 0 && r <= target)
-                }
-                _ => None,
-            };
-            (m.weights.clone(), w, apply)
-        }
-    };
     let indicators =
         indicator_reach::indicator_reach_all(&s.system, &s.data, &s.scenario, u, target)
             .map_err(|e| e.message(lang));
-    Outcome {
-        unit: u,
-        target,
-        scenario: s.scenario.clone(),
-        data: s.data.clone(),
-        current,
-        weight,
-        apply,
-        indicators,
-    }
+    let done = {
+        let (scenario, data) = (s.scenario.clone(), s.data.clone());
+        move |current, weight, apply| {
+            let o = Outcome {
+                unit: u,
+                target,
+                scenario,
+                data,
+                current,
+                weight,
+                apply,
+                indicators,
+            };
+            outcome.set(Some(Ptr(Rc::new(o))));
+        }
+    };
+    let model = match DimensionModel::new(&s.system, &s.data, &s.scenario) {
+        Ok(m) => m,
+        Err(e) => return done(Vec::new(), Err(e.message(lang)), None),
+    };
+    let (system, data) = (s.system.clone(), s.data.clone());
+    let (request_data, scenario) = (s.data.clone(), s.scenario.clone());
+    tools::run(
+        status,
+        async move {
+            let request = AnalysisRequest {
+                data: Cow::Borrowed(&*request_data),
+                scenario: Cow::Borrowed(&scenario),
+                unit: u,
+                target,
+                lang,
+            };
+            tools::weight_reach(&request).await
+        },
+        move |weight| {
+            let apply = match &weight {
+                Ok(WeightReach::Reachable { weights, .. }) => {
+                    verified_scenario(&system, &data, &model, u, weights, |r| r > 0 && r <= target)
+                }
+                _ => None,
+            };
+            done(model.weights.clone(), weight, apply);
+        },
+    );
 }
 
 /// Dimension weights as "name 20.0%" items.
@@ -90,61 +125,6 @@ fn weights_list(system: &IndicatorSystem, w: &[f64], lang: Lang) -> Html {
                 <li><span>{ d.name(lang) }</span>{ " " }<span class="num" translate="no">{ format!("{:.1}%", w * 100.0) }</span></li>
             }) }
         </ul>
-    }
-}
-
-/// The indicator reach list, reachable indicators first (smallest relative increase first).
-pub(crate) fn indicator_list(
-    system: &IndicatorSystem,
-    rows: &[IndicatorReachRow],
-    target: u32,
-    lang: Lang,
-) -> Html {
-    let mut reachable: Vec<&IndicatorReachRow> = rows
-        .iter()
-        .filter(|r| matches!(r.reach, IndicatorReach::Reachable { .. }))
-        .collect();
-    let relative = |r: &IndicatorReachRow| match (&r.reach, r.current) {
-        (IndicatorReach::Reachable { increase, .. }, Some(c)) if c.abs() > 0.0 => {
-            increase / c.abs()
-        }
-        (IndicatorReach::Reachable { increase, .. }, _) => *increase,
-        _ => f64::INFINITY,
-    };
-    reachable.sort_by(|a, b| relative(a).total_cmp(&relative(b)));
-    let rest: Vec<&IndicatorReachRow> = rows
-        .iter()
-        .filter(|r| !matches!(r.reach, IndicatorReach::Reachable { .. }))
-        .collect();
-    if rows
-        .iter()
-        .all(|r| matches!(r.reach, IndicatorReach::Already))
-    {
-        return html! { <p data-testid="indicator-reach-already">{ indicator_reach::sentence(system, &rows[0], target, lang) }</p> };
-    }
-    html! {
-        <>
-            if reachable.is_empty() {
-                <p>{ lang.pick("没有哪一项指标单独提高就能达到这个名次。", "No single indicator can reach this rank on its own.") }</p>
-            } else {
-                <ul class="indicator-reach" data-testid="indicator-reach">
-                    { for reachable.iter().map(|r| html! {
-                        <li>{ indicator_reach::sentence(system, r, target, lang) }</li>
-                    }) }
-                </ul>
-            }
-            if !rest.is_empty() {
-                <details>
-                    <summary>{ match lang {
-                        Lang::Zh => format!("其余 {} 项指标单独无法做到", rest.len()),
-                        Lang::En => format!("{} indicators cannot do it alone", rest.len()),
-                    } }</summary>
-                    <ul class="indicator-reach muted">
-                        { for rest.iter().map(|r| html! { <li>{ indicator_reach::sentence(system, r, target, lang) }</li> }) }
-                    </ul>
-                </details>
-            }
-        </>
     }
 }
 
@@ -199,6 +179,9 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     let target = use_state(String::new);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
     let problem = use_state_eq(|| None::<String>);
+    // The weight reach and on-demand bounds run in the tools module: loading and failure notes.
+    let reach_status = use_state_eq(|| None::<Status>);
+    let bounds_status = use_state_eq(|| None::<Status>);
     // Bounds computed on demand (data or method other than the bundled default), per unit and scenario.
     let on_demand = use_state_eq(|| None::<Ptr<(usize, Scenario, Result<RankBounds, String>)>>);
 
@@ -238,6 +221,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
             outcome.clone(),
             problem.clone(),
         );
+        let status = reach_status.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(u) = state.selected else { return };
@@ -246,7 +230,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
             match target.trim().parse::<u32>() {
                 Ok(k) if (1..=ranked).contains(&k) => {
                     problem.set(None);
-                    outcome.set(Some(Ptr(Rc::new(compute(&state, u, k)))));
+                    compute(&state, u, k, status.clone(), outcome.clone());
                 }
                 _ => problem.set(Some(match lang {
                     Lang::Zh => format!("目标名次须为 1 到 {ranked} 之间的整数。"),
@@ -287,14 +271,25 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     });
     let compute_bounds = {
         let (state, on_demand) = (props.state.clone(), on_demand.clone());
+        let status = bounds_status.clone();
         Callback::from(move |_: MouseEvent| {
-            let r = DimensionModel::new(&state.system, &state.data, &state.scenario)
-                .map_err(|e| e.message(state.lang))
-                .and_then(|m| {
-                    bounds::rank_bounds(&state.system, &state.data, &m, u)
-                        .map_err(|e| e.message(state.lang))
-                });
-            on_demand.set(Some(Ptr(Rc::new((u, state.scenario.clone(), r)))));
+            let (data, scenario, lang) = (state.data.clone(), state.scenario.clone(), state.lang);
+            let on_demand = on_demand.clone();
+            let key = scenario.clone();
+            tools::run(
+                status.clone(),
+                async move {
+                    let request = AnalysisRequest {
+                        data: Cow::Borrowed(&*data),
+                        scenario: Cow::Borrowed(&scenario),
+                        unit: u,
+                        target: 0,
+                        lang,
+                    };
+                    tools::rank_bounds(&request).await
+                },
+                move |r| on_demand.set(Some(Ptr(Rc::new((u, key, r))))),
+            );
         })
     };
     let apply_witness = |best: bool| {
@@ -415,6 +410,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
                 <button type="submit" class="primary" data-testid="reach-compute">{ lang.pick("计算", "Compute") }</button>
             </form>
             if let Some(p) = &*problem { <p class="problem bad-input" role="alert">{ p.clone() }</p> }
+            { tools::status_view(reach_status.as_ref(), lang) }
             { for result }
             <h4>{ lang.pick("最好与最差可能名次", "Best and worst possible rank") }</h4>
             { match (&bounds, &bounds_error) {
@@ -427,6 +423,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
                     </p>
                 },
             } }
+            { tools::status_view(bounds_status.as_ref(), lang) }
         </section>
     }
 }
@@ -439,71 +436,5 @@ fn county_picker(s: &State, on_change: Callback<Option<usize>>) -> Html {
             <CountySelect id="reach-county" data={Ptr(s.data.clone())} order={Ptr(s.baseline.clone())}
                 {lang} selected={s.selected} {on_change} />
         </div>
-    }
-}
-
-/// In the county profile: what each indicator alone would need to lift the county one place, on demand
-/// (each answer re-scores the data a few dozen times).
-#[component]
-pub fn ProfileReach(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let found =
-        use_state_eq(
-            || None::<Ptr<(usize, u32, Scenario, Result<Vec<IndicatorReachRow>, String>)>>,
-        );
-    let Some(u) = s.selected else {
-        return html! {};
-    };
-    let rank = s.ranking.rank[u];
-    if rank <= 1 {
-        return html! {};
-    }
-    let target = rank - 1;
-    let on_click = {
-        let (state, found) = (props.state.clone(), found.clone());
-        Callback::from(move |_: MouseEvent| {
-            let rows = indicator_reach::indicator_reach_all(
-                &state.system,
-                &state.data,
-                &state.scenario,
-                u,
-                target,
-            )
-            .map_err(|e| e.message(state.lang));
-            found.set(Some(Ptr(Rc::new((
-                u,
-                target,
-                state.scenario.clone(),
-                rows,
-            )))));
-        })
-    };
-    let current = found
-        .as_ref()
-        .filter(|f| f.0 .0 == u && f.0 .1 == target && f.0 .2 == s.scenario);
-    html! {
-        <section class="profile-reach" aria-labelledby="profile-reach-h" data-testid="profile-reach">
-            <h4 id="profile-reach-h">{ match lang {
-                Lang::Zh => format!("单项指标提升至第 {target} 位需要什么"),
-                Lang::En => format!("What one indicator alone would take to reach rank {target}"),
-            } }</h4>
-            { match current {
-                None => html! {
-                    <button type="button" onclick={on_click} data-testid="profile-reach-compute">
-                        { lang.pick("计算（其他指标不变）", "Compute (other indicators unchanged)") }
-                    </button>
-                },
-                Some(f) => match &f.0 .3 {
-                    Err(e) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
-                    Ok(rows) => html! {
-                        <>
-                            { indicator_list(&s.system, rows, target, lang) }
-                            { estimate_note(lang, s.unit_estimates.get(u).copied().unwrap_or(false)) }
-                        </>
-                    },
-                },
-            } }
-        </section>
     }
 }

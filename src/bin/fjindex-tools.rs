@@ -1,0 +1,44 @@
+//! The web page's second WebAssembly module, loaded only when first needed: file import (calamine, zip,
+//! encoding_rs), XLSX writing and the exact mixed-integer analyses. Each export wraps a function of
+//! `fjindex::tools_api` and exchanges JSON strings or bytes with the page (`www/tools.js`).
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use fjindex::tools_api;
+    use wasm_bindgen::prelude::*;
+
+    /// An `ImportReport` as JSON.
+    #[wasm_bindgen]
+    pub fn import_file(bytes: &[u8], file_name: &str, sheet: Option<String>) -> String {
+        tools_api::import_file(bytes, file_name, sheet)
+    }
+
+    /// An XLSX file from a JSON list of sheets; throws on a malformed list.
+    #[wasm_bindgen]
+    pub fn write_xlsx(sheets_json: &str) -> Result<Vec<u8>, String> {
+        tools_api::write_xlsx(sheets_json)
+    }
+
+    /// `Result<RankBounds, String>` as JSON.
+    #[wasm_bindgen]
+    pub fn rank_bounds(request_json: &str) -> String {
+        tools_api::rank_bounds(request_json)
+    }
+
+    /// `Result<WeightReach, String>` as JSON.
+    #[wasm_bindgen]
+    pub fn weight_reach(request_json: &str) -> String {
+        tools_api::weight_reach(request_json)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "fjindex-tools is the web page's on-demand WebAssembly module; `trunk build` builds it (see README.md)."
+    );
+    std::process::exit(2);
+}

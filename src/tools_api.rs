@@ -1,0 +1,288 @@
+//! The interface between the page and its on-demand tools module (`src/bin/fjindex-tools.rs`): file
+//! import, XLSX writing and the exact mixed-integer analyses, with requests and answers as JSON.
+//!
+//! The page's own WebAssembly module never calls the functions here; it only builds requests and reads
+//! answers. The tools module wraps each function in a `#[wasm_bindgen]` export, so calamine, zip,
+//! encoding_rs and the MIP solver are linked into it alone. Everything runs against the bundled
+//! indicator system, which is the only one the page uses.
+
+use crate::analysis::{bounds, reach, DimensionModel};
+use crate::data::import::{self, ImportOptions, ImportReport};
+use crate::data::xlsx_writer::{self, Sheet};
+use crate::data::{seeds, DataError};
+use crate::model::{Dataset, Lang, Scenario};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The names of the tools module's exports, as the page calls them.
+pub mod export {
+    pub const IMPORT_FILE: &str = "import_file";
+    pub const WRITE_XLSX: &str = "write_xlsx";
+    pub const RANK_BOUNDS: &str = "rank_bounds";
+    pub const WEIGHT_REACH: &str = "weight_reach";
+}
+
+/// An exact analysis of one unit under the scenario the page shows; messages come back in `lang`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisRequest<'a> {
+    pub data: Cow<'a, Dataset>,
+    pub scenario: Cow<'a, Scenario>,
+    /// The unit's position in `data`.
+    pub unit: usize,
+    /// The target rank (weight reach only).
+    pub target: u32,
+    pub lang: Lang,
+}
+
+impl AnalysisRequest<'_> {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a request serialises")
+    }
+}
+
+/// A message in both languages, so the page can switch language without asking the module again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    fn of(message: impl Fn(Lang) -> String) -> Self {
+        Self {
+            zh: message(Lang::Zh),
+            en: message(Lang::En),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A problem that stops an import, located by 1-based row and column; `message` omits the location.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    pub row: Option<usize>,
+    pub column: Option<String>,
+    pub message: Text,
+}
+
+/// What the page shows of an [`ImportReport`], with every message written out, so that the page's
+/// module needs neither the importer nor its message catalogue.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// The data set, exactly when `errors` is empty.
+    pub dataset: Option<Dataset>,
+    pub errors: Vec<ImportProblem>,
+    /// Each warning with its location.
+    pub warnings: Vec<Text>,
+    pub sheet_names: Vec<String>,
+    pub sheet: Option<String>,
+    /// Rows recognised as one of the known counties.
+    pub known_units: usize,
+    pub matched_indicators: usize,
+}
+
+impl From<ImportReport> for ImportSummary {
+    fn from(r: ImportReport) -> Self {
+        let errors = r
+            .errors
+            .iter()
+            .map(|e| {
+                let plain = DataError {
+                    row: None,
+                    column: None,
+                    kind: e.kind.clone(),
+                };
+                ImportProblem {
+                    row: e.row,
+                    column: e.column.clone(),
+                    message: Text::of(|lang| plain.message(lang)),
+                }
+            })
+            .collect();
+        Self {
+            errors,
+            warnings: r
+                .warnings
+                .iter()
+                .map(|w| Text::of(|l| w.message(l)))
+                .collect(),
+            matched_indicators: r.matched_indicators_count(),
+            dataset: r.dataset,
+            sheet_names: r.sheet_names,
+            sheet: r.sheet,
+            known_units: r.known_units,
+        }
+    }
+}
+
+/// Reads a file (the sheet, if given, of a workbook) against the bundled counties and aliases; the
+/// answer is an [`ImportSummary`] as JSON.
+pub fn import_file(bytes: &[u8], file_name: &str, sheet: Option<String>) -> String {
+    let options = ImportOptions {
+        sheet,
+        meta: import::meta_from_file_name(file_name),
+    };
+    let summary = ImportSummary::from(import::import_bundled(bytes, &options));
+    serde_json::to_string(&summary).expect("a summary serialises")
+}
+
+/// Writes sheets (a JSON list of `Sheet`s) as an XLSX file.
+pub fn write_xlsx(sheets_json: &str) -> Result<Vec<u8>, String> {
+    let sheets: Vec<Sheet> = serde_json::from_str(sheets_json).map_err(|e| e.to_string())?;
+    Ok(xlsx_writer::write(&sheets))
+}
+
+/// Runs `f` on the dimension model of a request; the answer is `Result<T, String>` as JSON.
+fn analyse<T: Serialize>(
+    request_json: &str,
+    f: impl FnOnce(&AnalysisRequest, &DimensionModel) -> Result<T, String>,
+) -> String {
+    let answer = serde_json::from_str::<AnalysisRequest>(request_json)
+        .map_err(|e| format!("bad request: {e}"))
+        .and_then(|r| {
+            let system = seeds::indicator_system();
+            let model = DimensionModel::new(&system, &r.data, &r.scenario)
+                .map_err(|e| e.message(r.lang))?;
+            f(&r, &model)
+        });
+    serde_json::to_string(&answer).expect("an answer serialises")
+}
+
+/// The best and worst rank of the request's unit: `Result<RankBounds, String>` as JSON.
+pub fn rank_bounds(request_json: &str) -> String {
+    analyse(request_json, |r, model| {
+        let system = seeds::indicator_system();
+        bounds::rank_bounds(&system, &r.data, model, r.unit).map_err(|e| e.message(r.lang))
+    })
+}
+
+/// The nearest dimension weights that lift the request's unit to its target rank:
+/// `Result<WeightReach, String>` as JSON.
+pub fn weight_reach(request_json: &str) -> String {
+    analyse(request_json, |r, model| {
+        let system = seeds::indicator_system();
+        reach::weight_reach(&system, &r.data, model, r.unit, r.target)
+            .map_err(|e| e.message(r.lang))
+    })
+}
+
+/// Reads an answer of the tools module.
+pub fn decode<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::bounds::RankBounds;
+    use crate::analysis::reach::WeightReach;
+
+    fn request(unit: usize, target: u32) -> String {
+        let b = seeds::bundle();
+        AnalysisRequest {
+            data: Cow::Owned(b.data),
+            scenario: Cow::Owned(Scenario::default_for(&b.system)),
+            unit,
+            target,
+            lang: Lang::En,
+        }
+        .to_json()
+    }
+
+    fn import_direct(bytes: &[u8], name: &str) -> ImportReport {
+        let options = ImportOptions {
+            sheet: None,
+            meta: import::meta_from_file_name(name),
+        };
+        import::import_bundled(bytes, &options)
+    }
+
+    #[test]
+    fn an_import_summary_carries_the_report_messages_in_both_languages() {
+        let text = "adcode,name_zh,revenue,colour\n350102,鼓楼区,abc,x\n350103,台江区,12.5,y\n";
+        let summary: ImportSummary = decode(&import_file(text.as_bytes(), "x.csv", None)).unwrap();
+        let direct = import_direct(text.as_bytes(), "x.csv");
+        assert!(summary.dataset.is_none() && !direct.errors.is_empty());
+        assert_eq!(summary.errors.len(), direct.errors.len());
+        for (s, d) in summary.errors.iter().zip(&direct.errors) {
+            assert_eq!((s.row, &s.column), (d.row, &d.column));
+            // The location is the table's columns; the message is the rest of the full message.
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(d.message(lang).ends_with(s.message.get(lang)));
+            }
+        }
+        let warnings: Vec<String> = direct
+            .warnings
+            .iter()
+            .map(|w| w.message(Lang::En))
+            .collect();
+        let got: Vec<&str> = summary.warnings.iter().map(|w| w.get(Lang::En)).collect();
+        assert_eq!(got, warnings);
+        assert!(!got.is_empty());
+        assert_eq!(
+            summary.matched_indicators,
+            direct.matched_indicators_count()
+        );
+    }
+
+    #[test]
+    fn an_imported_data_set_keeps_its_missing_values_and_its_hash() {
+        let mut data = seeds::bundle().data;
+        data.set(3, 2, None);
+        let back: Dataset = decode(&serde_json::to_string(&data).unwrap()).unwrap();
+        assert_eq!(back.get(3, 2), None);
+        assert_eq!(back.content_hash(), data.content_hash());
+        let csv = seeds::DATA_2024_CSV.as_bytes();
+        let summary: ImportSummary = decode(&import_file(csv, "data 2024.csv", None)).unwrap();
+        let direct = import_direct(csv, "data 2024.csv").dataset.unwrap();
+        let got = summary.dataset.unwrap();
+        assert_eq!((got.n_units(), got.meta.year), (83, Some(2024)));
+        assert_eq!(got.content_hash(), direct.content_hash());
+        assert_eq!(summary.known_units, 83);
+    }
+
+    #[test]
+    fn sheets_round_trip_with_empty_and_non_finite_numbers() {
+        use crate::data::xlsx_writer::XCell;
+        let sheets = vec![Sheet {
+            name: "s".into(),
+            rows: vec![vec![
+                XCell::Number(f64::NAN),
+                XCell::Number(2.5),
+                XCell::Empty,
+            ]],
+            widths: vec![8.0],
+        }];
+        let json = serde_json::to_string(&sheets).unwrap();
+        let back: Vec<Sheet> = decode(&json).unwrap();
+        assert!(matches!(back[0].rows[0][0], XCell::Number(v) if v.is_nan()));
+        assert_eq!(back[0].rows[0][1], XCell::Number(2.5));
+        assert_eq!(write_xlsx(&json).unwrap()[..4], *b"PK\x03\x04");
+        assert!(write_xlsx("[{").is_err());
+    }
+
+    #[test]
+    fn exact_analyses_answer_as_the_library_does() {
+        let b = seeds::bundle();
+        let scenario = Scenario::default_for(&b.system);
+        let model = DimensionModel::new(&b.system, &b.data, &scenario).unwrap();
+        let t = model.ranked[20];
+        let got: Result<RankBounds, String> = decode(&rank_bounds(&request(t, 0))).unwrap();
+        let want = bounds::rank_bounds(&b.system, &b.data, &model, t).unwrap();
+        assert_eq!(got.unwrap(), want);
+        let got: Result<WeightReach, String> = decode(&weight_reach(&request(t, 5))).unwrap();
+        let want = reach::weight_reach(&b.system, &b.data, &model, t, 5).unwrap();
+        assert_eq!(got.unwrap(), want);
+        // Errors come back as messages in the request's language.
+        let got: Result<WeightReach, String> = decode(&weight_reach(&request(t, 0))).unwrap();
+        assert!(got.unwrap_err().contains("target rank 0"));
+        let got: Result<WeightReach, String> = decode(&weight_reach("{}")).unwrap();
+        assert!(got.unwrap_err().starts_with("bad request"));
+    }
+}
