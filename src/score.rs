@@ -1,9 +1,14 @@
 //! Dataset + Scenario -> Ranking: the single place a ranking is computed (the hot path of every slider move).
 
-use crate::method::normalise::{normalise_column, treat};
+mod rank;
+
+pub use rank::{adcode_order, rank_descending};
+
+use crate::method::normalise::{normalise_in_place, treat};
 use crate::method::weight::{self, EffectiveWeights};
 use crate::method::GEOMETRIC_EPSILON;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario, Treatment};
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario};
+use rank::{Ranker, Strided, UnitIndex};
 
 /// Why a scenario could not be scored.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,98 +173,95 @@ pub fn score(
             got: scenario.treatments.len(),
         });
     }
-    let treated: Vec<std::borrow::Cow<[f64]>> = (0..n_ind)
-        .map(|i| match scenario.treatments[i] {
-            Treatment::None => std::borrow::Cow::Borrowed(data.column(i)),
-            t => {
-                let mut col = data.column(i).to_vec();
-                treat(&mut col, t);
-                std::borrow::Cow::Owned(col)
-            }
-        })
-        .collect();
+    // The treated columns are written where their normalised values go, then normalised in place.
+    let mut normalised = Vec::with_capacity(n_ind * n_units);
+    for (i, &t) in scenario.treatments.iter().enumerate() {
+        normalised.extend_from_slice(data.column(i));
+        treat(&mut normalised[i * n_units..], t);
+    }
+    let column = |i: usize| i * n_units..(i + 1) * n_units;
+    let treated: Vec<&[f64]> = (0..n_ind).map(|i| &normalised[column(i)]).collect();
     let weights = weight::resolve(system, scenario, &treated)?;
-
-    let mut normalised = vec![0.0; n_ind * n_units];
-    for (i, col) in treated.iter().enumerate() {
-        normalise_column(
-            col,
-            scenario.normalisation,
-            &mut normalised[i * n_units..(i + 1) * n_units],
-        );
+    for i in 0..n_ind {
+        normalise_in_place(&mut normalised[column(i)], scenario.normalisation);
     }
 
-    let within: Vec<f64> = (0..n_ind).map(|i| weights.within(system, i)).collect();
     let mut dimension_scores = vec![f64::NAN; n_units * n_dim];
     let mut partial = vec![false; n_units * n_dim];
-    let mut composite = vec![f64::NAN; n_units];
-    let mut unranked = Vec::new();
-    for u in 0..n_units {
-        let mut missing_dims = Vec::new();
-        for d in 0..n_dim {
-            let (mut sum, mut wsum, mut seen, mut all) = (0.0, 0.0, 0usize, 0usize);
-            for i in system.indicators_of(d) {
-                all += 1;
-                let v = normalised[i * n_units + u];
-                if !v.is_nan() {
-                    let w = within[i];
-                    sum += w * v;
-                    wsum += w;
-                    seen += 1;
-                }
+    let mut absent = vec![false; n_units * n_dim];
+    let (mut sum, mut wsum, mut seen) =
+        (vec![0.0; n_units], vec![0.0; n_units], vec![0u32; n_units]);
+    for d in 0..n_dim {
+        let indicators = system.indicators_of(d);
+        let all = indicators.len() as u32;
+        sum.fill(0.0);
+        wsum.fill(0.0);
+        seen.fill(0);
+        for i in indicators {
+            let w = weights.within(system, i);
+            let col = &normalised[column(i)];
+            for u in 0..n_units {
+                let v = col[u];
+                // Adding zero for a missing value leaves the sums as skipping it would, since they start at +0.
+                let present = !v.is_nan();
+                sum[u] += if present { w * v } else { 0.0 };
+                wsum[u] += if present { w } else { 0.0 };
+                seen[u] += present as u32;
             }
+        }
+        for u in 0..n_units {
             let k = u * n_dim + d;
-            if seen == 0 {
-                missing_dims.push(d);
+            if seen[u] == 0 {
+                absent[k] = true;
             } else {
                 // With every present indicator at zero weight, the plain mean keeps the score defined.
-                dimension_scores[k] = if wsum > 0.0 {
-                    sum / wsum
+                dimension_scores[k] = if wsum[u] > 0.0 {
+                    sum[u] / wsum[u]
                 } else {
                     unweighted_mean(system, &normalised, n_units, u, d)
                 };
-                partial[k] = seen < all;
+                partial[k] = seen[u] < all;
             }
         }
-        if missing_dims.is_empty() {
+    }
+    let mut composite = vec![f64::NAN; n_units];
+    let mut unranked = Vec::new();
+    for u in 0..n_units {
+        let dims = u * n_dim..(u + 1) * n_dim;
+        if absent[dims.clone()].contains(&true) {
+            let missing_dims = (0..n_dim).filter(|&d| absent[u * n_dim + d]).collect();
+            unranked.push((u, missing_dims));
+        } else {
             composite[u] = aggregate(
                 scenario.aggregation,
                 &weights.dimension,
-                &dimension_scores[u * n_dim..(u + 1) * n_dim],
+                &dimension_scores[dims],
             );
-        } else {
-            unranked.push((u, missing_dims));
         }
     }
 
-    let tie_position = adcode_positions(data);
-    let mut scratch = Vec::with_capacity(n_units);
+    let index = UnitIndex::new(data);
+    let mut ranker = Ranker::with_capacity(n_units);
     let mut rank = vec![0u32; n_units];
     let mut order = Vec::with_capacity(n_units);
-    rank_into(
+    ranker.rank_into(
+        &index,
         &composite,
-        &tie_position,
-        &mut scratch,
         &mut rank,
+        Strided::PLAIN,
         Some(&mut order),
     );
-    let mut missing: Vec<usize> = (0..n_units).filter(|&u| composite[u].is_nan()).collect();
-    missing.sort_by_key(|&u| tie_position[u]);
-    order.extend(missing);
+    order.extend(index.tie_order().filter(|&u| composite[u].is_nan()));
 
     let mut dimension_rank = vec![0u32; n_units * n_dim];
-    let mut column = vec![0.0; n_units];
-    let mut column_rank = vec![0u32; n_units];
     for d in 0..n_dim {
-        for u in 0..n_units {
-            column[u] = dimension_scores[u * n_dim + d];
-        }
-        rank_into(&column, &tie_position, &mut scratch, &mut column_rank, None);
-        for u in 0..n_units {
-            dimension_rank[u * n_dim + d] = column_rank[u];
-        }
+        let at = Strided {
+            stride: n_dim,
+            offset: d,
+        };
+        ranker.rank_into(&index, &dimension_scores, &mut dimension_rank, at, None);
     }
-    let prefecture_rank = prefecture_ranks(data, &composite, &order);
+    let prefecture_rank = rank::prefecture_ranks(&index, &composite, &order);
 
     Ok(Ranking {
         n_units,
@@ -305,120 +307,18 @@ pub fn aggregate(aggregation: Aggregation, weights: &[f64], scores: &[f64]) -> f
     }
 }
 
-/// Each unit's position in adcode order. Codes are compared by their first eight bytes as an integer and
-/// in full only where those agree, which keeps this cheap on the hot path.
-fn adcode_positions(data: &Dataset) -> Vec<u32> {
-    let prefix = |code: &str| {
-        let mut bytes = [0u8; 8];
-        for (b, c) in bytes.iter_mut().zip(code.bytes()) {
-            *b = c;
-        }
-        u64::from_be_bytes(bytes)
-    };
-    let mut idx: Vec<(u64, u32)> = data
-        .units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| (prefix(&unit.adcode), u as u32))
-        .collect();
-    idx.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            data.units[a.1 as usize]
-                .adcode
-                .cmp(&data.units[b.1 as usize].adcode)
-        })
-    });
-    let mut position = vec![0u32; idx.len()];
-    for (pos, &(_, u)) in idx.iter().enumerate() {
-        position[u as usize] = pos as u32;
-    }
-    position
-}
-
-/// Ranks `scores` descending into `rank` (0 for NaN), ties sharing the better rank and listed by
-/// `tie_position`; optionally pushes the ranked units in order. `scratch` is reused between calls.
-fn rank_into(
-    scores: &[f64],
-    tie_position: &[u32],
-    scratch: &mut Vec<(i64, u32, u32)>,
-    rank: &mut [u32],
-    order: Option<&mut Vec<usize>>,
-) {
-    scratch.clear();
-    for (u, &s) in scores.iter().enumerate() {
-        rank[u] = 0;
-        if !s.is_nan() {
-            // Negated so that an ascending sort of plain tuples gives descending scores.
-            scratch.push((-tie_key(s), tie_position[u], u as u32));
-        }
-    }
-    scratch.sort_unstable();
-    let mut prev = (i64::MIN, 0u32);
-    for (pos, &(key, _, u)) in scratch.iter().enumerate() {
-        if pos == 0 || key != prev.0 {
-            prev = (key, pos as u32 + 1);
-        }
-        rank[u as usize] = prev.1;
-    }
-    if let Some(order) = order {
-        order.extend(scratch.iter().map(|t| t.2 as usize));
-    }
-}
-
-/// Unit indices sorted by adcode, the order ties are listed in.
-pub fn adcode_order(data: &Dataset) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..data.n_units()).collect();
-    idx.sort_by(|&a, &b| data.units[a].adcode.cmp(&data.units[b].adcode));
-    idx
-}
-
 /// The comparison key: scores that agree to `TIE_DECIMALS` decimals share a key.
 pub fn tie_key(score: f64) -> i64 {
-    (score * 10f64.powi(TIE_DECIMALS)).round() as i64
-}
-
-/// Ranks by descending score; ties share the better rank (1, 2, 2, 4); NaN is unranked (0).
-/// `tie_order` lists all units in the order ties are broken (usually by adcode).
-/// Returns the ranks and the ranked units in rank order.
-pub fn rank_descending(scores: &[f64], tie_order: &[usize]) -> (Vec<u32>, Vec<usize>) {
-    let mut tie_position = vec![u32::MAX; scores.len()];
-    for (pos, &u) in tie_order.iter().enumerate() {
-        tie_position[u] = pos as u32;
+    let x = score * 10f64.powi(TIE_DECIMALS);
+    // Rounds half away from zero as `f64::round` does, without its library call where `x` has a fraction:
+    // below 2^52 the truncation and the remaining fraction are exact.
+    if x.abs() < 4_503_599_627_370_496.0 {
+        let t = x as i64;
+        let fraction = x - t as f64;
+        t + (fraction >= 0.5) as i64 - (fraction <= -0.5) as i64
+    } else {
+        x.round() as i64
     }
-    let mut rank = vec![0u32; scores.len()];
-    let mut order = Vec::with_capacity(scores.len());
-    rank_into(
-        scores,
-        &tie_position,
-        &mut Vec::new(),
-        &mut rank,
-        Some(&mut order),
-    );
-    (rank, order)
-}
-
-fn prefecture_ranks(data: &Dataset, composite: &[f64], order: &[usize]) -> Vec<u32> {
-    let mut out = vec![0u32; data.n_units()];
-    let mut seen: Vec<(&str, u32, i64, u32)> = Vec::new();
-    for &u in order.iter().filter(|&&u| !composite[u].is_nan()) {
-        let pref = data.units[u].prefecture_zh.as_str();
-        let key = tie_key(composite[u]);
-        match seen.iter_mut().find(|s| s.0 == pref) {
-            Some(s) => {
-                s.1 += 1;
-                if s.2 != key {
-                    s.3 = s.1;
-                    s.2 = key;
-                }
-                out[u] = s.3;
-            }
-            None => {
-                seen.push((pref, 1, key, 1));
-                out[u] = 1;
-            }
-        }
-    }
-    out
 }
 
 /// Places moved up (positive) or down (negative) from the baseline ranking; `None` where either is unranked.

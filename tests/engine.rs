@@ -3,7 +3,7 @@
 use fjindex::data::seeds;
 use fjindex::method::{normalise, weight};
 use fjindex::model::*;
-use fjindex::score::{rank_changes, rank_descending, score, ScoreError};
+use fjindex::score::{rank_changes, rank_descending, score, tie_key, ScoreError};
 use proptest::prelude::*;
 
 fn system() -> IndicatorSystem {
@@ -355,6 +355,17 @@ proptest! {
         let b = score(&sys, &shuffled, &s).unwrap();
         let codes = |r: &fjindex::score::Ranking, d: &Dataset| r.order.iter().map(|&u| (d.units[u].adcode.clone(), r.rank[u])).collect::<Vec<_>>();
         prop_assert_eq!(codes(&a, &data), codes(&b, &shuffled));
+    }
+
+    #[test]
+    fn tie_keys_round_half_away_from_zero_like_f64_round(
+        x in prop_oneof![
+            any::<f64>(),
+            -1e4f64..1e4,
+            (-4_000_000i64..4_000_000).prop_map(|h| h as f64 * 5e-10),
+        ]
+    ) {
+        prop_assert_eq!(tie_key(x), (x * 1e9).round() as i64);
     }
 
     #[test]

@@ -50,6 +50,11 @@ pub struct ColumnStats {
 
 impl ColumnStats {
     pub fn of(column: &[f64], keep_sorted: bool) -> Self {
+        Self::summarise(column, keep_sorted, true)
+    }
+
+    /// The summary, with the standard deviation (a second pass) only when `with_sd` and zero otherwise.
+    fn summarise(column: &[f64], keep_sorted: bool, with_sd: bool) -> Self {
         let mut count = 0usize;
         let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
         for &v in column {
@@ -65,7 +70,7 @@ impl ColumnStats {
         } else {
             f64::NAN
         };
-        let sd = if count > 1 {
+        let sd = if count > 1 && with_sd {
             let ss: f64 = column
                 .iter()
                 .filter(|v| !v.is_nan())
@@ -123,14 +128,24 @@ impl ColumnStats {
 
 /// Normalises a whole column; missing values stay NaN.
 pub fn normalise_column(column: &[f64], method: Normalisation, out: &mut [f64]) {
-    let stats = ColumnStats::of(column, method == Normalisation::Rank);
+    out.copy_from_slice(column);
+    normalise_in_place(out, method);
+}
+
+/// Normalises a column in place, as `normalise_column` does; missing values stay NaN.
+pub fn normalise_in_place(column: &mut [f64], method: Normalisation) {
+    let stats = ColumnStats::summarise(
+        column,
+        method == Normalisation::Rank,
+        method == Normalisation::ZScore,
+    );
     if stats.is_constant() || method == Normalisation::Rank {
-        for (o, &v) in out.iter_mut().zip(column) {
-            *o = stats.score(method, v);
+        for v in column.iter_mut() {
+            *v = stats.score(method, *v);
         }
         return;
     }
-    // The linear methods as one multiply-add per value: out = offset + scale * v (NaN stays NaN).
+    // The linear methods as one multiply-add per value: v = offset + scale * v (NaN stays NaN).
     let (scale, offset) = match method {
         Normalisation::MinMax => {
             let k = 100.0 / (stats.max - stats.min);
@@ -146,8 +161,8 @@ pub fn normalise_column(column: &[f64], method: Normalisation, out: &mut [f64]) 
         }
         Normalisation::Rank => unreachable!("handled above"),
     };
-    for (o, &v) in out.iter_mut().zip(column) {
-        *o = offset + scale * v;
+    for v in column.iter_mut() {
+        *v = offset + scale * *v;
     }
 }
 

@@ -113,9 +113,18 @@ pub fn critic<C: AsRef<[f64]>>(columns: &[C]) -> Result<Vec<f64>, ScoreError> {
         .iter()
         .map(|c| crate::method::normalise::ColumnStats::of(c, false).sd)
         .collect();
-    let info: Vec<f64> = (0..x.len())
+    // The correlation matrix is symmetric, and `pearson` gives the same bits either way round.
+    let n = x.len();
+    let mut r = vec![0.0; n * n];
+    for j in 0..n {
+        for k in j..n {
+            r[j * n + k] = pearson(&x[j], &x[k]);
+            r[k * n + j] = r[j * n + k];
+        }
+    }
+    let info: Vec<f64> = (0..n)
         .map(|j| {
-            let conflict: f64 = (0..x.len()).map(|k| 1.0 - pearson(&x[j], &x[k])).sum();
+            let conflict: f64 = r[j * n..(j + 1) * n].iter().map(|r| 1.0 - r).sum();
             sd[j] * conflict
         })
         .collect();
@@ -124,22 +133,18 @@ pub fn critic<C: AsRef<[f64]>>(columns: &[C]) -> Result<Vec<f64>, ScoreError> {
 
 /// Pearson correlation over the units present in both columns; 0 when either has no spread.
 pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
-    let pairs: Vec<(f64, f64)> = a
-        .iter()
-        .zip(b)
-        .filter(|(x, y)| !x.is_nan() && !y.is_nan())
-        .map(|(&x, &y)| (x, y))
-        .collect();
-    let n = pairs.len() as f64;
-    if pairs.len() < 2 {
+    let pairs = || a.iter().zip(b).filter(|(x, y)| !x.is_nan() && !y.is_nan());
+    let count = pairs().count();
+    if count < 2 {
         return 0.0;
     }
+    let n = count as f64;
     let (ma, mb) = (
-        pairs.iter().map(|p| p.0).sum::<f64>() / n,
-        pairs.iter().map(|p| p.1).sum::<f64>() / n,
+        pairs().map(|p| *p.0).sum::<f64>() / n,
+        pairs().map(|p| *p.1).sum::<f64>() / n,
     );
     let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
-    for (x, y) in &pairs {
+    for (x, y) in pairs() {
         sab += (x - ma) * (y - mb);
         saa += (x - ma).powi(2);
         sbb += (y - mb).powi(2);

@@ -1,0 +1,313 @@
+//! Ranking: descending ranks with ties listed by adcode, in the whole data set and within each prefecture.
+
+use super::tie_key;
+use crate::model::Dataset;
+use std::collections::HashMap;
+
+/// What ranking needs to know about the units, gathered once per scoring call in linear time when the
+/// units already stand in adcode order (as imported and bundled data sets do).
+pub(super) struct UnitIndex {
+    /// Each unit's position in tie order (adcode order); a permutation of `0..n`.
+    position: Vec<u32>,
+    /// The units in tie order: the inverse of `position`.
+    by_position: Vec<u32>,
+    /// Each unit's prefecture as a small id, numbered in order of first appearance.
+    prefecture: Vec<u32>,
+    n_prefectures: usize,
+}
+
+impl UnitIndex {
+    pub(super) fn new(data: &Dataset) -> Self {
+        let position = adcode_positions(data);
+        let mut index = Self::from_positions(position);
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut prev: Option<(&str, u32)> = None;
+        index.prefecture = data
+            .units
+            .iter()
+            .map(|unit| {
+                let name = unit.prefecture_zh.as_str();
+                // Units of one prefecture usually stand together, so most look-ups stop at the previous unit.
+                let id = match prev {
+                    Some((p, id)) if p == name => id,
+                    _ => {
+                        let next = ids.len() as u32;
+                        *ids.entry(name).or_insert(next)
+                    }
+                };
+                prev = Some((name, id));
+                id
+            })
+            .collect();
+        index.n_prefectures = ids.len().max(1);
+        index
+    }
+
+    /// An index with the given tie positions (a permutation) and every unit in one prefecture.
+    fn from_positions(position: Vec<u32>) -> Self {
+        let mut by_position = vec![0u32; position.len()];
+        for (u, &p) in position.iter().enumerate() {
+            by_position[p as usize] = u as u32;
+        }
+        Self {
+            prefecture: vec![0; position.len()],
+            n_prefectures: 1,
+            position,
+            by_position,
+        }
+    }
+
+    /// The units in tie order.
+    pub(super) fn tie_order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.by_position.iter().map(|&u| u as usize)
+    }
+}
+
+/// Each unit's position in adcode order. Codes are compared by their first eight bytes as an integer and
+/// in full only where those agree; when those integers already increase the positions are the identity.
+fn adcode_positions(data: &Dataset) -> Vec<u32> {
+    let prefix = |code: &str| {
+        let mut bytes = [0u8; 8];
+        for (b, c) in bytes.iter_mut().zip(code.bytes()) {
+            *b = c;
+        }
+        u64::from_be_bytes(bytes)
+    };
+    let mut idx: Vec<(u64, u32)> = data
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| (prefix(&unit.adcode), u as u32))
+        .collect();
+    // A prefix that is strictly greater than the one before implies a greater code.
+    if idx.windows(2).all(|w| w[0].0 < w[1].0) {
+        return (0..idx.len() as u32).collect();
+    }
+    idx.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            data.units[a.1 as usize]
+                .adcode
+                .cmp(&data.units[b.1 as usize].adcode)
+        })
+    });
+    let mut position = vec![0u32; idx.len()];
+    for (pos, &(_, u)) in idx.iter().enumerate() {
+        position[u as usize] = pos as u32;
+    }
+    position
+}
+
+/// A column of per-unit values inside a larger array: unit `u` lives at `u * stride + offset`.
+#[derive(Clone, Copy)]
+pub(super) struct Strided {
+    pub stride: usize,
+    pub offset: usize,
+}
+
+impl Strided {
+    pub const PLAIN: Strided = Strided {
+        stride: 1,
+        offset: 0,
+    };
+    fn at(self, u: usize) -> usize {
+        u * self.stride + self.offset
+    }
+}
+
+/// Reusable buffers for ranking several columns of one data set.
+#[derive(Default)]
+pub(super) struct Ranker {
+    keys: Vec<(i64, u32)>,
+    packed: Vec<u64>,
+    wide: Vec<(u64, u32)>,
+    spare: Vec<u64>,
+}
+
+impl Ranker {
+    pub(super) fn with_capacity(n: usize) -> Self {
+        Self {
+            keys: Vec::with_capacity(n),
+            packed: Vec::with_capacity(n),
+            wide: Vec::new(),
+            spare: Vec::new(),
+        }
+    }
+
+    /// Ranks the scores at `at` descending into `rank` at the same places (0 for NaN), ties sharing the
+    /// better rank and listed in tie order; optionally pushes the ranked units in order.
+    pub(super) fn rank_into(
+        &mut self,
+        index: &UnitIndex,
+        scores: &[f64],
+        rank: &mut [u32],
+        at: Strided,
+        order: Option<&mut Vec<usize>>,
+    ) {
+        let n = index.position.len();
+        self.keys.clear();
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for u in 0..n {
+            let s = scores[at.at(u)];
+            if s.is_nan() {
+                rank[at.at(u)] = 0;
+            } else {
+                let key = tie_key(s);
+                lo = lo.min(key);
+                hi = hi.max(key);
+                self.keys.push((key, index.position[u]));
+            }
+        }
+        // One u64 per unit, the key's distance below the highest key above the tie position, sorts as
+        // (descending key, ascending position) when both fit; otherwise a wider pair does the same.
+        let bits = usize::BITS - n.saturating_sub(1).leading_zeros();
+        let span = hi.wrapping_sub(lo) as u64;
+        if bits == 0 || span >> (64 - bits) == 0 {
+            self.packed.clear();
+            self.packed.extend(
+                self.keys
+                    .iter()
+                    .map(|&(key, pos)| (hi.wrapping_sub(key) as u64) << bits | pos as u64),
+            );
+            let used = 64 - (span << bits | mask_of(bits)).leading_zeros();
+            if self.packed.len() >= BUCKETS_FROM {
+                bucket_sort(&mut self.packed, &mut self.spare, used);
+            } else {
+                self.packed.sort_unstable();
+            }
+            let mask = mask_of(bits);
+            let ranked = self.packed.iter().map(|&p| (p >> bits, (p & mask) as u32));
+            assign(index, ranked, rank, at, order);
+        } else {
+            self.wide.clear();
+            self.wide.extend(
+                self.keys
+                    .iter()
+                    .map(|&(key, pos)| (hi.wrapping_sub(key) as u64, pos)),
+            );
+            self.wide.sort_unstable();
+            assign(index, self.wide.iter().copied(), rank, at, order);
+        }
+    }
+}
+
+/// From this many ranked units on, distributing into buckets first beats sorting outright.
+const BUCKETS_FROM: usize = 64;
+
+/// The low `bits` bits set.
+fn mask_of(bits: u32) -> u64 {
+    if bits == 0 {
+        0
+    } else {
+        u64::MAX >> (64 - bits)
+    }
+}
+
+/// Sorts keys below `2^used` ascending: one pass distributes them by their top bits into buckets (about
+/// one for every two keys), then each bucket is sorted; `buffer` is scratch space.
+fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
+    let bucket_bits = (usize::BITS - keys.len().leading_zeros())
+        .saturating_sub(1)
+        .min(12);
+    let shift = used.saturating_sub(bucket_bits);
+    // First the count of each bucket one place up, then their starts, then (after placing) their ends.
+    let mut bound = vec![0u32; (1 << bucket_bits) + 1];
+    for &k in keys.iter() {
+        bound[(k >> shift) as usize + 1] += 1;
+    }
+    for b in 1..bound.len() {
+        bound[b] += bound[b - 1];
+    }
+    buffer.clear();
+    buffer.resize(keys.len(), 0);
+    for &k in keys.iter() {
+        let slot = &mut bound[(k >> shift) as usize];
+        buffer[*slot as usize] = k;
+        *slot += 1;
+    }
+    let mut begin = 0;
+    for &end in &bound[..bound.len() - 1] {
+        let bucket = &mut buffer[begin as usize..end as usize];
+        if bucket.len() > 1 {
+            bucket.sort_unstable();
+        }
+        begin = end;
+    }
+    keys.copy_from_slice(buffer);
+}
+
+/// Gives ranks from (key distance, tie position) pairs in ranking order.
+fn assign(
+    index: &UnitIndex,
+    ranked: impl Iterator<Item = (u64, u32)>,
+    rank: &mut [u32],
+    at: Strided,
+    mut order: Option<&mut Vec<usize>>,
+) {
+    let mut prev = (u64::MAX, 0u32);
+    for (pos, (key, tie)) in ranked.enumerate() {
+        if pos == 0 || key != prev.0 {
+            prev = (key, pos as u32 + 1);
+        }
+        let u = index.by_position[tie as usize] as usize;
+        rank[at.at(u)] = prev.1;
+        if let Some(order) = order.as_deref_mut() {
+            order.push(u);
+        }
+    }
+}
+
+/// Ranks within each prefecture, from the overall `order` of the ranked units.
+pub(super) fn prefecture_ranks(index: &UnitIndex, composite: &[f64], order: &[usize]) -> Vec<u32> {
+    let mut out = vec![0u32; composite.len()];
+    // Per prefecture: units seen so far, the last key and the rank it got.
+    let mut seen = vec![(0u32, 0i64, 0u32); index.n_prefectures];
+    for &u in order.iter().filter(|&&u| !composite[u].is_nan()) {
+        let s = &mut seen[index.prefecture[u] as usize];
+        let key = tie_key(composite[u]);
+        s.0 += 1;
+        if s.0 == 1 || s.1 != key {
+            s.1 = key;
+            s.2 = s.0;
+        }
+        out[u] = s.2;
+    }
+    out
+}
+
+/// Unit indices sorted by adcode, the order ties are listed in.
+pub fn adcode_order(data: &Dataset) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..data.n_units()).collect();
+    idx.sort_by(|&a, &b| data.units[a].adcode.cmp(&data.units[b].adcode));
+    idx
+}
+
+/// Ranks by descending score; ties share the better rank (1, 2, 2, 4); NaN is unranked (0).
+/// `tie_order` lists all units in the order ties are broken (usually by adcode); units it leaves out
+/// come after those it lists, by index. Returns the ranks and the ranked units in rank order.
+pub fn rank_descending(scores: &[f64], tie_order: &[usize]) -> (Vec<u32>, Vec<usize>) {
+    let n = scores.len();
+    // A unit listed twice takes its last place.
+    let mut last = vec![usize::MAX; n];
+    for (pos, &u) in tie_order.iter().enumerate() {
+        last[u] = pos;
+    }
+    let mut by_position: Vec<usize> = tie_order
+        .iter()
+        .enumerate()
+        .filter(|&(pos, &u)| last[u] == pos)
+        .map(|(_, &u)| u)
+        .collect();
+    by_position.extend((0..n).filter(|&u| last[u] == usize::MAX));
+    let mut position = vec![0u32; n];
+    for (pos, &u) in by_position.iter().enumerate() {
+        position[u] = pos as u32;
+    }
+    let index = UnitIndex::from_positions(position);
+    let mut rank = vec![0u32; n];
+    let mut order = Vec::with_capacity(n);
+    Ranker::default().rank_into(&index, scores, &mut rank, Strided::PLAIN, Some(&mut order));
+    (rank, order)
+}
+
+#[cfg(test)]
+mod tests;
