@@ -7,7 +7,7 @@ use crate::chart::profile::{self, ProfileInput};
 use crate::chart::rank_shift::{self, RankShiftInput};
 use crate::chart::tile_map::{self, ColourBy, TileMapInput};
 use crate::chart::LazyTable;
-use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -58,6 +58,71 @@ type Inputs = (
     Lang,
 );
 
+/// What the panel's charts are drawn from, owned, so that painters and deferred tables can keep it.
+struct Parts {
+    system: Rc<IndicatorSystem>,
+    data: Rc<Dataset>,
+    ranking: Rc<Ranking>,
+    selected: Option<usize>,
+}
+
+impl Parts {
+    fn new(
+        system: &Ptr<IndicatorSystem>,
+        data: &Ptr<Dataset>,
+        ranking: &Ptr<Ranking>,
+        selected: Option<usize>,
+    ) -> Self {
+        Self {
+            system: system.0.clone(),
+            data: data.0.clone(),
+            ranking: ranking.0.clone(),
+            selected,
+        }
+    }
+
+    fn contribution(&self, aggregation: Aggregation, top_n: usize) -> ContributionInput<'_> {
+        ContributionInput {
+            system: &self.system,
+            data: &self.data,
+            ranking: &self.ranking,
+            aggregation,
+            top_n,
+            selected: self.selected,
+        }
+    }
+
+    fn rank_shift<'a>(&'a self, baseline: &'a Ranking) -> RankShiftInput<'a> {
+        RankShiftInput {
+            data: &self.data,
+            current: &self.ranking,
+            baseline,
+            threshold: MOVER_THRESHOLD,
+            limit: None,
+            selected: self.selected,
+        }
+    }
+
+    fn tile_map(&self, colour_by: ColourBy) -> TileMapInput<'_> {
+        TileMapInput {
+            system: &self.system,
+            data: &self.data,
+            ranking: &self.ranking,
+            colour_by,
+            selected: self.selected,
+        }
+    }
+
+    fn profile(&self) -> ProfileInput<'_> {
+        ProfileInput {
+            system: &self.system,
+            data: &self.data,
+            ranking: &self.ranking,
+            unit: self.selected.unwrap_or(usize::MAX),
+        }
+    }
+}
+
 fn colour_key(c: ColourBy) -> String {
     match c {
         ColourBy::Score => "score".to_string(),
@@ -92,151 +157,59 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let contrib = use_memo(
         (base.clone(), *top_n),
         |((sys, data, ranking, selected, lang), n)| {
-            let aggregation = contribution::infer_aggregation(&ranking.0);
-            let (sys, data, ranking, selected, n) = (
-                sys.0.clone(),
-                data.0.clone(),
-                ranking.0.clone(),
-                *selected,
-                *n,
-            );
-            let input = ContributionInput {
-                system: &sys,
-                data: &data,
-                ranking: &ranking,
-                aggregation,
-                top_n: n,
-                selected,
-            };
-            let table = Rc::new(LazyTable::ready(contribution::table(&input, *lang)));
+            let parts = Parts::new(sys, data, ranking, *selected);
+            let aggregation = contribution::infer_aggregation(&parts.ranking);
+            let n = *n;
+            let table = contribution::table(&parts.contribution(aggregation, n), *lang);
             let painter = Painter::new(move |area, style| {
-                let input = ContributionInput {
-                    system: &sys,
-                    data: &data,
-                    ranking: &ranking,
-                    aggregation,
-                    top_n: n,
-                    selected,
-                };
-                contribution::draw(area, &input, style)
+                contribution::draw(area, &parts.contribution(aggregation, n), style)
             });
-            (painter, table)
+            (painter, Rc::new(LazyTable::ready(table)))
         },
     );
 
     let shift = use_memo(
         (base.clone(), Ptr(props.baseline.clone())),
-        |((_, data, ranking, selected, lang), baseline)| {
-            let (data, current, baseline, selected) = (
-                data.0.clone(),
-                ranking.0.clone(),
-                baseline.0.clone(),
-                *selected,
-            );
+        |((sys, data, ranking, selected, lang), baseline)| {
+            let parts = Rc::new(Parts::new(sys, data, ranking, *selected));
+            let (baseline, lang) = (baseline.0.clone(), *lang);
             let table = {
-                let (data, current, baseline, lang) =
-                    (data.clone(), current.clone(), baseline.clone(), *lang);
-                Rc::new(LazyTable::new(
-                    rank_shift::caption(lang, MOVER_THRESHOLD),
-                    move || {
-                        let input = RankShiftInput {
-                            data: &data,
-                            current: &current,
-                            baseline: &baseline,
-                            threshold: MOVER_THRESHOLD,
-                            limit: None,
-                            selected,
-                        };
-                        rank_shift::table(&input, lang)
-                    },
-                ))
+                let (parts, baseline) = (parts.clone(), baseline.clone());
+                LazyTable::new(rank_shift::caption(lang, MOVER_THRESHOLD), move || {
+                    rank_shift::table(&parts.rank_shift(&baseline), lang)
+                })
             };
             let painter = Painter::new(move |area, style| {
-                let input = RankShiftInput {
-                    data: &data,
-                    current: &current,
-                    baseline: &baseline,
-                    threshold: MOVER_THRESHOLD,
-                    limit: None,
-                    selected,
-                };
-                rank_shift::draw(area, &input, style)
+                rank_shift::draw(area, &parts.rank_shift(&baseline), style)
             });
-            (painter, table)
+            (painter, Rc::new(table))
         },
     );
 
     let map = use_memo(
         (base.clone(), *colour_by),
         |((sys, data, ranking, selected, lang), colour_by)| {
-            let (sys, data, ranking, selected, colour_by) = (
-                sys.0.clone(),
-                data.0.clone(),
-                ranking.0.clone(),
-                *selected,
-                *colour_by,
-            );
-            let input = TileMapInput {
-                system: &sys,
-                data: &data,
-                ranking: &ranking,
-                colour_by,
-                selected,
-            };
-            let caption = tile_map::caption(&input, *lang);
+            let parts = Rc::new(Parts::new(sys, data, ranking, *selected));
+            let (colour_by, lang) = (*colour_by, *lang);
+            let caption = tile_map::caption(&parts.tile_map(colour_by), lang);
             let table = {
-                let (sys, data, ranking, lang) =
-                    (sys.clone(), data.clone(), ranking.clone(), *lang);
-                Rc::new(LazyTable::new(caption, move || {
-                    let input = TileMapInput {
-                        system: &sys,
-                        data: &data,
-                        ranking: &ranking,
-                        colour_by,
-                        selected,
-                    };
-                    tile_map::table(&input, lang)
-                }))
+                let parts = parts.clone();
+                LazyTable::new(caption, move || {
+                    tile_map::table(&parts.tile_map(colour_by), lang)
+                })
             };
             let painter = Painter::new(move |area, style| {
-                let input = TileMapInput {
-                    system: &sys,
-                    data: &data,
-                    ranking: &ranking,
-                    colour_by,
-                    selected,
-                };
-                tile_map::draw(area, &input, style)
+                tile_map::draw(area, &parts.tile_map(colour_by), style)
             });
-            (painter, table)
+            (painter, Rc::new(table))
         },
     );
 
     let prof = use_memo(base, |(sys, data, ranking, selected, lang)| {
-        let (sys, data, ranking) = (sys.0.clone(), data.0.clone(), ranking.0.clone());
-        let unit = selected.unwrap_or(usize::MAX);
-        let table = Rc::new(LazyTable::ready(profile::table(
-            &ProfileInput {
-                system: &sys,
-                data: &data,
-                ranking: &ranking,
-                unit,
-            },
-            *lang,
-        )));
-        let painter = Painter::new(move |area, style| {
-            profile::draw(
-                area,
-                &ProfileInput {
-                    system: &sys,
-                    data: &data,
-                    ranking: &ranking,
-                    unit,
-                },
-                style,
-            )
-        });
-        (painter, table)
+        let parts = Parts::new(sys, data, ranking, *selected);
+        let table = profile::table(&parts.profile(), *lang);
+        let painter = Painter::new(move |area, style| profile::draw(area, &parts.profile(), style));
+        (painter, Rc::new(LazyTable::ready(table)))
     });
 
     let on_top_n = {
