@@ -115,6 +115,13 @@ fn nav_units(layout: &ChartLayout) -> Vec<usize> {
     seen
 }
 
+/// Sets the canvas's box size through the CSSOM (the page's CSP allows no inline style attributes).
+fn set_css_size(canvas: &HtmlCanvasElement, css_width: u32, css_height: u32) {
+    let css = canvas.style();
+    let _ = css.set_property("width", &format!("{css_width}px"));
+    let _ = css.set_property("height", &format!("{css_height}px"));
+}
+
 /// Draws the chart into the canvas at the container's width and the device pixel ratio.
 fn redraw(
     canvas: &HtmlCanvasElement,
@@ -138,10 +145,7 @@ fn redraw(
     if canvas.height() != ph {
         canvas.set_height(ph);
     }
-    // Sizes go through the CSSOM: the page's CSP allows no inline style attributes.
-    let css = canvas.style();
-    let _ = css.set_property("width", &format!("{css_width}px"));
-    let _ = css.set_property("height", &format!("{css_height}px"));
+    set_css_size(canvas, css_width, css_height);
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
     let area = backend.into_drawing_area();
     let style = ChartStyle::new(lang).scaled(dpr);
@@ -173,6 +177,19 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
 
     let width = use_width(wrap_ref.clone());
     let on_screen = use_on_screen(wrap_ref.clone());
+
+    // The canvas takes its size at once, drawn or not, so the page does not shift when a chart that
+    // scrolls into view is drawn.
+    {
+        let canvas_ref = canvas_ref.clone();
+        use_effect_with((width, props.height), move |(width, height)| {
+            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                if *width > 0 {
+                    set_css_size(&canvas, *width, height.for_width(*width));
+                }
+            }
+        });
+    }
 
     // Redraw whenever the chart, the size or the keyboard focus changes, but only while the chart is on
     // screen: a chart scrolled away is drawn when it comes back, so a weight change does not pay for

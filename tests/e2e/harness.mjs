@@ -220,9 +220,23 @@ export function assertClean(page) {
   assert.deepEqual(problemsOf(page), [], "the page reported problems");
 }
 
-/** Saves a full-page screenshot to target/screenshots/<name>.png and returns its path. */
+/**
+ * Saves a full-page screenshot to target/screenshots/<name>.png and returns its path. The page draws a
+ * chart only once it has been on screen, as a reader scrolling would see it, so the page is scrolled
+ * through first (a frame per screen) and put back where it was.
+ */
 export async function screenshot(page, name) {
   await fsp.mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const start = window.scrollY;
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo({ top: y, behavior: "instant" });
+      await frame();
+    }
+    window.scrollTo({ top: start, behavior: "instant" });
+    await frame();
+  });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
