@@ -208,11 +208,14 @@ fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
     let bucket_bits = (usize::BITS - keys.len().leading_zeros())
         .saturating_sub(1)
         .min(12);
+    // A key's bucket is its top `bucket_bits` of `used` bits; with one bucket and all 64 bits used the
+    // shift is 64, which `checked_shr` turns into bucket 0.
     let shift = used.saturating_sub(bucket_bits);
+    let bucket_of = |k: u64| k.checked_shr(shift).unwrap_or(0) as usize;
     // First the count of each bucket one place up, then their starts, then (after placing) their ends.
     let mut bound = vec![0u32; (1 << bucket_bits) + 1];
     for &k in keys.iter() {
-        bound[(k >> shift) as usize + 1] += 1;
+        bound[bucket_of(k) + 1] += 1;
     }
     for b in 1..bound.len() {
         bound[b] += bound[b - 1];
@@ -220,7 +223,7 @@ fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
     buffer.clear();
     buffer.resize(keys.len(), 0);
     for &k in keys.iter() {
-        let slot = &mut bound[(k >> shift) as usize];
+        let slot = &mut bound[bucket_of(k)];
         buffer[*slot as usize] = k;
         *slot += 1;
     }

@@ -223,21 +223,24 @@ export function assertClean(page) {
 /**
  * Saves a full-page screenshot to target/screenshots/<name>.png and returns its path. The page draws a
  * chart only once it has been on screen, as a reader scrolling would see it, so the page is scrolled
- * through first (a frame per screen) and put back where it was.
+ * through first (100 ms per screen) and put back where it was.
  */
 export async function screenshot(page, name) {
   await fsp.mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const start = window.scrollY;
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-      window.scrollTo({ top: y, behavior: "instant" });
-      await frame();
-    }
-    window.scrollTo({ top: start, behavior: "instant" });
-    await frame();
-  });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // Driven from here, not with in-page animation frames: a page with JavaScript disabled runs none.
+  const { height, step, start } = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    step: window.innerHeight,
+    start: window.scrollY,
+  }));
+  const scrollTo = (top) => page.evaluate((top) => window.scrollTo({ top, behavior: "instant" }), top);
+  for (let y = 0; y < height; y += step) {
+    await scrollTo(y);
+    await page.waitForTimeout(100);
+  }
+  await scrollTo(start);
+  await page.waitForTimeout(100);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

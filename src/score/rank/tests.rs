@@ -195,6 +195,15 @@ proptest! {
 }
 
 #[test]
+fn bucket_sort_takes_one_key_using_all_64_bits() {
+    // Found by the proptest above: one bucket and 64 used bits once shifted a key by 64.
+    let mut keys = vec![u64::MAX, 0, 1 << 63];
+    bucket_sort(&mut keys[..1], &mut Vec::new(), 64);
+    bucket_sort(&mut keys, &mut Vec::new(), 64);
+    assert_eq!(keys, vec![0, 1 << 63, u64::MAX]);
+}
+
+#[test]
 fn tie_order_leaves_out_and_repeats() {
     // Unit 3 is left out, so it comes last among its ties; unit 0 is listed twice and takes its last place.
     let scores = [5.0, 5.0, 5.0, 5.0, 1.0];
