@@ -16,7 +16,7 @@ use yew::prelude::*;
 /// Tables with more rows than this are shown a page at a time; smaller ones keep every row in the DOM.
 const PAGE_FROM: usize = 500;
 /// Rows on one page of a paged table.
-const PAGE_SIZE: usize = 100;
+const PAGE_SIZE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct BarProps {

@@ -204,3 +204,49 @@ test("the print layout fits a county profile with the data notice on one A4 page
   assert.equal(await page.isVisible(".slot-ranking"), false);
   await app.screenshot(page, "print-profile");
 });
+
+test("a file with more than 500 units is shown a page at a time, and the pager moves through it", async () => {
+  // 83 Fujian counties plus made-up codes, every value inside the indicator's plausible range.
+  const indicators = JSON.parse(fs.readFileSync(path.join(ROOT, "seeds", "indicators.json"), "utf8")).indicators;
+  const counties = fs.readFileSync(path.join(ROOT, "seeds", "counties.csv"), "utf8").trim().split("\n").slice(1)
+    .map((l) => l.split(",").slice(0, 2));
+  const units = 620;
+  const lines = [["adcode", "name", ...indicators.map((i) => i.id)].join(",")];
+  for (let n = 0; n < units; n++) {
+    const [code, name] = n < counties.length ? counties[n] : [String(110100 + n * 3), `单位${n}`];
+    const values = indicators.map((ind, i) => {
+      const v = ind.plausible_min + ((Math.min(ind.plausible_max, 1000) - ind.plausible_min) * ((n * 37 + i * 11) % 101)) / 100;
+      return ind.integer ? Math.round(v) : v.toFixed(2);
+    });
+    lines.push([code, name, ...values].join(","));
+  }
+  const page = await app.open();
+  await page.setInputFiles('[data-testid="import-file"]', {
+    name: "many-units.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(lines.join("\n") + "\n", "utf8"),
+  });
+  await page.waitForSelector('[data-testid="import-status"]');
+  const pageSize = await page.locator(ROW).count();
+  assert.ok(pageSize > 0 && pageSize < units, `one page of rows, not all ${units} (got ${pageSize})`);
+  const ranks = () => page.$$eval(`${ROW} .c-rank span`, (s) => s.map((e) => Number(e.textContent.trim())));
+  const first = await ranks();
+  assert.equal(first[0], 1);
+  assert.match(await page.textContent('[data-testid="page-range"]'), new RegExp(`1.${pageSize}.*${units}`));
+  assert.ok(await page.isDisabled('[data-testid="page-prev"]'));
+  const firstCodes = await adcodes(page);
+  await page.click('[data-testid="page-next"]');
+  await page.waitForFunction(
+    ([sel, a]) => document.querySelector(sel)?.dataset.adcode !== a,
+    [ROW, firstCodes[0]],
+  );
+  const second = await ranks();
+  const secondCodes = await adcodes(page);
+  assert.equal(secondCodes.length, pageSize);
+  assert.ok(secondCodes.every((a) => !firstCodes.includes(a)), "the second page shows other units");
+  // Units with equal values share a rank, so the second page starts at or after the first page's last rank.
+  assert.ok(second[0] >= first[first.length - 1], `page 2 starts at rank ${second[0]}`);
+  assert.match(await page.textContent('[data-testid="page-range"]'), new RegExp(`${pageSize + 1}.${2 * pageSize}.*${units}`));
+  assert.ok(await page.isEnabled('[data-testid="page-prev"]'));
+  app.assertClean(page);
+});
