@@ -22,6 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP } from "../tests/e2e/harness.mjs";
+import { quantile, weightMoveTimes } from "./latency.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -35,10 +36,6 @@ const WEIGHT = '[data-testid="weight-innovation"]';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (x) => (x == null ? "n/a" : `${x.toFixed(1)} ms`);
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
 
 function listFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -152,36 +149,7 @@ try {
   if ((await page.locator(WEIGHT).count()) === 0) {
     console.log("p50 n/a, p95 n/a (no such input yet)");
   } else {
-    const times = await page.evaluate(
-      async ([selector, moves]) => {
-        const input = document.querySelector(selector);
-        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-        const afterFrame = () =>
-          new Promise((resolve) =>
-            requestAnimationFrame(() => {
-              const ch = new MessageChannel();
-              ch.port1.onmessage = () => resolve();
-              ch.port2.postMessage(0);
-            }),
-          );
-        const original = input.value;
-        const out = [];
-        await afterFrame();
-        for (let i = 0; i < moves; i++) {
-          // A sweep 0..100 and back, so every move changes the value.
-          const v = Math.round(Math.abs(((i * 7) % 200) - 100));
-          const t0 = performance.now();
-          setValue.call(input, String(v));
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-          await afterFrame();
-          out.push(performance.now() - t0);
-        }
-        setValue.call(input, original);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        return out;
-      },
-      [WEIGHT, MOVES],
-    );
+    const times = await weightMoveTimes(page, WEIGHT, MOVES);
     console.log(`p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}`);
   }
   await last.context.close();

@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP } from "../tests/e2e/harness.mjs";
+import { quantile, weightMoveTimes } from "./latency.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -41,10 +42,6 @@ for (let n = 0; n < UNITS; n++) {
 const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fjindex-")), "national.csv");
 fs.writeFileSync(file, rows.join("\n") + "\n");
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const server = await serveDir({ root: process.env.FJINDEX_DIST || DIST_DIR, csp: STRICT_CSP });
@@ -63,32 +60,7 @@ try {
   }
   console.log(`== national file: ${UNITS} units, ${indicators.length} indicators`);
   console.log(`file -> import done (parse, check, score, render): ${importMs} ms`);
-  const times = await page.evaluate(
-    async ([selector, moves]) => {
-      const input = document.querySelector(selector);
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-      const afterFrame = () =>
-        new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve();
-            ch.port2.postMessage(0);
-          }),
-        );
-      const out = [];
-      await afterFrame();
-      for (let i = 0; i < moves; i++) {
-        const v = Math.round(Math.abs(((i * 7) % 200) - 100));
-        const t = performance.now();
-        setValue.call(input, String(v));
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await afterFrame();
-        out.push(performance.now() - t);
-      }
-      return out;
-    },
-    [WEIGHT, MOVES],
-  );
+  const times = await weightMoveTimes(page, WEIGHT, MOVES);
   console.log(
     `weight input -> next animation frame (${MOVES} moves): p50 ${ms(quantile(times, 0.5))}, ` +
       `p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))} (target p95 < 50 ms)`,
