@@ -6,13 +6,13 @@ use super::analysis::Ptr;
 use super::embed::EmbedBridge;
 use super::import_report::report_view;
 use super::tools::{self, Status};
-use super::{storage, PanelProps};
+use super::{storage, Dispatch, Store};
 use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::provenance::Provenance;
 use crate::data::seeds;
 use crate::data::xlsx_writer::Sheet;
 use crate::model::{Dataset, Lang};
-use crate::share::{self, DatasetRef, Notice, NoticeKind, ShareState};
+use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
 use crate::state::{default_scenario, Action};
 use crate::tools_api::ImportSummary;
 use std::rc::Rc;
@@ -71,8 +71,17 @@ fn base_url() -> String {
     })
 }
 
+/// The data panel's props: the page state, and the embed options the page address gave (read once at
+/// start-up by `App`, before any event can go out to a host).
+#[derive(Properties, PartialEq, Clone)]
+pub struct DataPanelProps {
+    pub state: Store,
+    pub dispatch: Dispatch,
+    pub embed: Rc<Embed>,
+}
+
 #[component]
-pub fn DataPanel(props: &PanelProps) -> Html {
+pub fn DataPanel(props: &DataPanelProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
     let report = use_state(|| None::<Rc<ImportSummary>>);
@@ -84,18 +93,13 @@ pub fn DataPanel(props: &PanelProps) -> Html {
     let saved = use_state(storage::list);
     let storage_ok = use_state(storage::available);
     let notices = use_state(Vec::<Notice>::new);
-    // The embed options are read at once, so that no event goes out before the allowed origins are known.
-    let embed = use_state(|| {
-        let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-        share::parse(&search, &s.system, &default_scenario(&s.system))
-            .0
-            .embed
-    });
+    let embed = &props.embed;
     let restored = use_state(|| false);
-    let bundled_hash = use_state(|| s.data.content_hash());
 
     // Hashing every value is cheap for 83 units but not for a national file on every slider step.
     let data_hash = use_memo(Ptr(s.data.clone()), |data| data.0.content_hash());
+    // The page starts on the bundled data, so the first hash is the bundled data set's.
+    let bundled_hash = use_state(|| (*data_hash).clone());
     let dataset_ref = {
         let hash = (*data_hash).clone();
         if hash == *bundled_hash {
@@ -112,7 +116,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
         county: s.selected.map(|u| s.data.units[u].adcode.clone()),
         lang,
         dataset: dataset_ref.clone(),
-        embed: (*embed).clone(),
+        embed: (**embed).clone(),
     };
     let query = share::encode(&share_state, &s.system, &default_scenario(&s.system));
 
@@ -332,7 +336,7 @@ pub fn DataPanel(props: &PanelProps) -> Html {
                 <button type="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
             </div>
         }
-        <EmbedBridge state={props.state.clone()} dispatch={props.dispatch.clone()} embed={(*embed).clone()} />
+        <EmbedBridge state={props.state.clone()} dispatch={props.dispatch.clone()} embed={(**embed).clone()} />
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
             <p data-testid="dataset-name">

@@ -25,7 +25,7 @@ mod weights;
 use crate::data::seeds;
 use crate::i18n::{t, Key};
 use crate::model::Lang;
-use crate::share::{self, Panel};
+use crate::share::{self, Embed, Panel};
 use crate::state::{self, Action, State};
 use std::ops::Deref;
 use std::rc::Rc;
@@ -104,13 +104,15 @@ fn App() -> Html {
         }
     });
 
-    // Panels an embedding page hides (`hide=` in the address) are not rendered at all, so they cost
-    // nothing on a weight change; www/data.css hides their slots.
-    let hidden = use_memo((), {
+    // The embed options are read from the address once, so that no event goes out before the allowed
+    // origins are known; panels an embedding page hides (`hide=`) are not rendered at all, so they cost
+    // nothing on a weight change (www/data.css hides their slots, and the data panel, which carries the
+    // embed bridge, only by CSS).
+    let embed = use_memo((), {
         let state = state.clone();
-        move |_| hidden_panels(&state)
+        move |_| Rc::new(embed_options(&state))
     });
-    let shown = |p: Panel| !hidden.contains(&p);
+    let shown = |p: Panel| p == Panel::Data || !embed.hide.contains(&p);
 
     let on_select = {
         let dispatch = dispatch.clone();
@@ -146,7 +148,9 @@ fn App() -> Html {
                 <div class="slot slot-analysis">
                     if shown(Panel::Analysis) { <analysis::AnalysisPanel ..panel.clone() /> }
                 </div>
-                <div class="slot slot-data"><data_panel::DataPanel ..panel.clone() /></div>
+                <div class="slot slot-data">
+                    <data_panel::DataPanel state={state.clone()} dispatch={dispatch.clone()} embed={(*embed).clone()} />
+                </div>
                 <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>
             </main>
             <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
@@ -163,20 +167,15 @@ fn charts_slot(state: &State, on_select: Callback<usize>) -> Html {
     }
 }
 
-/// The panels the page address asks to hide (embed mode's `hide=`); the data panel is only hidden by
-/// CSS, since it carries the embed bridge.
-fn hidden_panels(state: &State) -> Vec<Panel> {
+/// The embed options in the page address (`embed`, `hide`, `origins`).
+fn embed_options(state: &State) -> Embed {
     let query = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let defaults = state::default_scenario(&state.system);
-    let (parsed, _) = share::parse(query.trim_start_matches('?'), &state.system, &defaults);
-    parsed
+    share::parse(query.trim_start_matches('?'), &state.system, &defaults)
+        .0
         .embed
-        .hide
-        .into_iter()
-        .filter(|&p| p != Panel::Data)
-        .collect()
 }
 
 /// Mounts the application on the document body.

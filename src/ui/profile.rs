@@ -1,7 +1,7 @@
 //! The selected county's profile: rank and score, the generated summary, and every indicator with raw
 //! value and unit, normalised score, rank among all units and provenance.
 
-use super::ranking::{dim_fill, Bar};
+use super::ranking::dim_class;
 use super::PanelProps;
 use crate::data::provenance::Status;
 use crate::i18n::{place, prefecture_name, t, Key};
@@ -86,7 +86,7 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
                                         </th>
                                         <td></td>
                                         <td class="num" translate="no">{ fmt_score(dl.score) }
-                                            <Bar score={dl.score} fill={dim_fill(dl.dimension)} /></td>
+                                            <Bar score={dl.score} dimension={dl.dimension} /></td>
                                         <td class="num" translate="no">{ if dl.rank > 0 { dl.rank.to_string() } else { "—".into() } }</td>
                                         <td></td>
                                     </tr>
@@ -168,4 +168,29 @@ fn indicator_row(s: &crate::state::State, l: &IndicatorLine, lang: Lang) -> Html
             <td>{ mark }</td>
         </tr>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarProps {
+    /// The 0-100 score; NaN draws an empty bar.
+    score: f64,
+    dimension: usize,
+}
+
+/// A small horizontal bar for a dimension's 0-100 score: one element whose CSS gradient stops at `--w`,
+/// set through the CSSOM (the CSP allows no inline style attribute).
+#[component]
+fn Bar(props: &BarProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.score.to_bits(), move |&bits| {
+            let v = f64::from_bits(bits);
+            let w = if v.is_nan() { 0.0 } else { v.clamp(0.0, 100.0) };
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("--w", &format!("{w:.2}%"));
+            }
+        });
+    }
+    html! { <span ref={node} class={classes!("bar", dim_class(props.dimension))} aria-hidden="true"></span> }
 }

@@ -18,45 +18,6 @@ const PAGE_FROM: usize = 500;
 /// Rows on one page of a paged table.
 const PAGE_SIZE: usize = 50;
 
-#[derive(Properties, PartialEq)]
-pub struct BarProps {
-    /// The 0-100 score; NaN draws an empty bar.
-    pub score: f64,
-    /// The fill colour's class, e.g. `dim-fill-2`.
-    pub fill: &'static str,
-}
-
-/// A small horizontal bar for a 0-100 score: one element whose CSS gradient stops at `--w`, set
-/// through the CSSOM (the CSP allows no inline style attribute). Much cheaper to lay out and paint
-/// than an SVG per bar, which matters with five bars in each of the table's rows.
-#[component]
-pub fn Bar(props: &BarProps) -> Html {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(props.score.to_bits(), move |&bits| {
-            let v = f64::from_bits(bits);
-            let w = if v.is_nan() { 0.0 } else { v.clamp(0.0, 100.0) };
-            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                let _ = el.style().set_property("--w", &format!("{w:.2}%"));
-            }
-        });
-    }
-    html! { <span ref={node} class={classes!("bar", props.fill)} aria-hidden="true"></span> }
-}
-
-/// The colour class of a dimension's bars and swatches.
-pub fn dim_fill(dimension: usize) -> &'static str {
-    const FILLS: [&str; 5] = [
-        "dim-fill-0",
-        "dim-fill-1",
-        "dim-fill-2",
-        "dim-fill-3",
-        "dim-fill-4",
-    ];
-    FILLS[dimension % FILLS.len()]
-}
-
 #[component]
 pub fn RankingPanel(props: &PanelProps) -> Html {
     let s = &props.state;
@@ -325,7 +286,7 @@ fn DimCells(props: &DimCellsProps) -> Html {
 }
 
 /// The class that gives a dimension's cells and bars their colour (`--dim-c`).
-fn dim_class(dimension: usize) -> &'static str {
+pub fn dim_class(dimension: usize) -> &'static str {
     const CLASSES: [&str; 5] = ["dim-0", "dim-1", "dim-2", "dim-3", "dim-4"];
     CLASSES[dimension % CLASSES.len()]
 }
