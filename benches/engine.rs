@@ -1,9 +1,12 @@
 //! Prints the time of one full recompute (treatment, weights, normalisation, aggregation, ranking) for the
-//! bundled 83 x 16 data and a synthetic 2,846 x 16 national-scale data set. Figures only; nothing asserted.
+//! bundled 83 x 16 data and a synthetic 2,846 x 16 national-scale data set, three ways: with the page's
+//! scorer, which keeps its buffers and unit index for its data set and returns a new ranking (the path of
+//! every slider move); the same scorer writing into one reused ranking; and a cold `score()` call, which
+//! sets everything up first. Figures only; nothing asserted.
 
 use fjindex::data::seeds;
 use fjindex::model::{Dataset, DatasetMeta, Scenario, Unit, Weighting};
-use fjindex::score::score;
+use fjindex::score::{score, Ranking, Scorer};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -57,17 +60,31 @@ fn main() {
         ("2846 x 16 (synthetic)", &national),
     ] {
         let per_round = if data.n_units() > 100 { 20 } else { 2000 };
+        let mut scorer = Scorer::new(data);
+        let mut reused = Ranking::default();
         for weighting in [Weighting::Manual, Weighting::Entropy, Weighting::Critic] {
             let scenario = Scenario {
                 weighting,
                 ..Scenario::default_for(&b.system)
             };
-            let (median, best) = time_us(15, per_round, || {
+            let page = time_us(15, per_round, || {
+                black_box(scorer.score(&b.system, black_box(&scenario)).unwrap());
+            });
+            let into = time_us(15, per_round, || {
+                scorer
+                    .score_into(&b.system, black_box(&scenario), &mut reused)
+                    .unwrap();
+                black_box(&reused);
+            });
+            let cold = time_us(15, per_round, || {
                 black_box(score(&b.system, black_box(data), &scenario).unwrap());
             });
-            println!(
-                "full recompute {label:<22} {weighting:<8?} median {median:>8.1} us, fastest round {best:>8.1} us"
-            );
+            for (how, (median, best)) in [("scorer", page), ("into", into), ("cold", cold)] {
+                println!(
+                    "full recompute {label:<22} {:<8} {how:<7} median {median:>8.1} us, fastest round {best:>8.1} us",
+                    format!("{weighting:?}")
+                );
+            }
         }
     }
 }

@@ -1,14 +1,14 @@
 //! Dataset + Scenario -> Ranking: the single place a ranking is computed (the hot path of every slider move).
 
 mod rank;
+mod scorer;
 
 pub use rank::{adcode_order, rank_descending};
+pub use scorer::Scorer;
 
-use crate::method::normalise::{normalise_in_place, treat};
-use crate::method::weight::{self, EffectiveWeights};
+use crate::method::weight::EffectiveWeights;
 use crate::method::GEOMETRIC_EPSILON;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario};
-use rank::{Ranker, Strided, UnitIndex};
 
 /// Why a scenario could not be scored.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,7 +117,7 @@ pub const TIE_DECIMALS: i32 = 9;
 ///
 /// Per-unit arrays are indexed by the unit's position in the data set; `u * n_dimensions + d` for
 /// per-dimension arrays and `i * n_units + u` for normalised indicator values. Rank 0 means unranked.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ranking {
     pub n_units: usize,
     pub n_dimensions: usize,
@@ -154,144 +154,14 @@ impl Ranking {
     }
 }
 
-/// Scores a data set under a scenario.
+/// Scores a data set under a scenario. For repeated scoring of one data set, a [`Scorer`] keeps what
+/// can be kept between calls.
 pub fn score(
     system: &IndicatorSystem,
     data: &Dataset,
     scenario: &Scenario,
 ) -> Result<Ranking, ScoreError> {
-    let (n_units, n_ind, n_dim) = (data.n_units(), system.n_indicators(), system.n_dimensions());
-    if data.n_indicators() != n_ind {
-        return Err(ScoreError::ShapeMismatch {
-            expected: n_ind,
-            got: data.n_indicators(),
-        });
-    }
-    if scenario.treatments.len() != n_ind {
-        return Err(ScoreError::TreatmentCount {
-            expected: n_ind,
-            got: scenario.treatments.len(),
-        });
-    }
-    // The treated columns are written where their normalised values go, then normalised in place.
-    let mut normalised = Vec::with_capacity(n_ind * n_units);
-    for (i, &t) in scenario.treatments.iter().enumerate() {
-        normalised.extend_from_slice(data.column(i));
-        treat(&mut normalised[i * n_units..], t);
-    }
-    let column = |i: usize| i * n_units..(i + 1) * n_units;
-    let treated: Vec<&[f64]> = (0..n_ind).map(|i| &normalised[column(i)]).collect();
-    let weights = weight::resolve(system, scenario, &treated)?;
-    for i in 0..n_ind {
-        normalise_in_place(&mut normalised[column(i)], scenario.normalisation);
-    }
-
-    let mut dimension_scores = vec![f64::NAN; n_units * n_dim];
-    let mut partial = vec![false; n_units * n_dim];
-    let mut absent = vec![false; n_units * n_dim];
-    let (mut sum, mut wsum, mut seen) =
-        (vec![0.0; n_units], vec![0.0; n_units], vec![0u32; n_units]);
-    for d in 0..n_dim {
-        let indicators = system.indicators_of(d);
-        let all = indicators.len() as u32;
-        sum.fill(0.0);
-        wsum.fill(0.0);
-        seen.fill(0);
-        for i in indicators {
-            let w = weights.within(system, i);
-            let col = &normalised[column(i)];
-            for u in 0..n_units {
-                let v = col[u];
-                // Adding zero for a missing value leaves the sums as skipping it would, since they start at +0.
-                let present = !v.is_nan();
-                sum[u] += if present { w * v } else { 0.0 };
-                wsum[u] += if present { w } else { 0.0 };
-                seen[u] += present as u32;
-            }
-        }
-        for u in 0..n_units {
-            let k = u * n_dim + d;
-            if seen[u] == 0 {
-                absent[k] = true;
-            } else {
-                // With every present indicator at zero weight, the plain mean keeps the score defined.
-                dimension_scores[k] = if wsum[u] > 0.0 {
-                    sum[u] / wsum[u]
-                } else {
-                    unweighted_mean(system, &normalised, n_units, u, d)
-                };
-                partial[k] = seen[u] < all;
-            }
-        }
-    }
-    let mut composite = vec![f64::NAN; n_units];
-    let mut unranked = Vec::new();
-    for u in 0..n_units {
-        let dims = u * n_dim..(u + 1) * n_dim;
-        if absent[dims.clone()].contains(&true) {
-            let missing_dims = (0..n_dim).filter(|&d| absent[u * n_dim + d]).collect();
-            unranked.push((u, missing_dims));
-        } else {
-            composite[u] = aggregate(
-                scenario.aggregation,
-                &weights.dimension,
-                &dimension_scores[dims],
-            );
-        }
-    }
-
-    let index = UnitIndex::new(data);
-    let mut ranker = Ranker::with_capacity(n_units);
-    let mut rank = vec![0u32; n_units];
-    let mut order = Vec::with_capacity(n_units);
-    ranker.rank_into(
-        &index,
-        &composite,
-        &mut rank,
-        Strided::PLAIN,
-        Some(&mut order),
-    );
-    order.extend(index.tie_order().filter(|&u| composite[u].is_nan()));
-
-    let mut dimension_rank = vec![0u32; n_units * n_dim];
-    for d in 0..n_dim {
-        let at = Strided {
-            stride: n_dim,
-            offset: d,
-        };
-        ranker.rank_into(&index, &dimension_scores, &mut dimension_rank, at, None);
-    }
-    let prefecture_rank = rank::prefecture_ranks(&index, &composite, &order);
-
-    Ok(Ranking {
-        n_units,
-        n_dimensions: n_dim,
-        weights,
-        normalised,
-        dimension_scores,
-        partial,
-        composite,
-        rank,
-        dimension_rank,
-        prefecture_rank,
-        order,
-        unranked,
-    })
-}
-
-fn unweighted_mean(
-    system: &IndicatorSystem,
-    normalised: &[f64],
-    n_units: usize,
-    u: usize,
-    d: usize,
-) -> f64 {
-    let present: Vec<f64> = system
-        .indicators_of(d)
-        .map(|i| normalised[i * n_units + u])
-        .filter(|v| !v.is_nan())
-        .collect();
-    present.iter().sum::<f64>() / present.len() as f64
+    Scorer::new(data).score(system, scenario)
 }
 
 /// Combines one unit's dimension scores with normalised dimension weights.

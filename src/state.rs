@@ -5,9 +5,11 @@
 //! (all weights zero, say) the scenario is kept as the user set it, a problem is recorded and the last
 //! good ranking stays on screen.
 
+mod scorer;
 mod table;
 mod weights;
 
+pub use scorer::SharedScorer;
 pub use table::{prefecture_summary, PrefectureRow, Sort, SortKey, TableView};
 pub use weights::{
     default_scenario, format_weight, parse_weight, round_weight, Preset, WeightInputError,
@@ -19,7 +21,7 @@ use crate::data::seeds::Bundle;
 use crate::model::{
     Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
 };
-use crate::score::{rank_changes, score, Ranking, ScoreError};
+use crate::score::{rank_changes, Ranking, ScoreError};
 use std::rc::Rc;
 
 /// A weight box: a dimension's or an indicator's.
@@ -86,6 +88,8 @@ pub struct State {
     pub lang: Lang,
     pub system: Rc<IndicatorSystem>,
     pub data: Rc<Dataset>,
+    /// Scores `data`; replaced with it.
+    pub scorer: SharedScorer,
     pub provenance: Rc<Provenance>,
     /// Per unit: whether any of its values is an estimate.
     pub unit_estimates: Rc<Vec<bool>>,
@@ -149,10 +153,13 @@ impl State {
     pub fn new(system: IndicatorSystem, data: Dataset, provenance: Provenance) -> Self {
         let system = Rc::new(system);
         let scenario = default_scenario(&system);
-        let baseline = Rc::new(
-            score(&system, &data, &scenario).expect("the default scenario scores any valid data"),
-        );
         let data = Rc::new(data);
+        let scorer = SharedScorer::new(data.clone());
+        let baseline = Rc::new(
+            scorer
+                .score(&system, &scenario)
+                .expect("the default scenario scores any valid data"),
+        );
         let provenance = Rc::new(provenance);
         Self {
             lang: Lang::Zh,
@@ -162,6 +169,7 @@ impl State {
             baseline,
             system,
             data,
+            scorer,
             provenance,
             scenario,
             preset: Some(Preset::Equal),
@@ -264,7 +272,7 @@ impl State {
 
     /// Scores the current scenario; on failure keeps the last good ranking and records the problem.
     fn rescore(&mut self) {
-        match score(&self.system, &self.data, &self.scenario) {
+        match self.scorer.score(&self.system, &self.scenario) {
             Ok(r) => {
                 self.changes = Rc::new(rank_changes(&r, &self.baseline));
                 self.ranking = Rc::new(r);
@@ -365,7 +373,8 @@ fn apply(s: &mut State, action: Action) {
         Action::SetSearch(text) => s.table.search = text,
         Action::SetPrefectureFilter(p) => s.table.prefecture = p.filter(|p| !p.is_empty()),
         Action::ReplaceData { data, provenance } => {
-            let baseline = match score(&s.system, &data, &default_scenario(&s.system)) {
+            let scorer = SharedScorer::new(data.clone());
+            let baseline = match scorer.score(&s.system, &default_scenario(&s.system)) {
                 Ok(b) => Rc::new(b),
                 Err(e) => {
                     s.problem = Some(Problem::Score(e));
@@ -374,6 +383,7 @@ fn apply(s: &mut State, action: Action) {
             };
             s.unit_estimates = Rc::new(unit_estimates(&data, &provenance));
             s.data = data;
+            s.scorer = scorer;
             s.provenance = provenance;
             s.changes = Rc::new(rank_changes(&baseline, &baseline));
             s.baseline = baseline.clone();

@@ -6,35 +6,8 @@ use fjindex::model::*;
 use fjindex::score::{rank_changes, rank_descending, score, tie_key, ScoreError};
 use proptest::prelude::*;
 
-fn system() -> IndicatorSystem {
-    seeds::indicator_system()
-}
-
-/// A synthetic data set: unit `u`, indicator `i` gets `f(u, i)`.
-fn synthetic(n: usize, f: impl Fn(usize, usize) -> Option<f64>) -> Dataset {
-    let sys = system();
-    let units = (0..n)
-        .map(|u| Unit {
-            adcode: format!("{:06}", 100000 + u),
-            name_zh: format!("县{u}"),
-            name_en: String::new(),
-            prefecture_zh: if u % 2 == 0 {
-                "甲市".into()
-            } else {
-                "乙市".into()
-            },
-            lon: None,
-            lat: None,
-        })
-        .collect();
-    let mut data = Dataset::new(DatasetMeta::default(), units, sys.n_indicators());
-    for u in 0..n {
-        for i in 0..sys.n_indicators() {
-            data.set(u, i, f(u, i));
-        }
-    }
-    data
-}
+mod common;
+use common::{arbitrary_data, dataset_from, synthetic, system};
 
 fn check_norm(method: Normalisation, column: &[f64], expected: &[f64]) {
     let mut out = vec![0.0; column.len()];
@@ -287,18 +260,6 @@ fn rank_changes_count_places_moved_up() {
             .find(|&u| now.rank_in_dimension(u, 1) == 1)
             .unwrap()
     );
-}
-
-fn arbitrary_data() -> impl Strategy<Value = (Vec<Vec<Option<f64>>>, u64)> {
-    let cell = prop_oneof![9 => (0.0f64..1000.0).prop_map(|v| Some((v * 10.0).round() / 10.0)), 1 => Just(None)];
-    (
-        prop::collection::vec(prop::collection::vec(cell, 16), 3..12),
-        any::<u64>(),
-    )
-}
-
-fn dataset_from(rows: &[Vec<Option<f64>>]) -> Dataset {
-    synthetic(rows.len(), |u, i| rows[u][i])
 }
 
 proptest! {

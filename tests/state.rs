@@ -7,6 +7,7 @@ use fjindex::data::provenance::{Provenance, Record, Status};
 use fjindex::data::seeds;
 use fjindex::i18n::has_han;
 use fjindex::model::{Dataset, DatasetMeta, IndicatorSystem, Lang, Unit, Weighting};
+use fjindex::score::score;
 use fjindex::state::{
     prefecture_summary, reduce, Action, Field, Preset, Problem, SortKey, State, WeightInputError,
 };
@@ -395,6 +396,14 @@ fn replacing_the_data_recomputes_the_baseline() {
     );
     assert_eq!(t.visible_rows().len(), N);
     assert_eq!(*t.baseline, *state().ranking);
+    // The new data comes with its own scorer, and later moves score the new data with it.
+    assert!(t.scorer.scores(&data) && !b.scorer.scores(&data));
+    let moved = reduce(&t, Action::SetWeight(Field::Dimension(1), 70.0));
+    assert_eq!(moved.scorer, t.scorer);
+    assert_eq!(
+        *moved.ranking,
+        score(&system, &data, &moved.scenario).unwrap()
+    );
 }
 
 #[test]

@@ -53,24 +53,16 @@ impl ColumnStats {
         Self::summarise(column, keep_sorted, true)
     }
 
-    /// The summary, with the standard deviation (a second pass) only when `with_sd` and zero otherwise.
-    fn summarise(column: &[f64], keep_sorted: bool, with_sd: bool) -> Self {
-        let mut count = 0usize;
-        let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
-        for &v in column {
-            if !v.is_nan() {
-                count += 1;
-                min = min.min(v);
-                max = max.max(v);
-                sum += v;
-            }
-        }
-        let mean = if count > 0 {
-            sum / count as f64
+    /// The summary, with the mean and standard deviation only when `with_moments` (NaN and zero
+    /// otherwise): min-max and efficacy need neither, and the sum is a chain of dependent additions.
+    fn summarise(column: &[f64], keep_sorted: bool, with_moments: bool) -> Self {
+        let (count, min, max) = count_min_max(column);
+        let mean = if count > 0 && with_moments {
+            column.iter().filter(|v| !v.is_nan()).sum::<f64>() / count as f64
         } else {
             f64::NAN
         };
-        let sd = if count > 1 && with_sd {
+        let sd = if count > 1 && with_moments {
             let ss: f64 = column
                 .iter()
                 .filter(|v| !v.is_nan())
@@ -132,8 +124,9 @@ pub fn normalise_column(column: &[f64], method: Normalisation, out: &mut [f64]) 
     normalise_in_place(out, method);
 }
 
-/// Normalises a column in place, as `normalise_column` does; missing values stay NaN.
-pub fn normalise_in_place(column: &mut [f64], method: Normalisation) {
+/// Normalises a column in place, as `normalise_column` does; missing values stay NaN. Returns the number
+/// of values present.
+pub fn normalise_in_place(column: &mut [f64], method: Normalisation) -> usize {
     let stats = ColumnStats::summarise(
         column,
         method == Normalisation::Rank,
@@ -143,7 +136,7 @@ pub fn normalise_in_place(column: &mut [f64], method: Normalisation) {
         for v in column.iter_mut() {
             *v = stats.score(method, *v);
         }
-        return;
+        return stats.count;
     }
     // The linear methods as one multiply-add per value: v = offset + scale * v (NaN stays NaN).
     let (scale, offset) = match method {
@@ -164,6 +157,33 @@ pub fn normalise_in_place(column: &mut [f64], method: Normalisation) {
     for v in column.iter_mut() {
         *v = offset + scale * *v;
     }
+    stats.count
+}
+
+/// The number of present values and their minimum and maximum, in four independent lanes so the
+/// comparisons do not wait on each other. `f64::min` and `max` pass over NaN, and neither depends on order.
+fn count_min_max(column: &[f64]) -> (usize, f64, f64) {
+    let (mut lo, mut hi, mut missing) = ([f64::INFINITY; 4], [f64::NEG_INFINITY; 4], [0usize; 4]);
+    let lanes = column.chunks_exact(4);
+    let rest = lanes.remainder();
+    for lane in lanes {
+        for k in 0..4 {
+            lo[k] = lo[k].min(lane[k]);
+            hi[k] = hi[k].max(lane[k]);
+            missing[k] += lane[k].is_nan() as usize;
+        }
+    }
+    for &v in rest {
+        lo[0] = lo[0].min(v);
+        hi[0] = hi[0].max(v);
+        missing[0] += v.is_nan() as usize;
+    }
+    let count = column.len() - missing.iter().sum::<usize>();
+    (
+        count,
+        lo.into_iter().fold(f64::INFINITY, f64::min),
+        hi.into_iter().fold(f64::NEG_INFINITY, f64::max),
+    )
 }
 
 /// Min-max onto [0, 1], used by the entropy and CRITIC weightings.

@@ -6,7 +6,7 @@ use crate::score::ScoreError;
 
 /// Effective weights: dimension weights summing to 1 and, per indicator, its share of the composite
 /// (so indicator weights also sum to 1 and each dimension's indicators sum to its dimension weight).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EffectiveWeights {
     pub dimension: Vec<f64>,
     pub indicator: Vec<f64>,

@@ -117,22 +117,13 @@ impl Strided {
 /// Reusable buffers for ranking several columns of one data set.
 #[derive(Default)]
 pub(super) struct Ranker {
-    keys: Vec<(i64, u32)>,
     packed: Vec<u64>,
     wide: Vec<(u64, u32)>,
     spare: Vec<u64>,
+    bound: Vec<u32>,
 }
 
 impl Ranker {
-    pub(super) fn with_capacity(n: usize) -> Self {
-        Self {
-            keys: Vec::with_capacity(n),
-            packed: Vec::with_capacity(n),
-            wide: Vec::new(),
-            spare: Vec::new(),
-        }
-    }
-
     /// Ranks the scores at `at` descending into `rank` at the same places (0 for NaN), ties sharing the
     /// better rank and listed in tie order; optionally pushes the ranked units in order.
     pub(super) fn rank_into(
@@ -144,33 +135,39 @@ impl Ranker {
         order: Option<&mut Vec<usize>>,
     ) {
         let n = index.position.len();
-        self.keys.clear();
-        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        // `tie_key` never decreases as the score grows, so the extreme keys are the extreme scores' keys.
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
         for u in 0..n {
             let s = scores[at.at(u)];
-            if s.is_nan() {
-                rank[at.at(u)] = 0;
-            } else {
-                let key = tie_key(s);
-                lo = lo.min(key);
-                hi = hi.max(key);
-                self.keys.push((key, index.position[u]));
-            }
+            min = min.min(s);
+            max = max.max(s);
         }
+        if min > max {
+            for u in 0..n {
+                rank[at.at(u)] = 0;
+            }
+            return;
+        }
+        let (lo, hi) = (tie_key(min), tie_key(max));
         // One u64 per unit, the key's distance below the highest key above the tie position, sorts as
         // (descending key, ascending position) when both fit; otherwise a wider pair does the same.
         let bits = usize::BITS - n.saturating_sub(1).leading_zeros();
         let span = hi.wrapping_sub(lo) as u64;
         if bits == 0 || span >> (64 - bits) == 0 {
             self.packed.clear();
-            self.packed.extend(
-                self.keys
-                    .iter()
-                    .map(|&(key, pos)| (hi.wrapping_sub(key) as u64) << bits | pos as u64),
-            );
+            for u in 0..n {
+                let s = scores[at.at(u)];
+                if s.is_nan() {
+                    rank[at.at(u)] = 0;
+                } else {
+                    let distance = hi.wrapping_sub(tie_key(s)) as u64;
+                    self.packed
+                        .push(distance << bits | index.position[u] as u64);
+                }
+            }
             let used = 64 - (span << bits | mask_of(bits)).leading_zeros();
             if self.packed.len() >= BUCKETS_FROM {
-                bucket_sort(&mut self.packed, &mut self.spare, used);
+                bucket_sort(&mut self.packed, &mut self.spare, &mut self.bound, used);
             } else {
                 self.packed.sort_unstable();
             }
@@ -179,11 +176,15 @@ impl Ranker {
             assign(index, ranked, rank, at, order);
         } else {
             self.wide.clear();
-            self.wide.extend(
-                self.keys
-                    .iter()
-                    .map(|&(key, pos)| (hi.wrapping_sub(key) as u64, pos)),
-            );
+            for u in 0..n {
+                let s = scores[at.at(u)];
+                if s.is_nan() {
+                    rank[at.at(u)] = 0;
+                } else {
+                    let distance = hi.wrapping_sub(tie_key(s)) as u64;
+                    self.wide.push((distance, index.position[u]));
+                }
+            }
             self.wide.sort_unstable();
             assign(index, self.wide.iter().copied(), rank, at, order);
         }
@@ -191,7 +192,7 @@ impl Ranker {
 }
 
 /// From this many ranked units on, distributing into buckets first beats sorting outright.
-const BUCKETS_FROM: usize = 64;
+const BUCKETS_FROM: usize = 1024;
 
 /// The low `bits` bits set.
 fn mask_of(bits: u32) -> u64 {
@@ -203,8 +204,9 @@ fn mask_of(bits: u32) -> u64 {
 }
 
 /// Sorts keys below `2^used` ascending: one pass distributes them by their top bits into buckets (about
-/// one for every two keys), then each bucket is sorted; `buffer` is scratch space.
-fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
+/// one for every two keys), then each bucket is sorted. The sorted keys end up in `keys`, which swaps
+/// places with the scratch vector `buffer`; `bound` is scratch space too.
+fn bucket_sort(keys: &mut Vec<u64>, buffer: &mut Vec<u64>, bound: &mut Vec<u32>, used: u32) {
     let bucket_bits = (usize::BITS - keys.len().leading_zeros())
         .saturating_sub(1)
         .min(12);
@@ -213,7 +215,8 @@ fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
     let shift = used.saturating_sub(bucket_bits);
     let bucket_of = |k: u64| k.checked_shr(shift).unwrap_or(0) as usize;
     // First the count of each bucket one place up, then their starts, then (after placing) their ends.
-    let mut bound = vec![0u32; (1 << bucket_bits) + 1];
+    bound.clear();
+    bound.resize((1 << bucket_bits) + 1, 0);
     for &k in keys.iter() {
         bound[bucket_of(k) + 1] += 1;
     }
@@ -235,7 +238,7 @@ fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
         }
         begin = end;
     }
-    keys.copy_from_slice(buffer);
+    std::mem::swap(keys, buffer);
 }
 
 /// Gives ranks from (key distance, tie position) pairs in ranking order.
@@ -259,11 +262,20 @@ fn assign(
     }
 }
 
-/// Ranks within each prefecture, from the overall `order` of the ranked units.
-pub(super) fn prefecture_ranks(index: &UnitIndex, composite: &[f64], order: &[usize]) -> Vec<u32> {
-    let mut out = vec![0u32; composite.len()];
+/// Ranks within each prefecture into `out`, from the overall `order` of the ranked units; `seen` is
+/// scratch space.
+pub(super) fn prefecture_ranks_into(
+    index: &UnitIndex,
+    composite: &[f64],
+    order: &[usize],
+    seen: &mut Vec<(u32, i64, u32)>,
+    out: &mut Vec<u32>,
+) {
+    out.clear();
+    out.resize(composite.len(), 0);
     // Per prefecture: units seen so far, the last key and the rank it got.
-    let mut seen = vec![(0u32, 0i64, 0u32); index.n_prefectures];
+    seen.clear();
+    seen.resize(index.n_prefectures, (0, 0, 0));
     for &u in order.iter().filter(|&&u| !composite[u].is_nan()) {
         let s = &mut seen[index.prefecture[u] as usize];
         let key = tie_key(composite[u]);
@@ -274,7 +286,6 @@ pub(super) fn prefecture_ranks(index: &UnitIndex, composite: &[f64], order: &[us
         }
         out[u] = s.2;
     }
-    out
 }
 
 /// Unit indices sorted by adcode, the order ties are listed in.

@@ -24,6 +24,13 @@ fn reference_ranks(scores: &[f64], position: &[u32]) -> (Vec<u32>, Vec<usize>) {
     (rank, t.iter().map(|x| x.2).collect())
 }
 
+/// Prefecture ranks into fresh buffers.
+fn prefecture_ranks(index: &UnitIndex, composite: &[f64], order: &[usize]) -> Vec<u32> {
+    let mut out = Vec::new();
+    prefecture_ranks_into(index, composite, order, &mut Vec::new(), &mut out);
+    out
+}
+
 /// Prefecture ranks as first written: a linear search by name per unit.
 fn reference_prefecture_ranks(data: &Dataset, composite: &[f64], order: &[usize]) -> Vec<u32> {
     let mut out = vec![0u32; data.n_units()];
@@ -189,7 +196,7 @@ proptest! {
         let mut keys: Vec<u64> = keys.iter().map(|&k| (k & mask_of(crowd)) | (keys[0] & !mask_of(crowd))).collect();
         let mut want = keys.clone();
         want.sort_unstable();
-        bucket_sort(&mut keys, &mut Vec::new(), used);
+        bucket_sort(&mut keys, &mut Vec::new(), &mut Vec::new(), used);
         prop_assert_eq!(keys, want);
     }
 }
@@ -197,9 +204,11 @@ proptest! {
 #[test]
 fn bucket_sort_takes_one_key_using_all_64_bits() {
     // Found by the proptest above: one bucket and 64 used bits once shifted a key by 64.
+    let mut one = vec![u64::MAX];
+    bucket_sort(&mut one, &mut Vec::new(), &mut Vec::new(), 64);
+    assert_eq!(one, vec![u64::MAX]);
     let mut keys = vec![u64::MAX, 0, 1 << 63];
-    bucket_sort(&mut keys[..1], &mut Vec::new(), 64);
-    bucket_sort(&mut keys, &mut Vec::new(), 64);
+    bucket_sort(&mut keys, &mut Vec::new(), &mut Vec::new(), 64);
     assert_eq!(keys, vec![0, 1 << 63, u64::MAX]);
 }
 

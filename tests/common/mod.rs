@@ -1,0 +1,49 @@
+//! Data sets for the engine tests: small synthetic ones and a proptest strategy of arbitrary ones.
+// Each test crate that includes this module uses only some of it.
+#![allow(dead_code)]
+
+use fjindex::data::seeds;
+use fjindex::model::*;
+use proptest::prelude::*;
+
+pub fn system() -> IndicatorSystem {
+    seeds::indicator_system()
+}
+
+/// A synthetic data set: unit `u`, indicator `i` gets `f(u, i)`.
+pub fn synthetic(n: usize, f: impl Fn(usize, usize) -> Option<f64>) -> Dataset {
+    let sys = system();
+    let units = (0..n)
+        .map(|u| Unit {
+            adcode: format!("{:06}", 100000 + u),
+            name_zh: format!("县{u}"),
+            name_en: String::new(),
+            prefecture_zh: if u % 2 == 0 {
+                "甲市".into()
+            } else {
+                "乙市".into()
+            },
+            lon: None,
+            lat: None,
+        })
+        .collect();
+    let mut data = Dataset::new(DatasetMeta::default(), units, sys.n_indicators());
+    for u in 0..n {
+        for i in 0..sys.n_indicators() {
+            data.set(u, i, f(u, i));
+        }
+    }
+    data
+}
+
+pub fn arbitrary_data() -> impl Strategy<Value = (Vec<Vec<Option<f64>>>, u64)> {
+    let cell = prop_oneof![9 => (0.0f64..1000.0).prop_map(|v| Some((v * 10.0).round() / 10.0)), 1 => Just(None)];
+    (
+        prop::collection::vec(prop::collection::vec(cell, 16), 3..12),
+        any::<u64>(),
+    )
+}
+
+pub fn dataset_from(rows: &[Vec<Option<f64>>]) -> Dataset {
+    synthetic(rows.len(), |u, i| rows[u][i])
+}
