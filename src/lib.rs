@@ -13,6 +13,7 @@ pub mod method;
 pub mod model;
 pub mod score;
 pub mod share;
+pub mod sorting;
 pub mod state;
 pub mod summary;
 pub mod tools_api;

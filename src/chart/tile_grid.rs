@@ -65,7 +65,9 @@ pub fn place(units: &[Unit]) -> TileGrid {
     let rows = ((target / cols as f64).ceil() as u32).max(1);
     let mut taken = vec![false; (cols * rows) as usize];
     let mut order: Vec<usize> = (0..units.len()).filter(|&u| pts[u].is_some()).collect();
-    order.sort_by(|&a, &b| units[a].adcode.cmp(&units[b].adcode).then(a.cmp(&b)));
+    crate::sorting::sort_indices(&mut order, &|a, b| {
+        units[a].adcode.cmp(&units[b].adcode).then(a.cmp(&b))
+    });
     for u in order {
         let (x, y) = pts[u].unwrap_or_default();
         let (fx, fy) = (x * (cols - 1) as f64, y * (rows - 1) as f64);
