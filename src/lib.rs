@@ -9,6 +9,7 @@ pub mod cli;
 pub mod data;
 pub mod embed_api;
 pub mod i18n;
+pub mod json;
 pub mod method;
 pub mod model;
 pub mod score;
