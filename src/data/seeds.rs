@@ -12,14 +12,14 @@ pub const PROVENANCE_2024_CSV: &str = include_str!("../../seeds/provenance_2024.
 pub const PUBLISHED_JSON: &str = include_str!("../../seeds/published.json");
 pub const CALIBRATION_PRIOR_CSV: &str = include_str!("../../seeds/calibration_prior.csv");
 
-/// Everything the page and the CLI start from.
+/// Everything the page and the CLI start from. The published facts are not part of it: only the
+/// calibration and the tests read them (see [`published`]), so the page does not carry them.
 #[derive(Clone, Debug)]
 pub struct Bundle {
     pub system: IndicatorSystem,
     pub counties: Vec<Unit>,
     pub data: Dataset,
     pub provenance: Provenance,
-    pub published: PublishedFacts,
 }
 
 /// The metadata of the bundled data set.
@@ -99,6 +99,5 @@ pub fn bundle() -> Bundle {
         counties,
         data,
         provenance,
-        published: published(),
     }
 }
