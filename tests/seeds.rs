@@ -2,7 +2,7 @@
 //! Tables 3-2 and 3-3 and section 二（一）, anchors, provenance and realistic magnitudes.
 
 use fjindex::calibration;
-use fjindex::data::provenance::Status;
+use fjindex::data::provenance::{Provenance, Status};
 use fjindex::data::{seeds, wide_csv};
 use fjindex::model::{Scenario, ValueKind};
 use fjindex::score::score;
@@ -25,6 +25,20 @@ fn calibration_reproduces_the_committed_files_byte_for_byte() {
         run.provenance.to_csv() == seeds::PROVENANCE_2024_CSV,
         "seeds/provenance_2024.csv is stale"
     );
+}
+
+#[test]
+fn the_build_scripts_tables_equal_parsing_the_seed_files() {
+    let counties = seeds::counties();
+    assert_eq!(counties.len(), 83);
+    assert_eq!(counties, seeds::counties_from_csv(seeds::COUNTIES_CSV));
+    let provenance = seeds::provenance();
+    assert_eq!(provenance.records().len(), 83 * 16);
+    assert_eq!(
+        provenance,
+        Provenance::from_csv(seeds::PROVENANCE_2024_CSV).unwrap()
+    );
+    assert_eq!(seeds::bundle().provenance, provenance);
 }
 
 #[test]

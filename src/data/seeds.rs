@@ -1,7 +1,7 @@
 //! The bundled seeds, compiled into the binary: indicator system, counties, the 2024 data set, its
 //! provenance and the white paper's published facts.
 
-use super::provenance::Provenance;
+use super::provenance::{Provenance, Record, Status};
 use super::published::PublishedFacts;
 use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
 
@@ -11,6 +11,11 @@ pub const DATA_2024_CSV: &str = include_str!("../../seeds/data_2024.csv");
 pub const PROVENANCE_2024_CSV: &str = include_str!("../../seeds/provenance_2024.csv");
 pub const PUBLISHED_JSON: &str = include_str!("../../seeds/published.json");
 pub const CALIBRATION_PRIOR_CSV: &str = include_str!("../../seeds/calibration_prior.csv");
+
+/// `seeds/counties.csv` and `seeds/provenance_2024.csv` as Rust tables, written by `build.rs`.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/seed_tables.rs"));
+}
 
 /// Everything the page and the CLI start from. The published facts are not part of it: only the
 /// calibration and the tests read them (see [`published`]), so the page does not carry them.
@@ -52,11 +57,29 @@ struct CountyRow {
 
 /// The 83 counties with English names and centre points.
 pub fn counties() -> Vec<Unit> {
-    let mut reader = csv::Reader::from_reader(COUNTIES_CSV.as_bytes());
+    tables::COUNTIES
+        .iter()
+        .map(
+            |&(adcode, name_zh, name_en, prefecture_zh, lon, lat)| Unit {
+                adcode: adcode.to_string(),
+                name_zh: name_zh.to_string(),
+                name_en: name_en.to_string(),
+                prefecture_zh: prefecture_zh.to_string(),
+                lon: Some(lon),
+                lat: Some(lat),
+            },
+        )
+        .collect()
+}
+
+/// Counties parsed from text in the format of `seeds/counties.csv`; [`counties`] gives the same for the
+/// bundled file without parsing it.
+pub fn counties_from_csv(text: &str) -> Vec<Unit> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
     reader
         .deserialize::<CountyRow>()
         .map(|r| {
-            let r = r.expect("seeds/counties.csv is valid");
+            let r = r.expect("the counties are valid");
             Unit {
                 adcode: r.adcode,
                 name_zh: r.name_zh,
@@ -85,6 +108,22 @@ pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
     }
 }
 
+/// The provenance of the bundled data set, as `Provenance::from_csv` reads `seeds/provenance_2024.csv`.
+pub fn provenance() -> Provenance {
+    let text = |i: u16| tables::PROVENANCE_TEXTS[usize::from(i)].to_string();
+    Provenance::new(
+        tables::PROVENANCE_ROWS
+            .iter()
+            .map(|&(adcode, indicator, status, source)| Record {
+                adcode: text(adcode),
+                indicator: text(indicator),
+                status: Status::ALL[usize::from(status)],
+                source: text(source),
+            })
+            .collect(),
+    )
+}
+
 /// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
 pub fn bundle() -> Bundle {
     let system = indicator_system();
@@ -92,8 +131,7 @@ pub fn bundle() -> Bundle {
     let mut data = super::wide_csv::read(DATA_2024_CSV, &system, bundled_meta())
         .unwrap_or_else(|e| panic!("seeds/data_2024.csv is invalid: {}", e[0]));
     attach_county_details(&mut data, &counties);
-    let provenance =
-        Provenance::from_csv(PROVENANCE_2024_CSV).expect("seeds/provenance_2024.csv is valid");
+    let provenance = provenance();
     Bundle {
         system,
         counties,

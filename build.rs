@@ -1,0 +1,91 @@
+//! Build script: turns the two CSV seeds the page reads at start-up, `seeds/counties.csv` and
+//! `seeds/provenance_2024.csv`, into Rust tables (`$OUT_DIR/seed_tables.rs`, included by
+//! `src/data/seeds.rs`), so that the page's WebAssembly needs no CSV deserialiser for them and carries
+//! the provenance as small integers. The files stay the source of truth: `tests/seeds.rs` checks the
+//! tables against parsing them.
+
+use std::fmt::Write;
+
+const COUNTIES: &str = "seeds/counties.csv";
+const PROVENANCE: &str = "seeds/provenance_2024.csv";
+/// The provenance statuses in the order of `data::provenance::Status`, whose position is the code.
+const STATUSES: [&str; 3] = ["published", "estimate-anchored", "estimate"];
+
+fn read(path: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    println!("cargo:rerun-if-changed={path}");
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let header = reader.headers().expect("a header row").clone();
+    let rows = reader
+        .records()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    (header, rows)
+}
+
+/// The position of a named column.
+fn column(header: &csv::StringRecord, name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+fn counties(out: &mut String) {
+    let (header, rows) = read(COUNTIES);
+    let text = ["adcode", "name_zh", "name_en", "prefecture_zh"].map(|c| column(&header, c));
+    let numbers = ["lon_gcj02", "lat_gcj02"].map(|c| column(&header, c));
+    out.push_str("/// `seeds/counties.csv`: adcode, Chinese and English name, prefecture, longitude, latitude.\n");
+    out.push_str("pub static COUNTIES: &[(&str, &str, &str, &str, f64, f64)] = &[\n");
+    for r in &rows {
+        let [lon, lat] = numbers.map(|i| {
+            let v: f64 = r[i].parse().expect("a coordinate is a number");
+            assert!(v.is_finite(), "a coordinate is finite");
+            v
+        });
+        let [a, b, c, d] = text.map(|i| &r[i]);
+        writeln!(out, "({a:?}, {b:?}, {c:?}, {d:?}, {lon:?}, {lat:?}),").unwrap();
+    }
+    out.push_str("];\n");
+}
+
+fn provenance(out: &mut String) {
+    let (header, rows) = read(PROVENANCE);
+    let [adcode, indicator, status, source] =
+        ["adcode", "indicator", "status", "source"].map(|c| column(&header, c));
+    let mut strings: Vec<&str> = Vec::new();
+    let mut index = |s| {
+        let at = strings.iter().position(|&t| t == s).unwrap_or_else(|| {
+            strings.push(s);
+            strings.len() - 1
+        });
+        u16::try_from(at).expect("fewer than 65,536 distinct strings")
+    };
+    let mut table = String::new();
+    for r in &rows {
+        let code = STATUSES
+            .iter()
+            .position(|&s| s == &r[status])
+            .unwrap_or_else(|| panic!("unknown status {}", &r[status]));
+        let (a, i, s) = (index(&r[adcode]), index(&r[indicator]), index(&r[source]));
+        writeln!(table, "({a}, {i}, {code}, {s}),").unwrap();
+    }
+    out.push_str("/// The distinct texts of `seeds/provenance_2024.csv`.\n");
+    out.push_str("pub static PROVENANCE_TEXTS: &[&str] = &[\n");
+    for s in &strings {
+        writeln!(out, "{s:?},").unwrap();
+    }
+    out.push_str("];\n");
+    out.push_str("/// Its rows: adcode, indicator, status code (the position in `Status`) and source; texts by index.\n");
+    out.push_str("pub static PROVENANCE_ROWS: &[(u16, u16, u8, u16)] = &[\n");
+    out.push_str(&table);
+    out.push_str("];\n");
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut out = String::new();
+    counties(&mut out);
+    provenance(&mut out);
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(format!("{dir}/seed_tables.rs"), out).expect("OUT_DIR is writable");
+}
