@@ -1,11 +1,12 @@
-//! Build script: turns the two CSV seeds the page reads at start-up, `seeds/counties.csv` and
-//! `seeds/provenance_2024.csv`, into Rust tables (`$OUT_DIR/seed_tables.rs`, included by
-//! `src/data/seeds.rs`), so that the page's WebAssembly needs no CSV deserialiser for them and carries
-//! the provenance as small integers. The files stay the source of truth: `tests/seeds.rs` checks the
-//! tables against parsing them.
+//! Build script: turns the seeds the page reads at start-up other than the data set itself,
+//! `seeds/indicators.json`, `seeds/counties.csv` and `seeds/provenance_2024.csv`, into Rust tables
+//! (`$OUT_DIR/seed_tables.rs`, included by `src/data/seeds.rs`), so that the page's WebAssembly needs no
+//! deserialiser for them and carries the provenance as small integers. The files stay the source of
+//! truth: `tests/seeds.rs` checks the tables against parsing them.
 
 use std::fmt::Write;
 
+const INDICATORS: &str = "seeds/indicators.json";
 const COUNTIES: &str = "seeds/counties.csv";
 const PROVENANCE: &str = "seeds/provenance_2024.csv";
 /// The provenance statuses in the order of `data::provenance::Status`, whose position is the code.
@@ -28,6 +29,87 @@ fn column(header: &csv::StringRecord, name: &str) -> usize {
         .iter()
         .position(|h| h == name)
         .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+/// A text field; `optional` ones may be absent (serde's default, the empty text).
+fn text<'a>(v: &'a serde_json::Value, key: &str, optional: bool) -> &'a str {
+    match v.get(key) {
+        None if optional => "",
+        field => field
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_else(|| panic!("{INDICATORS}: {key} is not a text")),
+    }
+}
+
+fn indicators(out: &mut String) {
+    println!("cargo:rerun-if-changed={INDICATORS}");
+    let file = std::fs::read_to_string(INDICATORS).expect("seeds/indicators.json is readable");
+    let v: serde_json::Value = serde_json::from_str(&file).expect("seeds/indicators.json is JSON");
+    let list = |key: &str| v[key].as_array().unwrap_or_else(|| panic!("no list {key}"));
+    writeln!(
+        out,
+        "pub static INDICATOR_SOURCE: &str = {:?};",
+        text(&v, "source", true)
+    )
+    .unwrap();
+    out.push_str(
+        "/// Dimensions: id, Chinese and English name, Chinese and English description.\n",
+    );
+    out.push_str("pub static DIMENSIONS: &[[&str; 5]] = &[\n");
+    for d in list("dimensions") {
+        let [a, b, c] = ["id", "name_zh", "name_en"].map(|k| text(d, k, false));
+        let [e, f] = ["about_zh", "about_en"].map(|k| text(d, k, true));
+        writeln!(out, "[{a:?}, {b:?}, {c:?}, {e:?}, {f:?}],").unwrap();
+    }
+    out.push_str("];\n");
+    out.push_str("pub static INDICATORS: &[super::IndicatorRow] = &[\n");
+    for i in list("indicators") {
+        let texts = [
+            "id",
+            "dimension",
+            "name_zh",
+            "name_en",
+            "short_zh",
+            "short_en",
+            "unit_zh",
+            "unit_en",
+            "definition_zh",
+            "definition_en",
+        ]
+        .map(|k| format!("{:?}", text(i, k, false)));
+        let kind = match text(i, "kind", false) {
+            "amount" => "Amount",
+            "rate" => "Rate",
+            "count" => "Count",
+            other => panic!("unknown kind {other}"),
+        };
+        let flag = |k: &str| {
+            i[k].as_bool()
+                .unwrap_or_else(|| panic!("{k} is not true or false"))
+        };
+        let number = |k: &str| {
+            i[k].as_f64()
+                .unwrap_or_else(|| panic!("{k} is not a number"))
+        };
+        let decimals = i["decimals"]
+            .as_u64()
+            .filter(|&d| d <= 255)
+            .expect("decimals fit a u8");
+        writeln!(
+            out,
+            "super::IndicatorRow {{ texts: [{}], kind: crate::model::ValueKind::{kind}, integer: {}, \
+             decimals: {decimals}, signed: {}, higher_is_better: {}, plausible_min: {:?}, \
+             plausible_max: {:?} }},",
+            texts.join(", "),
+            flag("integer"),
+            flag("signed"),
+            flag("higher_is_better"),
+            number("plausible_min"),
+            number("plausible_max"),
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
 }
 
 fn counties(out: &mut String) {
@@ -84,6 +166,7 @@ fn provenance(out: &mut String) {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut out = String::new();
+    indicators(&mut out);
     counties(&mut out);
     provenance(&mut out);
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

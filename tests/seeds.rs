@@ -4,7 +4,7 @@
 use fjindex::calibration;
 use fjindex::data::provenance::{Provenance, Status};
 use fjindex::data::{seeds, wide_csv};
-use fjindex::model::{Scenario, ValueKind};
+use fjindex::model::{IndicatorSystem, Scenario, ValueKind};
 use fjindex::score::score;
 
 #[test]
@@ -29,6 +29,10 @@ fn calibration_reproduces_the_committed_files_byte_for_byte() {
 
 #[test]
 fn the_build_scripts_tables_equal_parsing_the_seed_files() {
+    assert_eq!(
+        seeds::indicator_system(),
+        IndicatorSystem::from_json(seeds::INDICATORS_JSON).unwrap()
+    );
     let counties = seeds::counties();
     assert_eq!(counties.len(), 83);
     assert_eq!(counties, seeds::counties_from_csv(seeds::COUNTIES_CSV));

@@ -3,7 +3,7 @@
 
 use super::provenance::{Provenance, Record, Status};
 use super::published::PublishedFacts;
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
+use crate::model::{Dataset, DatasetMeta, Dimension, Indicator, IndicatorSystem, Unit, ValueKind};
 
 pub const INDICATORS_JSON: &str = include_str!("../../seeds/indicators.json");
 pub const COUNTIES_CSV: &str = include_str!("../../seeds/counties.csv");
@@ -12,7 +12,8 @@ pub const PROVENANCE_2024_CSV: &str = include_str!("../../seeds/provenance_2024.
 pub const PUBLISHED_JSON: &str = include_str!("../../seeds/published.json");
 pub const CALIBRATION_PRIOR_CSV: &str = include_str!("../../seeds/calibration_prior.csv");
 
-/// `seeds/counties.csv` and `seeds/provenance_2024.csv` as Rust tables, written by `build.rs`.
+/// `seeds/indicators.json`, `seeds/counties.csv` and `seeds/provenance_2024.csv` as Rust tables, written
+/// by `build.rs`.
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/seed_tables.rs"));
 }
@@ -37,8 +38,62 @@ pub fn bundled_meta() -> DatasetMeta {
     }
 }
 
+/// An indicator of `seeds/indicators.json` as `build.rs` writes it: its texts in the order of
+/// [`Indicator`]'s text fields, then the other fields.
+struct IndicatorRow {
+    texts: [&'static str; 10],
+    kind: ValueKind,
+    integer: bool,
+    decimals: u8,
+    signed: bool,
+    higher_is_better: bool,
+    plausible_min: f64,
+    plausible_max: f64,
+}
+
+/// The indicator system of `seeds/indicators.json`, as `IndicatorSystem::from_json` reads it.
 pub fn indicator_system() -> IndicatorSystem {
-    IndicatorSystem::from_json(INDICATORS_JSON).expect("seeds/indicators.json is valid")
+    let dimensions = tables::DIMENSIONS
+        .iter()
+        .map(|d| {
+            let [id, name_zh, name_en, about_zh, about_en] = d.map(str::to_string);
+            Dimension {
+                id,
+                name_zh,
+                name_en,
+                about_zh,
+                about_en,
+            }
+        })
+        .collect();
+    let indicators = tables::INDICATORS
+        .iter()
+        .map(|r| {
+            let [id, dimension, name_zh, name_en, short_zh, short_en, unit_zh, unit_en, definition_zh, definition_en] =
+                r.texts.map(str::to_string);
+            Indicator {
+                id,
+                dimension,
+                name_zh,
+                name_en,
+                short_zh,
+                short_en,
+                unit_zh,
+                unit_en,
+                kind: r.kind,
+                integer: r.integer,
+                decimals: r.decimals,
+                signed: r.signed,
+                higher_is_better: r.higher_is_better,
+                definition_zh,
+                definition_en,
+                plausible_min: r.plausible_min,
+                plausible_max: r.plausible_max,
+            }
+        })
+        .collect();
+    IndicatorSystem::new(tables::INDICATOR_SOURCE.to_string(), dimensions, indicators)
+        .expect("seeds/indicators.json is valid")
 }
 
 pub fn published() -> PublishedFacts {
