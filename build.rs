@@ -116,18 +116,29 @@ fn counties(out: &mut String) {
     let (header, rows) = read(COUNTIES);
     let text = ["adcode", "name_zh", "name_en", "prefecture_zh"].map(|c| column(&header, c));
     let numbers = ["lon_gcj02", "lat_gcj02"].map(|c| column(&header, c));
-    out.push_str("/// `seeds/counties.csv`: adcode, Chinese and English name, prefecture, longitude, latitude.\n");
-    out.push_str("pub static COUNTIES: &[(&str, &str, &str, &str, f64, f64)] = &[\n");
+    // One line per county and one tab between fields: texts without pointers compress better in the wasm.
+    let mut lines = String::new();
     for r in &rows {
         let [lon, lat] = numbers.map(|i| {
             let v: f64 = r[i].parse().expect("a coordinate is a number");
             assert!(v.is_finite(), "a coordinate is finite");
             v
         });
-        let [a, b, c, d] = text.map(|i| &r[i]);
-        writeln!(out, "({a:?}, {b:?}, {c:?}, {d:?}, {lon:?}, {lat:?}),").unwrap();
+        let [a, b, c, d] = text.map(|i| plain(&r[i]));
+        writeln!(lines, "{a}\t{b}\t{c}\t{d}\t{lon:?}\t{lat:?}").unwrap();
     }
-    out.push_str("];\n");
+    out.push_str("/// `seeds/counties.csv`, a line per county: adcode, Chinese and English name, prefecture,\n");
+    out.push_str("/// longitude, latitude, separated by tabs.\n");
+    writeln!(out, "pub static COUNTIES: &str = {lines:?};").unwrap();
+}
+
+/// A field that holds no tab or line break, so that it can stand in a tab-separated line.
+fn plain(field: &str) -> &str {
+    assert!(
+        !field.contains(['\t', '\n', '\r']),
+        "{field:?} holds a tab or a line break"
+    );
+    field
 }
 
 fn provenance(out: &mut String) {
@@ -142,25 +153,44 @@ fn provenance(out: &mut String) {
         });
         u16::try_from(at).expect("fewer than 65,536 distinct strings")
     };
-    let mut table = String::new();
+    let mut columns: [Vec<String>; 4] = Default::default();
     for r in &rows {
         let code = STATUSES
             .iter()
             .position(|&s| s == &r[status])
             .unwrap_or_else(|| panic!("unknown status {}", &r[status]));
-        let (a, i, s) = (index(&r[adcode]), index(&r[indicator]), index(&r[source]));
-        writeln!(table, "({a}, {i}, {code}, {s}),").unwrap();
+        let row = [
+            index(&r[adcode]),
+            index(&r[indicator]),
+            code as u16,
+            index(&r[source]),
+        ];
+        for (column, value) in columns.iter_mut().zip(row) {
+            column.push(value.to_string());
+        }
     }
-    out.push_str("/// The distinct texts of `seeds/provenance_2024.csv`.\n");
-    out.push_str("pub static PROVENANCE_TEXTS: &[&str] = &[\n");
-    for s in &strings {
-        writeln!(out, "{s:?},").unwrap();
+    // Column by column, and the texts as one string: runs and repeats compress well in the wasm.
+    let texts: Vec<&str> = strings.iter().map(|s| plain(s)).collect();
+    out.push_str("/// The distinct texts of `seeds/provenance_2024.csv`, a line each.\n");
+    writeln!(
+        out,
+        "pub static PROVENANCE_TEXTS: &str = {:?};",
+        texts.join("\n")
+    )
+    .unwrap();
+    out.push_str("/// Its rows, column by column: adcode, indicator, status code (the position in `Status`) and\n");
+    out.push_str("/// source; texts by their line in `PROVENANCE_TEXTS`.\n");
+    for (name, column) in ["ADCODES", "INDICATORS", "STATUSES", "SOURCES"]
+        .iter()
+        .zip(&columns)
+    {
+        writeln!(
+            out,
+            "pub static PROVENANCE_{name}: &[u16] = &[{}];",
+            column.join(",")
+        )
+        .unwrap();
     }
-    out.push_str("];\n");
-    out.push_str("/// Its rows: adcode, indicator, status code (the position in `Status`) and source; texts by index.\n");
-    out.push_str("pub static PROVENANCE_ROWS: &[(u16, u16, u8, u16)] = &[\n");
-    out.push_str(&table);
-    out.push_str("];\n");
 }
 
 fn main() {

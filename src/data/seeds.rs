@@ -113,17 +113,27 @@ struct CountyRow {
 /// The 83 counties with English names and centre points.
 pub fn counties() -> Vec<Unit> {
     tables::COUNTIES
-        .iter()
-        .map(
-            |&(adcode, name_zh, name_en, prefecture_zh, lon, lat)| Unit {
-                adcode: adcode.to_string(),
-                name_zh: name_zh.to_string(),
-                name_en: name_en.to_string(),
-                prefecture_zh: prefecture_zh.to_string(),
-                lon: Some(lon),
-                lat: Some(lat),
-            },
-        )
+        .lines()
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let mut text = || {
+                fields
+                    .next()
+                    .expect("build.rs writes six fields")
+                    .to_string()
+            };
+            let (adcode, name_zh, name_en, prefecture_zh) = (text(), text(), text(), text());
+            // build.rs writes each coordinate as its shortest exact decimal, so parsing gives it back.
+            let mut number = || Some(text().parse().expect("build.rs writes numbers"));
+            Unit {
+                adcode,
+                name_zh,
+                name_en,
+                prefecture_zh,
+                lon: number(),
+                lat: number(),
+            }
+        })
         .collect()
 }
 
@@ -165,18 +175,23 @@ pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
 
 /// The provenance of the bundled data set, as `Provenance::from_csv` reads `seeds/provenance_2024.csv`.
 pub fn provenance() -> Provenance {
-    let text = |i: u16| tables::PROVENANCE_TEXTS[usize::from(i)].to_string();
-    Provenance::new(
-        tables::PROVENANCE_ROWS
-            .iter()
-            .map(|&(adcode, indicator, status, source)| Record {
-                adcode: text(adcode),
-                indicator: text(indicator),
-                status: Status::ALL[usize::from(status)],
-                source: text(source),
-            })
-            .collect(),
-    )
+    let texts: Vec<&str> = tables::PROVENANCE_TEXTS.lines().collect();
+    let text = |i: u16| texts[usize::from(i)].to_string();
+    let records = (tables::PROVENANCE_ADCODES.iter())
+        .zip(tables::PROVENANCE_INDICATORS)
+        .zip(
+            tables::PROVENANCE_STATUSES
+                .iter()
+                .zip(tables::PROVENANCE_SOURCES),
+        )
+        .map(|((&adcode, &indicator), (&status, &source))| Record {
+            adcode: text(adcode),
+            indicator: text(indicator),
+            status: Status::ALL[usize::from(status)],
+            source: text(source),
+        })
+        .collect();
+    Provenance::new(records)
 }
 
 /// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
