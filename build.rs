@@ -52,16 +52,15 @@ fn indicators(out: &mut String) {
         text(&v, "source", true)
     )
     .unwrap();
-    out.push_str(
-        "/// Dimensions: id, Chinese and English name, Chinese and English description.\n",
-    );
-    out.push_str("pub static DIMENSIONS: &[[&str; 5]] = &[\n");
+    // Texts as lines of one string: without a pointer per text they compress better in the wasm.
+    let mut lines: Vec<&str> = Vec::new();
     for d in list("dimensions") {
-        let [a, b, c] = ["id", "name_zh", "name_en"].map(|k| text(d, k, false));
-        let [e, f] = ["about_zh", "about_en"].map(|k| text(d, k, true));
-        writeln!(out, "[{a:?}, {b:?}, {c:?}, {e:?}, {f:?}],").unwrap();
+        lines.extend(["id", "name_zh", "name_en"].map(|k| plain(text(d, k, false))));
+        lines.extend(["about_zh", "about_en"].map(|k| plain(text(d, k, true))));
     }
-    out.push_str("];\n");
+    out.push_str("/// Dimensions, five lines each: id, Chinese and English name, Chinese and English description.\n");
+    writeln!(out, "pub static DIMENSIONS: &str = {:?};", lines.join("\n")).unwrap();
+    lines.clear();
     out.push_str("pub static INDICATORS: &[super::IndicatorRow] = &[\n");
     for i in list("indicators") {
         let texts = [
@@ -76,7 +75,8 @@ fn indicators(out: &mut String) {
             "definition_zh",
             "definition_en",
         ]
-        .map(|k| format!("{:?}", text(i, k, false)));
+        .map(|k| plain(text(i, k, false)));
+        lines.extend(texts);
         let kind = match text(i, "kind", false) {
             "amount" => "Amount",
             "rate" => "Rate",
@@ -97,10 +97,9 @@ fn indicators(out: &mut String) {
             .expect("decimals fit a u8");
         writeln!(
             out,
-            "super::IndicatorRow {{ texts: [{}], kind: crate::model::ValueKind::{kind}, integer: {}, \
+            "super::IndicatorRow {{ kind: crate::model::ValueKind::{kind}, integer: {}, \
              decimals: {decimals}, signed: {}, higher_is_better: {}, plausible_min: {:?}, \
              plausible_max: {:?} }},",
-            texts.join(", "),
             flag("integer"),
             flag("signed"),
             flag("higher_is_better"),
@@ -110,6 +109,15 @@ fn indicators(out: &mut String) {
         .unwrap();
     }
     out.push_str("];\n");
+    out.push_str(
+        "/// The indicators' texts, ten lines each, in the order of `Indicator`'s text fields.\n",
+    );
+    writeln!(
+        out,
+        "pub static INDICATOR_TEXTS: &str = {:?};",
+        lines.join("\n")
+    )
+    .unwrap();
 }
 
 fn counties(out: &mut String) {
