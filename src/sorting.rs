@@ -1,6 +1,9 @@
 //! Sorting through a few monomorphic helpers, so that the page's WebAssembly holds one copy of the
-//! standard library's stable sort and two of its unstable sort instead of one per element type and
-//! comparator (each copy is several kilobytes of code).
+//! standard library's stable sort instead of one per element type and comparator (each copy is several
+//! kilobytes of code), and floats share the unstable sort of `u64` that ranking uses.
+//!
+//! Ranking's own unstable sorts (`score::rank`, `analysis::ranks_from_keys`) stay as they are: they run
+//! on every weight move and every Monte Carlo sample, and there a call through a comparator costs time.
 
 use std::cmp::Ordering;
 
@@ -33,16 +36,6 @@ pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
-/// Sorts unsigned integers ascending.
-pub fn sort_u64(v: &mut [u64]) {
-    v.sort_unstable();
-}
-
-/// Sorts (key, tag) pairs ascending by key, then tag.
-pub fn sort_pairs(v: &mut [(u64, u32)]) {
-    v.sort_unstable();
-}
-
 /// An unsigned integer that orders as `x.total_cmp` does.
 fn total_key(x: f64) -> u64 {
     let bits = x.to_bits();
@@ -65,15 +58,10 @@ fn from_total_key(key: u64) -> f64 {
 /// the result does not depend on the sort being stable).
 pub fn sort_f64(v: &mut [f64]) {
     let mut keys: Vec<u64> = v.iter().map(|&x| total_key(x)).collect();
-    sort_u64(&mut keys);
+    keys.sort_unstable();
     for (x, k) in v.iter_mut().zip(keys) {
         *x = from_total_key(k);
     }
-}
-
-/// A key that sorts ascending where `key` sorts descending.
-pub fn descending_key(key: i64) -> u64 {
-    !(key as u64 ^ 1 << 63)
 }
 
 #[cfg(test)]
@@ -99,11 +87,6 @@ mod tests {
             sort_f64(&mut got);
             let bits = |s: &[f64]| s.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             prop_assert_eq!(bits(&got), bits(&want));
-        }
-
-        #[test]
-        fn descending_key_reverses_the_order(a in any::<i64>(), b in any::<i64>()) {
-            prop_assert_eq!(descending_key(a).cmp(&descending_key(b)), b.cmp(&a));
         }
     }
 

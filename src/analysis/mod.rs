@@ -18,7 +18,6 @@ pub mod uncertainty;
 use crate::method::GEOMETRIC_EPSILON;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Scenario, Weighting};
 use crate::score::{self, tie_key, Ranking, ScoreError};
-use crate::sorting;
 
 /// Score difference (on the composite's 0-100 scale, or in log points under geometric aggregation) by
 /// which a witness must separate two units, so that rounding never turns a reported rank into a tie.
@@ -125,10 +124,10 @@ impl DimensionModel {
 
     /// Ranks of all units under normalised weights `w` (0 for unranked), with `rank_descending` semantics.
     pub fn ranks_at(&self, w: &[f64]) -> Vec<u32> {
-        let mut keys: Vec<(u64, u32)> = self
+        let mut keys: Vec<(i64, usize)> = self
             .ranked
             .iter()
-            .map(|&u| rank_key(self.composite(u, w), u))
+            .map(|&u| (tie_key(self.composite(u, w)), u))
             .collect();
         let mut out = vec![0u32; self.n_units];
         ranks_from_keys(&mut keys, &mut out);
@@ -154,15 +153,10 @@ impl DimensionModel {
     }
 }
 
-/// The pair [`ranks_from_keys`] takes for unit `u` with this score.
-pub fn rank_key(score: f64, u: usize) -> (u64, u32) {
-    (sorting::descending_key(tie_key(score)), u as u32)
-}
-
-/// Ranks from [`rank_key`] pairs: one plus the number of strictly greater tie keys, so ties share the
+/// Ranks from (tie key, unit) pairs: one plus the number of strictly greater keys, so ties share the
 /// better rank exactly as [`score::rank_descending`] does. Sorts `keys` in place; writes only ranked units.
-pub fn ranks_from_keys(keys: &mut [(u64, u32)], out: &mut [u32]) {
-    sorting::sort_pairs(keys);
+pub fn ranks_from_keys(keys: &mut [(i64, usize)], out: &mut [u32]) {
+    keys.sort_unstable_by_key(|&(key, _)| std::cmp::Reverse(key));
     let mut rank = 0u32;
     let mut prev = None;
     for (pos, &(key, u)) in keys.iter().enumerate() {
@@ -170,7 +164,7 @@ pub fn ranks_from_keys(keys: &mut [(u64, u32)], out: &mut [u32]) {
             rank = pos as u32 + 1;
             prev = Some(key);
         }
-        out[u as usize] = rank;
+        out[u] = rank;
     }
 }
 

@@ -7,9 +7,9 @@
 //! `seed_from_u64`, and draws use only integer and IEEE arithmetic, so a seed gives the same ranks natively
 //! and in WebAssembly (geometric aggregation also calls `exp`, whose last bit could differ by platform).
 
-use super::{rank_key, ranks_from_keys, DimensionModel};
+use super::{ranks_from_keys, DimensionModel};
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Normalisation, Scenario};
-use crate::score::ScoreError;
+use crate::score::{tie_key, ScoreError};
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -107,7 +107,7 @@ pub struct UncertaintyRun {
     /// `u * n_ranked + (rank - 1)`: how often unit `u` took each rank.
     histogram: Vec<u32>,
     done: usize,
-    keys: Vec<(u64, u32)>,
+    keys: Vec<(i64, usize)>,
     ranks: Vec<u32>,
     weights: Vec<f64>,
     last_model: Option<usize>,
@@ -226,7 +226,7 @@ impl UncertaintyRun {
                 model
                     .ranked
                     .iter()
-                    .map(|&u| rank_key(model.composite(u, &self.weights), u)),
+                    .map(|&u| (tie_key(model.composite(u, &self.weights)), u)),
             );
             ranks_from_keys(&mut self.keys, &mut self.ranks);
             for &u in &self.nominal.ranked {

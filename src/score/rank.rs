@@ -165,7 +165,7 @@ impl Ranker {
             if self.packed.len() >= BUCKETS_FROM {
                 bucket_sort(&mut self.packed, &mut self.spare, used);
             } else {
-                crate::sorting::sort_u64(&mut self.packed);
+                self.packed.sort_unstable();
             }
             let mask = mask_of(bits);
             let ranked = self.packed.iter().map(|&p| (p >> bits, (p & mask) as u32));
@@ -177,7 +177,7 @@ impl Ranker {
                     .iter()
                     .map(|&(key, pos)| (hi.wrapping_sub(key) as u64, pos)),
             );
-            crate::sorting::sort_pairs(&mut self.wide);
+            self.wide.sort_unstable();
             assign(index, self.wide.iter().copied(), rank, at, order);
         }
     }
@@ -224,7 +224,7 @@ fn bucket_sort(keys: &mut [u64], buffer: &mut Vec<u64>, used: u32) {
     for &end in &bound[..bound.len() - 1] {
         let bucket = &mut buffer[begin as usize..end as usize];
         if bucket.len() > 1 {
-            crate::sorting::sort_u64(bucket);
+            bucket.sort_unstable();
         }
         begin = end;
     }
