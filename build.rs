@@ -52,15 +52,16 @@ fn indicators(out: &mut String) {
         text(&v, "source", true)
     )
     .unwrap();
-    // Texts as lines of one string: without a pointer per text they compress better in the wasm.
-    let mut lines: Vec<&str> = Vec::new();
+    out.push_str(
+        "/// Dimensions: id, Chinese and English name, Chinese and English description.\n",
+    );
+    out.push_str("pub static DIMENSIONS: &[[&str; 5]] = &[\n");
     for d in list("dimensions") {
-        lines.extend(["id", "name_zh", "name_en"].map(|k| plain(text(d, k, false))));
-        lines.extend(["about_zh", "about_en"].map(|k| plain(text(d, k, true))));
+        let [a, b, c] = ["id", "name_zh", "name_en"].map(|k| text(d, k, false));
+        let [e, f] = ["about_zh", "about_en"].map(|k| text(d, k, true));
+        writeln!(out, "[{a:?}, {b:?}, {c:?}, {e:?}, {f:?}],").unwrap();
     }
-    out.push_str("/// Dimensions, five lines each: id, Chinese and English name, Chinese and English description.\n");
-    writeln!(out, "pub static DIMENSIONS: &str = {:?};", lines.join("\n")).unwrap();
-    lines.clear();
+    out.push_str("];\n");
     out.push_str("pub static INDICATORS: &[super::IndicatorRow] = &[\n");
     for i in list("indicators") {
         let texts = [
@@ -75,8 +76,7 @@ fn indicators(out: &mut String) {
             "definition_zh",
             "definition_en",
         ]
-        .map(|k| plain(text(i, k, false)));
-        lines.extend(texts);
+        .map(|k| format!("{:?}", text(i, k, false)));
         let kind = match text(i, "kind", false) {
             "amount" => "Amount",
             "rate" => "Rate",
@@ -97,9 +97,10 @@ fn indicators(out: &mut String) {
             .expect("decimals fit a u8");
         writeln!(
             out,
-            "super::IndicatorRow {{ kind: crate::model::ValueKind::{kind}, integer: {}, \
+            "super::IndicatorRow {{ texts: [{}], kind: crate::model::ValueKind::{kind}, integer: {}, \
              decimals: {decimals}, signed: {}, higher_is_better: {}, plausible_min: {:?}, \
              plausible_max: {:?} }},",
+            texts.join(", "),
             flag("integer"),
             flag("signed"),
             flag("higher_is_better"),
@@ -109,15 +110,6 @@ fn indicators(out: &mut String) {
         .unwrap();
     }
     out.push_str("];\n");
-    out.push_str(
-        "/// The indicators' texts, ten lines each, in the order of `Indicator`'s text fields.\n",
-    );
-    writeln!(
-        out,
-        "pub static INDICATOR_TEXTS: &str = {:?};",
-        lines.join("\n")
-    )
-    .unwrap();
 }
 
 fn counties(out: &mut String) {

@@ -38,8 +38,10 @@ pub fn bundled_meta() -> DatasetMeta {
     }
 }
 
-/// The fields of an indicator of `seeds/indicators.json` other than its texts, as `build.rs` writes them.
+/// An indicator of `seeds/indicators.json` as `build.rs` writes it: its texts in the order of
+/// [`Indicator`]'s text fields, then the other fields.
 struct IndicatorRow {
+    texts: [&'static str; 10],
     kind: ValueKind,
     integer: bool,
     decimals: u8,
@@ -51,36 +53,24 @@ struct IndicatorRow {
 
 /// The indicator system of `seeds/indicators.json`, as `IndicatorSystem::from_json` reads it.
 pub fn indicator_system() -> IndicatorSystem {
-    // Lines are split at every line break, so that an empty last text still counts.
-    let mut lines = tables::DIMENSIONS.split('\n').map(str::to_string);
-    let mut dimensions = Vec::new();
-    while let Some(id) = lines.next() {
-        let mut text = || {
-            lines
-                .next()
-                .expect("build.rs writes five lines a dimension")
-        };
-        let (name_zh, name_en, about_zh, about_en) = (text(), text(), text(), text());
-        dimensions.push(Dimension {
-            id,
-            name_zh,
-            name_en,
-            about_zh,
-            about_en,
-        });
-    }
-    let mut lines = tables::INDICATOR_TEXTS.split('\n').map(str::to_string);
-    let mut text = || {
-        lines
-            .next()
-            .expect("build.rs writes ten lines an indicator")
-    };
+    let dimensions = tables::DIMENSIONS
+        .iter()
+        .map(|d| {
+            let [id, name_zh, name_en, about_zh, about_en] = d.map(str::to_string);
+            Dimension {
+                id,
+                name_zh,
+                name_en,
+                about_zh,
+                about_en,
+            }
+        })
+        .collect();
     let indicators = tables::INDICATORS
         .iter()
         .map(|r| {
-            let (id, dimension, name_zh, name_en) = (text(), text(), text(), text());
-            let (short_zh, short_en, unit_zh, unit_en) = (text(), text(), text(), text());
-            let (definition_zh, definition_en) = (text(), text());
+            let [id, dimension, name_zh, name_en, short_zh, short_en, unit_zh, unit_en, definition_zh, definition_en] =
+                r.texts.map(str::to_string);
             Indicator {
                 id,
                 dimension,
@@ -185,7 +175,7 @@ pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
 
 /// The provenance of the bundled data set, as `Provenance::from_csv` reads `seeds/provenance_2024.csv`.
 pub fn provenance() -> Provenance {
-    let texts: Vec<&str> = tables::PROVENANCE_TEXTS.split('\n').collect();
+    let texts: Vec<&str> = tables::PROVENANCE_TEXTS.lines().collect();
     let text = |i: u16| texts[usize::from(i)].to_string();
     let records = (tables::PROVENANCE_ADCODES.iter())
         .zip(tables::PROVENANCE_INDICATORS)
