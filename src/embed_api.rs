@@ -120,13 +120,12 @@ pub fn ranking_event(state: &State) -> Event {
             score: (r.composite[u] * 100.0).round() / 100.0,
         })
         .collect();
-    let weights = state
-        .system
-        .dimensions
-        .iter()
-        .zip(&r.weights.dimension)
-        .map(|(d, w)| (d.id.clone(), (w * 1000.0).round() / 10.0))
-        .collect();
+    // Inserted one by one: collecting into the map would sort the pairs first, and that sort costs the
+    // page's wasm a copy of the standard library's stable sort.
+    let mut weights = BTreeMap::new();
+    for (d, w) in state.system.dimensions.iter().zip(&r.weights.dimension) {
+        weights.insert(d.id.clone(), (w * 1000.0).round() / 10.0);
+    }
     Event::Ranking {
         source: SOURCE,
         top,

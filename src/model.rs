@@ -157,7 +157,7 @@ impl IndicatorSystem {
 
     /// Parses the `seeds/indicators.json` format.
     pub fn from_json(text: &str) -> Result<Self, String> {
-        let file: IndicatorSystemFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let file: IndicatorSystemFile = crate::json::from_str(text)?;
         Self::new(file.source, file.dimensions, file.indicators)
     }
 

@@ -455,7 +455,7 @@ pub fn parse(
                         }
                     }
                 }
-                state.embed.hide.sort();
+                crate::sorting::sort_by_key(&mut state.embed.hide, |&p| p);
                 Ok(())
             }
             "origins" => {

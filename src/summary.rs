@@ -109,7 +109,7 @@ impl CountyProfile {
         let dim_name = |d: &DimensionLine| system.dimensions[d.dimension].name(lang).to_string();
         let mut ranked: Vec<&DimensionLine> =
             self.dimensions.iter().filter(|d| d.rank > 0).collect();
-        ranked.sort_by_key(|d| (d.rank, d.dimension));
+        crate::sorting::sort_by_key(&mut ranked, |d| (d.rank, d.dimension));
 
         let mut out = if self.rank == 0 {
             match lang {

@@ -10,6 +10,7 @@ use crate::analysis::{bounds, reach, DimensionModel};
 use crate::data::import::{self, ImportOptions, ImportReport};
 use crate::data::xlsx_writer::{self, Sheet};
 use crate::data::{seeds, DataError};
+use crate::json;
 use crate::model::{Dataset, Lang, Scenario};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -36,7 +37,7 @@ pub struct AnalysisRequest<'a> {
 
 impl AnalysisRequest<'_> {
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a request serialises")
+        json::to_string(self).expect("a request serialises")
     }
 }
 
@@ -129,12 +130,12 @@ pub fn import_file(bytes: &[u8], file_name: &str, sheet: Option<String>) -> Stri
         meta: import::meta_from_file_name(file_name),
     };
     let summary = ImportSummary::from(import::import_bundled(bytes, &options));
-    serde_json::to_string(&summary).expect("a summary serialises")
+    json::to_string(&summary).expect("a summary serialises")
 }
 
 /// Writes sheets (a JSON list of `Sheet`s) as an XLSX file.
 pub fn write_xlsx(sheets_json: &str) -> Result<Vec<u8>, String> {
-    let sheets: Vec<Sheet> = serde_json::from_str(sheets_json).map_err(|e| e.to_string())?;
+    let sheets: Vec<Sheet> = json::from_str(sheets_json)?;
     Ok(xlsx_writer::write(&sheets))
 }
 
@@ -143,7 +144,7 @@ fn analyse<T: Serialize>(
     request_json: &str,
     f: impl FnOnce(&AnalysisRequest, &DimensionModel) -> Result<T, String>,
 ) -> String {
-    let answer = serde_json::from_str::<AnalysisRequest>(request_json)
+    let answer = json::from_str::<AnalysisRequest>(request_json)
         .map_err(|e| format!("bad request: {e}"))
         .and_then(|r| {
             let system = seeds::indicator_system();
@@ -151,7 +152,7 @@ fn analyse<T: Serialize>(
                 .map_err(|e| e.message(r.lang))?;
             f(&r, &model)
         });
-    serde_json::to_string(&answer).expect("an answer serialises")
+    json::to_string(&answer).expect("an answer serialises")
 }
 
 /// The best and worst rank of the request's unit: `Result<RankBounds, String>` as JSON.
@@ -173,8 +174,8 @@ pub fn weight_reach(request_json: &str) -> String {
 }
 
 /// Reads an answer of the tools module.
-pub fn decode<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, String> {
-    serde_json::from_str(json).map_err(|e| e.to_string())
+pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
+    json::from_str(text)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! Tables 3-2 and 3-3 and section 二（一）, anchors, provenance and realistic magnitudes.
 
 use fjindex::calibration;
-use fjindex::data::provenance::Status;
+use fjindex::data::provenance::{Provenance, Status};
 use fjindex::data::{seeds, wide_csv};
-use fjindex::model::{Scenario, ValueKind};
+use fjindex::model::{IndicatorSystem, Scenario, ValueKind};
 use fjindex::score::score;
 
 #[test]
@@ -13,7 +13,7 @@ fn calibration_reproduces_the_committed_files_byte_for_byte() {
     let run = calibration::run(
         &b.system,
         &b.counties,
-        &b.published,
+        &seeds::published(),
         seeds::CALIBRATION_PRIOR_CSV,
     )
     .unwrap();
@@ -28,11 +28,30 @@ fn calibration_reproduces_the_committed_files_byte_for_byte() {
 }
 
 #[test]
+fn the_build_scripts_tables_equal_parsing_the_seed_files() {
+    assert_eq!(
+        seeds::indicator_system(),
+        IndicatorSystem::from_json(seeds::INDICATORS_JSON).unwrap()
+    );
+    let counties = seeds::counties();
+    assert_eq!(counties.len(), 83);
+    assert_eq!(counties, seeds::counties_from_csv(seeds::COUNTIES_CSV));
+    let provenance = seeds::provenance();
+    assert_eq!(provenance.records().len(), 83 * 16);
+    assert_eq!(
+        provenance,
+        Provenance::from_csv(seeds::PROVENANCE_2024_CSV).unwrap()
+    );
+    assert_eq!(seeds::bundle().provenance, provenance);
+}
+
+#[test]
 fn default_top_ten_is_table_3_2_with_its_scores() {
     let b = seeds::bundle();
+    let published = seeds::published();
     let ranking = score(&b.system, &b.data, &Scenario::default_for(&b.system)).unwrap();
-    assert_eq!(b.published.composite_top10.entries.len(), 10);
-    for (pos, entry) in b.published.composite_top10.entries.iter().enumerate() {
+    assert_eq!(published.composite_top10.entries.len(), 10);
+    for (pos, entry) in published.composite_top10.entries.iter().enumerate() {
         let u = ranking.order[pos];
         assert_eq!(b.data.units[u].adcode, entry.adcode, "rank {}", pos + 1);
         assert_eq!(ranking.rank[u], entry.rank);
@@ -48,9 +67,10 @@ fn default_top_ten_is_table_3_2_with_its_scores() {
 #[test]
 fn each_dimension_top_ten_is_table_3_3() {
     let b = seeds::bundle();
+    let published = seeds::published();
     let ranking = score(&b.system, &b.data, &Scenario::default_for(&b.system)).unwrap();
     for (d, dim) in b.system.dimensions.iter().enumerate() {
-        let expected = b.published.dimension_top10.get(&dim.id).unwrap();
+        let expected = published.dimension_top10.get(&dim.id).unwrap();
         for (pos, code) in expected.iter().enumerate() {
             let u = b.data.unit_index(code).unwrap();
             assert_eq!(
@@ -77,8 +97,9 @@ fn chain_output_share_mean_is_the_published_52_2() {
 #[test]
 fn every_anchor_holds_and_is_marked_as_an_anchored_estimate() {
     let b = seeds::bundle();
-    assert!(!b.published.anchors.is_empty());
-    for a in &b.published.anchors {
+    let published = seeds::published();
+    assert!(!published.anchors.is_empty());
+    for a in &published.anchors {
         let u = b.data.unit_index(&a.adcode).unwrap();
         let i = b.system.indicator_index(&a.indicator).unwrap();
         let v = b.data.get(u, i).unwrap();

@@ -38,7 +38,7 @@ pub fn rows(input: &IntervalsInput) -> Vec<RankInterval> {
         .copied()
         .filter(|r| r.unit < input.data.n_units())
         .collect();
-    v.sort_by_key(|r| (r.nominal, r.unit));
+    crate::sorting::sort_by_key(&mut v, |r| (r.nominal, r.unit));
     v.truncate(input.limit.unwrap_or(usize::MAX));
     v
 }

@@ -155,7 +155,7 @@ pub fn draw<DB: DrawingBackend>(
         _ => 0,
     };
     let mut drawing: Vec<&Shift1> = items.iter().collect();
-    drawing.sort_by_key(|s| weight(s));
+    crate::sorting::sort_by_key(&mut drawing, |s| weight(s));
     for s in &drawing {
         let c = colour(s);
         let w = [1.0, 2.0, 3.0][weight(s)];
@@ -169,7 +169,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut placed: [Vec<(i32, i32)>; 2] = [Vec::new(), Vec::new()];
     let mut by_priority = drawing.clone();
     by_priority.reverse();
-    by_priority.sort_by_key(|s| {
+    crate::sorting::sort_by_key(&mut by_priority, |s| {
         (
             std::cmp::Reverse(weight(s)),
             std::cmp::Reverse(s.change.unsigned_abs()),
@@ -244,7 +244,7 @@ pub fn table(input: &RankShiftInput, lang: Lang) -> TextTable {
     .collect();
     let mut table = TextTable::new(caption(lang, input.threshold), headers);
     let mut items = shifts(input);
-    items.sort_by_key(|s| (!is_mover(s, input.threshold), s.current));
+    crate::sorting::sort_by_key(&mut items, |s| (!is_mover(s, input.threshold), s.current));
     for s in items {
         let change = change_text(s.change);
         let change = if change.is_empty() {

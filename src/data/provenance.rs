@@ -14,6 +14,13 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status in declaration order (`build.rs` codes statuses by their position here).
+    pub const ALL: [Status; 3] = [
+        Status::Published,
+        Status::EstimateAnchored,
+        Status::Estimate,
+    ];
+
     pub fn is_estimate(self) -> bool {
         self != Status::Published
     }

@@ -139,6 +139,6 @@ impl Anchor {
 
 impl PublishedFacts {
     pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        crate::json::from_str(text)
     }
 }

@@ -1,9 +1,9 @@
 //! The bundled seeds, compiled into the binary: indicator system, counties, the 2024 data set, its
 //! provenance and the white paper's published facts.
 
-use super::provenance::Provenance;
+use super::provenance::{Provenance, Record, Status};
 use super::published::PublishedFacts;
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
+use crate::model::{Dataset, DatasetMeta, Dimension, Indicator, IndicatorSystem, Unit, ValueKind};
 
 pub const INDICATORS_JSON: &str = include_str!("../../seeds/indicators.json");
 pub const COUNTIES_CSV: &str = include_str!("../../seeds/counties.csv");
@@ -12,14 +12,20 @@ pub const PROVENANCE_2024_CSV: &str = include_str!("../../seeds/provenance_2024.
 pub const PUBLISHED_JSON: &str = include_str!("../../seeds/published.json");
 pub const CALIBRATION_PRIOR_CSV: &str = include_str!("../../seeds/calibration_prior.csv");
 
-/// Everything the page and the CLI start from.
+/// `seeds/indicators.json`, `seeds/counties.csv` and `seeds/provenance_2024.csv` as Rust tables, written
+/// by `build.rs`.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/seed_tables.rs"));
+}
+
+/// Everything the page and the CLI start from. The published facts are not part of it: only the
+/// calibration and the tests read them (see [`published`]), so the page does not carry them.
 #[derive(Clone, Debug)]
 pub struct Bundle {
     pub system: IndicatorSystem,
     pub counties: Vec<Unit>,
     pub data: Dataset,
     pub provenance: Provenance,
-    pub published: PublishedFacts,
 }
 
 /// The metadata of the bundled data set.
@@ -32,8 +38,62 @@ pub fn bundled_meta() -> DatasetMeta {
     }
 }
 
+/// An indicator of `seeds/indicators.json` as `build.rs` writes it: its texts in the order of
+/// [`Indicator`]'s text fields, then the other fields.
+struct IndicatorRow {
+    texts: [&'static str; 10],
+    kind: ValueKind,
+    integer: bool,
+    decimals: u8,
+    signed: bool,
+    higher_is_better: bool,
+    plausible_min: f64,
+    plausible_max: f64,
+}
+
+/// The indicator system of `seeds/indicators.json`, as `IndicatorSystem::from_json` reads it.
 pub fn indicator_system() -> IndicatorSystem {
-    IndicatorSystem::from_json(INDICATORS_JSON).expect("seeds/indicators.json is valid")
+    let dimensions = tables::DIMENSIONS
+        .iter()
+        .map(|d| {
+            let [id, name_zh, name_en, about_zh, about_en] = d.map(str::to_string);
+            Dimension {
+                id,
+                name_zh,
+                name_en,
+                about_zh,
+                about_en,
+            }
+        })
+        .collect();
+    let indicators = tables::INDICATORS
+        .iter()
+        .map(|r| {
+            let [id, dimension, name_zh, name_en, short_zh, short_en, unit_zh, unit_en, definition_zh, definition_en] =
+                r.texts.map(str::to_string);
+            Indicator {
+                id,
+                dimension,
+                name_zh,
+                name_en,
+                short_zh,
+                short_en,
+                unit_zh,
+                unit_en,
+                kind: r.kind,
+                integer: r.integer,
+                decimals: r.decimals,
+                signed: r.signed,
+                higher_is_better: r.higher_is_better,
+                definition_zh,
+                definition_en,
+                plausible_min: r.plausible_min,
+                plausible_max: r.plausible_max,
+            }
+        })
+        .collect();
+    IndicatorSystem::new(tables::INDICATOR_SOURCE.to_string(), dimensions, indicators)
+        .expect("seeds/indicators.json is valid")
 }
 
 pub fn published() -> PublishedFacts {
@@ -52,11 +112,39 @@ struct CountyRow {
 
 /// The 83 counties with English names and centre points.
 pub fn counties() -> Vec<Unit> {
-    let mut reader = csv::Reader::from_reader(COUNTIES_CSV.as_bytes());
+    tables::COUNTIES
+        .lines()
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let mut text = || {
+                fields
+                    .next()
+                    .expect("build.rs writes six fields")
+                    .to_string()
+            };
+            let (adcode, name_zh, name_en, prefecture_zh) = (text(), text(), text(), text());
+            // build.rs writes each coordinate as its shortest exact decimal, so parsing gives it back.
+            let mut number = || Some(text().parse().expect("build.rs writes numbers"));
+            Unit {
+                adcode,
+                name_zh,
+                name_en,
+                prefecture_zh,
+                lon: number(),
+                lat: number(),
+            }
+        })
+        .collect()
+}
+
+/// Counties parsed from text in the format of `seeds/counties.csv`; [`counties`] gives the same for the
+/// bundled file without parsing it.
+pub fn counties_from_csv(text: &str) -> Vec<Unit> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
     reader
         .deserialize::<CountyRow>()
         .map(|r| {
-            let r = r.expect("seeds/counties.csv is valid");
+            let r = r.expect("the counties are valid");
             Unit {
                 adcode: r.adcode,
                 name_zh: r.name_zh,
@@ -85,6 +173,27 @@ pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
     }
 }
 
+/// The provenance of the bundled data set, as `Provenance::from_csv` reads `seeds/provenance_2024.csv`.
+pub fn provenance() -> Provenance {
+    let texts: Vec<&str> = tables::PROVENANCE_TEXTS.lines().collect();
+    let text = |i: u16| texts[usize::from(i)].to_string();
+    let records = (tables::PROVENANCE_ADCODES.iter())
+        .zip(tables::PROVENANCE_INDICATORS)
+        .zip(
+            tables::PROVENANCE_STATUSES
+                .iter()
+                .zip(tables::PROVENANCE_SOURCES),
+        )
+        .map(|((&adcode, &indicator), (&status, &source))| Record {
+            adcode: text(adcode),
+            indicator: text(indicator),
+            status: Status::ALL[usize::from(status)],
+            source: text(source),
+        })
+        .collect();
+    Provenance::new(records)
+}
+
 /// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
 pub fn bundle() -> Bundle {
     let system = indicator_system();
@@ -92,13 +201,11 @@ pub fn bundle() -> Bundle {
     let mut data = super::wide_csv::read(DATA_2024_CSV, &system, bundled_meta())
         .unwrap_or_else(|e| panic!("seeds/data_2024.csv is invalid: {}", e[0]));
     attach_county_details(&mut data, &counties);
-    let provenance =
-        Provenance::from_csv(PROVENANCE_2024_CSV).expect("seeds/provenance_2024.csv is valid");
+    let provenance = provenance();
     Bundle {
         system,
         counties,
         data,
         provenance,
-        published: published(),
     }
 }

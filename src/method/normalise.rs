@@ -17,7 +17,7 @@ pub fn treat(column: &mut [f64], treatment: Treatment) {
             if present.is_empty() {
                 return;
             }
-            present.sort_by(f64::total_cmp);
+            crate::sorting::sort_f64(&mut present);
             let lo = quantile_sorted(&present, lower.clamp(0.0, 100.0) / 100.0);
             let hi = quantile_sorted(&present, upper.clamp(0.0, 100.0) / 100.0);
             for v in column.iter_mut().filter(|v| !v.is_nan()) {
@@ -74,7 +74,7 @@ impl ColumnStats {
         };
         let sorted = if keep_sorted {
             let mut s: Vec<f64> = column.iter().copied().filter(|v| !v.is_nan()).collect();
-            s.sort_by(f64::total_cmp);
+            crate::sorting::sort_f64(&mut s);
             s
         } else {
             Vec::new()

@@ -73,26 +73,19 @@ fn adcode_positions(data: &Dataset) -> Vec<u32> {
         }
         u64::from_be_bytes(bytes)
     };
-    let mut idx: Vec<(u64, u32)> = data
-        .units
-        .iter()
-        .enumerate()
-        .map(|(u, unit)| (prefix(&unit.adcode), u as u32))
-        .collect();
+    let prefixes: Vec<u64> = data.units.iter().map(|unit| prefix(&unit.adcode)).collect();
     // A prefix that is strictly greater than the one before implies a greater code.
-    if idx.windows(2).all(|w| w[0].0 < w[1].0) {
-        return (0..idx.len() as u32).collect();
+    if prefixes.windows(2).all(|w| w[0] < w[1]) {
+        return (0..prefixes.len() as u32).collect();
     }
-    idx.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            data.units[a.1 as usize]
-                .adcode
-                .cmp(&data.units[b.1 as usize].adcode)
-        })
+    let order = crate::sorting::sorted_indices(prefixes.len(), &|a, b| {
+        prefixes[a]
+            .cmp(&prefixes[b])
+            .then_with(|| data.units[a].adcode.cmp(&data.units[b].adcode))
     });
-    let mut position = vec![0u32; idx.len()];
-    for (pos, &(_, u)) in idx.iter().enumerate() {
-        position[u as usize] = pos as u32;
+    let mut position = vec![0u32; order.len()];
+    for (pos, &u) in order.iter().enumerate() {
+        position[u] = pos as u32;
     }
     position
 }
@@ -291,7 +284,9 @@ pub(super) fn prefecture_ranks_into(
 /// Unit indices sorted by adcode, the order ties are listed in.
 pub fn adcode_order(data: &Dataset) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..data.n_units()).collect();
-    idx.sort_by(|&a, &b| data.units[a].adcode.cmp(&data.units[b].adcode));
+    crate::sorting::sort_indices(&mut idx, &|a, b| {
+        data.units[a].adcode.cmp(&data.units[b].adcode)
+    });
     idx
 }
 

@@ -133,7 +133,7 @@ impl TableView {
         let finite = |v: f64| (!v.is_nan()).then_some(v);
         let asc = self.sort.ascending;
         let dir = |o: Ordering| if asc { o } else { o.reverse() };
-        rows.sort_by(|&a, &b| {
+        crate::sorting::sort_indices(&mut rows, &|a, b| {
             let primary = match self.sort.key {
                 SortKey::Rank => dir(position[a].cmp(&position[b])),
                 SortKey::Change => {
@@ -202,7 +202,7 @@ pub fn prefecture_summary(data: &Dataset, ranking: &Ranking) -> Vec<PrefectureRo
             row.mean = sum / *n as f64;
         }
     }
-    rows.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut rows, |a, b| {
         let key = |r: &PrefectureRow| {
             if r.mean.is_nan() {
                 f64::NEG_INFINITY

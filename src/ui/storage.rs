@@ -3,6 +3,7 @@
 //! private window): every function then reports it and the page works on without saving.
 
 use crate::data::{export, seeds, wide_csv};
+use crate::json;
 use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
 use serde::{Deserialize, Serialize};
 
@@ -36,12 +37,12 @@ pub fn available() -> bool {
 pub fn list() -> Vec<SavedEntry> {
     storage()
         .and_then(|s| s.get_item(INDEX_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| json::from_str(&text).ok())
         .unwrap_or_default()
 }
 
 fn write_index(s: &web_sys::Storage, entries: &[SavedEntry]) -> bool {
-    serde_json::to_string(entries).is_ok_and(|text| s.set_item(INDEX_KEY, &text).is_ok())
+    json::to_string(entries).is_ok_and(|text| s.set_item(INDEX_KEY, &text).is_ok())
 }
 
 /// Saves a data set (replacing one with the same hash); false when it could not be stored.

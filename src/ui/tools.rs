@@ -87,7 +87,7 @@ pub async fn import_file(
 
 /// Writes sheets as an XLSX file.
 pub async fn write_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, ToolsError> {
-    let json = serde_json::to_string(sheets).expect("sheets serialise");
+    let json = crate::json::to_string(sheets).expect("sheets serialise");
     let answer = call(export::WRITE_XLSX, vec![json.into()]).await?;
     answer
         .dyn_into::<js_sys::Uint8Array>()

@@ -87,7 +87,7 @@ fn median_abs(values: &[f64]) -> f64 {
     if v.is_empty() {
         return 0.0;
     }
-    v.sort_by(f64::total_cmp);
+    crate::sorting::sort_f64(&mut v);
     v[v.len() / 2]
 }
 

@@ -26,7 +26,7 @@ pub(crate) fn indicator_list(
         (IndicatorReach::Reachable { increase, .. }, _) => *increase,
         _ => f64::INFINITY,
     };
-    reachable.sort_by(|a, b| relative(a).total_cmp(&relative(b)));
+    crate::sorting::sort_by(&mut reachable, |a, b| relative(a).total_cmp(&relative(b)));
     let rest: Vec<&IndicatorReachRow> = rows
         .iter()
         .filter(|r| !matches!(r.reach, IndicatorReach::Reachable { .. }))
