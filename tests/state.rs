@@ -5,7 +5,7 @@
 
 use fjindex::data::provenance::{Provenance, Record, Status};
 use fjindex::data::seeds;
-use fjindex::i18n::has_han;
+use fjindex::i18n::{has_han, prefecture_name};
 use fjindex::model::{Dataset, DatasetMeta, IndicatorSystem, Lang, Unit, Weighting};
 use fjindex::score::score;
 use fjindex::state::{
@@ -288,9 +288,26 @@ fn sorting_by_each_column_orders_the_rows() {
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted);
+    // By prefecture, on the bundled data (nine prefectures): English names ascending, ties by rank.
+    let bundled = State::from_bundle(seeds::bundle());
+    let by_pref = reduce(&bundled, Action::SortBy(SortKey::Prefecture));
+    let rows = by_pref.visible_rows();
+    let prefs: Vec<String> = rows
+        .iter()
+        .map(|&u| prefecture_name(Lang::En, &bundled.data.units[u].prefecture_zh))
+        .collect();
+    assert!(prefs.windows(2).all(|w| w[0] <= w[1]) && prefs[0] != prefs[prefs.len() - 1]);
+    assert!(rows
+        .windows(2)
+        .filter(|w| prefs_equal(&bundled, w[0], w[1]))
+        .all(|w| bundled.ranking.rank[w[0]] <= bundled.ranking.rank[w[1]]));
     let t = reduce(&s, Action::SortBy(SortKey::Rank));
     assert_eq!(t.table.sort.aria(SortKey::Rank), "descending");
     assert_eq!(t.table.sort.aria(SortKey::Score), "none");
+}
+
+fn prefs_equal(s: &State, a: usize, b: usize) -> bool {
+    s.data.units[a].prefecture_zh == s.data.units[b].prefecture_zh
 }
 
 #[test]

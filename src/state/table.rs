@@ -107,15 +107,23 @@ impl TableView {
             .filter(|&u| self.admits(data, u))
             .collect();
         // Pinyin orders Chinese names the way a Chinese reader expects too, so both languages sort by it.
-        let name = |u: usize| {
-            let unit = &data.units[u];
-            if unit.name_en.is_empty() {
-                unit.name_zh.clone()
-            } else {
-                unit.name_en.to_lowercase()
-            }
+        // Text keys are made once per unit, not once per comparison.
+        let text_keys: Vec<String> = match self.sort.key {
+            SortKey::County => (0..data.n_units())
+                .map(|u| {
+                    let unit = &data.units[u];
+                    if unit.name_en.is_empty() {
+                        unit.name_zh.clone()
+                    } else {
+                        unit.name_en.to_lowercase()
+                    }
+                })
+                .collect(),
+            SortKey::Prefecture => (0..data.n_units())
+                .map(|u| crate::i18n::prefecture_name(Lang::En, &data.units[u].prefecture_zh))
+                .collect(),
+            _ => Vec::new(),
         };
-        let pref = |u: usize| crate::i18n::prefecture_name(Lang::En, &data.units[u].prefecture_zh);
         // Missing values (unranked units, no change) always go last, whichever the direction.
         let cmp_opt = |a: Option<f64>, b: Option<f64>, asc: bool| match (a, b) {
             (Some(x), Some(y)) => {
@@ -139,8 +147,7 @@ impl TableView {
                 SortKey::Change => {
                     cmp_opt(changes[a].map(f64::from), changes[b].map(f64::from), asc)
                 }
-                SortKey::County => dir(name(a).cmp(&name(b))),
-                SortKey::Prefecture => dir(pref(a).cmp(&pref(b))),
+                SortKey::County | SortKey::Prefecture => dir(text_keys[a].cmp(&text_keys[b])),
                 SortKey::Score => cmp_opt(
                     finite(ranking.composite[a]),
                     finite(ranking.composite[b]),
