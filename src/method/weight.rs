@@ -113,12 +113,17 @@ pub fn critic<C: AsRef<[f64]>>(columns: &[C]) -> Result<Vec<f64>, ScoreError> {
         .iter()
         .map(|c| crate::method::normalise::ColumnStats::of(c, false).sd)
         .collect();
-    // The correlation matrix is symmetric, and `pearson` gives the same bits either way round.
+    // The correlation matrix is symmetric, and `pearson` gives the same bits either way round. Between
+    // two complete columns every unit is a pair, so each column's mean is the same for all its pairs.
     let n = x.len();
+    let means: Vec<Option<f64>> = x.iter().map(|c| complete_mean(c)).collect();
     let mut r = vec![0.0; n * n];
     for j in 0..n {
         for k in j..n {
-            r[j * n + k] = pearson(&x[j], &x[k]);
+            r[j * n + k] = match (means[j], means[k]) {
+                (Some(ma), Some(mb)) => correlation(&x[j], &x[k], ma, mb),
+                _ => pearson(&x[j], &x[k]),
+            };
             r[k * n + j] = r[j * n + k];
         }
     }
@@ -143,8 +148,19 @@ pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
         pairs().map(|p| *p.0).sum::<f64>() / n,
         pairs().map(|p| *p.1).sum::<f64>() / n,
     );
+    correlation(a, b, ma, mb)
+}
+
+/// The mean of a column with at least two values and none missing, summed as `pearson` sums it.
+fn complete_mean(column: &[f64]) -> Option<f64> {
+    (column.len() >= 2 && column.iter().all(|v| !v.is_nan()))
+        .then(|| column.iter().sum::<f64>() / column.len() as f64)
+}
+
+/// Pearson correlation over the pairs present in both columns, given the means over those pairs.
+fn correlation(a: &[f64], b: &[f64], ma: f64, mb: f64) -> f64 {
     let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
-    for (x, y) in pairs() {
+    for (x, y) in a.iter().zip(b).filter(|(x, y)| !x.is_nan() && !y.is_nan()) {
         sab += (x - ma) * (y - mb);
         saa += (x - ma).powi(2);
         sbb += (y - mb).powi(2);
@@ -192,5 +208,32 @@ pub fn resolve<C: AsRef<[f64]>>(
                 super::ahp::weights(matrix, system.n_dimensions()).map_err(ScoreError::Ahp)?;
             from_raw(system, &ahp.weights, &scenario.indicator_weights)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn complete_columns_correlate_to_the_same_bits_with_shared_means(
+            pairs in prop::collection::vec((-1e3f64..1e3, -1e3f64..1e3), 2..60),
+            ties in 0usize..3,
+        ) {
+            // Some columns repeat values, some are constant, so the no-spread case is covered too.
+            let a: Vec<f64> = pairs.iter().map(|p| if ties == 1 { 4.0 } else { p.0 }).collect();
+            let b: Vec<f64> = pairs.iter().map(|p| if ties == 2 { (p.1 / 100.0).round() } else { p.1 }).collect();
+            let (ma, mb) = (complete_mean(&a).unwrap(), complete_mean(&b).unwrap());
+            prop_assert_eq!(correlation(&a, &b, ma, mb).to_bits(), pearson(&a, &b).to_bits());
+        }
+    }
+
+    #[test]
+    fn a_column_with_a_missing_value_has_no_shared_mean() {
+        assert_eq!(complete_mean(&[1.0, f64::NAN, 3.0]), None);
+        assert_eq!(complete_mean(&[1.0]), None);
+        assert_eq!(complete_mean(&[1.0, 3.0]), Some(2.0));
     }
 }
