@@ -148,16 +148,10 @@ impl Ranker {
         let span = hi.wrapping_sub(lo) as u64;
         if bits == 0 || span >> (64 - bits) == 0 {
             self.packed.clear();
-            for u in 0..n {
-                let s = scores[at.at(u)];
-                if s.is_nan() {
-                    rank[at.at(u)] = 0;
-                } else {
-                    let distance = hi.wrapping_sub(tie_key(s)) as u64;
-                    self.packed
-                        .push(distance << bits | index.position[u] as u64);
-                }
-            }
+            let packed = &mut self.packed;
+            each_ranked(index, scores, rank, at, hi, |distance, position| {
+                packed.push(distance << bits | position as u64)
+            });
             let used = 64 - (span << bits | mask_of(bits)).leading_zeros();
             if self.packed.len() >= BUCKETS_FROM {
                 bucket_sort(&mut self.packed, &mut self.spare, &mut self.bound, used);
@@ -169,17 +163,32 @@ impl Ranker {
             assign(index, ranked, rank, at, order);
         } else {
             self.wide.clear();
-            for u in 0..n {
-                let s = scores[at.at(u)];
-                if s.is_nan() {
-                    rank[at.at(u)] = 0;
-                } else {
-                    let distance = hi.wrapping_sub(tie_key(s)) as u64;
-                    self.wide.push((distance, index.position[u]));
-                }
-            }
+            let wide = &mut self.wide;
+            each_ranked(index, scores, rank, at, hi, |distance, position| {
+                wide.push((distance, position))
+            });
             self.wide.sort_unstable();
             assign(index, self.wide.iter().copied(), rank, at, order);
+        }
+    }
+}
+
+/// Calls `push` with each ranked unit's key distance below `hi` and its tie position, in unit order, and
+/// marks the units without a score (NaN) unranked.
+fn each_ranked(
+    index: &UnitIndex,
+    scores: &[f64],
+    rank: &mut [u32],
+    at: Strided,
+    hi: i64,
+    mut push: impl FnMut(u64, u32),
+) {
+    for (u, &position) in index.position.iter().enumerate() {
+        let s = scores[at.at(u)];
+        if s.is_nan() {
+            rank[at.at(u)] = 0;
+        } else {
+            push(hi.wrapping_sub(tie_key(s)) as u64, position);
         }
     }
 }
