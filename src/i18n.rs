@@ -187,22 +187,6 @@ pub fn prefecture_name(lang: Lang, zh: &str) -> String {
     en.to_string()
 }
 
-/// Rank movement for screen readers: "上升 3 位", "down 2 places", "unchanged".
-pub fn change_text(lang: Lang, change: Option<i32>) -> String {
-    match (change, lang) {
-        (None, Lang::Zh) => "无可比排名".into(),
-        (None, Lang::En) => "no comparable rank".into(),
-        (Some(0), Lang::Zh) => "排名不变".into(),
-        (Some(0), Lang::En) => "rank unchanged".into(),
-        (Some(c), Lang::Zh) if c > 0 => format!("上升 {c} 位"),
-        (Some(c), Lang::Zh) => format!("下降 {} 位", -c),
-        (Some(1), Lang::En) => "up 1 place".into(),
-        (Some(-1), Lang::En) => "down 1 place".into(),
-        (Some(c), Lang::En) if c > 0 => format!("up {c} places"),
-        (Some(c), Lang::En) => format!("down {} places", -c),
-    }
-}
-
 /// True when `text` contains a Han character (used by tests that keep English text free of Chinese).
 pub fn has_han(text: &str) -> bool {
     text.chars().any(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F))
@@ -258,14 +242,6 @@ mod tests {
             tf(Lang::Zh, Key::ShowingRows, &["5", "83"]),
             "显示 5 / 83 个县域"
         );
-    }
-
-    #[test]
-    fn change_text_reads_naturally() {
-        assert_eq!(change_text(Lang::En, Some(3)), "up 3 places");
-        assert_eq!(change_text(Lang::En, Some(-1)), "down 1 place");
-        assert_eq!(change_text(Lang::Zh, Some(-4)), "下降 4 位");
-        assert_eq!(change_text(Lang::Zh, Some(0)), "排名不变");
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod observe;
 mod prefectures;
 mod profile;
 mod ranking;
+mod row_order;
 mod storage;
 mod tools;
 mod weights;

@@ -1,12 +1,13 @@
 //! The ranking table: every unit with rank, change against the default, names, composite score and the
-//! five dimension scores as bars; sortable columns, name search and prefecture filter. Rows are
-//! positional: the n-th row component shows the n-th unit in display order, so a new order rewrites
-//! texts in place instead of moving table rows, which the browser would lay out and paint afresh;
-//! value props let rows whose figures did not change skip rendering. Above
-//! `PAGE_FROM` rows (an imported national file) only one page of rows is put in the document.
+//! five dimension scores as bars; sortable columns, name search and prefecture filter. Rows are keyed
+//! by unit, and a new order first shifts them into place (`row_order`), so a weight change rewrites only
+//! the figures that changed; value props let rows whose figures did not change skip rendering. Above
+//! `PAGE_FROM` rows (an imported national file) only one page of rows is put in the document, and its
+//! rows are positional: the n-th row shows the n-th unit of the page.
 
+use super::row_order::use_row_order;
 use super::{Dispatch, PanelProps};
-use crate::i18n::{change_text, prefecture_name, t, tf, Key};
+use crate::i18n::{prefecture_name, t, tf, Key};
 use crate::model::Lang;
 use crate::state::{Action, SortKey};
 use std::rc::Rc;
@@ -44,6 +45,8 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
     } else {
         (0, rows.len())
     };
+    let tbody = use_node_ref();
+    let order = use_row_order(&rows[start..end], !paged, &tbody);
     let go_to = |to: usize| {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(to))
@@ -133,7 +136,7 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                 </div>
             }
             <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
-                <table class="rank-table">
+                <table class="rank-table" aria-busy={(!order.settled).then_some("true")}>
                     <thead>
                         <tr>
                             { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank") }
@@ -144,8 +147,8 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                             { for (0..n_dims).map(|k| header(SortKey::Dimension(k), dim_names[k].clone(), "c-dim")) }
                         </tr>
                     </thead>
-                    <tbody>
-                        { for rows[start..end].iter().map(|&u| {
+                    <tbody ref={tbody}>
+                        { for order.document.iter().enumerate().map(|(position, &u)| {
                             let unit = &s.data.units[u];
                             let data = RowData {
                                 unit: u,
@@ -164,7 +167,7 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                                 estimate: s.unit_estimates[u],
                             };
                             html! {
-                                <Row {data} lang={lang} selected={s.selected == Some(u)}
+                                <Row key={if paged { position } else { u }} {data} lang={lang} selected={s.selected == Some(u)}
                                     dispatch={d.clone()} />
                             }
                         }) }
@@ -208,11 +211,13 @@ fn Row(props: &RowProps) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(Some(u))))
     };
     let top10 = r.rank > 0 && r.rank <= 10;
-    let (arrow, arrow_class) = match r.change {
-        Some(c) if c > 0 => (format!("▲{c}"), "up"),
-        Some(c) if c < 0 => (format!("▼{}", -c), "down"),
-        Some(_) => ("–".to_string(), "same"),
-        None => (String::new(), "same"),
+    // The arrow and its spoken form come from the class (app.css, `content: "▲" / "上升"`), so a
+    // new change rewrites one short text per row.
+    let (places, change_class) = match r.change {
+        Some(c) if c > 0 => (c.to_string(), "up"),
+        Some(c) if c < 0 => ((-c).to_string(), "down"),
+        Some(_) => (String::new(), "same"),
+        None => (String::new(), "none"),
     };
     let rank_text = if r.rank > 0 {
         r.rank.to_string()
@@ -229,24 +234,43 @@ fn Row(props: &RowProps) -> Html {
                     <span class="sr-only">{ t(lang, Key::Top10) }</span></span>
                 }
             </td>
-            <td class={classes!("c-change", arrow_class)}>
-                <span aria-hidden="true" translate="no">{ arrow }</span>
-                <span class="sr-only">{ change_text(lang, r.change) }</span>
-            </td>
-            <th scope="row" class="c-county">
-                <button type="button" class="county-link" aria-pressed={if props.selected { "true" } else { "false" }}>
-                    <span class="place" translate="no">{ r.name.clone() }</span>
-                </button>
-                if r.estimate {
-                    <abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>{ t(lang, Key::EstimateMark) }</abbr>
-                }
-            </th>
-            <td class="c-pref place" translate="no">{ r.prefecture.clone() }</td>
+            <td class={classes!("c-change", change_class)} translate="no">{ places }</td>
+            <NameCells name={r.name.clone()} prefecture={r.prefecture.clone()} estimate={r.estimate}
+                selected={props.selected} {lang} />
             <td class="c-score num" data-testid="score" translate="no">
                 { if r.composite.is_nan() { "—".to_string() } else { format!("{:.2}", r.composite) } }
             </td>
             <DimCells dims={r.dims.clone()} />
         </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NameCellsProps {
+    name: AttrValue,
+    prefecture: AttrValue,
+    estimate: bool,
+    selected: bool,
+    lang: Lang,
+}
+
+/// The county and prefecture cells of a row: a component of their own, so a weight change, which
+/// leaves them as they are, does not rebuild them.
+#[component]
+fn NameCells(props: &NameCellsProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <>
+            <th scope="row" class="c-county">
+                <button type="button" class="county-link" aria-pressed={if props.selected { "true" } else { "false" }}>
+                    <span class="place" translate="no">{ props.name.clone() }</span>
+                </button>
+                if props.estimate {
+                    <abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>{ t(lang, Key::EstimateMark) }</abbr>
+                }
+            </th>
+            <td class="c-pref place" translate="no">{ props.prefecture.clone() }</td>
+        </>
     }
 }
 

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, STRICT_CSP, PHONE } from "./harness.mjs";
+import { startApp, rowsSettled, STRICT_CSP, PHONE } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ROW = '[data-testid="rank-row"]';
@@ -104,7 +104,8 @@ function readUncertainty(page) {
   );
 }
 
-function readRanking(page) {
+async function readRanking(page) {
+  await rowsSettled(page);
   return page.$$eval(ROW, (trs) =>
     trs.map((tr) => ({
       adcode: tr.dataset.adcode,

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, STRICT_CSP, DESKTOP, PHONE } from "./harness.mjs";
+import { startApp, rowsSettled, STRICT_CSP, DESKTOP, PHONE } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const published = JSON.parse(fs.readFileSync(path.join(ROOT, "seeds", "published.json"), "utf8"));
@@ -23,7 +23,8 @@ before(async () => {
 after(() => app?.close());
 
 /** Every ranking row in display order: adcode, composite score text and the five dimension scores. */
-function readRows(page) {
+async function readRows(page) {
+  await rowsSettled(page);
   return page.$$eval(ROW, (trs) =>
     trs.map((tr) => ({
       adcode: tr.dataset.adcode,
@@ -85,6 +86,48 @@ test("a bad weight is refused with a message and all-zero weights keep the last 
   await setWeights(page, { smart: 0 });
   await page.waitForFunction(() => /全部为零/.test(document.querySelector(".problem")?.textContent ?? ""));
   assert.deepEqual(await readRows(page), smartOnly, "the last good ranking stays");
+  app.assertClean(page);
+});
+
+test("while a weight keeps changing rows are shifted into rank order, and the document order follows", async () => {
+  const page = await app.open({ wait: "ready" });
+  // Three changes a frame apart, as a dragged slider sends them.
+  const during = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="weight-innovation"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    for (const v of [45, 75, 100]) {
+      setValue.call(input, String(v));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    const rows = [...document.querySelectorAll('[data-testid="rank-row"]')];
+    const onScreen = rows
+      .map((tr) => ({
+        adcode: tr.dataset.adcode,
+        top: tr.getBoundingClientRect().top,
+        rank: Number(tr.querySelector(".c-rank span").textContent),
+      }))
+      .sort((a, b) => a.top - b.top);
+    return {
+      busy: document.querySelector("table.rank-table").getAttribute("aria-busy"),
+      documentOrder: rows.map((tr) => tr.dataset.adcode),
+      onScreen,
+    };
+  });
+  assert.equal(during.busy, "true");
+  const shown = during.onScreen.map((r) => r.adcode);
+  assert.notDeepEqual(during.documentOrder, shown, "the rows should be shifted, not yet moved");
+  // On screen the rows already read in rank order, one row per place.
+  const ranks = during.onScreen.map((r) => r.rank);
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+  const tops = during.onScreen.map((r) => Math.round(r.top));
+  assert.equal(new Set(tops).size, tops.length, "two rows share a place");
+  // Once the weight is still, the document holds the rows in that order and no row is shifted.
+  await rowsSettled(page);
+  const after = await page.$$eval(ROW, (trs) => trs.map((tr) => [tr.dataset.adcode, tr.style.transform]));
+  assert.deepEqual(after.map(([a]) => a), shown);
+  assert.deepEqual(after.filter(([, t]) => t !== ""), []);
+  assert.equal((await readRows(page))[0].adcode, shown[0]);
   app.assertClean(page);
 });
 

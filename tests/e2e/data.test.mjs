@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, rowsSettled, STRICT_CSP, DIST_DIR } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -21,7 +21,10 @@ before(async () => {
 });
 after(() => app?.close());
 
-const adcodes = (page) => page.$$eval(ROW, (trs) => trs.map((tr) => tr.dataset.adcode));
+const adcodes = async (page) => {
+  await rowsSettled(page);
+  return page.$$eval(ROW, (trs) => trs.map((tr) => tr.dataset.adcode));
+};
 
 async function importFile(page, name) {
   await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, name));
@@ -97,6 +100,8 @@ test("a share link restores weights, county and language; bad parameters give no
   const page = await app.open({ wait: "ready" });
   await page.fill('[data-testid="weight-industry"]', "0");
   await page.fill('[data-testid="weight-smart"]', "70");
+  // The fifth row as shown: once the new order is still, document order is display order.
+  await rowsSettled(page);
   await page.locator(ROW).nth(4).click();
   await page.waitForSelector('[data-testid="profile"]');
   const link = await page.inputValue('[data-testid="share-link"]');

@@ -53,6 +53,8 @@ test("the host and the embedded page exchange height, ranking events and command
   await page.click("#host-innovation");
   const leader = published.dimension_top10.innovation[0];
   await page.waitForFunction((a) => document.getElementById("host-first").dataset.adcode === a, leader);
+  // The rows reach their new places at once; their document order follows once the ranking is still.
+  await frame.locator('table.rank-table:not([aria-busy="true"])').waitFor({ state: "attached" });
   assert.equal(await frame.locator(ROW).first().getAttribute("data-adcode"), leader);
 
   // Select a county from the host: the frame shows its profile and the event names it.

@@ -203,6 +203,15 @@ export async function waitForApp(page, { ready = false, timeout = 30_000 } = {})
   if (ready) await page.waitForSelector('[data-ready="1"]', { state: "attached", timeout });
 }
 
+/**
+ * Waits until the ranking table's document order is its display order again. While weights keep
+ * changing, rows are shifted into their new places and the table is `aria-busy`; tests that read the
+ * rows in document order wait for this first. Works on a page or a frame.
+ */
+export async function rowsSettled(page, { timeout = 10_000 } = {}) {
+  await page.waitForSelector('table.rank-table:not([aria-busy="true"])', { state: "attached", timeout });
+}
+
 /** Every recorded problem of `page` as one line each. */
 export function problemsOf(page) {
   const p = page.problems;
