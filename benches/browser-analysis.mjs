@@ -13,7 +13,7 @@
 // - long tasks: how many tasks over 50 ms a PerformanceObserver saw during the run.
 // Median, min and max over --runs runs (the first run is a warm-up and is reported separately).
 
-import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP, openPage } from "../tests/e2e/harness.mjs";
+import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP, openPage, openOnDemand } from "../tests/e2e/harness.mjs";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -33,6 +33,8 @@ if (!fs.existsSync(path.join(DIST_DIR, "index.html"))) {
 const server = await serveDir({ csp: STRICT_CSP });
 const browser = await launchBrowser();
 const page = await openPage(browser, server.url, { viewport: DESKTOP, wait: "ready" });
+// The analysis panels come with the on-demand panels module, fetched when they come into view.
+await openOnDemand(page, "analysis");
 await page.fill("#unc-samples", String(SAMPLES));
 await page.evaluate(() => {
   window.__longTasks = 0;

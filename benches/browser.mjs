@@ -6,9 +6,10 @@
 // the strict CSP header, a fresh browser context (empty cache) for every load.
 //
 // - Assets: every file in dist/ with raw and gzip -9 bytes; "*" marks files the page fetched on its
-//   first load, and the first-load total is the sum over those. "~" marks the second wasm module
-//   (fjindex-tools.js and fjindex-tools_bg.wasm), loaded on demand by an import, an XLSX export or an
-//   exact analysis; it is totalled separately (and reported as an error if the first load fetched it).
+//   first load (1920x1080, not scrolled), and the first-load total is the sum over those. "~" marks
+//   the on-demand wasm modules, each totalled separately (and reported as an error if the first load
+//   fetched it): fjindex-tools (an import, an XLSX export or an exact analysis) and fjindex-panels (the
+//   charts and analysis panels, fetched when either first comes into view).
 // - First render: performance.now() (from navigation start) at which [data-ready="1"] appears — the UI
 //   sets data-ready="1" on <body> once the first complete render (DOM and canvases) is done. Median
 //   of --runs cold loads. If the marker never appears, the time boot.js reports the wasm app started
@@ -107,11 +108,10 @@ try {
 
   // Asset sizes.
   console.log(`== assets in ${path.relative(process.cwd(), DIST_DIR) || "."}/ (* = fetched on first load, ~ = loaded on demand)`);
-  const ON_DEMAND = /^fjindex-tools(\.js|_bg\.wasm)$/;
+  const ON_DEMAND = /^(fjindex-tools|fjindex-panels)(\.js|_bg\.wasm)$/;
   let firstRaw = 0;
   let firstGz = 0;
-  let lazyRaw = 0;
-  let lazyGz = 0;
+  const lazy = new Map();
   let allRaw = 0;
   const rows = listFiles(DIST_DIR)
     .map((f) => {
@@ -121,21 +121,25 @@ try {
     .sort((a, b) => b.raw - a.raw);
   for (const r of rows) {
     const first = last.fetched.has(r.rel);
-    const lazy = ON_DEMAND.test(r.rel);
+    const module = ON_DEMAND.exec(r.rel)?.[1];
     allRaw += r.raw;
     if (first) {
       firstRaw += r.raw;
       firstGz += r.gz;
     }
-    if (lazy) {
-      lazyRaw += r.raw;
-      lazyGz += r.gz;
+    if (module) {
+      const total = lazy.get(module) ?? { raw: 0, gz: 0 };
+      total.raw += r.raw;
+      total.gz += r.gz;
+      lazy.set(module, total);
       if (first) console.log(`ERROR: ${r.rel} was fetched on the first load`);
     }
-    console.log(`${first ? "*" : lazy ? "~" : " "} ${r.rel.padEnd(48)} ${String(r.raw).padStart(9)} B raw ${String(r.gz).padStart(9)} B gzip`);
+    console.log(`${first ? "*" : module ? "~" : " "} ${r.rel.padEnd(48)} ${String(r.raw).padStart(9)} B raw ${String(r.gz).padStart(9)} B gzip`);
   }
   console.log(`first load: ${firstRaw} B raw (${kb(firstRaw)}), ${firstGz} B gzip (${kb(firstGz)}); all files: ${kb(allRaw)} raw`);
-  console.log(`loaded on demand (not in the first load): ${lazyRaw} B raw (${kb(lazyRaw)}), ${lazyGz} B gzip (${kb(lazyGz)})`);
+  for (const [module, t] of lazy) {
+    console.log(`loaded on demand, ${module}: ${t.raw} B raw (${kb(t.raw)}), ${t.gz} B gzip (${kb(t.gz)})`);
+  }
 
   // First render.
   console.log(`\n== first full render (${RUNS} cold loads, CSP on)`);

@@ -7,6 +7,7 @@
 
 pub mod row_order;
 mod scorer;
+pub mod snapshot;
 mod table;
 mod weights;
 

@@ -2,9 +2,11 @@
 //!
 //! `App` holds one `crate::state::State` in a reducer and lays the page out in named slots, one
 //! `<div class="slot slot-NAME">` each: `controls` (weights and method), `ranking`, `profile`, `charts`,
-//! `prefectures`, `analysis` (reserved for the analysis panels), `data` (reserved for import, export and
-//! sharing) and `methods`. Panels receive the state as a `Store` (an `Rc` compared by pointer) and the
-//! `Dispatch` handle, and change the page only by dispatching `crate::state::Action`s.
+//! `prefectures`, `analysis`, `data` (import, export and sharing) and `methods`. Panels receive the state
+//! as a `Store` (an `Rc` compared by pointer) and the `Dispatch` handle, and change the page only by
+//! dispatching `crate::state::Action`s. The `charts` and `analysis` slots are drawn by the on-demand
+//! panels module (`panels_host` on the page's side, `panels_app` in the module), which keeps a replica
+//! of the state and sends its panels' actions to the page.
 
 mod analysis;
 pub mod chart_canvas;
@@ -15,9 +17,12 @@ mod header;
 mod import_report;
 mod methods;
 mod observe;
+pub mod panels_app;
+mod panels_host;
 mod prefectures;
 mod profile;
 mod ranking;
+mod remote;
 mod row_order;
 mod storage;
 mod tools;
@@ -53,7 +58,11 @@ impl Deref for Store {
 impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Store(Rc::new(state::reduce(&self.0, action))))
+        // In the panels module, a panel's selection or scenario goes to the page (`remote`).
+        match remote::local_action(action) {
+            Some(action) => Rc::new(Store(Rc::new(state::reduce(&self.0, action)))),
+            None => self,
+        }
     }
 }
 
@@ -115,12 +124,6 @@ fn App() -> Html {
     });
     let shown = |p: Panel| p == Panel::Data || !embed.hide.contains(&p);
 
-    let on_select = {
-        let dispatch = dispatch.clone();
-        use_callback(dispatch, |u: usize, dispatch| {
-            dispatch.dispatch(Action::Select(Some(u)))
-        })
-    };
     let panel = PanelProps {
         state: state.clone(),
         dispatch: dispatch.clone(),
@@ -141,13 +144,17 @@ fn App() -> Html {
                     if shown(Panel::Profile) { <profile::ProfilePanel ..panel.clone() /> }
                 </div>
                 <div class="slot slot-charts">
-                    if shown(Panel::Charts) { { charts_slot(&state, on_select) } }
+                    if shown(Panel::Charts) {
+                        <panels_host::OnDemand slot="charts" state={state.clone()} dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <div class="slot slot-prefectures">
                     if shown(Panel::Prefectures) { <prefectures::PrefecturePanel ..panel.clone() /> }
                 </div>
                 <div class="slot slot-analysis">
-                    if shown(Panel::Analysis) { <analysis::AnalysisPanel ..panel.clone() /> }
+                    if shown(Panel::Analysis) {
+                        <panels_host::OnDemand slot="analysis" state={state.clone()} dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <div class="slot slot-data">
                     <data_panel::DataPanel state={state.clone()} dispatch={dispatch.clone()} embed={(*embed).clone()} />
@@ -156,15 +163,6 @@ fn App() -> Html {
             </main>
             <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
         </>
-    }
-}
-
-/// The charts panel (`charts_panel.rs`): draws from the same state and selects through `on_select`.
-fn charts_slot(state: &State, on_select: Callback<usize>) -> Html {
-    html! {
-        <charts_panel::ChartsPanel system={state.system.clone()} data={state.data.clone()}
-            ranking={state.ranking.clone()} baseline={state.baseline.clone()} selected={state.selected}
-            lang={state.lang} {on_select} />
     }
 }
 

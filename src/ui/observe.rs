@@ -44,6 +44,12 @@ pub fn use_width(node: NodeRef) -> u32 {
 /// and printing makes every element count as on screen.
 #[hook]
 pub fn use_on_screen(node: NodeRef) -> bool {
+    use_on_screen_within(node, ON_SCREEN_MARGIN)
+}
+
+/// Whether the element is within `margin` (CSS margin syntax) of the viewport; as `use_on_screen`.
+#[hook]
+pub fn use_on_screen_within(node: NodeRef, margin: &'static str) -> bool {
     let on_screen = use_state_eq(|| false);
     let set = on_screen.setter();
     use_effect_with((), move |_| {
@@ -62,7 +68,7 @@ pub fn use_on_screen(node: NodeRef) -> bool {
                 }
             });
             let options = IntersectionObserverInit::new();
-            options.set_root_margin(ON_SCREEN_MARGIN);
+            options.set_root_margin(margin);
             match IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &options) {
                 Ok(obs) => {
                     obs.observe(&el);

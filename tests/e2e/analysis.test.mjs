@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, rowsSettled, STRICT_CSP, PHONE } from "./harness.mjs";
+import { startApp, rowsSettled, openOnDemand, STRICT_CSP, PHONE } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ROW = '[data-testid="rank-row"]';
@@ -23,6 +23,13 @@ before(async () => {
   app = await startApp({ csp: STRICT_CSP });
 });
 after(() => app?.close());
+
+/** Opens the page and brings the analysis panels (the on-demand module) into view. */
+async function openAnalysis(options) {
+  const page = await app.open(options);
+  await openOnDemand(page, "analysis");
+  return page;
+}
 
 /** Runs the native CLI and returns its standard output. */
 function cli(args) {
@@ -123,7 +130,7 @@ async function setUncertaintyForm(page, { samples, noise, seed }) {
 }
 
 test("uncertainty: 10,000 samples run in chunks with progress, 83 rows equal to the CLI's", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await page.locator("#unc-h").scrollIntoViewIfNeeded();
   assert.equal(await page.inputValue("#unc-samples"), "10000");
   assert.equal(await page.inputValue("#unc-noise"), "0.2");
@@ -171,7 +178,7 @@ test("uncertainty: 10,000 samples run in chunks with progress, 83 rows equal to 
 });
 
 test("uncertainty: another seed gives the CLI's result for that seed too", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await setUncertaintyForm(page, { samples: 3000, noise: 0.35, seed: 99 });
   await page.click('[data-testid="uncertainty-run"]');
   await waitForTable(page, 3000);
@@ -182,7 +189,7 @@ test("uncertainty: another seed gives the CLI's result for that seed too", async
 });
 
 test("uncertainty: Cancel stops a long run and the page stays responsive; bad input is refused", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await setUncertaintyForm(page, { samples: 0, noise: 1.5 });
   await page.click('[data-testid="uncertainty-run"]');
   await page.waitForSelector('.uncertainty [role="alert"]');
@@ -223,7 +230,7 @@ async function setAhp(page, entries) {
 }
 
 test("AHP: an inconsistent matrix warns and keeps the weights; a consistent one applies", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   const before = await readRanking(page);
   // Industry over innovation and innovation over clustering, yet clustering far over industry.
   await setAhp(page, { "0-1": "9", "1-2": "9", "0-2": "1/9" });
@@ -258,7 +265,7 @@ test("AHP: an inconsistent matrix warns and keeps the weights; a consistent one 
 });
 
 test("AHP: an inconsistent matrix changes the ranking only once accepted", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   const before = await readRanking(page);
   await setAhp(page, { "0-1": "9", "1-2": "9", "0-2": "1/9", "3-4": "5" });
   await page.waitForSelector('[data-testid="ahp-accept"]');
@@ -271,13 +278,16 @@ test("AHP: an inconsistent matrix changes the ranking only once accepted", async
 
 /** Selects the county on the given row of the ranking table and returns its adcode. */
 async function selectRow(page, index) {
+  // The index-th row as shown: once the order is still, document order is display order.
+  await rowsSettled(page);
   const row = page.locator(ROW).nth(index);
+  const adcode = await row.getAttribute("data-adcode");
   await row.locator(".county-link").click();
-  return row.getAttribute("data-adcode");
+  return adcode;
 }
 
 test("reach: Apply gives exactly the reported rank; best-rank witness gives the best rank", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   const adcode = await selectRow(page, 24);
   await page.locator("#reach-h").scrollIntoViewIfNeeded();
   assert.equal(await page.inputValue('[data-testid="reach-target"]'), "24");
@@ -315,7 +325,7 @@ test("reach: Apply gives exactly the reported rank; best-rank witness gives the 
 });
 
 test("reach: a target no weighting reaches gets a plain statement", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await selectRow(page, 82);
   const best = Number(await page.getAttribute('[data-testid="rank-bounds"]', "data-best"));
   assert.ok(best > 1, `the last county's best rank is ${best}`);
@@ -328,7 +338,7 @@ test("reach: a target no weighting reaches gets a plain statement", async () => 
 });
 
 test("reach: bounds for a method without precomputed ones are computed on demand", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await page.selectOption("#sel-agg", "geometric");
   const adcode = await selectRow(page, 30);
   await page.locator("#reach-h").scrollIntoViewIfNeeded();
@@ -349,7 +359,7 @@ test("reach: bounds for a method without precomputed ones are computed on demand
 });
 
 test("profile: what one indicator alone would take to move up one place", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await selectRow(page, 11);
   await page.click('[data-testid="profile-reach-compute"]');
   const reach = page.locator('[data-testid="profile"] [data-testid="profile-reach"]');
@@ -365,7 +375,7 @@ test("profile: what one indicator alone would take to move up one place", async 
 });
 
 test("comparison: the chosen counties appear side by side with the better value marked", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   await page.locator("#cmp-h").scrollIntoViewIfNeeded();
   const picks = ["350582", "350211", "350128"];
   for (const a of picks) await page.check(`#cmp-${a}`);
@@ -391,7 +401,7 @@ test("comparison: the chosen counties appear side by side with the better value 
 });
 
 test("methods: weighting scheme, treatment with a refused percentile, geometric contribution note", async () => {
-  const page = await app.open({ wait: "ready" });
+  const page = await openAnalysis({ wait: "ready" });
   const before = await readRanking(page);
   await page.selectOption("#weighting-scheme", "entropy");
   await page.waitForFunction(() => document.querySelector(".derived"));
@@ -425,7 +435,7 @@ test("methods: weighting scheme, treatment with a refused percentile, geometric 
 });
 
 test("phone width: the analysis panels fit without sideways scrolling", async () => {
-  const page = await app.open({ wait: "ready", viewport: PHONE });
+  const page = await openAnalysis({ wait: "ready", viewport: PHONE });
   await selectRow(page, 5);
   await page.locator("#analysis-h").scrollIntoViewIfNeeded();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

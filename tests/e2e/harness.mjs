@@ -212,6 +212,24 @@ export async function rowsSettled(page, { timeout = 10_000 } = {}) {
   await page.waitForSelector('table.rank-table:not([aria-busy="true"])', { state: "attached", timeout });
 }
 
+/**
+ * Scrolls the on-demand slot `slot` (`charts` or `analysis`) into view, as a reader would, and waits
+ * until the panels module has opened it. Works on a page or a frame.
+ */
+export async function openOnDemand(page, slot, { timeout = 20_000 } = {}) {
+  // A slot opened above it (the charts) grows and can push it out of view again, so scroll until open.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.evaluate((s) => document.querySelector(`.slot-${s}`).scrollIntoView(), slot);
+    try {
+      await page.waitForSelector(`.slot-${slot} [data-on-demand="open"]`, { state: "attached", timeout: 1000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+  }
+}
+
 /** Every recorded problem of `page` as one line each. */
 export function problemsOf(page) {
   const p = page.problems;

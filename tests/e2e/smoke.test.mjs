@@ -1,12 +1,13 @@
 //! Smoke test: the release build loads under the strict CSP, from the root and from a sub-path, cleanly,
-//! without the on-demand tools module, which the first import fetches (and a failed fetch is survivable).
+//! without the on-demand modules: the tools module, which the first import fetches (and a failed fetch
+//! is survivable), and the panels module, which the charts or the analysis fetch when they come into view.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, STRICT_CSP, DIST_DIR, PHONE } from "./harness.mjs";
+import { startApp, openOnDemand, rowsSettled, STRICT_CSP, DIST_DIR, PHONE } from "./harness.mjs";
 
 test("dist/index.html has no inline script, inline style or absolute asset path", () => {
   const html = fs.readFileSync(path.join(DIST_DIR, "index.html"), "utf8");
@@ -24,6 +25,7 @@ test("dist/index.html has no inline script, inline style or absolute asset path"
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 const TOOLS = /\/fjindex-tools(\.js|_bg\.wasm)(\?|$)/;
+const PANELS = /\/fjindex-panels(\.js|_bg\.wasm)(\?|$)/;
 
 let app;
 before(async () => {
@@ -72,6 +74,52 @@ test("the tools module is fetched only by the first import, from the page's sub-
   await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "bom.csv"));
   await page.waitForSelector('[data-testid="import-status"]');
   assert.equal(seen.length, 2);
+  app.assertClean(page);
+});
+
+test("the charts load only when they come into view, then follow the page and select on it", async () => {
+  const page = await app.open({ wait: false });
+  const seen = [];
+  page.on("request", (req) => {
+    const u = new URL(req.url());
+    if (PANELS.test(u.pathname + u.search)) seen.push(u.pathname);
+  });
+  await page.reload();
+  await page.waitForSelector('[data-ready="1"]', { state: "attached" });
+  await page.waitForLoadState("networkidle");
+  assert.deepEqual(seen, [], "the first load fetched the panels module");
+  assert.equal(await page.getAttribute(".slot-charts .on-demand", "data-on-demand"), "waiting");
+  await openOnDemand(page, "charts");
+  assert.deepEqual(seen.sort(), ["/portal/fjindex/fjindex-panels.js", "/portal/fjindex/fjindex-panels_bg.wasm"]);
+
+  // A weight change reaches the charts: with innovation alone, the contribution chart's table starts
+  // with the innovation dimension's leader (Table 3-3), as the ranking does.
+  for (const [id, v] of Object.entries({ industry: 0, innovation: 100, cluster: 0, quality: 0, smart: 0 })) {
+    await page.fill(`[data-testid="weight-${id}"]`, String(v));
+  }
+  await rowsSettled(page);
+  const leader = await page.getAttribute('[data-testid="rank-row"]', "data-adcode");
+  const leaderName = (await page.textContent(`[data-testid="rank-row"][data-adcode="${leader}"] .county-link`)).trim();
+  const table = page.locator(".slot-charts details.chart-table").first();
+  await table.locator("summary").click();
+  await page.waitForFunction(
+    ([sel, name]) => document.querySelector(sel)?.textContent.includes(name),
+    [".slot-charts details.chart-table tbody tr", leaderName],
+  );
+
+  // A county chosen in a chart's table (its row's button) is selected on the page: its profile opens.
+  const third = table.locator("tbody tr").nth(2);
+  const name = (await third.locator("td").first().textContent()).trim();
+  await third.locator("button.link-button").click();
+  const profile = page.locator('[data-testid="profile"]');
+  await profile.waitFor();
+  assert.match(await profile.textContent(), new RegExp(name));
+  // Clicks inside the charts are theirs alone: the page's own handlers (here, its sort buttons) never
+  // take them (both modules' Yew number their event roots from 1; see ui/panels_app.rs).
+  assert.equal(await page.getAttribute("th.c-rank", "aria-sort"), "ascending");
+  await rowsSettled(page);
+  const ranks = await page.$$eval('[data-testid="rank-row"] .c-rank span', (s) => s.map((e) => Number(e.textContent)));
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
   app.assertClean(page);
 });
 

@@ -1,0 +1,267 @@
+//! What the page and its on-demand panels module (`ui::remote`, `ui::panels_host`) tell each other:
+//! the page's state as a `Snapshot` after every change, from which the module keeps a replica for its
+//! panels, and the panels' requests back (select a county, replace the scenario), which only the page
+//! applies. Everything travels in formats the page already reads and writes, so the link adds little
+//! to the page's wasm: the view as a share-link query (`share`, exact for every number), a data set as
+//! exact wide CSV with its metadata as JSON.
+
+use crate::data::provenance::Provenance;
+use crate::data::{export, seeds, wide_csv};
+use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Scenario};
+use crate::share::{self, DatasetRef, Embed, ShareState};
+use crate::state::{default_scenario, Action, State};
+use std::rc::Rc;
+
+/// How a data set travels, when it changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataMessage {
+    /// The bundled data set with its provenance.
+    Bundled,
+    /// Any other data set (an import): its metadata as JSON and its values as exact wide CSV.
+    Csv { meta_json: String, csv: String },
+}
+
+/// The page's state as the panels need it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// Scenario, selected county and language as a share-link query.
+    pub view: String,
+    pub data: Option<DataMessage>,
+}
+
+impl Snapshot {
+    /// The snapshot of `state`, carrying its data set when `with_data`.
+    pub fn of(state: &State, with_data: bool) -> Self {
+        let view = ShareState {
+            scenario: state.scenario.clone(),
+            county: state.selected.map(|u| state.data.units[u].adcode.clone()),
+            lang: state.lang,
+            dataset: DatasetRef::Bundled,
+            embed: Embed::default(),
+        };
+        // Imports replace the data with an empty provenance; the bundled data keeps its own.
+        let data = with_data.then(|| {
+            if state.provenance.records().is_empty() {
+                DataMessage::Csv {
+                    meta_json: crate::json::to_string(&state.data.meta).unwrap_or_default(),
+                    csv: export::exact_csv(&state.data, &state.system),
+                }
+            } else {
+                DataMessage::Bundled
+            }
+        });
+        Snapshot {
+            view: share::encode(&view, &state.system, &default_scenario(&state.system)),
+            data,
+        }
+    }
+
+    /// The update that brings a replica whose data set is `data` to this snapshot, with the data set
+    /// it then has; an error names what could not be read.
+    pub fn into_action(
+        self,
+        system: &IndicatorSystem,
+        data: &Rc<Dataset>,
+    ) -> Result<(Action, Rc<Dataset>), String> {
+        let mut actions = Vec::with_capacity(4);
+        let mut data = data.clone();
+        match self.data {
+            None => {}
+            Some(DataMessage::Bundled) => {
+                let bundle = seeds::bundle();
+                data = Rc::new(bundle.data);
+                actions.push(Action::ReplaceData {
+                    data: data.clone(),
+                    provenance: Rc::new(bundle.provenance),
+                });
+            }
+            Some(DataMessage::Csv { meta_json, csv }) => {
+                let meta: DatasetMeta = crate::json::from_str(&meta_json)?;
+                let mut read = wide_csv::read(&csv, system, meta)
+                    .map_err(|errors| format!("{} errors in the data set", errors.len()))?;
+                seeds::attach_county_details(&mut read, &seeds::counties());
+                data = Rc::new(read);
+                actions.push(Action::ReplaceData {
+                    data: data.clone(),
+                    provenance: Rc::new(Provenance::default()),
+                });
+            }
+        }
+        let (view, _) = share::parse(&self.view, system, &default_scenario(system));
+        actions.push(Action::SetScenario(view.scenario));
+        actions.push(Action::SetLang(view.lang));
+        actions.push(Action::Select(
+            view.county.and_then(|code| data.unit_index(&code)),
+        ));
+        Ok((Action::Batch(actions), data))
+    }
+}
+
+impl Snapshot {
+    /// The snapshot as four texts for the call between the modules: view, data kind (empty,
+    /// `bundled` or `csv`), metadata JSON and CSV.
+    pub fn into_parts(self) -> [String; 4] {
+        let (kind, meta_json, csv) = match self.data {
+            None => ("", String::new(), String::new()),
+            Some(DataMessage::Bundled) => ("bundled", String::new(), String::new()),
+            Some(DataMessage::Csv { meta_json, csv }) => ("csv", meta_json, csv),
+        };
+        [self.view, kind.to_string(), meta_json, csv]
+    }
+
+    /// The snapshot from the four texts of `into_parts`.
+    pub fn from_parts(
+        view: String,
+        kind: &str,
+        meta_json: String,
+        csv: String,
+    ) -> Result<Self, String> {
+        let data = match kind {
+            "" => None,
+            "bundled" => Some(DataMessage::Bundled),
+            "csv" => Some(DataMessage::Csv { meta_json, csv }),
+            other => return Err(format!("unknown data kind {other:?}")),
+        };
+        Ok(Snapshot { view, data })
+    }
+}
+
+/// A panel's scenario as the page reads it back (a share-link query).
+pub fn scenario_request(scenario: &Scenario, system: &IndicatorSystem) -> String {
+    let view = ShareState::new(&default_scenario(system));
+    let view = ShareState {
+        scenario: scenario.clone(),
+        ..view
+    };
+    share::encode(&view, system, &default_scenario(system))
+}
+
+/// The scenario in a panel's request.
+pub fn read_scenario_request(query: &str, system: &IndicatorSystem) -> Scenario {
+    share::parse(query, system, &default_scenario(system))
+        .0
+        .scenario
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::seeds;
+    use crate::model::{Lang, Treatment, Weighting};
+    use crate::state::{reduce, Field};
+
+    fn replay(replica: &State, snapshot: Snapshot) -> State {
+        // Through the four texts the modules exchange.
+        let [view, kind, meta, csv] = snapshot.into_parts();
+        let snapshot = Snapshot::from_parts(view, &kind, meta, csv).unwrap();
+        let (action, _) = snapshot
+            .into_action(&replica.system, &replica.data)
+            .unwrap();
+        reduce(replica, action)
+    }
+
+    fn assert_same_view(page: &State, replica: &State) {
+        assert_eq!(replica.scenario, page.scenario);
+        assert_eq!(replica.lang, page.lang);
+        assert_eq!(replica.selected, page.selected);
+        // Datasets hold NaN for missing values, so they are compared by content.
+        assert_eq!(replica.data.content_hash(), page.data.content_hash());
+        assert_eq!(replica.data.units, page.data.units);
+        assert_eq!(replica.data.meta, page.data.meta);
+        // Rankings may hold NaN (a missing dimension); their printed forms compare every figure.
+        assert_eq!(
+            format!("{:?}", replica.ranking),
+            format!("{:?}", page.ranking)
+        );
+        assert_eq!(
+            format!("{:?}", replica.baseline),
+            format!("{:?}", page.baseline)
+        );
+        assert_eq!(*replica.unit_estimates, *page.unit_estimates);
+    }
+
+    #[test]
+    fn a_replica_follows_the_page_change_by_change() {
+        let mut page = State::from_bundle(seeds::bundle());
+        let mut replica = replay(
+            &State::from_bundle(seeds::bundle()),
+            Snapshot::of(&page, true),
+        );
+        let mut odd = page.scenario.clone();
+        odd.dimension_weights = vec![100.0 / 3.0, 0.1 + 0.2, 17.0, 0.0, 1e-9];
+        odd.treatments[2] = Treatment::Winsorise {
+            lower: 2.5,
+            upper: 97.5,
+        };
+        odd.treatments[5] = Treatment::Log;
+        for action in [
+            Action::SetWeight(Field::Dimension(1), 70.0),
+            Action::Select(Some(4)),
+            Action::SetLang(Lang::En),
+            Action::SetScenario(odd),
+            Action::Select(None),
+        ] {
+            page = reduce(&page, action);
+            replica = replay(&replica, Snapshot::of(&page, false));
+            assert_same_view(&page, &replica);
+        }
+    }
+
+    #[test]
+    fn an_imported_data_set_reaches_the_replica_exactly() {
+        let mut page = State::from_bundle(seeds::bundle());
+        // The first 40 counties, each value divided by 3 (so decimals do not terminate).
+        let full = page.data.clone();
+        let mut data = Dataset::new(
+            full.meta.clone(),
+            full.units[..40].to_vec(),
+            full.n_indicators(),
+        );
+        for u in 0..40 {
+            for i in 0..full.n_indicators() {
+                data.set(u, i, full.get(u, i).map(|v| v / 3.0));
+            }
+        }
+        data.set(3, 2, None);
+        page = reduce(
+            &page,
+            Action::ReplaceData {
+                data: Rc::new(data),
+                provenance: Rc::new(Provenance::default()),
+            },
+        );
+        let mut entropy = page.scenario.clone();
+        entropy.weighting = Weighting::Entropy;
+        page = reduce(&page, Action::SetScenario(entropy));
+        page = reduce(&page, Action::Select(Some(39)));
+        let snapshot = Snapshot::of(&page, true);
+        assert!(matches!(snapshot.data, Some(DataMessage::Csv { .. })));
+        let replica = replay(&State::from_bundle(seeds::bundle()), snapshot);
+        assert_same_view(&page, &replica);
+
+        // Back to the bundled data.
+        let b = seeds::bundle();
+        page = reduce(
+            &page,
+            Action::ReplaceData {
+                data: Rc::new(b.data),
+                provenance: Rc::new(b.provenance),
+            },
+        );
+        let snapshot = Snapshot::of(&page, true);
+        assert_eq!(snapshot.data, Some(DataMessage::Bundled));
+        assert_same_view(&page, &replay(&replica, snapshot));
+    }
+
+    #[test]
+    fn a_scenario_request_is_read_back_exactly() {
+        let system = seeds::bundle().system;
+        let mut s = default_scenario(&system);
+        s.dimension_weights = vec![23.456789012345, 0.0, 100.0, 1.0 / 7.0, 50.0];
+        s.weighting = Weighting::Critic;
+        assert_eq!(
+            read_scenario_request(&scenario_request(&s, &system), &system),
+            s
+        );
+    }
+}

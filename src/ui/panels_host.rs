@@ -1,0 +1,215 @@
+//! The page's side of the on-demand panels: the charts and the analysis slots are drawn by the
+//! `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when either slot first
+//! comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
+//! so and offers to try again. Once a slot is open, every new state is sent to the module as a
+//! `Snapshot` (the data set only when it changed), and the module's requests come back as actions.
+
+use super::observe::use_on_screen_within;
+use super::{Dispatch, Store};
+use crate::model::Lang;
+use crate::state::snapshot::{read_scenario_request, Snapshot};
+use crate::state::Action;
+use crate::state::State;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[wasm_bindgen(module = "/www/tools.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = callPanels)]
+    async fn call_panels(name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
+}
+
+/// The state last sent to the module, and its data set, compared by pointer.
+struct Sent {
+    state: Rc<State>,
+}
+
+/// Takes a request from the module: its kind and value.
+type RequestHandler = Closure<dyn Fn(String, String)>;
+
+thread_local! {
+    static SENT: RefCell<Option<Sent>> = const { RefCell::new(None) };
+    /// The function the module calls with a request (kind, value); made once, with the dispatcher.
+    static TO_PAGE: RefCell<Option<RequestHandler>> = const { RefCell::new(None) };
+}
+
+fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
+    TO_PAGE.with(|t| {
+        let mut t = t.borrow_mut();
+        let closure = t.get_or_insert_with(|| {
+            let dispatch = dispatch.clone();
+            let system = state.system.clone();
+            Closure::new(move |kind: String, value: String| match kind.as_str() {
+                "select" => dispatch.dispatch(Action::Select(value.parse().ok())),
+                "scenario" => {
+                    dispatch.dispatch(Action::SetScenario(read_scenario_request(&value, &system)))
+                }
+                _ => {}
+            })
+        });
+        closure.as_ref().unchecked_ref::<js_sys::Function>().clone()
+    })
+}
+
+/// The snapshot of `state` as call arguments, with the data set when `full` or when it is not the one
+/// last sent; `None` when this very state was sent already. Records what it sends.
+fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
+    SENT.with(|sent| {
+        let mut sent = sent.borrow_mut();
+        if !full && sent.as_ref().is_some_and(|s| Rc::ptr_eq(&s.state, state)) {
+            return None;
+        }
+        let with_data = full
+            || sent
+                .as_ref()
+                .is_none_or(|s| !Rc::ptr_eq(&s.state.data, &state.data));
+        *sent = Some(Sent {
+            state: state.clone(),
+        });
+        Some(
+            Snapshot::of(state, with_data)
+                .into_parts()
+                .into_iter()
+                .map(JsValue::from)
+                .collect(),
+        )
+    })
+}
+
+fn describe(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => err.message().into(),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    /// Not yet in view.
+    Waiting,
+    Loading,
+    Open,
+    Failed(String),
+}
+
+impl Status {
+    fn name(&self) -> &'static str {
+        match self {
+            Status::Waiting => "waiting",
+            Status::Loading => "loading",
+            Status::Open => "open",
+            Status::Failed(_) => "failed",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OnDemandProps {
+    /// `charts` or `analysis`.
+    pub slot: &'static str,
+    pub state: Store,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn OnDemand(props: &OnDemandProps) -> Html {
+    let node = use_node_ref();
+    let root = use_node_ref();
+    let in_view = use_on_screen_within(node.clone(), "0px");
+    let status = use_state(|| Status::Waiting);
+    let latest = use_mut_ref(|| props.state.0.clone());
+    *latest.borrow_mut() = props.state.0.clone();
+    {
+        let (status, root, latest) = (status.clone(), root.clone(), latest.clone());
+        let (slot, dispatch) = (props.slot, props.dispatch.clone());
+        let waiting = *status == Status::Waiting;
+        use_effect_with((in_view, waiting), move |&(in_view, waiting)| {
+            if !(in_view && waiting) {
+                return;
+            }
+            let Some(element) = root.cast::<web_sys::Element>() else {
+                return;
+            };
+            status.set(Status::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                // The snapshot is taken once the module has loaded, so it is the page's state then.
+                let opened = match call_panels("ready", js_sys::Array::new()).await {
+                    Err(e) => Err(e),
+                    Ok(_) => {
+                        let state = latest.borrow().clone();
+                        let args = js_sys::Array::new();
+                        args.push(&JsValue::from(slot));
+                        args.push(&element);
+                        for part in snapshot_args(&state, true).unwrap_or_default() {
+                            args.push(&part);
+                        }
+                        args.push(&to_page(&dispatch, &state));
+                        call_panels("open", args).await
+                    }
+                };
+                status.set(match opened {
+                    Ok(_) => Status::Open,
+                    Err(e) => Status::Failed(describe(&e)),
+                });
+            });
+        });
+    }
+    {
+        let open = *status == Status::Open;
+        use_effect_with((props.state.clone(), open), move |(state, open)| {
+            if *open {
+                if let Some(parts) = snapshot_args(&state.0, false) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let args: js_sys::Array = parts.into_iter().collect();
+                        let _ = call_panels("apply", args).await;
+                    });
+                }
+            }
+        });
+    }
+    let lang = props.state.lang;
+    let note = match &*status {
+        Status::Open => html! {},
+        Status::Waiting | Status::Loading => html! {
+            <p class="panel on-demand-note" role="status">{ loading_text(lang, props.slot) }</p>
+        },
+        Status::Failed(reason) => {
+            let retry = {
+                let status = status.clone();
+                Callback::from(move |_: MouseEvent| status.set(Status::Waiting))
+            };
+            html! {
+                <p class="panel problem on-demand-note" role="alert" data-testid="panels-failed">
+                    { failed_text(lang, reason) }{ " " }
+                    <button type="button" onclick={retry}>{ lang.pick("重试", "Try again") }</button>
+                </p>
+            }
+        }
+    };
+    html! {
+        <div ref={node} class="on-demand" data-on-demand={status.name()}>
+            // The module's app lives in this element; the page renders nothing into it.
+            <div ref={root} class="on-demand-root"></div>
+            { note }
+        </div>
+    }
+}
+
+fn loading_text(lang: Lang, slot: &str) -> &'static str {
+    match slot {
+        "charts" => lang.pick("正在加载图表……", "Loading the charts…"),
+        _ => lang.pick("正在加载深入分析……", "Loading the analysis…"),
+    }
+}
+
+fn failed_text(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法加载本部分（{reason}）；排名和权重不受影响。请检查网络后重试。"),
+        Lang::En => format!(
+            "This part could not be loaded ({reason}); the ranking and weights are unaffected. Check the connection and try again."
+        ),
+    }
+}
