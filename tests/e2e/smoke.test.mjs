@@ -123,6 +123,23 @@ test("the charts load only when they come into view, then follow the page and se
   app.assertClean(page);
 });
 
+test("when the panels module cannot be loaded the slot says so and can try again", async () => {
+  const page = await app.open({ wait: "ready" });
+  await page.route(PANELS, (route) => route.abort());
+  await page.evaluate(() => document.querySelector(".slot-charts").scrollIntoView());
+  const failed = page.locator('.slot-charts [data-testid="panels-failed"]');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /无法加载本部分.*排名和权重不受影响/);
+  // The page itself goes on working.
+  await page.fill('[data-testid="weight-innovation"]', "60");
+  await page.waitForFunction(() => document.querySelector("#ws-d-innovation")?.textContent.includes("42.9%"));
+  await page.unroute(PANELS);
+  await failed.locator("button").click();
+  await page.waitForSelector('.slot-charts [data-on-demand="open"]', { state: "attached" });
+  assert.equal(await failed.count(), 0);
+  await page.locator(".slot-charts details.chart-table").first().waitFor();
+});
+
 test("when the tools module cannot be loaded the page says so, keeps its data and can try again", async () => {
   const page = await app.open({ wait: "ready" });
   await page.route(TOOLS, (route) => route.abort());
