@@ -5,6 +5,7 @@
 //! `Snapshot` (the data set only when it changed), and the module's requests come back as actions.
 
 use super::observe::use_on_screen_within;
+use super::tools::describe;
 use super::{Dispatch, Store};
 use crate::model::Lang;
 use crate::state::snapshot::{read_scenario_request, Snapshot};
@@ -22,16 +23,12 @@ extern "C" {
     async fn call_panels(name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
 }
 
-/// The state last sent to the module, and its data set, compared by pointer.
-struct Sent {
-    state: Rc<State>,
-}
-
 /// Takes a request from the module: its kind and value.
 type RequestHandler = Closure<dyn Fn(String, String)>;
 
 thread_local! {
-    static SENT: RefCell<Option<Sent>> = const { RefCell::new(None) };
+    /// The state last sent to the module (compared by pointer, as is its data set).
+    static SENT: RefCell<Option<Rc<State>>> = const { RefCell::new(None) };
     /// The function the module calls with a request (kind, value); made once, with the dispatcher.
     static TO_PAGE: RefCell<Option<RequestHandler>> = const { RefCell::new(None) };
 }
@@ -59,16 +56,14 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
 fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
     SENT.with(|sent| {
         let mut sent = sent.borrow_mut();
-        if !full && sent.as_ref().is_some_and(|s| Rc::ptr_eq(&s.state, state)) {
+        if !full && sent.as_ref().is_some_and(|s| Rc::ptr_eq(s, state)) {
             return None;
         }
         let with_data = full
             || sent
                 .as_ref()
-                .is_none_or(|s| !Rc::ptr_eq(&s.state.data, &state.data));
-        *sent = Some(Sent {
-            state: state.clone(),
-        });
+                .is_none_or(|s| !Rc::ptr_eq(&s.data, &state.data));
+        *sent = Some(state.clone());
         Some(
             Snapshot::of(state, with_data)
                 .into_parts()
@@ -77,13 +72,6 @@ fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
                 .collect(),
         )
     })
-}
-
-fn describe(e: &JsValue) -> String {
-    match e.dyn_ref::<js_sys::Error>() {
-        Some(err) => err.message().into(),
-        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -43,7 +43,8 @@ impl ToolsError {
     }
 }
 
-fn describe(e: &JsValue) -> String {
+/// The message of a JavaScript error (or the value itself), for error texts.
+pub(crate) fn describe(e: &JsValue) -> String {
     match e.dyn_ref::<js_sys::Error>() {
         Some(err) => err.message().into(),
         None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
