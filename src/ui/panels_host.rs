@@ -7,7 +7,7 @@
 use super::observe::use_on_screen_within;
 use super::tools::describe;
 use super::{Dispatch, Store};
-use crate::model::Lang;
+use crate::model::{Dataset, Lang};
 use crate::state::snapshot::{read_scenario_request, Snapshot};
 use crate::state::Action;
 use crate::state::State;
@@ -27,8 +27,8 @@ extern "C" {
 type RequestHandler = Closure<dyn Fn(String, String)>;
 
 thread_local! {
-    /// The state last sent to the module (compared by pointer, as is its data set).
-    static SENT: RefCell<Option<Rc<State>>> = const { RefCell::new(None) };
+    /// The data set (compared by pointer) and the view last sent to the module.
+    static SENT: RefCell<Option<(Rc<Dataset>, String)>> = const { RefCell::new(None) };
     /// The function the module calls with a request (kind, value); made once, with the dispatcher.
     static TO_PAGE: RefCell<Option<RequestHandler>> = const { RefCell::new(None) };
 }
@@ -52,20 +52,26 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
 }
 
 /// The snapshot of `state` as call arguments, with the data set when `full` or when it is not the one
-/// last sent; `None` when this very state was sent already. Records what it sends.
+/// last sent; `None` when it would tell the module nothing new (a search, sort or filter changes the
+/// page's state but not what the panels show). Records what it sends.
 fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
     SENT.with(|sent| {
         let mut sent = sent.borrow_mut();
-        if !full && sent.as_ref().is_some_and(|s| Rc::ptr_eq(s, state)) {
+        let same_data = sent
+            .as_ref()
+            .is_some_and(|(data, _)| Rc::ptr_eq(data, &state.data));
+        let snapshot = Snapshot::of(state, full || !same_data);
+        if !full
+            && same_data
+            && sent
+                .as_ref()
+                .is_some_and(|(_, view)| *view == snapshot.view)
+        {
             return None;
         }
-        let with_data = full
-            || sent
-                .as_ref()
-                .is_none_or(|s| !Rc::ptr_eq(&s.data, &state.data));
-        *sent = Some(state.clone());
+        *sent = Some((state.data.clone(), snapshot.view.clone()));
         Some(
-            Snapshot::of(state, with_data)
+            snapshot
                 .into_parts()
                 .into_iter()
                 .map(JsValue::from)
