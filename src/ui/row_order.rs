@@ -61,8 +61,10 @@ pub fn use_row_order(display: &[usize], shift: bool, tbody: &NodeRef) -> RowOrde
                 };
                 if doc == display {
                     *timer.borrow_mut() = None;
-                    for (i, dy) in state.applied.iter().enumerate() {
-                        if *dy != 0.0 {
+                    // Every row, not only those shifted at their old places: a new set of rows (a
+                    // filter) can bring a shifted row to another index.
+                    if state.applied.iter().any(|dy| *dy != 0.0) {
+                        for i in 0..rows.as_ref().map_or(0, |r| r.length() as usize) {
                             if let Some(el) = row(i) {
                                 let _ = el.style().remove_property("transform");
                             }

@@ -128,6 +128,26 @@ test("while a weight keeps changing rows are shifted into rank order, and the do
   assert.deepEqual(after.map(([a]) => a), shown);
   assert.deepEqual(after.filter(([, t]) => t !== ""), []);
   assert.equal((await readRows(page))[0].adcode, shown[0]);
+
+  // A filter while rows are shifted: the rows it keeps are in place at once, none left shifted.
+  const drag = page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="weight-innovation"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    for (const v of [10, 60]) {
+      setValue.call(input, String(v));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return document.querySelector("table.rank-table").getAttribute("aria-busy");
+  });
+  assert.equal(await drag, "true");
+  await page.selectOption("#rank-filter", "厦门市");
+  const kept = await page.$$eval(ROW, (trs) =>
+    trs.map((tr) => ({ t: tr.style.transform, rank: Number(tr.querySelector(".c-rank span").textContent) })),
+  );
+  assert.ok(kept.length > 0 && kept.length < 83);
+  assert.deepEqual(kept.filter((r) => r.t !== ""), []);
+  assert.deepEqual(kept.map((r) => r.rank), [...kept.map((r) => r.rank)].sort((a, b) => a - b));
   app.assertClean(page);
 });
 
