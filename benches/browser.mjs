@@ -18,13 +18,14 @@
 //   dispatched), the time from just before the event to the first task after the next animation frame
 //   (requestAnimationFrame, then a MessageChannel message), i.e. the update's frame has been produced.
 //   p50 and p95, starting a second after the last load has settled. Prints "n/a" when the input does
-//   not exist yet.
+//   not exist yet. Then, for reading those figures on any machine, the same timing for a plain script
+//   that only rewrites every row's score text (the browser's share of a move, with no app code).
 
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serveDir, launchBrowser, DIST_DIR, STRICT_CSP, DESKTOP } from "../tests/e2e/harness.mjs";
-import { quantile, weightMoveTimes } from "./latency.mjs";
+import { quantile, scoreRewriteTimes, weightMoveTimes } from "./latency.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -163,6 +164,11 @@ try {
     await page.waitForTimeout(1000);
     const times = await weightMoveTimes(page, WEIGHT, MOVES);
     console.log(`p50 ${ms(quantile(times, 0.5))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}`);
+    const floor = await scoreRewriteTimes(page, MOVES);
+    console.log(
+      `browser floor here (a plain script rewriting the ${await page.locator('[data-testid="score"]').count()} score texts per frame): ` +
+        `p50 ${ms(quantile(floor, 0.5))}, p95 ${ms(quantile(floor, 0.95))}`,
+    );
   }
   await last.context.close();
 } finally {

@@ -41,3 +41,33 @@ export function weightMoveTimes(page, selector, moves) {
     [selector, moves],
   );
 }
+
+/**
+ * The browser's own share, for reading the figures on any machine: milliseconds per frame for `moves`
+ * rewrites of every ranking row's score text by a plain script (no app code), timed like a weight move.
+ * The page's move rewrites these texts and more, so it cannot be faster than this.
+ */
+export function scoreRewriteTimes(page, moves) {
+  return page.evaluate(async (moves) => {
+    const cells = [...document.querySelectorAll('[data-testid="score"]')];
+    const original = cells.map((c) => c.textContent);
+    const afterFrame = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve();
+          ch.port2.postMessage(0);
+        }),
+      );
+    const out = [];
+    await afterFrame();
+    for (let i = 0; i < moves; i++) {
+      const t0 = performance.now();
+      cells.forEach((c, k) => (c.textContent = ((k * 7919 + i * 104729) % 10000 / 100).toFixed(2)));
+      await afterFrame();
+      out.push(performance.now() - t0);
+    }
+    cells.forEach((c, k) => (c.textContent = original[k]));
+    return out;
+  }, moves);
+}
