@@ -8,12 +8,15 @@ export const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 };
 
-/** Milliseconds per move for `moves` changes of the input matching `selector`; the value is restored after. */
-export function weightMoveTimes(page, selector, moves) {
+/**
+ * Milliseconds per move for `moves` moves made in the page by `kind`, each timed from just before the
+ * move to the first task after the next animation frame; what a move changed is restored after.
+ * - `weight`: sets the input matching `selector` along a sweep 0..100 and back and dispatches `input`.
+ * - `scores`: a plain script (no app code) rewrites every ranking row's score text.
+ */
+function frameTimes(page, kind, selector, moves) {
   return page.evaluate(
-    async ([selector, moves]) => {
-      const input = document.querySelector(selector);
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+    async ([kind, selector, moves]) => {
       const afterFrame = () =>
         new Promise((resolve) =>
           requestAnimationFrame(() => {
@@ -22,24 +25,43 @@ export function weightMoveTimes(page, selector, moves) {
             ch.port2.postMessage(0);
           }),
         );
-      const original = input.value;
+      let move;
+      let restore;
+      if (kind === "weight") {
+        const input = document.querySelector(selector);
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+        const set = (v) => {
+          setValue.call(input, v);
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        };
+        const original = input.value;
+        // A sweep 0..100 and back, so every move changes the value.
+        move = (i) => set(String(Math.round(Math.abs(((i * 7) % 200) - 100))));
+        restore = () => set(original);
+      } else {
+        const cells = [...document.querySelectorAll('[data-testid="score"]')];
+        const original = cells.map((c) => c.textContent);
+        move = (i) => cells.forEach((c, k) => (c.textContent = (((k * 7919 + i * 104729) % 10000) / 100).toFixed(2)));
+        restore = () => cells.forEach((c, k) => (c.textContent = original[k]));
+      }
       const out = [];
       await afterFrame();
       for (let i = 0; i < moves; i++) {
-        // A sweep 0..100 and back, so every move changes the value.
-        const v = Math.round(Math.abs(((i * 7) % 200) - 100));
         const t0 = performance.now();
-        setValue.call(input, String(v));
-        input.dispatchEvent(new Event("input", { bubbles: true }));
+        move(i);
         await afterFrame();
         out.push(performance.now() - t0);
       }
-      setValue.call(input, original);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
+      restore();
       return out;
     },
-    [selector, moves],
+    [kind, selector, moves],
   );
+}
+
+/** Milliseconds per move for `moves` changes of the input matching `selector`; the value is restored after. */
+export function weightMoveTimes(page, selector, moves) {
+  return frameTimes(page, "weight", selector, moves);
 }
 
 /**
@@ -48,26 +70,5 @@ export function weightMoveTimes(page, selector, moves) {
  * The page's move rewrites these texts and more, so it cannot be faster than this.
  */
 export function scoreRewriteTimes(page, moves) {
-  return page.evaluate(async (moves) => {
-    const cells = [...document.querySelectorAll('[data-testid="score"]')];
-    const original = cells.map((c) => c.textContent);
-    const afterFrame = () =>
-      new Promise((resolve) =>
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve();
-          ch.port2.postMessage(0);
-        }),
-      );
-    const out = [];
-    await afterFrame();
-    for (let i = 0; i < moves; i++) {
-      const t0 = performance.now();
-      cells.forEach((c, k) => (c.textContent = ((k * 7919 + i * 104729) % 10000 / 100).toFixed(2)));
-      await afterFrame();
-      out.push(performance.now() - t0);
-    }
-    cells.forEach((c, k) => (c.textContent = original[k]));
-    return out;
-  }, moves);
+  return frameTimes(page, "scores", null, moves);
 }
