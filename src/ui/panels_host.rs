@@ -23,12 +23,19 @@ extern "C" {
     async fn call_panels(name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
 }
 
+struct Sent {
+    seen: Rc<State>,
+    data: Rc<Dataset>,
+    view: String,
+}
+
 /// Takes a request from the module: its kind and value.
 type RequestHandler = Closure<dyn Fn(String, String)>;
 
 thread_local! {
-    /// The data set (compared by pointer) and the view last sent to the module.
-    static SENT: RefCell<Option<(Rc<Dataset>, String)>> = const { RefCell::new(None) };
+    /// The state last looked at (so the second open slot's effect does no work for the same state),
+    /// and the data set (compared by pointer) and view last sent to the module.
+    static SENT: RefCell<Option<Sent>> = const { RefCell::new(None) };
     /// The function the module calls with a request (kind, value); made once, with the dispatcher.
     static TO_PAGE: RefCell<Option<RequestHandler>> = const { RefCell::new(None) };
 }
@@ -57,19 +64,23 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
 fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
     SENT.with(|sent| {
         let mut sent = sent.borrow_mut();
-        let same_data = sent
-            .as_ref()
-            .is_some_and(|(data, _)| Rc::ptr_eq(data, &state.data));
-        let snapshot = Snapshot::of(state, full || !same_data);
-        if !full
-            && same_data
-            && sent
-                .as_ref()
-                .is_some_and(|(_, view)| *view == snapshot.view)
-        {
+        if !full && sent.as_ref().is_some_and(|s| Rc::ptr_eq(&s.seen, state)) {
             return None;
         }
-        *sent = Some((state.data.clone(), snapshot.view.clone()));
+        let same_data = sent
+            .as_ref()
+            .is_some_and(|s| Rc::ptr_eq(&s.data, &state.data));
+        let snapshot = Snapshot::of(state, full || !same_data);
+        let unchanged =
+            !full && same_data && sent.as_ref().is_some_and(|s| s.view == snapshot.view);
+        *sent = Some(Sent {
+            seen: state.clone(),
+            data: state.data.clone(),
+            view: snapshot.view.clone(),
+        });
+        if unchanged {
+            return None;
+        }
         Some(
             snapshot
                 .into_parts()
