@@ -32,7 +32,6 @@ keys! {
     NoticeHeading => "数据说明", "About the data";
     NoticeEstimates => "本页数据并非全部为官方统计：白皮书只公布了前十名的综合得分和各维度前十名单，其余数值是本项目依据这些公布结果校准的估算值，不是官方数据。", "Not all values on this page are official statistics: the white paper publishes only the top-10 composite scores and each dimension's top-10 list; the other values are this project's estimates, calibrated to those published results, and are not official figures.";
     NoticeLink => "方法与来源", "Method and sources";
-    NoticeNoProvenance => "当前数据集没有逐项来源记录。", "The current data set has no per-value source records.";
     EstimateMark => "估", "est.";
     EstimateMarkTitle => "含本项目估算值", "Includes project estimates";
     BasedOnEstimates => "基于估算数据", "based on estimated data";
@@ -84,7 +83,6 @@ keys! {
     ColInTop20 => "前 20 名", "In top 20";
     ChartsHeading => "图表", "Charts";
     ProfileHeading => "县域详情", "County profile";
-    ProfileEmpty => "在排名表、图表或地图中点击一个县域，即可查看各项指标。", "Click a county in the table, a chart or the map to see its indicators.";
     CompositeRank => "综合排名", "Overall rank";
     PrefectureRank => "市内排名", "Rank in prefecture";
     ColIndicator => "指标", "Indicator";
@@ -111,6 +109,7 @@ keys! {
     MethodsMap => "县域中心点坐标来自 Vonng 的 adcode 数据集（CC BY 4.0）。", "County centre points: Vonng's adcode data set (CC BY 4.0).";
     Footer => "本计算器在浏览器内运行，不向任何服务器发送数据。", "This calculator runs in your browser and sends no data to any server.";
     SkipToRanking => "跳到排名表", "Skip to the ranking";
+    JumpToWeights => "调整权重与方法", "Change weights and method";
     EstimateLegend => "表示该县域的数据含估算值", "marks counties whose data include estimates";
     WeightValue => "权重数值", "weight value";
     TablePages => "排名表分页", "Ranking table pages";

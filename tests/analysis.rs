@@ -515,8 +515,8 @@ fn indicator_reach_is_minimal_and_respects_integers() {
                     let text = sentence(&system, row, target, Lang::Zh);
                     assert!(
                         text.contains(&format!(
-                            "再增加 {} {}可升至第 {rank} 位",
-                            increase, ind.unit_zh
+                            "{}再多 {} {}可升至第 {rank} 位",
+                            ind.short_zh, increase, ind.unit_zh
                         )),
                         "{text}"
                     );

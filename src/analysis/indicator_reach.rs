@@ -134,7 +134,7 @@ pub fn indicator_reach_all(
         .collect()
 }
 
-/// A sentence such as "高新技术企业再增加 37 家可升至第 9 位" / "raising high-tech firms by 37 firms would lift it to rank 9".
+/// A sentence such as "高企数量再多 37 家可升至第 9 位" / "raising high-tech firms by 37 firms would lift it to rank 9".
 pub fn sentence(
     system: &IndicatorSystem,
     row: &IndicatorReachRow,
@@ -142,9 +142,9 @@ pub fn sentence(
     lang: Lang,
 ) -> String {
     let ind = &system.indicators[row.indicator];
+    // The short name reads as a person would say it ("新增专利再多 37 件", not "新增专利授权量再增加").
     let name = match lang {
-        // "高新技术企业数量再增加 37 家" reads better without the trailing 数量.
-        Lang::Zh => ind.name_zh.strip_suffix("数量").unwrap_or(&ind.name_zh),
+        Lang::Zh => ind.short_zh.as_str(),
         Lang::En => ind.name_en.as_str(),
     };
     let percent = ind.unit_en.trim() == "%";
@@ -162,7 +162,7 @@ pub fn sentence(
             if percent {
                 format!("{name}再提高 {amount} 个百分点可升至第 {rank} 位")
             } else {
-                format!("{name}再增加 {amount} {}可升至第 {rank} 位", ind.unit_zh)
+                format!("{name}再多 {amount} {}可升至第 {rank} 位", ind.unit_zh)
             }
         }
         (IndicatorReach::Reachable { increase, rank, .. }, Lang::En) => {

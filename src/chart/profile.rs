@@ -85,7 +85,10 @@ fn labels(input: &ProfileInput, lang: Lang, s: &ProfileStats) -> (String, [Strin
             format!("{name}: dimension scores against the means"),
             [
                 name,
-                format!("{} mean ({n} counties)", unit.prefecture_zh),
+                format!(
+                    "{} mean ({n} counties)",
+                    crate::i18n::prefecture_name(Lang::En, &unit.prefecture_zh)
+                ),
                 "Province mean".to_string(),
             ],
         ),

@@ -4,7 +4,7 @@ use super::analysis::Ptr;
 use super::{lang_tag, PanelProps};
 use crate::data::provenance::Status;
 use crate::i18n::{t, Key};
-use crate::model::Lang;
+use crate::model::{Dataset, Lang};
 use crate::state::Action;
 use yew::prelude::*;
 
@@ -20,25 +20,42 @@ pub fn Header(props: &PanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(other)))
     };
-    // Counting 1,328 provenance records is worth doing once per data set, not on every slider step.
-    let total = s.data.n_units() * s.data.n_indicators();
+    // Counting 1,328 provenance records (or an import's values) is worth doing once per data set, not
+    // on every slider step.
     let counts = use_memo(
-        (Ptr(s.provenance.clone()), lang, total),
-        |(prov, lang, total)| {
-            let prov = &prov.0;
+        (Ptr(s.provenance.clone()), Ptr(s.data.clone()), lang),
+        |(prov, data, lang)| {
+            let (prov, data) = (&prov.0, &data.0);
+            let total = data.n_units() * data.n_indicators();
             if prov.is_empty() {
-                t(*lang, Key::NoticeNoProvenance).to_string()
+                Err(imported_notice(*lang, data))
             } else {
-                notice_counts(
+                Ok(notice_counts(
                     *lang,
                     prov.count(Status::Published),
                     prov.count(Status::EstimateAnchored),
                     prov.count(Status::Estimate),
-                    *total,
-                )
+                    total,
+                ))
             }
         },
     );
+    // A data set without provenance records is an import: the notice describes it, not the bundled
+    // estimates.
+    let notice = match (*counts).clone() {
+        Ok(counts) => html! {
+            <>
+                <p>{ t(lang, Key::NoticeEstimates) }</p>
+                <p>
+                    { counts }{ " " }
+                    <span class="est-legend"><abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>
+                        { t(lang, Key::EstimateMark) }</abbr>{ " " }{ t(lang, Key::EstimateLegend) }</span>
+                    { " " }<a href="#methods">{ t(lang, Key::NoticeLink) }</a>
+                </p>
+            </>
+        },
+        Err(imported) => html! { <p data-testid="notice-imported">{ imported }</p> },
+    };
     html! {
         <header class="site-header">
             <div class="brand">
@@ -53,15 +70,48 @@ pub fn Header(props: &PanelProps) -> Html {
             </button>
             <section class="notice" aria-labelledby="notice-h">
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
-                <p>{ t(lang, Key::NoticeEstimates) }</p>
-                <p>
-                    { (*counts).clone() }{ " " }
-                    <span class="est-legend"><abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>
-                        { t(lang, Key::EstimateMark) }</abbr>{ " " }{ t(lang, Key::EstimateLegend) }</span>
-                    { " " }<a href="#methods">{ t(lang, Key::NoticeLink) }</a>
-                </p>
+                { notice }
             </section>
         </header>
+    }
+}
+
+/// What an imported data set is: its name, source file, year and how many values it holds, used as
+/// supplied.
+fn imported_notice(lang: Lang, data: &Dataset) -> String {
+    let meta = &data.meta;
+    let total = data.n_units() * data.n_indicators();
+    let present: usize = (0..data.n_indicators())
+        .map(|i| data.column(i).iter().filter(|v| !v.is_nan()).count())
+        .sum();
+    let year = meta.year.map(|y| y.to_string());
+    match lang {
+        Lang::Zh => format!(
+            "当前显示导入的数据集“{}”（来源文件：{}{}）：{} 个单位，{present} 个数值（另缺失 {} 个）。数值按文件原样使用，本页未核对其来源，也未作任何估算。",
+            clip(&meta.name),
+            clip(&meta.source),
+            year.map(|y| format!("，{y} 年")).unwrap_or_default(),
+            data.n_units(),
+            total - present,
+        ),
+        Lang::En => format!(
+            "Showing the imported data set \"{}\" (source file: {}{}): {} units, {present} values ({} missing). The values are used as supplied; this page has not checked their source and has estimated none of them.",
+            clip(&meta.name),
+            clip(&meta.source),
+            year.map(|y| format!(", year {y}")).unwrap_or_default(),
+            data.n_units(),
+            total - present,
+        ),
+    }
+}
+
+/// A name or file name as the notice shows it: at most 80 characters.
+fn clip(text: &str) -> String {
+    const MAX: usize = 80;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        text.chars().take(MAX - 1).chain(['…']).collect()
     }
 }
 

@@ -133,7 +133,8 @@ fn App() -> Html {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
             <header::Header ..panel.clone() />
-            <main id="main" class="layout">
+            // The profile takes a place in the layout only while a county is chosen (app.css).
+            <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
                 <div class="slot slot-controls">
                     if shown(Panel::Weights) { <weights::WeightsPanel ..panel.clone() /> }
                 </div>

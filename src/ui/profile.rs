@@ -33,8 +33,9 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
             }
         });
     }
+    // With no county chosen the panel renders nothing, so its slot takes no space (app.css).
     let body = match s.selected {
-        None => html! { <p class="empty">{ t(lang, Key::ProfileEmpty) }</p> },
+        None => return html! {},
         Some(u) => {
             let p = CountyProfile::build(&s.system, &s.data, &s.provenance, &s.ranking, u);
             let unit = &s.data.units[u];
@@ -149,7 +150,10 @@ fn indicator_row(s: &crate::state::State, l: &IndicatorLine, lang: Lang) -> Html
             "prov-imported",
         ),
     };
-    let mark = if l.source.is_empty() {
+    // A plain estimate's source is the calibration's own record (its seed), which says nothing to a
+    // reader beyond the label's explanation; an anchored value's source names the published figure.
+    let show_source = !l.source.is_empty() && l.status != Some(Status::Estimate);
+    let mark = if !show_source {
         html! { <span class={classes!("prov", class)} title={t(lang, help)}>{ t(lang, label) }</span> }
     } else {
         html! {

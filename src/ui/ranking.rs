@@ -74,7 +74,7 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
         })
     };
     let sort = s.table.sort;
-    let header = |key: SortKey, label: String, class: &'static str| {
+    let header = |key: SortKey, label: String, class: &'static str, title: Option<String>| {
         let onclick = {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::SortBy(key)))
@@ -85,7 +85,7 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
             _ => "↕",
         };
         html! {
-            <th scope="col" class={class} aria-sort={sort.aria(key)}>
+            <th scope="col" class={class} aria-sort={sort.aria(key)} {title}>
                 <button type="button" class="sort" {onclick}>
                     <span class="sr-only">{ t(lang, Key::SortBy) }</span>{ label }
                     <span class="sort-arrow" aria-hidden="true">{ arrow }</span>
@@ -123,7 +123,8 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                     { tf(lang, Key::ShowingRows, &[&rows.len().to_string(), &s.data.n_units().to_string()]) }
                 </p>
             </div>
-            <p class="hint">{ t(lang, Key::SelectHint) }{ " · " }{ t(lang, Key::ChangeHelp) }</p>
+            <p class="hint">{ t(lang, Key::SelectHint) }{ " · " }{ t(lang, Key::ChangeHelp) }
+                <a class="to-weights" href="#weights-h">{ t(lang, Key::JumpToWeights) }</a></p>
             if paged {
                 <div class="pager" role="group" aria-label={t(lang, Key::TablePages)}>
                     <button type="button" data-testid="page-prev" disabled={current == 0}
@@ -135,16 +136,22 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
                         onclick={go_to((current + 1).min(n_pages - 1))}>{ t(lang, Key::NextPage) }</button>
                 </div>
             }
+            // Names the colours where the table's compact form shows its dimension heads as swatches.
+            <p class={classes!("dim-legend", (n_dims > 5).then_some("many"))} aria-hidden="true">
+                { for dim_names.iter().enumerate().map(|(k, name)| html! {
+                    <span class={dim_class(k)}><span class="swatch"></span>{ name.clone() }</span>
+                }) }
+            </p>
             <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
-                <table class="rank-table" aria-busy={(!order.settled).then_some("true")}>
+                <table class={classes!("rank-table", (n_dims > 5).then_some("many-dims"))} aria-busy={(!order.settled).then_some("true")}>
                     <thead>
                         <tr>
-                            { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank") }
-                            { header(SortKey::Change, t(lang, Key::ColChange).into(), "c-change") }
-                            { header(SortKey::County, t(lang, Key::ColCounty).into(), "c-county") }
-                            { header(SortKey::Prefecture, t(lang, Key::ColPrefecture).into(), "c-pref") }
-                            { header(SortKey::Score, t(lang, Key::ColScore).into(), "c-score") }
-                            { for (0..n_dims).map(|k| header(SortKey::Dimension(k), dim_names[k].clone(), "c-dim")) }
+                            { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank", None) }
+                            { header(SortKey::Change, t(lang, Key::ColChange).into(), "c-change", None) }
+                            { header(SortKey::County, t(lang, Key::ColCounty).into(), "c-county", None) }
+                            { header(SortKey::Prefecture, t(lang, Key::ColPrefecture).into(), "c-pref", None) }
+                            { header(SortKey::Score, t(lang, Key::ColScore).into(), "c-score", None) }
+                            { for (0..n_dims).map(|k| header(SortKey::Dimension(k), dim_names[k].clone(), dim_head_class(k), Some(dim_names[k].clone()))) }
                         </tr>
                     </thead>
                     <tbody ref={tbody}>
@@ -265,6 +272,8 @@ fn NameCells(props: &NameCellsProps) -> Html {
                 <button type="button" class="county-link" aria-pressed={if props.selected { "true" } else { "false" }}>
                     <span class="place" translate="no">{ props.name.clone() }</span>
                 </button>
+                // Shown under the name where the table is too narrow for the prefecture column.
+                <span class="pref-inline place" translate="no" aria-hidden="true">{ props.prefecture.clone() }</span>
                 if props.estimate {
                     <abbr class="est-mark" title={t(lang, Key::EstimateMarkTitle)}>{ t(lang, Key::EstimateMark) }</abbr>
                 }
@@ -307,6 +316,18 @@ fn DimCells(props: &DimCellsProps) -> Html {
             </td>
         }) }
     }
+}
+
+/// The classes of a dimension's column head: its colour, which a narrow table shows as a swatch.
+fn dim_head_class(dimension: usize) -> &'static str {
+    const CLASSES: [&str; 5] = [
+        "c-dim dim-0",
+        "c-dim dim-1",
+        "c-dim dim-2",
+        "c-dim dim-3",
+        "c-dim dim-4",
+    ];
+    CLASSES[dimension % CLASSES.len()]
 }
 
 /// The class that gives a dimension's cells and bars their colour (`--dim-c`).

@@ -34,7 +34,7 @@
 //   waitForApp(page, { ready, timeout })      waits for <html data-app="started"> and, with
 //       ready: true, for [data-ready="1"] (the UI sets it on <body> once the first full render is done).
 //   problemsOf(page) -> list of strings;  assertClean(page) throws listing them.
-//   screenshot(page, name)                    full-page PNG in target/screenshots/<name>.png.
+//   screenshot(page, name, { fullPage })      PNG in target/screenshots/<name>.png (full page unless fullPage: false).
 //   startApp({ csp, prefix, args, root })     server + browser in one: { url, server, browser,
 //       open(opts) (openPage at url, or at opts.path relative to url), screenshot, assertClean, close() }.
 //
@@ -250,11 +250,16 @@ export function assertClean(page) {
 /**
  * Saves a full-page screenshot to target/screenshots/<name>.png and returns its path. The page draws a
  * chart only once it has been on screen, as a reader scrolling would see it, so the page is scrolled
- * through first (100 ms per screen) and put back where it was.
+ * through first (100 ms per screen) and put back where it was. With `{ fullPage: false }` only what the
+ * viewport shows is taken, as it is.
  */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await fsp.mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  if (!fullPage) {
+    await page.screenshot({ path: file });
+    return file;
+  }
   // Driven from here, not with in-page animation frames: a page with JavaScript disabled runs none.
   const { height, step, start } = await page.evaluate(() => ({
     height: document.documentElement.scrollHeight,

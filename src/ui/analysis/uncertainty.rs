@@ -434,8 +434,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
         <section class="analysis-card uncertainty" aria-labelledby="unc-h">
             <h3 id="unc-h">{ lang.pick("排名的不确定性", "How certain is each rank") }</h3>
             <p class="help">{ lang.pick(
-                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义）。相同种子与命令行 fjindex uncertainty 的结果完全一致。",
-                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported. The same seed gives exactly the result of the command line fjindex uncertainty.",
+                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义）。相同的种子总是得到相同的结果。",
+                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported. The same seed always gives the same result.",
             ) }</p>
             <div class="run-form">
                 <div class="field">
