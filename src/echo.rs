@@ -8,7 +8,7 @@ use crate::model::Lang;
 pub const MAX_ECHO_CHARS: usize = 60;
 
 /// The most notices listed one by one; the rest are summarised in one line.
-pub const MAX_NOTICES: usize = 10;
+pub const MAX_NOTICES: usize = 20;
 
 /// `text` as a message repeats it: at most [`MAX_ECHO_CHARS`] characters, with an ellipsis and the
 /// full length when shortened.

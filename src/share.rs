@@ -1,6 +1,8 @@
 //! The share link: the view (weights, methods, selected county, language, data set) and the embed
 //! options, encoded as a URL query string and parsed back. Unknown or invalid parameters never fail a
 //! parse; each becomes a [`Notice`] shown to the user, and the default stays in its place.
+//! [`parse_link`] adds the whole-scenario check for a link the user opened; at most
+//! `echo::MAX_NOTICES` notices are kept, then one counting the rest.
 //!
 //! Parameters (all optional; a default is left out when encoding):
 //! `lang=en`, `w=<5 dimension weights>`, `iw=<16 indicator weights>`, `norm=minmax|efficacy|zscore|rank`,
@@ -327,7 +329,7 @@ fn parse_weights(v: &str, level: Level, expected: usize) -> Result<Vec<f64>, Not
     validate::check_weights(&numbers, level, expected).map_err(NoticeKind::BadWeights)
 }
 
-/// Parses `expected` comma-separated finite numbers (the checks of their range are the caller's).
+/// Parses `expected` comma-separated numbers other than NaN (range checks are the caller's).
 fn parse_numbers(v: &str, expected: usize) -> Result<Vec<f64>, NoticeKind> {
     let parts: Vec<&str> = v.split(',').collect();
     if parts.len() != expected {

@@ -279,9 +279,9 @@ fn link_notices_are_capped_and_summarised() {
     );
     assert_eq!(
         notices.last().unwrap().message(Lang::En),
-        "… and 49,990 more"
+        "… and 49,980 more"
     );
-    assert!(notices.last().unwrap().message(Lang::Zh).contains("49,990"));
+    assert!(notices.last().unwrap().message(Lang::Zh).contains("49,980"));
 }
 
 #[test]
