@@ -3,11 +3,13 @@
 //! Functions return the text to print or an error message, so they are tested without spawning a process.
 
 use crate::data::{seeds, wide_csv};
+use crate::echo::clip;
 use crate::method::weight;
 use crate::model::{
     Aggregation, Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
 };
 use crate::score::{score, Ranking};
+use crate::validate::{self, WeightProblem};
 use std::fmt::Write;
 
 /// The method flags every scoring command accepts.
@@ -64,7 +66,8 @@ pub fn parse_aggregation(s: &str) -> Result<Aggregation, String> {
     })
 }
 
-/// Parses `id=weight,id=weight` into `target`, indexing ids with `index`.
+/// Parses `id=weight,id=weight` into `target`, indexing ids with `index`. Each weight passes
+/// `validate::check_weight` (a number from 0 to 100; a subnormal one is read as 0).
 pub fn parse_weight_list(
     spec: &str,
     target: &mut [f64],
@@ -74,16 +77,24 @@ pub fn parse_weight_list(
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (id, value) = part
             .split_once('=')
-            .ok_or_else(|| format!("'{part}' is not {what}=weight"))?;
-        let k = index(id.trim()).ok_or_else(|| format!("unknown {what} '{}'", id.trim()))?;
+            .ok_or_else(|| format!("'{}' is not {what}=weight", clip(part)))?;
+        let k = index(id.trim()).ok_or_else(|| format!("unknown {what} '{}'", clip(id.trim())))?;
         let w: f64 = value
             .trim()
             .parse()
-            .map_err(|_| format!("weight '{}' of {id} is not a number", value.trim()))?;
-        if !(w.is_finite() && w >= 0.0) {
-            return Err(format!("weight of {id} must be a non-negative number"));
-        }
-        target[k] = w;
+            .map_err(|_| format!("weight '{}' of {id} is not a number", clip(value.trim())))?;
+        target[k] = validate::check_weight(w).map_err(|problem| {
+            let why = match problem {
+                WeightProblem::NotFinite => "is not a finite number",
+                WeightProblem::Negative => "is negative",
+                WeightProblem::AboveMax => "is above 100",
+            };
+            format!(
+                "the weight of {} ({}) {why}; weights go from 0 to 100",
+                clip(id.trim()),
+                validate::echo_number(w)
+            )
+        })?;
     }
     Ok(())
 }
@@ -142,7 +153,7 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
             "indicator",
         )?;
     }
-    Ok(scenario)
+    validate::check_scenario(system, &scenario).map_err(|e| e.message(Lang::En, system))
 }
 
 /// `fjindex rank`.

@@ -6,9 +6,15 @@
 //! `set-lang` (`lang`: "zh" | "en"), `get-ranking`. Page to host: `ready`, `height` (`height` in CSS
 //! pixels), `ranking` (`top`: the first ten with rank, adcode, name and score; `count`; `weights`;
 //! `selected`), and `error` (`message`) for a command it could not carry out.
+//!
+//! A command is carried out whole or not at all: `set-weights` builds the new scenario, checks it with
+//! `validate::check_scenario` and sends one `SetScenario`, or answers with an error and changes nothing.
+//! Error messages are in the page's language, and repeat the host's texts only shortened (`echo`).
 
+use crate::echo::clip;
 use crate::model::Lang;
-use crate::state::{Action, Field, State};
+use crate::state::{Action, State};
+use crate::validate::check_scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -32,29 +38,20 @@ pub struct Effect {
     pub reply_ranking: bool,
 }
 
-/// Turns a command into actions on the current state, or explains why it cannot be carried out.
+/// Turns a command into actions on the current state, or explains (in the page's language) why it
+/// cannot be carried out.
 pub fn apply(command: &Command, state: &State) -> Result<Effect, String> {
+    let lang = state.lang;
     let actions = match command {
         Command::SetWeights { weights } => {
-            let mut actions = Vec::new();
-            for (id, &w) in weights {
-                let d = state
-                    .system
-                    .dimension_index(id)
-                    .ok_or_else(|| format!("unknown dimension \"{id}\""))?;
-                if !w.is_finite() || !(0.0..=100.0).contains(&w) {
-                    return Err(format!("the weight of {id} must be a number from 0 to 100"));
-                }
-                actions.push(Action::SetWeight(Field::Dimension(d), w));
-            }
-            actions
+            vec![Action::SetScenario(weights_scenario(weights, state)?)]
         }
         Command::Select { adcode: None } => vec![Action::Select(None)],
         Command::Select { adcode: Some(code) } => {
-            let u = state
-                .data
-                .unit_index(code)
-                .ok_or_else(|| format!("no unit with adcode {code}"))?;
+            let u = state.data.unit_index(code).ok_or_else(|| match lang {
+                Lang::Zh => format!("没有行政区划代码为 {} 的单位", clip(code)),
+                Lang::En => format!("no unit with adcode {}", clip(code)),
+            })?;
             vec![Action::Select(Some(u))]
         }
         Command::SetLang { lang } => vec![Action::SetLang(*lang)],
@@ -69,6 +66,32 @@ pub fn apply(command: &Command, state: &State) -> Result<Effect, String> {
         actions: vec![Action::Batch(actions)],
         reply_ranking: false,
     })
+}
+
+/// The scenario `set-weights` asks for: the current weights in force as manual weights, with the named
+/// dimensions set; refused whole when a name is unknown or the result fails the scenario check.
+fn weights_scenario(
+    weights: &BTreeMap<String, f64>,
+    state: &State,
+) -> Result<crate::model::Scenario, String> {
+    let lang = state.lang;
+    let mut scenario = state.manual_scenario();
+    for (id, &w) in weights {
+        let d = state.system.dimension_index(id).ok_or_else(|| match lang {
+            Lang::Zh => format!("未知的维度“{}”", clip(id)),
+            Lang::En => format!("unknown dimension \"{}\"", clip(id)),
+        })?;
+        scenario.dimension_weights[d] = w;
+    }
+    check_scenario(&state.system, &scenario).map_err(|e| e.message(lang, &state.system))
+}
+
+/// The message of an `error` event for a message that is not a command (its parse error shortened).
+pub fn not_a_command(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法识别的命令：{}", clip(error)),
+        Lang::En => format!("not a command: {}", clip(error)),
+    }
 }
 
 /// One ranked unit in a `ranking` event.

@@ -7,6 +7,7 @@ pub mod calibration;
 pub mod chart;
 pub mod cli;
 pub mod data;
+pub mod echo;
 pub mod embed_api;
 pub mod i18n;
 pub mod json;
@@ -18,6 +19,7 @@ pub mod sorting;
 pub mod state;
 pub mod summary;
 pub mod tools_api;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

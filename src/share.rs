@@ -1,6 +1,8 @@
 //! The share link: the view (weights, methods, selected county, language, data set) and the embed
 //! options, encoded as a URL query string and parsed back. Unknown or invalid parameters never fail a
 //! parse; each becomes a [`Notice`] shown to the user, and the default stays in its place.
+//! [`parse_link`] adds the whole-scenario check for a link the user opened; at most
+//! `echo::MAX_NOTICES` notices are kept, then one counting the rest.
 //!
 //! Parameters (all optional; a default is left out when encoding):
 //! `lang=en`, `w=<5 dimension weights>`, `iw=<16 indicator weights>`, `norm=minmax|efficacy|zscore|rank`,
@@ -8,9 +10,12 @@
 //! `tr=<indicator>:log|<indicator>:w<lower>-<upper>,...`, `county=<adcode>`, `ds=<content hash>` with
 //! `dn=<data set name>` for an imported data set, `embed=1`, `hide=<panel>,...`, `origins=<origin>,...`.
 
+use crate::echo::{self, clip, MAX_NOTICES};
 use crate::model::{
     Aggregation, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
 };
+use crate::validate::{self, Level, ScenarioError};
+use std::collections::BTreeSet;
 
 /// Which data set the view is on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -106,6 +111,8 @@ pub struct Notice {
 pub enum NoticeKind {
     Unknown,
     Invalid(String),
+    /// A weight list that the scenario check refused (`validate`); the defaults are used instead.
+    BadWeights(ScenarioError),
     WrongCount {
         expected: usize,
         got: usize,
@@ -119,6 +126,14 @@ pub enum NoticeKind {
     },
     /// The selected county is not in the data set.
     UnknownCounty(String),
+    /// The link names a data set saved in this browser whose saved copy cannot be read; the bundled
+    /// data is shown. `reason` is already in the user's language.
+    CorruptDataset {
+        name: String,
+        reason: String,
+    },
+    /// More notices than are listed one by one: this many were left out.
+    More(usize),
 }
 
 impl Notice {
@@ -129,16 +144,39 @@ impl Notice {
         }
     }
 
+    /// The message in `lang`; names and values from the link are shortened (`echo::clip`). Messages
+    /// that need names (`BadWeights`) use [`Notice::message_in`].
     pub fn message(&self, lang: Lang) -> String {
+        self.message_with(lang, None)
+    }
+
+    /// The message in `lang`, naming dimensions and indicators from `system`.
+    pub fn message_in(&self, lang: Lang, system: &IndicatorSystem) -> String {
+        self.message_with(lang, Some(system))
+    }
+
+    fn message_with(&self, lang: Lang, system: Option<&IndicatorSystem>) -> String {
         use NoticeKind::*;
-        let p = &self.param;
+        let p = &clip(&self.param);
         match (&self.kind, lang == Lang::Zh) {
             (Unknown, true) => format!("链接参数“{p}”无法识别，已忽略"),
             (Unknown, false) => format!("the link parameter \"{p}\" is not known and was ignored"),
-            (Invalid(v), true) => format!("链接参数 {p} 的值“{v}”无效，已使用默认值"),
+            (Invalid(v), true) => format!("链接参数 {p} 的值“{}”无效，已使用默认值", clip(v)),
             (Invalid(v), false) => format!(
-                "the value \"{v}\" of the link parameter {p} is invalid; the default is used"
+                "the value \"{}\" of the link parameter {p} is invalid; the default is used",
+                clip(v)
             ),
+            (BadWeights(e), zh) => {
+                let reason = match system {
+                    Some(system) => e.message(lang, system),
+                    None => lang.pick("权重无效", "invalid weights").to_string(),
+                };
+                if zh {
+                    format!("链接参数 {p}：{reason}，已使用默认权重")
+                } else {
+                    format!("the link parameter {p}: {reason}; the default weights are used")
+                }
+            }
             (WrongCount { expected, got }, true) => {
                 format!("链接参数 {p} 应有 {expected} 个数值，实际 {got} 个，已使用默认值")
             }
@@ -152,15 +190,24 @@ impl Notice {
             (NoticeCannotBeHidden, true) => "数据说明不能隐藏".to_string(),
             (NoticeCannotBeHidden, false) => "the data notice cannot be hidden".to_string(),
             (MissingDataset { name }, true) => {
-                format!("链接使用的导入数据集“{name}”不在本浏览器中，已改用内置数据")
+                format!("链接使用的导入数据集“{}”不在本浏览器中，已改用内置数据", clip(name))
             }
             (MissingDataset { name }, false) => {
-                format!("the link uses the imported data set \"{name}\", which this browser does not have; showing the bundled data")
+                format!("the link uses the imported data set \"{}\", which this browser does not have; showing the bundled data", clip(name))
             }
-            (UnknownCounty(c), true) => format!("链接中的县域 {c} 不在当前数据集中"),
+            (UnknownCounty(c), true) => format!("链接中的县域 {} 不在当前数据集中", clip(c)),
             (UnknownCounty(c), false) => {
-                format!("the county {c} in the link is not in the current data set")
+                format!("the county {} in the link is not in the current data set", clip(c))
             }
+            (CorruptDataset { name, reason }, true) => {
+                format!("链接使用的数据集“{}”在本浏览器中的保存副本已损坏（{reason}），已改用内置数据", clip(name))
+            }
+            (CorruptDataset { name, reason }, false) => format!(
+                "the saved copy of the data set \"{}\" that the link uses is damaged ({reason}); showing the bundled data",
+                clip(name)
+            ),
+            (More(n), true) => format!("……{}", echo::more(lang, *n)),
+            (More(n), false) => format!("… {}", echo::more(lang, *n)),
         }
     }
 }
@@ -275,7 +322,14 @@ pub fn encode(state: &ShareState, system: &IndicatorSystem, defaults: &Scenario)
     q.finish()
 }
 
-/// Parses weights: `expected` non-negative finite numbers.
+/// Parses one level's weights and checks each (`validate::check_weights`): numbers from 0 to 100, a
+/// subnormal one read as 0; the list is taken whole or not at all.
+fn parse_weights(v: &str, level: Level, expected: usize) -> Result<Vec<f64>, NoticeKind> {
+    let numbers = parse_numbers(v, expected)?;
+    validate::check_weights(&numbers, level, expected).map_err(NoticeKind::BadWeights)
+}
+
+/// Parses `expected` comma-separated numbers other than NaN (range checks are the caller's).
 fn parse_numbers(v: &str, expected: usize) -> Result<Vec<f64>, NoticeKind> {
     let parts: Vec<&str> = v.split(',').collect();
     if parts.len() != expected {
@@ -286,12 +340,7 @@ fn parse_numbers(v: &str, expected: usize) -> Result<Vec<f64>, NoticeKind> {
     }
     parts
         .iter()
-        .map(|p| {
-            p.trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite() && *x >= 0.0)
-        })
+        .map(|p| p.trim().parse::<f64>().ok().filter(|x| !x.is_nan()))
         .collect::<Option<Vec<f64>>>()
         .ok_or_else(|| NoticeKind::Invalid(v.to_string()))
 }
@@ -351,7 +400,7 @@ pub fn parse(
 ) -> (ShareState, Vec<Notice>) {
     let mut state = ShareState::new(defaults);
     let mut notices = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     let (mut ds, mut dn) = (None, None);
     let query = query.strip_prefix('?').unwrap_or(query);
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -360,7 +409,7 @@ pub fn parse(
             notices.push(Notice::new(&key, NoticeKind::Repeated));
             continue;
         }
-        seen.push(key.clone());
+        seen.insert(key.clone());
         let s = &mut state.scenario;
         let invalid = || NoticeKind::Invalid(value.clone());
         let result: Result<(), NoticeKind> = match key.as_str() {
@@ -370,13 +419,15 @@ pub fn parse(
                 _ => Err(invalid()),
             }
             .map(|l| state.lang = l),
-            "w" => parse_numbers(&value, system.n_dimensions()).map(|w| s.dimension_weights = w),
-            "iw" => parse_numbers(&value, system.n_indicators()).map(|w| s.indicator_weights = w),
+            "w" => parse_weights(&value, Level::Dimension, system.n_dimensions())
+                .map(|w| s.dimension_weights = w),
+            "iw" => parse_weights(&value, Level::Indicator, system.n_indicators())
+                .map(|w| s.indicator_weights = w),
             "ahp" => {
                 let n = system.n_dimensions();
                 parse_numbers(&value, n * n)
                     .and_then(|m| {
-                        if m.iter().all(|x| *x > 0.0) {
+                        if m.iter().all(|x| x.is_finite() && *x > 0.0) {
                             Ok(m)
                         } else {
                             Err(invalid())
@@ -486,5 +537,48 @@ pub fn parse(
         (None, Some(name)) => notices.push(Notice::new("dn", NoticeKind::Invalid(name))),
         (None, None) => {}
     }
-    (state, notices)
+    (state, cap_notices(notices))
+}
+
+/// Parses a link the user opened: [`parse`], then the whole scenario check, so that weights the
+/// scenario uses and that are all zero (at either level) give a notice and the default weights of
+/// that level. (`parse` alone is the exact transport of the page's own views to its panels module.)
+pub fn parse_link(
+    query: &str,
+    system: &IndicatorSystem,
+    defaults: &Scenario,
+) -> (ShareState, Vec<Notice>) {
+    let (mut state, mut notices) = parse(query, system, defaults);
+    let s = &mut state.scenario;
+    if s.weighting == Weighting::Manual {
+        if let Err(e) = validate::check_dimensions_used(&s.dimension_weights) {
+            s.dimension_weights = defaults.dimension_weights.clone();
+            notices.push(Notice::new("w", NoticeKind::BadWeights(e)));
+        }
+    }
+    if matches!(s.weighting, Weighting::Manual | Weighting::Ahp) {
+        if let Err(e) = validate::check_indicators_used(system, &s.indicator_weights) {
+            s.indicator_weights = defaults.indicator_weights.clone();
+            notices.push(Notice::new("iw", NoticeKind::BadWeights(e)));
+        }
+    }
+    (state, cap_notices(notices))
+}
+
+/// At most [`MAX_NOTICES`] notices, then one `More` notice counting the rest.
+pub fn cap_notices(mut notices: Vec<Notice>) -> Vec<Notice> {
+    let more: usize = notices
+        .iter()
+        .map(|n| match n.kind {
+            NoticeKind::More(k) => k,
+            _ => 0,
+        })
+        .sum();
+    notices.retain(|n| !matches!(n.kind, NoticeKind::More(_)));
+    let extra = notices.len().saturating_sub(MAX_NOTICES) + more;
+    notices.truncate(MAX_NOTICES);
+    if extra > 0 {
+        notices.push(Notice::new("", NoticeKind::More(extra)));
+    }
+    notices
 }

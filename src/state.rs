@@ -24,6 +24,7 @@ use crate::model::{
     Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
 };
 use crate::score::{rank_changes, Ranking, ScoreError};
+use crate::validate::{check_scenario, check_weight, ScenarioError};
 use std::rc::Rc;
 
 /// A weight box: a dimension's or an indicator's.
@@ -45,6 +46,8 @@ pub enum Problem {
     },
     /// The scenario cannot be scored; the ranking shown is the last good one.
     Score(ScoreError),
+    /// A whole scenario (from an Apply button, a link or a host) was refused and nothing changed.
+    Refused(ScenarioError),
 }
 
 impl Problem {
@@ -68,6 +71,16 @@ impl Problem {
                 };
                 let sep = if lang == Lang::Zh { "。" } else { ". " };
                 format!("{}{sep}{kept}", e.message(lang))
+            }
+            Problem::Refused(e) => {
+                let kept = match lang {
+                    Lang::Zh => "该方案未被采用，权重和排名保持不变。",
+                    Lang::En => {
+                        "The scenario was not applied; the weights and ranking are unchanged."
+                    }
+                };
+                let sep = if lang == Lang::Zh { "。" } else { ". " };
+                format!("{}{sep}{kept}", e.message(lang, system))
             }
         }
     }
@@ -125,8 +138,12 @@ pub enum Action {
     ApplyPreset(Preset),
     SetNormalisation(Normalisation),
     SetAggregation(Aggregation),
-    /// Replaces the whole scenario (for analyses that propose weights and for restoring a shared link).
+    /// Replaces the whole scenario (for analyses that propose weights, restoring a shared link and the
+    /// embed API) after `validate::check_scenario`; a refused scenario changes nothing and says why.
     SetScenario(Scenario),
+    /// The page's scenario as the panels module's replica receives it: set as it is, exactly like the
+    /// page's own state (which may hold all-zero weights a slider left, with their problem).
+    MirrorScenario(Scenario),
     Reset,
     Select(Option<usize>),
     SortBy(SortKey),
@@ -258,7 +275,7 @@ impl State {
 
     /// The scenario with the weights in force written out as manual weights, so a derived scheme can be
     /// edited from where it stands.
-    fn manual_scenario(&self) -> Scenario {
+    pub fn manual_scenario(&self) -> Scenario {
         let mut s = self.scenario.clone();
         if s.weighting != Weighting::Manual {
             s.dimension_weights = (0..self.system.n_dimensions())
@@ -321,7 +338,7 @@ fn apply(s: &mut State, action: Action) {
                 return;
             }
             let mut scenario = s.manual_scenario();
-            let v = value.clamp(0.0, MAX_WEIGHT);
+            let v = check_weight(value.clamp(0.0, MAX_WEIGHT)).unwrap_or(0.0);
             match field {
                 Field::Dimension(d) => scenario.dimension_weights[d] = v,
                 Field::Indicator(i) => scenario.indicator_weights[i] = v,
@@ -368,7 +385,11 @@ fn apply(s: &mut State, action: Action) {
             let preset = s.preset;
             s.set_scenario(scenario, preset);
         }
-        Action::SetScenario(scenario) => s.set_scenario(scenario, None),
+        Action::SetScenario(scenario) => match check_scenario(&s.system, &scenario) {
+            Ok(scenario) => s.set_scenario(scenario, None),
+            Err(e) => s.problem = Some(Problem::Refused(e)),
+        },
+        Action::MirrorScenario(scenario) => s.set_scenario(scenario, None),
         Action::Reset => s.set_scenario(default_scenario(&s.system), Some(Preset::Equal)),
         Action::Select(u) => s.selected = u.filter(|&u| u < s.data.n_units()),
         Action::SortBy(key) => s.table.sort = s.table.sort.toggled(key),

@@ -92,10 +92,10 @@ struct MethodFlags {
     /// A wide CSV (adcode,name_zh,prefecture_zh, then the 16 indicator ids).
     #[arg(long)]
     data: Option<String>,
-    /// Dimension weights, e.g. industry=30,innovation=20; unnamed dimensions keep the default.
+    /// Dimension weights from 0 to 100, e.g. industry=30,innovation=20; unnamed dimensions keep the default.
     #[arg(long)]
     weights: Option<String>,
-    /// Indicator weights within their dimension, e.g. revenue=2,new_patents=0.5.
+    /// Indicator weights from 0 to 100 within their dimension, e.g. revenue=2,new_patents=0.5.
     #[arg(long = "indicator-weights")]
     indicator_weights: Option<String>,
     #[arg(long, default_value = "minmax")]

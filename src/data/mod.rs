@@ -5,6 +5,7 @@ pub mod fallback;
 pub mod import;
 pub mod provenance;
 pub mod published;
+pub mod saved;
 pub mod seeds;
 pub mod wide_csv;
 pub mod xlsx_writer;

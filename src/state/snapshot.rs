@@ -88,7 +88,7 @@ impl Snapshot {
             }
         }
         let (view, _) = share::parse(&self.view, system, &default_scenario(system));
-        actions.push(Action::SetScenario(view.scenario));
+        actions.push(Action::MirrorScenario(view.scenario));
         actions.push(Action::SetLang(view.lang));
         actions.push(Action::Select(
             view.county.and_then(|code| data.unit_index(&code)),

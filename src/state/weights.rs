@@ -1,10 +1,11 @@
 //! Weight presets (equal, entropy, CRITIC and named what-if sets) and the checking of typed weights.
 
+use crate::echo::clip;
 use crate::i18n::Key;
 use crate::model::{IndicatorSystem, Lang, Scenario, Weighting};
+use crate::validate::{check_weight, WeightProblem};
 
-/// The top of the weight scale of sliders and number boxes.
-pub const MAX_WEIGHT: f64 = 100.0;
+pub use crate::validate::MAX_WEIGHT;
 /// Default raw weight of every dimension (five of them make 100).
 pub const DEFAULT_DIMENSION_WEIGHT: f64 = 20.0;
 /// Default raw weight of every indicator within its dimension.
@@ -135,18 +136,16 @@ pub fn parse_weight(text: &str) -> Result<f64, WeightInputError> {
         return Err(WeightInputError::Empty);
     }
     let v: f64 = half.parse().map_err(|_| WeightInputError::NotANumber)?;
-    if !v.is_finite() {
-        return Err(WeightInputError::NotANumber);
-    }
-    if !(0.0..=MAX_WEIGHT).contains(&v) {
-        return Err(WeightInputError::OutOfRange(v));
-    }
-    Ok(v)
+    check_weight(v).map_err(|problem| match problem {
+        WeightProblem::NotFinite => WeightInputError::NotANumber,
+        WeightProblem::Negative | WeightProblem::AboveMax => WeightInputError::OutOfRange(v),
+    })
 }
 
 impl WeightInputError {
     /// The message for a box named `field`; `kept` is the value still in force.
     pub fn message(&self, lang: Lang, field: &str, text: &str, kept: &str) -> String {
+        let text = &clip(text);
         match (self, lang) {
             (WeightInputError::Empty, Lang::Zh) => {
                 format!("{field}：请输入 0 到 100 之间的数字，当前仍使用原值 {kept}。")
@@ -175,12 +174,29 @@ pub fn round_weight(w: f64) -> f64 {
     (w * 10.0).round() / 10.0
 }
 
-/// Formats a weight without a trailing ".0".
+/// Formats a weight without a trailing ".0". A weight that one decimal would show as 0 but is not 0
+/// is shown with three significant digits (exponent form below 0.0001), so it never looks like 0.
 pub fn format_weight(w: f64) -> String {
     let r = round_weight(w);
+    if r == 0.0 && w != 0.0 && w.is_finite() {
+        return small_weight(w);
+    }
     if r.fract() == 0.0 {
         format!("{r:.0}")
     } else {
         format!("{r:.1}")
     }
+}
+
+/// A non-zero weight below 0.05, with three significant digits and no trailing zeros.
+fn small_weight(w: f64) -> String {
+    if w.abs() < 1e-4 {
+        let text = format!("{w:.2e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exponent}");
+    }
+    let decimals = (-w.abs().log10()).ceil() as usize + 2;
+    let text = format!("{w:.decimals$}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

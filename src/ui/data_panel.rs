@@ -5,12 +5,15 @@
 use super::analysis::Ptr;
 use super::embed::EmbedBridge;
 use super::import_report::report_view;
+use super::storage::{self, SaveOutcome};
 use super::tools::{self, Status};
-use super::{storage, Dispatch, Store};
+use super::{Dispatch, Store};
 use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::provenance::Provenance;
+use crate::data::saved::LoadError;
 use crate::data::seeds;
 use crate::data::xlsx_writer::Sheet;
+use crate::echo::clip;
 use crate::model::{Dataset, Lang};
 use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
 use crate::state::{default_scenario, Action};
@@ -71,6 +74,42 @@ fn base_url() -> String {
     })
 }
 
+/// What the data panel tells about saving: the outcome of the last import's save when it was not a
+/// plain success, or why a saved data set could not be used.
+#[derive(Clone, Debug, PartialEq)]
+enum StorageNote {
+    Saved(SaveOutcome),
+    Unusable { name: String, error: LoadError },
+}
+
+impl StorageNote {
+    fn testid(&self) -> &'static str {
+        match self {
+            StorageNote::Saved(SaveOutcome::NotSaved) => "import-not-saved",
+            StorageNote::Saved(_) => "storage-index-rebuilt",
+            StorageNote::Unusable { .. } => "saved-unusable",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageNote::Saved(outcome) => outcome.message(lang).unwrap_or_default().to_string(),
+            StorageNote::Unusable { name, error } => match lang {
+                Lang::Zh => format!(
+                    "无法使用保存的数据集“{}”：{}。",
+                    clip(name),
+                    error.message(lang)
+                ),
+                Lang::En => format!(
+                    "The saved data set \"{}\" cannot be used: {}.",
+                    clip(name),
+                    error.message(lang)
+                ),
+            },
+        }
+    }
+}
+
 /// The data panel's props: the page state, and the embed options the page address gave (read once at
 /// start-up by `App`, before any event can go out to a host).
 #[derive(Properties, PartialEq, Clone)]
@@ -92,6 +131,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let saved = use_state(storage::list);
     let storage_ok = use_state(storage::available);
+    // What became of the last save or use of a saved data set, when the user must know.
+    let storage_note = use_state(|| None::<StorageNote>);
     let notices = use_state(Vec::<Notice>::new);
     let embed = &props.embed;
     let restored = use_state(|| false);
@@ -127,21 +168,28 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
             let (link, mut found) =
-                share::parse(&search, &state.system, &default_scenario(&state.system));
+                share::parse_link(&search, &state.system, &default_scenario(&state.system));
             let mut actions = Vec::new();
             let mut data: Rc<Dataset> = state.data.clone();
             if let DatasetRef::Imported { name, hash } = &link.dataset {
                 match storage::load(hash, &state.system) {
-                    Some(d) => {
+                    Ok(d) => {
                         data = Rc::new(d);
                         actions.push(Action::ReplaceData {
                             data: data.clone(),
                             provenance: Rc::new(Provenance::default()),
                         });
                     }
-                    None => found.push(Notice::new(
+                    Err(LoadError::Missing) => found.push(Notice::new(
                         "ds",
                         NoticeKind::MissingDataset { name: name.clone() },
+                    )),
+                    Err(e) => found.push(Notice::new(
+                        "ds",
+                        NoticeKind::CorruptDataset {
+                            name: name.clone(),
+                            reason: e.message(link.lang),
+                        },
                     )),
                 }
             }
@@ -159,7 +207,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 }
             }
             dispatch.dispatch(Action::Batch(actions));
-            notices.set(found);
+            notices.set(share::cap_notices(found));
             restored.set(true);
         });
     }
@@ -187,15 +235,20 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let run_import = {
         let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
         let (report, saved, status) = (report.clone(), saved.clone(), import_status.clone());
+        let storage_note = storage_note.clone();
         Rc::new(move |f: Rc<(String, Vec<u8>)>, sheet: Option<String>| {
             let (system, dispatch) = (state.system.clone(), dispatch.clone());
-            let (report, saved) = (report.clone(), saved.clone());
+            let (report, saved, storage_note) =
+                (report.clone(), saved.clone(), storage_note.clone());
             tools::run(
                 status.clone(),
                 async move { tools::import_file(&f.1, &f.0, sheet).await },
                 move |result: ImportSummary| {
                     if let Some(data) = &result.dataset {
-                        storage::save(data, &system);
+                        let outcome = storage::save(data, &system);
+                        storage_note.set(
+                            (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
+                        );
                         saved.set(storage::list());
                         dispatch.dispatch(Action::ReplaceData {
                             data: Rc::new(data.clone()),
@@ -259,14 +312,19 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     };
     let use_saved = {
         let (dispatch, system) = (props.dispatch.clone(), props.state.system.clone());
-        Callback::from(move |hash: String| {
-            if let Some(d) = storage::load(&hash, &system) {
-                dispatch.dispatch(Action::ReplaceData {
-                    data: Rc::new(d),
-                    provenance: Rc::new(Provenance::default()),
-                });
-            }
-        })
+        let storage_note = storage_note.clone();
+        Callback::from(
+            move |(hash, name): (String, String)| match storage::load(&hash, &system) {
+                Ok(d) => {
+                    storage_note.set(None);
+                    dispatch.dispatch(Action::ReplaceData {
+                        data: Rc::new(d),
+                        provenance: Rc::new(Provenance::default()),
+                    });
+                }
+                Err(e) => storage_note.set(Some(StorageNote::Unusable { name, error: e })),
+            },
+        )
     };
     let delete_saved = {
         let saved = saved.clone();
@@ -332,7 +390,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         <>
         if !notices.is_empty() {
             <div class="link-notices" role="status" data-testid="link-notices">
-                <ul>{ for notices.iter().map(|n| html! { <li>{ n.message(lang) }</li> }) }</ul>
+                <ul>{ for notices.iter().map(|n| html! { <li>{ n.message_in(lang, &s.system) }</li> }) }</ul>
                 <button type="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
             </div>
         }
@@ -340,7 +398,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
             <p data-testid="dataset-name">
-                { tr(lang, "当前数据集：", "Current data set: ") }<strong translate="no">{ &s.data.meta.name }</strong>
+                { tr(lang, "当前数据集：", "Current data set: ") }<strong translate="no">{ clip(&s.data.meta.name) }</strong>
                 { s.data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
                 { format!(" · {} {}", s.data.n_units(), tr(lang, "个单位", "units")) }
             </p>
@@ -362,16 +420,24 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <p class="storage-note" data-testid="storage-unavailable">{ tr(lang,
                     "此浏览器不允许本页保存数据（例如在沙盒化的嵌入框架中），导入的数据只在本次访问中有效。",
                     "This browser does not let the page store data (in a sandboxed frame, for example); imported data lasts only for this visit.") }</p>
-            } else if saved.is_empty() {
+            } else if saved.entries.is_empty() {
                 <p>{ tr(lang, "暂无。导入的数据集会保存在本浏览器中。", "None yet. Imported data sets are kept in this browser.") }</p>
             }
+            if saved.index_unreadable {
+                <p class="storage-note" role="status" data-testid="storage-index-unreadable">{ tr(lang,
+                    "已保存的数据集列表无法读取；下面按保存的数据集本身重建。下次保存前，原列表内容会另存（fjindex:datasets:unreadable），不会被覆盖。",
+                    "The list of saved data sets cannot be read; the list below is rebuilt from the saved data sets themselves. Before the next save its text is kept aside (fjindex:datasets:unreadable), not overwritten.") }</p>
+            }
+            if let Some(note) = storage_note.as_ref() {
+                <p class="storage-note" role="alert" data-testid={note.testid()}>{ note.message(lang) }</p>
+            }
             <ul class="saved" data-testid="saved-datasets">
-                { for saved.iter().map(|e| {
+                { for saved.entries.iter().map(|e| {
                     let (use_it, delete) = (use_saved.clone(), delete_saved.clone());
-                    let (h1, h2) = (e.hash.clone(), e.hash.clone());
+                    let (h1, h2, name) = (e.hash.clone(), e.hash.clone(), e.meta.name.clone());
                     html! { <li data-hash={e.hash.clone()}>
-                        <span translate="no">{ format!("{}{} · {} {}", e.meta.name, e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), e.units, tr(lang, "个单位", "units")) }</span>
-                        <button type="button" onclick={Callback::from(move |_| use_it.emit(h1.clone()))}>{ tr(lang, "使用", "Use") }</button>
+                        <span translate="no">{ format!("{}{} · {} {}", clip(&e.meta.name), e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), e.units, tr(lang, "个单位", "units")) }</span>
+                        <button type="button" onclick={Callback::from(move |_| use_it.emit((h1.clone(), name.clone())))}>{ tr(lang, "使用", "Use") }</button>
                         <button type="button" onclick={Callback::from(move |_| delete.emit(h2.clone()))}>{ tr(lang, "删除", "Delete") }</button>
                     </li> }
                 }) }

@@ -154,7 +154,7 @@ pub fn EmbedBridge(props: &EmbedProps) -> Html {
                         },
                         Err(err) => reply(Event::Error {
                             source: embed_api::SOURCE,
-                            message: format!("not a command: {err}"),
+                            message: embed_api::not_a_command(state.lang, &err.to_string()),
                         }),
                     }
                 });

@@ -25,8 +25,8 @@ pub(super) fn report_view(r: &ImportSummary, lang: Lang, on_sheet: Callback<Even
     let body = if let Some(d) = &r.dataset {
         html! { <>
             <p role="status" class="import-ok" data-testid="import-status">{ match lang {
-                Lang::Zh => format!("已导入“{}”：{} 个单位（其中福建县域 {} 个），{} 项指标。", d.meta.name, d.n_units(), r.known_units, r.matched_indicators),
-                Lang::En => format!("Imported \"{}\": {} units ({} of them Fujian counties), {} indicators.", d.meta.name, d.n_units(), r.known_units, r.matched_indicators),
+                Lang::Zh => format!("已导入“{}”：{} 个单位（其中福建县域 {} 个），{} 项指标。", crate::echo::clip(&d.meta.name), d.n_units(), r.known_units, r.matched_indicators),
+                Lang::En => format!("Imported \"{}\": {} units ({} of them Fujian counties), {} indicators.", crate::echo::clip(&d.meta.name), d.n_units(), r.known_units, r.matched_indicators),
             } }</p>
             if !r.warnings.is_empty() {
                 <ul class="import-warnings" data-testid="import-warnings">

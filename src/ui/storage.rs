@@ -1,22 +1,17 @@
 //! Imported data sets saved in the browser's localStorage: an index of names and hashes, and each data
-//! set as exact wide CSV under its own key. Storage may be missing or refused (a sandboxed iframe, a
-//! private window): every function then reports it and the page works on without saving.
+//! set as a checked entry (`data::saved`: format, version, hash, exact CSV) under its own key. Storage
+//! may be missing, refused (a sandboxed iframe, a private window) or full: every function then reports
+//! it, the page says the import lasts for this visit, and nothing already saved is lost. An index that
+//! cannot be read is kept aside under its own key before a new one is written, and its entries are
+//! rebuilt from the saved entries themselves.
 
-use crate::data::{export, seeds, wide_csv};
-use crate::json;
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
-use serde::{Deserialize, Serialize};
+use crate::data::saved::{self, Index, LoadError, SavedEntry};
+use crate::model::{Dataset, IndicatorSystem, Lang};
 
 const INDEX_KEY: &str = "fjindex:datasets";
+/// Where an unreadable index is kept, as it was.
+pub const INDEX_ASIDE_KEY: &str = "fjindex:datasets:unreadable";
 const DATA_PREFIX: &str = "fjindex:dataset:";
-
-/// One saved data set as listed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedEntry {
-    pub meta: DatasetMeta,
-    pub hash: String,
-    pub units: usize,
-}
 
 fn storage() -> Option<web_sys::Storage> {
     // Reading `localStorage` itself throws in a sandboxed iframe; that is an `Err` here, not a panic.
@@ -33,59 +28,158 @@ pub fn available() -> bool {
     })
 }
 
-/// The saved data sets, newest first; empty when storage is unavailable or the index is unreadable.
-pub fn list() -> Vec<SavedEntry> {
-    storage()
-        .and_then(|s| s.get_item(INDEX_KEY).ok().flatten())
-        .and_then(|text| json::from_str(&text).ok())
-        .unwrap_or_default()
+/// The saved data sets, newest first, and whether the stored index was unreadable (then the list is
+/// rebuilt from the saved entries).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    pub entries: Vec<SavedEntry>,
+    pub index_unreadable: bool,
 }
 
-fn write_index(s: &web_sys::Storage, entries: &[SavedEntry]) -> bool {
-    json::to_string(entries).is_ok_and(|text| s.set_item(INDEX_KEY, &text).is_ok())
+fn read_index(s: &web_sys::Storage) -> Index {
+    saved::parse_index(s.get_item(INDEX_KEY).ok().flatten().as_deref())
 }
 
-/// Saves a data set (replacing one with the same hash); false when it could not be stored.
-pub fn save(data: &Dataset, system: &IndicatorSystem) -> bool {
-    let Some(s) = storage() else { return false };
+/// Every saved entry's own description, for rebuilding an unreadable index.
+fn rebuilt_entries(s: &web_sys::Storage) -> Vec<SavedEntry> {
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(DATA_PREFIX))
+        .filter_map(|k| s.get_item(&k).ok().flatten())
+        .filter_map(|text| saved::entry_of_text(&text))
+        .collect()
+}
+
+/// The saved data sets; empty when storage is unavailable.
+pub fn list() -> Listing {
+    let Some(s) = storage() else {
+        return Listing {
+            entries: Vec::new(),
+            index_unreadable: false,
+        };
+    };
+    match read_index(&s) {
+        Index::Empty => Listing {
+            entries: Vec::new(),
+            index_unreadable: false,
+        },
+        Index::Entries(entries) => Listing {
+            entries,
+            index_unreadable: false,
+        },
+        Index::Unreadable(_) => Listing {
+            entries: rebuilt_entries(&s),
+            index_unreadable: true,
+        },
+    }
+}
+
+/// What became of a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved,
+    /// Saved, after the unreadable index was kept aside under [`INDEX_ASIDE_KEY`] and rebuilt.
+    SavedIndexRebuilt,
+    /// Not saved: storage is refused, full, or too small for this data set.
+    NotSaved,
+}
+
+impl SaveOutcome {
+    /// The message for the user after an import, if any.
+    pub fn message(self, lang: Lang) -> Option<&'static str> {
+        match self {
+            SaveOutcome::Saved => None,
+            SaveOutcome::SavedIndexRebuilt => Some(lang.pick(
+                "已保存的数据集列表无法读取：原内容已另存（fjindex:datasets:unreadable），列表已按保存的数据集重建。",
+                "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.",
+            )),
+            SaveOutcome::NotSaved => Some(lang.pick(
+                "数据已导入，但无法保存在本浏览器中（存储空间已满、数据集过大或不允许保存），只在本次访问中有效；以后打开的链接会改用内置数据。",
+                "The data is imported but could not be saved in this browser (storage is full, the data set is too large, or saving is not allowed): it lasts for this visit only, and a link opened later falls back to the bundled data.",
+            )),
+        }
+    }
+}
+
+/// Saves a data set (replacing one with the same hash). Nothing already saved is lost: when the entry
+/// or the index cannot be written, what was written is removed again and the old index stays.
+pub fn save(data: &Dataset, system: &IndicatorSystem) -> SaveOutcome {
+    let Some(s) = storage() else {
+        return SaveOutcome::NotSaved;
+    };
     let hash = data.content_hash();
+    let key = format!("{DATA_PREFIX}{hash}");
+    let had_entry = s.get_item(&key).ok().flatten().is_some();
+    if s.set_item(&key, &saved::entry_text(data, system)).is_err() {
+        return SaveOutcome::NotSaved;
+    }
+    let (entries, rebuilt) = match read_index(&s) {
+        Index::Empty => (Vec::new(), false),
+        Index::Entries(entries) => (entries, false),
+        Index::Unreadable(text) => {
+            let aside_ok = s
+                .get_item(INDEX_ASIDE_KEY)
+                .ok()
+                .flatten()
+                .is_some_and(|t| t == text)
+                || s.set_item(INDEX_ASIDE_KEY, &text).is_ok();
+            if !aside_ok {
+                if !had_entry {
+                    let _ = s.remove_item(&key);
+                }
+                return SaveOutcome::NotSaved;
+            }
+            (rebuilt_entries(&s), true)
+        }
+    };
+    let entry = SavedEntry {
+        meta: data.meta.clone(),
+        hash,
+        units: data.n_units(),
+    };
     if s.set_item(
-        &format!("{DATA_PREFIX}{hash}"),
-        &export::exact_csv(data, system),
+        INDEX_KEY,
+        &saved::index_text(&saved::with_entry(entries, entry)),
     )
     .is_err()
     {
-        return false;
+        if !had_entry {
+            let _ = s.remove_item(&key);
+        }
+        return SaveOutcome::NotSaved;
     }
-    let mut entries = list();
-    entries.retain(|e| e.hash != hash);
-    entries.insert(
-        0,
-        SavedEntry {
-            meta: data.meta.clone(),
-            hash,
-            units: data.n_units(),
-        },
-    );
-    write_index(&s, &entries)
+    if rebuilt {
+        SaveOutcome::SavedIndexRebuilt
+    } else {
+        SaveOutcome::Saved
+    }
 }
 
-/// Loads a saved data set by hash, with county details attached; `None` if absent or unreadable.
-pub fn load(hash: &str, system: &IndicatorSystem) -> Option<Dataset> {
-    let s = storage()?;
-    let entry = list().into_iter().find(|e| e.hash == hash)?;
-    let text = s.get_item(&format!("{DATA_PREFIX}{hash}")).ok().flatten()?;
-    let mut data = wide_csv::read(&text, system, entry.meta).ok()?;
-    seeds::attach_county_details(&mut data, &seeds::counties());
-    Some(data)
+/// Loads a saved data set by hash, checked (`data::saved::read_entry`), with county details attached.
+pub fn load(hash: &str, system: &IndicatorSystem) -> Result<Dataset, LoadError> {
+    let s = storage().ok_or(LoadError::Missing)?;
+    let entry = list()
+        .entries
+        .into_iter()
+        .find(|e| e.hash == hash)
+        .ok_or(LoadError::Missing)?;
+    let text = s
+        .get_item(&format!("{DATA_PREFIX}{hash}"))
+        .ok()
+        .flatten()
+        .ok_or(LoadError::Unreadable)?;
+    saved::read_entry(&text, &entry, system)
 }
 
-/// Deletes a saved data set.
+/// Deletes a saved data set. An unreadable index is left as it is (the entry's key is removed, so a
+/// rebuilt list no longer shows it).
 pub fn delete(hash: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&format!("{DATA_PREFIX}{hash}"));
-        let mut entries = list();
-        entries.retain(|e| e.hash != hash);
-        write_index(&s, &entries);
+        if let Index::Entries(mut entries) = read_index(&s) {
+            entries.retain(|e| e.hash != hash);
+            let _ = s.set_item(INDEX_KEY, &saved::index_text(&entries));
+        }
     }
 }

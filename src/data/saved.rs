@@ -1,0 +1,176 @@
+//! The format of data sets saved in the browser (`ui::storage` moves the texts in and out of
+//! localStorage): each saved entry is a JSON envelope with a format name, a version, the content hash
+//! and the metadata, around the data set as exact wide CSV; the index lists the entries. Everything
+//! read back is checked: a damaged entry, one whose values no longer match its hash, or one written by
+//! a newer version is reported, never used, and an index that cannot be read is reported, never
+//! silently replaced (its entries can be rebuilt from the saved entries themselves).
+
+use crate::data::{export, seeds, wide_csv};
+use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Lang};
+use serde::{Deserialize, Serialize};
+
+/// The format name every saved entry carries.
+pub const FORMAT: &str = "fjindex-dataset";
+/// The version of the entry format this build writes and reads; earlier builds stored bare CSV
+/// (version 0), which is still read, checked against the hash in the index.
+pub const VERSION: u32 = 1;
+
+/// One saved data set as the index lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedEntry {
+    pub meta: DatasetMeta,
+    pub hash: String,
+    pub units: usize,
+}
+
+/// A saved data set: the envelope around its exact CSV.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Envelope {
+    format: String,
+    version: u32,
+    hash: String,
+    meta: DatasetMeta,
+    csv: String,
+}
+
+/// Why a saved data set could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// Nothing is saved under that hash.
+    Missing,
+    /// The saved text is not a readable entry (truncated, edited, or of another program).
+    Unreadable,
+    /// The entry was written by a newer version of the page.
+    NewerVersion(u32),
+    /// The entry reads, but its values do not give the hash it was saved under.
+    HashMismatch { expected: String, found: String },
+}
+
+impl LoadError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Missing, Lang::Zh) => "本浏览器中没有保存该数据集".into(),
+            (LoadError::Missing, Lang::En) => "this browser has no saved copy of it".into(),
+            (LoadError::Unreadable, Lang::Zh) => "保存的内容无法读取，可能已被截断或改动".into(),
+            (LoadError::Unreadable, Lang::En) => {
+                "the saved text cannot be read; it may have been cut short or changed".into()
+            }
+            (LoadError::NewerVersion(v), Lang::Zh) => {
+                format!("它由较新版本的本页保存（格式版本 {v}），请更新页面")
+            }
+            (LoadError::NewerVersion(v), Lang::En) => {
+                format!("it was saved by a newer version of this page (format {v}); reload the page")
+            }
+            (LoadError::HashMismatch { .. }, Lang::Zh) => "保存的数值与其校验值不符，可能已被改动".into(),
+            (LoadError::HashMismatch { .. }, Lang::En) => {
+                "its values no longer match the hash they were saved with; they may have been changed"
+                    .into()
+            }
+        }
+    }
+}
+
+/// The text saved for a data set.
+pub fn entry_text(data: &Dataset, system: &IndicatorSystem) -> String {
+    let envelope = Envelope {
+        format: FORMAT.into(),
+        version: VERSION,
+        hash: data.content_hash(),
+        meta: data.meta.clone(),
+        csv: export::exact_csv(data, system),
+    };
+    crate::json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads a saved entry listed as `entry`: the data set (with county details) if the entry is readable,
+/// of a known version, and its values give the hash it is listed under.
+pub fn read_entry(
+    text: &str,
+    entry: &SavedEntry,
+    system: &IndicatorSystem,
+) -> Result<Dataset, LoadError> {
+    let (meta, csv, hash) = if text.trim_start().starts_with('{') {
+        let envelope = parse_envelope(text)?;
+        if envelope.hash != entry.hash {
+            return Err(LoadError::HashMismatch {
+                expected: entry.hash.clone(),
+                found: envelope.hash,
+            });
+        }
+        (envelope.meta, envelope.csv, envelope.hash)
+    } else {
+        // Version 0: bare CSV under the index's metadata and hash.
+        (entry.meta.clone(), text.to_string(), entry.hash.clone())
+    };
+    let mut data = wide_csv::read(&csv, system, meta).map_err(|_| LoadError::Unreadable)?;
+    let found = data.content_hash();
+    if found != hash {
+        return Err(LoadError::HashMismatch {
+            expected: hash,
+            found,
+        });
+    }
+    seeds::attach_county_details(&mut data, &seeds::counties());
+    Ok(data)
+}
+
+fn parse_envelope(text: &str) -> Result<Envelope, LoadError> {
+    let envelope: Envelope = crate::json::from_str(text).map_err(|_| LoadError::Unreadable)?;
+    if envelope.format != FORMAT {
+        return Err(LoadError::Unreadable);
+    }
+    if envelope.version > VERSION {
+        return Err(LoadError::NewerVersion(envelope.version));
+    }
+    Ok(envelope)
+}
+
+/// The index entry a saved entry's own text describes (for rebuilding an unreadable index); `None`
+/// for bare CSV of version 0 or text that does not read.
+pub fn entry_of_text(text: &str) -> Option<SavedEntry> {
+    let envelope = parse_envelope(text).ok()?;
+    let units = envelope
+        .csv
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        .saturating_sub(1);
+    Some(SavedEntry {
+        meta: envelope.meta,
+        hash: envelope.hash,
+        units,
+    })
+}
+
+/// The index as read from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Index {
+    /// Nothing saved yet.
+    Empty,
+    Entries(Vec<SavedEntry>),
+    /// The stored text is not an index; it is kept as it is.
+    Unreadable(String),
+}
+
+/// Reads the index text (`None` when there is none).
+pub fn parse_index(text: Option<&str>) -> Index {
+    match text {
+        None => Index::Empty,
+        Some(t) => match crate::json::from_str::<Vec<SavedEntry>>(t) {
+            Ok(entries) => Index::Entries(entries),
+            Err(_) => Index::Unreadable(t.to_string()),
+        },
+    }
+}
+
+/// The index text for `entries`.
+pub fn index_text(entries: &[SavedEntry]) -> String {
+    crate::json::to_string(entries).unwrap_or_else(|_| "[]".into())
+}
+
+/// The index after saving `entry`: it first, without another entry of the same hash.
+pub fn with_entry(mut entries: Vec<SavedEntry>, entry: SavedEntry) -> Vec<SavedEntry> {
+    entries.retain(|e| e.hash != entry.hash);
+    entries.insert(0, entry);
+    entries
+}
