@@ -110,6 +110,7 @@ keys! {
     Footer => "本计算器在浏览器内运行，不向任何服务器发送数据。", "This calculator runs in your browser and sends no data to any server.";
     SkipToRanking => "跳到排名表", "Skip to the ranking";
     JumpToWeights => "调整权重与方法", "Change weights and method";
+    DismissNotices => "知道了", "Dismiss";
     EstimateLegend => "表示该县域的数据含估算值", "marks counties whose data include estimates";
     WeightValue => "权重数值", "weight value";
     TablePages => "排名表分页", "Ranking table pages";

@@ -24,6 +24,7 @@ use crate::model::{
     Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
 };
 use crate::score::{rank_changes, Ranking, ScoreError};
+use crate::share::{DatasetRef, Notice};
 use crate::validate::{check_scenario, check_weight, ScenarioError};
 use std::rc::Rc;
 
@@ -123,6 +124,11 @@ pub struct State {
     pub problem: Option<Problem>,
     /// The refused text of a weight box, shown back in that box until it loses focus.
     pub draft: Option<(Field, String)>,
+    /// What the opening link asked for that could not be done, shown at the top of the page.
+    pub link_notices: Rc<Vec<Notice>>,
+    /// The imported data set the opening link named but this browser could not provide; the address
+    /// keeps naming it until the user changes data set.
+    pub missing_dataset: Option<DatasetRef>,
 }
 
 /// Every change the page can make.
@@ -155,6 +161,12 @@ pub enum Action {
         provenance: Rc<Provenance>,
     },
     DismissProblem,
+    /// The notices about the opening link, and the data set it named that could not be loaded.
+    SetLinkNotices {
+        notices: Vec<Notice>,
+        missing_dataset: Option<DatasetRef>,
+    },
+    DismissLinkNotices,
     /// Several actions in order, as one update.
     Batch(Vec<Action>),
 }
@@ -196,6 +208,8 @@ impl State {
             table: TableView::default(),
             problem: None,
             draft: None,
+            link_notices: Rc::default(),
+            missing_dataset: None,
         }
     }
 
@@ -396,6 +410,8 @@ fn apply(s: &mut State, action: Action) {
         Action::SetSearch(text) => s.table.search = text,
         Action::SetPrefectureFilter(p) => s.table.prefecture = p.filter(|p| !p.is_empty()),
         Action::ReplaceData { data, provenance } => {
+            // The user now has the data set they chose; the link's missing one is no longer asked for.
+            s.missing_dataset = None;
             let scorer = SharedScorer::new(data.clone());
             let baseline = match scorer.score(&s.system, &default_scenario(&s.system)) {
                 Ok(b) => Rc::new(b),
@@ -429,6 +445,14 @@ fn apply(s: &mut State, action: Action) {
             s.problem = None;
             s.draft = None;
         }
+        Action::SetLinkNotices {
+            notices,
+            missing_dataset,
+        } => {
+            s.link_notices = Rc::new(notices);
+            s.missing_dataset = missing_dataset;
+        }
+        Action::DismissLinkNotices => s.link_notices = Rc::default(),
         Action::Batch(actions) => {
             for a in actions {
                 apply(s, a);

@@ -133,7 +133,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let storage_ok = use_state(storage::available);
     // What became of the last save or use of a saved data set, when the user must know.
     let storage_note = use_state(|| None::<StorageNote>);
-    let notices = use_state(Vec::<Notice>::new);
     let embed = &props.embed;
     let restored = use_state(|| false);
 
@@ -144,7 +143,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let dataset_ref = {
         let hash = (*data_hash).clone();
         if hash == *bundled_hash {
-            DatasetRef::Bundled
+            // The link's data set this browser lacks stays in the address until the user changes data set.
+            s.missing_dataset.clone().unwrap_or(DatasetRef::Bundled)
         } else {
             DatasetRef::Imported {
                 name: s.data.meta.name.clone(),
@@ -164,13 +164,14 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     // Restore the view a link describes, once.
     {
         let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
-        let (notices, restored) = (notices.clone(), restored.clone());
+        let restored = restored.clone();
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
             let (link, mut found) =
                 share::parse_link(&search, &state.system, &default_scenario(&state.system));
             let mut actions = Vec::new();
             let mut data: Rc<Dataset> = state.data.clone();
+            let mut missing_dataset = None;
             if let DatasetRef::Imported { name, hash } = &link.dataset {
                 match storage::load(hash, &state.system) {
                     Ok(d) => {
@@ -180,17 +181,23 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                             provenance: Rc::new(Provenance::default()),
                         });
                     }
-                    Err(LoadError::Missing) => found.push(Notice::new(
-                        "ds",
-                        NoticeKind::MissingDataset { name: name.clone() },
-                    )),
-                    Err(e) => found.push(Notice::new(
-                        "ds",
-                        NoticeKind::CorruptDataset {
-                            name: name.clone(),
-                            reason: e.message(link.lang),
-                        },
-                    )),
+                    Err(LoadError::Missing) => {
+                        missing_dataset = Some(link.dataset.clone());
+                        found.push(Notice::new(
+                            "ds",
+                            NoticeKind::MissingDataset { name: name.clone() },
+                        ))
+                    }
+                    Err(e) => {
+                        missing_dataset = Some(link.dataset.clone());
+                        found.push(Notice::new(
+                            "ds",
+                            NoticeKind::CorruptDataset {
+                                name: name.clone(),
+                                reason: e.message(link.lang),
+                            },
+                        ))
+                    }
                 }
             }
             actions.push(Action::SetLang(link.lang));
@@ -206,8 +213,11 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                     )),
                 }
             }
+            actions.push(Action::SetLinkNotices {
+                notices: share::cap_notices(found),
+                missing_dataset,
+            });
             dispatch.dispatch(Action::Batch(actions));
-            notices.set(share::cap_notices(found));
             restored.set(true);
         });
     }
@@ -375,10 +385,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             let _ = r.remove_attribute("data-print");
         }
     });
-    let dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
-    };
 
     let is_bundled = dataset_ref == DatasetRef::Bundled;
     let share_url = if query.is_empty() {
@@ -388,12 +394,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     };
     html! {
         <>
-        if !notices.is_empty() {
-            <div class="link-notices" role="status" data-testid="link-notices">
-                <ul>{ for notices.iter().map(|n| html! { <li>{ n.message_in(lang, &s.system) }</li> }) }</ul>
-                <button type="button" onclick={dismiss}>{ tr(lang, "知道了", "Dismiss") }</button>
-            </div>
-        }
         <EmbedBridge state={props.state.clone()} dispatch={props.dispatch.clone()} embed={(**embed).clone()} />
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>

@@ -72,6 +72,7 @@ pub fn Header(props: &PanelProps) -> Html {
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
                 { notice }
             </section>
+            <LinkNotices ..props.clone() />
         </header>
     }
 }
@@ -130,5 +131,26 @@ fn notice_counts(
         Lang::En => format!(
             "The current data set has {total} values: {published} published in the white paper, {anchored} estimates anchored to white-paper figures of another definition or period, and {estimates} other estimates."
         ),
+    }
+}
+
+/// What the opening link asked for that could not be done (an unknown parameter, a data set this
+/// browser lacks, a refused weight list), next to the data notice where a visitor looks first.
+#[component]
+fn LinkNotices(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    if s.link_notices.is_empty() {
+        return html! {};
+    }
+    let dismiss = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissLinkNotices))
+    };
+    html! {
+        <div class="link-notices" role="status" data-testid="link-notices">
+            <ul>{ for s.link_notices.iter().map(|n| html! { <li>{ n.message_in(lang, &s.system) }</li> }) }</ul>
+            <button type="button" onclick={dismiss}>{ t(lang, Key::DismissNotices) }</button>
+        </div>
     }
 }

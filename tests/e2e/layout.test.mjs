@@ -109,3 +109,21 @@ for (const lang of LANGS) {
     app.assertClean(page);
   });
 }
+
+test("a link to a data set this browser lacks says so within the first screen and keeps naming it", async () => {
+  const query = "?ds=0123456789abcdef&dn=2025%E5%B9%B4%E6%AD%A3%E5%BC%8F%E6%95%B0%E6%8D%AE&w=30,20,20,20,10";
+  for (const viewport of [...WIDE, PHONE]) {
+    const page = await app.open({ viewport, path: query, wait: "ready" });
+    const notices = page.locator('[data-testid="link-notices"]');
+    await notices.waitFor();
+    assert.match(await notices.textContent(), /2025年正式数据/);
+    const box = await notices.boundingBox();
+    assert.ok(box.y + box.height <= viewport.height, `${viewport.width}: the notice ends ${box.y + box.height} px down`);
+    // The address still names the data set after the page has synced it (150 ms after the last change).
+    await page.waitForTimeout(400);
+    const search = await page.evaluate(() => location.search);
+    assert.match(search, /ds=0123456789abcdef/);
+    assert.match(search, /w=30/);
+    app.assertClean(page);
+  }
+});
