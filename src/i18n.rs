@@ -119,6 +119,14 @@ keys! {
     PageRange => "第 {}–{} 行，共 {} 行", "Rows {}–{} of {}";
     ToolsLoading => "正在加载导入、导出与精确计算组件……", "Loading the import, export and exact-analysis tools…";
     ToolsFailed => "无法加载导入、导出与精确计算组件，当前数据和方案保持不变。请检查网络后重试。", "The import, export and exact-analysis tools could not be loaded; the current data and scenario are unchanged. Check the connection and try again.";
+    // Import in a worker, with progress and cancel (issue 11, import safety).
+    ImportStageLoading => "正在加载导入组件……", "Loading the import component…";
+    ImportStageChecking => "正在检查文件大小与结构……", "Checking the file's size and structure…";
+    ImportStageReading => "正在读取文件……", "Reading the file…";
+    ImportStageMatching => "正在核对列、县域与数值……", "Matching columns, counties and values…";
+    ImportCancel => "取消导入", "Cancel the import";
+    ImportCancelled => "已取消导入，当前数据和方案保持不变。", "Import cancelled; the current data and scenario are unchanged.";
+    ImportUnreadable => "无法读取此文件：读取时导入组件出错或内存不足（{}）。请检查文件，或另存为较小的 XLSX 或 CSV 后重试。", "This file could not be read: the import component failed or ran out of memory while reading it ({}). Check the file, or save it as a smaller XLSX or CSV and try again.";
 }
 
 /// The string of `key` in `lang`.

@@ -18,6 +18,8 @@ use std::borrow::Cow;
 /// The names of the tools module's exports, as the page calls them.
 pub mod export {
     pub const IMPORT_FILE: &str = "import_file";
+    /// The import the page's worker calls (`www/import-worker.js`), with a stage callback.
+    pub const IMPORT_FILE_STAGED: &str = "import_file_staged";
     pub const WRITE_XLSX: &str = "write_xlsx";
     pub const RANK_BOUNDS: &str = "rank_bounds";
     pub const WEIGHT_REACH: &str = "weight_reach";
@@ -125,12 +127,22 @@ impl From<ImportReport> for ImportSummary {
 /// Reads a file (the sheet, if given, of a workbook) against the bundled counties and aliases; the
 /// answer is an [`ImportSummary`] as JSON.
 pub fn import_file(bytes: &[u8], file_name: &str, sheet: Option<String>) -> String {
+    import_file_staged(bytes, file_name, sheet, &mut |_| {})
+}
+
+/// [`import_file`], telling `stage` the name of each stage it reaches (`Stage::id`).
+pub fn import_file_staged(
+    bytes: &[u8],
+    file_name: &str,
+    sheet: Option<String>,
+    stage: &mut dyn FnMut(&'static str),
+) -> String {
     let options = ImportOptions {
         sheet,
         meta: import::meta_from_file_name(file_name),
     };
-    let summary = ImportSummary::from(import::import_bundled(bytes, &options));
-    json::to_string(&summary).expect("a summary serialises")
+    let report = import::import_bundled_staged(bytes, &options, &mut |s| stage(s.id()));
+    json::to_string(&ImportSummary::from(report)).expect("a summary serialises")
 }
 
 /// Writes sheets (a JSON list of `Sheet`s) as an XLSX file.

@@ -1,6 +1,6 @@
 //! Loads the page's on-demand WebAssembly modules the first time each is needed, and calls their
-// exports: fjindex-tools (import, XLSX writing, exact analyses) and fjindex-panels (the charts and the
-// analysis panels, opened when they come into view). The main module imports this file as a
+// exports: fjindex-tools (XLSX writing, exact analyses; imports run it in a worker, see importInWorker)
+// and fjindex-panels (the charts and the analysis panels, opened when they come into view). The main module imports this file as a
 // wasm-bindgen snippet (src/ui/tools.rs, src/ui/panels_host.rs). Trunk writes each module next to
 // index.html as <name>.js and <name>_bg.wasm; both are resolved against document.baseURI, so the page
 // works from any sub-path, and are fetched only from here, never preloaded.
@@ -15,14 +15,21 @@ function build() {
   return encodeURIComponent(meta?.dataset.wasm?.replace(/^.*\//, "") ?? "");
 }
 
+// The URLs of a module's two files; each call after the first asks for fresh URLs, since a failed
+// dynamic import may be remembered by the browser.
+function urls(name) {
+  const attempt = (attempts.get(name) ?? 0) + 1;
+  attempts.set(name, attempt);
+  const query = `?build=${build()}${attempt > 1 ? `&retry=${attempt - 1}` : ""}`;
+  return {
+    js: new URL(`${name}.js${query}`, document.baseURI).href,
+    wasm: new URL(`${name}_bg.wasm${query}`, document.baseURI).href,
+  };
+}
+
 function load(name) {
   if (!loading.has(name)) {
-    // A failed dynamic import may be remembered by the browser; a retry asks for a fresh URL.
-    const attempt = (attempts.get(name) ?? 0) + 1;
-    attempts.set(name, attempt);
-    const query = `?build=${build()}${attempt > 1 ? `&retry=${attempt - 1}` : ""}`;
-    const js = new URL(`${name}.js${query}`, document.baseURI).href;
-    const wasm = new URL(`${name}_bg.wasm${query}`, document.baseURI).href;
+    const { js, wasm } = urls(name);
     const module = import(js).then(async (m) => {
       await m.default({ module_or_path: wasm });
       return m;
@@ -44,4 +51,86 @@ export async function callTools(name, args) {
 export async function callPanels(name, args) {
   const panels = await load("fjindex-panels");
   return panels[name](...args);
+}
+
+// The import worker (www/import-worker.js, copied to www/ next to index.html) and the import it runs.
+let worker = null;
+let workerReady = false;
+let workerUrls = null;
+let pending = null;
+
+function failure(name, message) {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+// Ends the worker, and with it any import in progress; the next import starts a fresh one.
+function dropWorker() {
+  worker?.terminate();
+  worker = null;
+  workerReady = false;
+}
+
+function settle(error, value) {
+  const p = pending;
+  pending = null;
+  if (!p) return;
+  if (error) p.reject(error);
+  else p.resolve(value);
+}
+
+function startWorker() {
+  const url = new URL(`www/import-worker.js?build=${build()}`, document.baseURI).href;
+  const w = new Worker(url, { type: "module" });
+  w.onmessage = ({ data }) => {
+    if (data.kind === "stage") {
+      if (data.stage !== "loading") workerReady = true;
+      pending?.onStage(data.stage);
+    } else if (data.kind === "done") {
+      settle(null, data.json);
+    } else if (data.kind === "load-failed") {
+      // A fresh worker and fresh module URLs next time.
+      dropWorker();
+      workerUrls = null;
+      settle(failure("ToolsUnavailable", data.message));
+    } else {
+      dropWorker();
+      settle(failure("FileUnreadable", data.message));
+    }
+  };
+  // The worker itself died: before the module was running, the component could not be loaded;
+  // afterwards, this file broke it (the browser may end a worker that runs out of memory).
+  w.onerror = (event) => {
+    event.preventDefault();
+    const ready = workerReady;
+    dropWorker();
+    if (!ready) workerUrls = null;
+    const message = event.message || "the import worker stopped";
+    settle(failure(ready ? "FileUnreadable" : "ToolsUnavailable", message));
+  };
+  return w;
+}
+
+/**
+ * Reads a file in the import worker: resolves to the ImportSummary JSON; rejects with an Error named
+ * "FileUnreadable" (the module trapped on this file), "ImportCancelled" (cancelImport) or
+ * "ToolsUnavailable" (the worker or the module could not be loaded). `onStage` receives each stage's name.
+ */
+export function importInWorker(bytes, name, sheet, onStage) {
+  cancelImport();
+  if (!worker) worker = startWorker();
+  if (!workerUrls) workerUrls = urls("fjindex-tools");
+  return new Promise((resolve, reject) => {
+    pending = { resolve, reject, onStage };
+    // The bytes are a copy made for this call, so they move to the worker instead of being copied again.
+    worker.postMessage({ ...workerUrls, bytes, name, sheet: sheet ?? null }, [bytes.buffer]);
+  });
+}
+
+/** Cancels the import in progress, if any, by terminating its worker; the page's data is untouched. */
+export function cancelImport() {
+  if (!pending) return;
+  dropWorker();
+  settle(failure("ImportCancelled", "cancelled"));
 }

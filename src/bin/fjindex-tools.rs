@@ -13,6 +13,20 @@ mod exports {
         tools_api::import_file(bytes, file_name, sheet)
     }
 
+    /// An `ImportReport` as JSON; `on_stage` is called with the name of each stage reached. The page's
+    /// import worker (`www/import-worker.js`) calls this one.
+    #[wasm_bindgen]
+    pub fn import_file_staged(
+        bytes: &[u8],
+        file_name: &str,
+        sheet: Option<String>,
+        on_stage: &js_sys::Function,
+    ) -> String {
+        tools_api::import_file_staged(bytes, file_name, sheet, &mut |stage| {
+            let _ = on_stage.call1(&JsValue::NULL, &JsValue::from_str(stage));
+        })
+    }
+
     /// An XLSX file from a JSON list of sheets; throws on a malformed list.
     #[wasm_bindgen]
     pub fn write_xlsx(sheets_json: &str) -> Result<Vec<u8>, String> {

@@ -6,7 +6,7 @@ use super::analysis::Ptr;
 use super::embed::EmbedBridge;
 use super::import_report::report_view;
 use super::storage::{self, SaveOutcome};
-use super::tools::{self, Status};
+use super::tools::{self, ImportFailure, Status};
 use super::{Dispatch, Store};
 use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::provenance::Provenance;
@@ -14,10 +14,11 @@ use crate::data::saved::LoadError;
 use crate::data::seeds;
 use crate::data::xlsx_writer::Sheet;
 use crate::echo::clip;
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
 use crate::state::{default_scenario, Action};
-use crate::tools_api::ImportSummary;
+use crate::tools_api::{ImportProblem, ImportSummary, Text};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -57,6 +58,35 @@ fn save_xlsx(status: UseStateHandle<Option<Status>>, name: &'static str, sheets:
         async move { tools::write_xlsx(&sheets).await },
         move |bytes| download(name, XLSX, &bytes),
     );
+}
+
+/// The report of a file on which the import component broke (a trap, such as running out of memory).
+fn unreadable_summary(reason: &str) -> ImportSummary {
+    let message = Text {
+        zh: tf(Lang::Zh, Key::ImportUnreadable, &[reason]),
+        en: tf(Lang::En, Key::ImportUnreadable, &[reason]),
+    };
+    ImportSummary {
+        errors: vec![ImportProblem {
+            row: None,
+            column: None,
+            message,
+        }],
+        ..ImportSummary::default()
+    }
+}
+
+/// What the page says while an import runs in the worker.
+fn stage_text(lang: Lang, stage: &str) -> &'static str {
+    t(
+        lang,
+        match stage {
+            "loading" => Key::ImportStageLoading,
+            "checking" => Key::ImportStageChecking,
+            "matching" => Key::ImportStageMatching,
+            _ => Key::ImportStageReading,
+        },
+    )
 }
 
 fn location() -> Option<web_sys::Location> {
@@ -127,6 +157,9 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let file = use_state(|| None::<Rc<(String, Vec<u8>)>>);
     // Import and XLSX export run in the on-demand tools module: loading and failure notes.
     let import_status = use_state_eq(|| None::<Status>);
+    // The stage of the import running in the worker, and whether the last one was cancelled.
+    let import_stage = use_state_eq(|| None::<String>);
+    let import_cancelled = use_state_eq(|| false);
     let export_status = use_state_eq(|| None::<Status>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let saved = use_state(storage::list);
@@ -241,35 +274,54 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         }
     });
 
-    // Reads a file (or re-reads it with another sheet) and replaces the data when it has no problem.
+    // Reads a file (or re-reads it with another sheet) in the import worker and replaces the data when
+    // it has no problem. Nothing changes while it runs, and a cancelled or broken import changes nothing.
     let run_import = {
         let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
         let (report, saved, status) = (report.clone(), saved.clone(), import_status.clone());
         let storage_note = storage_note.clone();
+        let (stage, cancelled) = (import_stage.clone(), import_cancelled.clone());
         Rc::new(move |f: Rc<(String, Vec<u8>)>, sheet: Option<String>| {
             let (system, dispatch) = (state.system.clone(), dispatch.clone());
-            let (report, saved, storage_note) =
-                (report.clone(), saved.clone(), storage_note.clone());
-            tools::run(
-                status.clone(),
-                async move { tools::import_file(&f.1, &f.0, sheet).await },
-                move |result: ImportSummary| {
-                    if let Some(data) = &result.dataset {
-                        let outcome = storage::save(data, &system);
-                        storage_note.set(
-                            (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
-                        );
-                        saved.set(storage::list());
-                        dispatch.dispatch(Action::ReplaceData {
-                            data: Rc::new(data.clone()),
-                            provenance: Rc::new(Provenance::default()),
-                        });
+            let (report, saved, status) = (report.clone(), saved.clone(), status.clone());
+            let storage_note = storage_note.clone();
+            let (stage, cancelled) = (stage.clone(), cancelled.clone());
+            status.set(None);
+            cancelled.set(false);
+            stage.set(Some("checking".into()));
+            let on_stage = {
+                let stage = stage.clone();
+                Callback::from(move |s: String| stage.set(Some(s)))
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = tools::import_file(&f.1, &f.0, sheet, on_stage).await;
+                stage.set(None);
+                match result {
+                    Ok(result) => {
+                        if let Some(data) = &result.dataset {
+                            let outcome = storage::save(data, &system);
+                            storage_note.set(
+                                (outcome != SaveOutcome::Saved)
+                                    .then_some(StorageNote::Saved(outcome)),
+                            );
+                            saved.set(storage::list());
+                            dispatch.dispatch(Action::ReplaceData {
+                                data: Rc::new(data.clone()),
+                                provenance: Rc::new(Provenance::default()),
+                            });
+                        }
+                        report.set(Some(Rc::new(result)));
                     }
-                    report.set(Some(Rc::new(result)));
-                },
-            );
+                    Err(ImportFailure::Unreadable(reason)) => {
+                        report.set(Some(Rc::new(unreadable_summary(&reason))));
+                    }
+                    Err(ImportFailure::Unavailable(e)) => status.set(Some(Status::Failed(e))),
+                    Err(ImportFailure::Cancelled) => cancelled.set(true),
+                }
+            });
         })
     };
+    let cancel_import = Callback::from(|_: MouseEvent| tools::cancel_import());
     let on_file = {
         let (file, reader, run_import) = (file.clone(), reader.clone(), run_import.clone());
         let report = report.clone();
@@ -412,6 +464,15 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             <label for="import-file">{ tr(lang, "选择文件", "Choose a file") }</label>
             <input id="import-file" type="file" data-testid="import-file" onchange={on_file}
                 accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+            if let Some(stage) = import_stage.as_ref() {
+                <p class="import-progress" role="status" data-testid="import-progress" data-stage={stage.clone()}>
+                    { stage_text(lang, stage) }{ " " }
+                    <button type="button" data-testid="import-cancel" onclick={cancel_import}>{ t(lang, Key::ImportCancel) }</button>
+                </p>
+            }
+            if *import_cancelled {
+                <p class="import-cancelled" role="status" data-testid="import-cancelled">{ t(lang, Key::ImportCancelled) }</p>
+            }
             { tools::status_view(import_status.as_ref(), lang) }
             { report.as_ref().map(|r| report_view(r, lang, on_sheet.clone())).unwrap_or_default() }
 

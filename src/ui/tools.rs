@@ -1,6 +1,8 @@
 //! Calls into the on-demand tools module (`src/bin/fjindex-tools.rs`), which `www/tools.js` loads on
-//! the first call: file import, XLSX writing and the exact analyses, as async functions with typed
-//! answers. A call fails with a [`ToolsError`] when the module cannot be loaded or answers nonsense.
+//! the first call: XLSX writing and the exact analyses on the page's thread, and file import in a
+//! worker (`www/import-worker.js`) that can be cancelled, as async functions with typed answers. A call
+//! fails with a [`ToolsError`] when the module cannot be loaded or answers nonsense; an import also
+//! fails when the module broke on the file ([`ImportFailure`]).
 
 use crate::analysis::bounds::RankBounds;
 use crate::analysis::reach::WeightReach;
@@ -18,6 +20,17 @@ use yew::prelude::*;
 extern "C" {
     #[wasm_bindgen(catch, js_name = callTools)]
     async fn call_tools(name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = importInWorker)]
+    async fn import_in_worker(
+        bytes: js_sys::Uint8Array,
+        name: &str,
+        sheet: JsValue,
+        on_stage: js_sys::Function,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = cancelImport)]
+    fn cancel_import_js();
 }
 
 thread_local! {
@@ -72,18 +85,56 @@ async fn call_json<T: for<'de> serde::Deserialize<'de>>(
     tools_api::decode(&json).map_err(ToolsError)
 }
 
-/// Reads a file (the named sheet of a workbook, or its first visible one).
+/// Why an import in the worker gave no summary.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportFailure {
+    /// The module broke on this file (a trap, such as running out of memory); the reason as given.
+    Unreadable(String),
+    /// The worker or the module could not be loaded.
+    Unavailable(ToolsError),
+    Cancelled,
+}
+
+/// Reads a file (the named sheet of a workbook, or its first visible one) in the import worker;
+/// `on_stage` receives the name of each stage reached (`loading`, `checking`, `reading`, `matching`).
 pub async fn import_file(
     bytes: &[u8],
     file_name: &str,
     sheet: Option<String>,
-) -> Result<ImportSummary, ToolsError> {
-    let args = vec![
-        js_sys::Uint8Array::from(bytes).into(),
-        file_name.into(),
-        sheet.map_or(JsValue::UNDEFINED, JsValue::from),
-    ];
-    call_json(export::IMPORT_FILE, args).await
+    on_stage: Callback<String>,
+) -> Result<ImportSummary, ImportFailure> {
+    let stage = Closure::<dyn FnMut(String)>::new(move |s: String| on_stage.emit(s));
+    let answer = import_in_worker(
+        js_sys::Uint8Array::from(bytes),
+        file_name,
+        sheet.map_or(JsValue::NULL, JsValue::from),
+        stage.as_ref().unchecked_ref::<js_sys::Function>().clone(),
+    )
+    .await;
+    drop(stage);
+    let answer = answer.map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        match name.as_deref() {
+            Some("FileUnreadable") => ImportFailure::Unreadable(describe(&e)),
+            Some("ImportCancelled") => ImportFailure::Cancelled,
+            _ => ImportFailure::Unavailable(ToolsError(describe(&e))),
+        }
+    })?;
+    LOADED.with(|l| l.set(true));
+    let json = answer.as_string().ok_or_else(|| {
+        ImportFailure::Unavailable(ToolsError(format!(
+            "{} answered no text",
+            export::IMPORT_FILE_STAGED
+        )))
+    })?;
+    tools_api::decode(&json).map_err(|e| ImportFailure::Unavailable(ToolsError(e)))
+}
+
+/// Cancels the import in progress, if any: its worker is ended and its answer never arrives.
+pub fn cancel_import() {
+    cancel_import_js();
 }
 
 /// Writes sheets as an XLSX file.

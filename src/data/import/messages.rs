@@ -44,6 +44,54 @@ pub enum Problem {
     NoValues,
     /// This many further errors were found and not listed.
     More(usize),
+    // Limits checked before parsing (src/data/import/limits.rs).
+    FileTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    TooManyEntries {
+        count: usize,
+        limit: usize,
+    },
+    /// An entry of the zip archive declares an inflated size over the limit.
+    EntryTooLarge {
+        entry: String,
+        bytes: u64,
+        limit: u64,
+    },
+    ArchiveTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    CompressionRatio {
+        entry: String,
+        ratio: u64,
+        limit: u64,
+    },
+    /// An entry inflates to more than the size it declares.
+    EntryLies {
+        entry: String,
+        bytes: u64,
+    },
+    TooManyCells {
+        limit: usize,
+    },
+    /// A cell reference outside Excel's grid (A1:XFD1048576), as written in the file.
+    BeyondExcel(String),
+    /// A sheet dimension whose end comes before its start.
+    BadDimension(String),
+    OdsRefused,
+    XlsbRefused,
+}
+
+/// A byte count in MiB for messages, e.g. "64 MiB" or "1024.5 MiB".
+fn mib(bytes: u64) -> String {
+    let m = bytes as f64 / f64::from(1 << 20);
+    if m.fract() == 0.0 {
+        format!("{m:.0} MiB")
+    } else {
+        format!("{m:.1} MiB")
+    }
 }
 
 impl Problem {
@@ -105,6 +153,54 @@ impl Problem {
             (NoValues, false) => "the file holds no indicator value at all".into(),
             (More(n), true) => format!("另有 {n} 个问题未列出"),
             (More(n), false) => format!("{n} further problems are not listed"),
+            (FileTooLarge { bytes, limit }, true) => format!("文件过大（{}），超过 {} 的上限", mib(*bytes), mib(*limit)),
+            (FileTooLarge { bytes, limit }, false) => {
+                format!("the file is too large ({}); the limit is {}", mib(*bytes), mib(*limit))
+            }
+            (TooManyEntries { count, limit }, true) => format!("工作簿压缩包含 {count} 个条目，超过 {limit} 个的上限，未解压"),
+            (TooManyEntries { count, limit }, false) => {
+                format!("the workbook's zip archive has {count} entries, over the limit of {limit}; nothing was inflated")
+            }
+            (EntryTooLarge { entry, bytes, limit }, true) => {
+                format!("压缩包条目“{entry}”声明解压后为 {}，超过每个条目 {} 的上限，未解压", mib(*bytes), mib(*limit))
+            }
+            (EntryTooLarge { entry, bytes, limit }, false) => format!(
+                "the archive entry \"{entry}\" declares {} inflated, over the limit of {} per entry; nothing was inflated",
+                mib(*bytes),
+                mib(*limit)
+            ),
+            (ArchiveTooLarge { bytes, limit }, true) => {
+                format!("压缩包各条目声明解压后共 {}，超过 {} 的上限，未解压", mib(*bytes), mib(*limit))
+            }
+            (ArchiveTooLarge { bytes, limit }, false) => format!(
+                "the archive's entries declare {} inflated in all, over the limit of {}; nothing was inflated",
+                mib(*bytes),
+                mib(*limit)
+            ),
+            (CompressionRatio { entry, ratio, limit }, true) => {
+                format!("压缩包条目“{entry}”的压缩比为 {ratio}:1，超过 {limit}:1 的上限，未解压")
+            }
+            (CompressionRatio { entry, ratio, limit }, false) => format!(
+                "the archive entry \"{entry}\" has a compression ratio of {ratio}:1, over the limit of {limit}:1; nothing was inflated"
+            ),
+            (EntryLies { entry, bytes }, true) => format!("压缩包条目“{entry}”解压后超过其声明的 {bytes} 字节，已停止读取"),
+            (EntryLies { entry, bytes }, false) => {
+                format!("the archive entry \"{entry}\" inflates to more than the {bytes} bytes it declares; reading stopped")
+            }
+            (TooManyCells { limit }, true) => format!("工作表的单元格超过 {limit} 个的上限"),
+            (TooManyCells { limit }, false) => format!("the sheet has more than {limit} cells, the limit"),
+            (BeyondExcel(r), true) => format!("单元格引用“{r}”超出 Excel 的范围（最后一个单元格是 XFD1048576）"),
+            (BeyondExcel(r), false) => {
+                format!("the cell reference \"{r}\" lies beyond Excel's grid (the last cell is XFD1048576)")
+            }
+            (BadDimension(r), true) => format!("工作表范围“{r}”的终点在起点之前"),
+            (BadDimension(r), false) => format!("the sheet's dimension \"{r}\" ends before it starts"),
+            (OdsRefused, true) => "不接受 ODS（OpenDocument）表格；请在 WPS、LibreOffice 或 Excel 中另存为 XLSX 或 CSV 后导入".into(),
+            (OdsRefused, false) => {
+                "ODS (OpenDocument) spreadsheets are not accepted; save the file as XLSX or CSV in WPS, LibreOffice or Excel and import that".into()
+            }
+            (XlsbRefused, true) => "不接受 XLSB（Excel 二进制工作簿）；请另存为 XLSX 或 CSV 后导入".into(),
+            (XlsbRefused, false) => "XLSB (binary Excel workbooks) is not accepted; save the file as XLSX or CSV and import that".into(),
         }
     }
 }

@@ -2,12 +2,14 @@
 //! XLSX and XLS. Nothing is replaced unless the whole file is usable; every problem is listed by row
 //! and column in Chinese and English.
 //!
-//! Pipeline: bytes -> [`Grid`] of cells (`decode` or `xlsx`) -> header row and column roles
-//! (`matching`) -> units (`counties`) and values (`values`) -> [`ImportReport`] (`build`).
+//! Pipeline: bytes -> limits checked before any parser runs (`limits`) -> [`Grid`] of cells (`decode`
+//! or `xlsx`) -> header row and column roles (`matching`) -> units (`counties`) and values (`values`)
+//! -> [`ImportReport`] (`build`).
 
 mod build;
 pub mod counties;
 pub mod decode;
+pub mod limits;
 pub mod matching;
 mod messages;
 pub mod values;
@@ -120,17 +122,65 @@ fn problem(row: Option<usize>, column: Option<&str>, p: Problem) -> DataError {
     DataError::new(row, column, DataErrorKind::Import(p))
 }
 
+/// How far an import has come, for a progress display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The limits are being checked (for XLSX: the archive inflated once and its references scanned).
+    Checking,
+    /// The file is being parsed into cells.
+    Reading,
+    /// Columns, units and values are being matched.
+    Matching,
+}
+
+impl Stage {
+    /// A stable name, as the page's import worker reports it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Checking => "checking",
+            Stage::Reading => "reading",
+            Stage::Matching => "matching",
+        }
+    }
+}
+
 /// Reads a file of any supported kind.
 pub fn import(bytes: &[u8], options: &ImportOptions, reference: &Reference) -> ImportReport {
+    import_staged(bytes, options, reference, &mut |_| {})
+}
+
+/// Reads a file of any supported kind, telling `stage` where it has got to.
+pub fn import_staged(
+    bytes: &[u8],
+    options: &ImportOptions,
+    reference: &Reference,
+    stage: &mut dyn FnMut(Stage),
+) -> ImportReport {
+    stage(Stage::Checking);
+    if let Err(p) = limits::check_file_size(bytes.len()) {
+        return ImportReport::failed(problem(None, None, p));
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return ImportReport::failed(DataError::new(None, None, DataErrorKind::Empty));
     }
-    let is_workbook =
-        bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1");
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_workbook = is_zip || bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1");
     if is_workbook {
+        let checked = if is_zip {
+            limits::check_zip(bytes)
+        } else {
+            Ok(())
+        };
+        if let Err(p) = checked {
+            let mut report = ImportReport::failed(problem(None, None, p));
+            report.format = Some(FileFormat::Workbook);
+            return report;
+        }
+        stage(Stage::Reading);
         let (list, read) = xlsx::read(bytes, options.sheet.as_deref());
         let mut report = match read {
             Ok((name, grid)) => {
+                stage(Stage::Matching);
                 let mut r = build::build(&grid, options.meta.clone(), reference);
                 r.sheet = Some(name);
                 r
@@ -142,6 +192,9 @@ pub fn import(bytes: &[u8], options: &ImportOptions, reference: &Reference) -> I
                     xlsx::WorkbookError::Unreadable(m) => Problem::Unreadable(m),
                     xlsx::WorkbookError::NoSheet(s) => Problem::NoSheet(s),
                     xlsx::WorkbookError::TooLarge => Problem::TooLarge,
+                    xlsx::WorkbookError::TooManyCells => Problem::TooManyCells {
+                        limit: xlsx::MAX_CELLS,
+                    },
                 },
             )),
         };
@@ -149,8 +202,10 @@ pub fn import(bytes: &[u8], options: &ImportOptions, reference: &Reference) -> I
         report.sheet_names = list.names;
         return report;
     }
+    stage(Stage::Reading);
     let (text, encoding, undecodable) = decode::decode(bytes);
     let (grid, csv_problems) = decode::split(&text);
+    stage(Stage::Matching);
     let mut report = build::build(&grid, options.meta.clone(), reference);
     if !csv_problems.is_empty() {
         report.dataset = None;
@@ -173,18 +228,24 @@ pub fn import(bytes: &[u8], options: &ImportOptions, reference: &Reference) -> I
 
 /// Reads a file against the bundled indicator system, counties and alias table.
 pub fn import_bundled(bytes: &[u8], options: &ImportOptions) -> ImportReport {
+    import_bundled_staged(bytes, options, &mut |_| {})
+}
+
+/// [`import_bundled`], telling `stage` where it has got to.
+pub fn import_bundled_staged(
+    bytes: &[u8],
+    options: &ImportOptions,
+    stage: &mut dyn FnMut(Stage),
+) -> ImportReport {
     let system = super::seeds::indicator_system();
     let counties = super::seeds::counties();
     let aliases = aliases();
-    import(
-        bytes,
-        options,
-        &Reference {
-            system: &system,
-            counties: &counties,
-            aliases: &aliases,
-        },
-    )
+    let reference = Reference {
+        system: &system,
+        counties: &counties,
+        aliases: &aliases,
+    };
+    import_staged(bytes, options, &reference, stage)
 }
 
 /// A name, year and source for a data set read from a file: the file name without extension, the

@@ -1,10 +1,12 @@
-//! Workbooks (XLSX, XLS, and whatever else calamine opens): listing the sheets and reading one into a grid.
+//! Workbooks (XLSX and XLS; `limits` has refused the other zip-based formats and checked the XLSX
+//! archive): listing the sheets and reading one into a grid.
 //!
 //! XLSX cells are streamed and bounded, so a crafted file that names cell XFD1048576 cannot make us
-//! allocate the whole sheet rectangle.
+//! allocate the whole sheet rectangle; the grid never holds more than [`MAX_CELLS`] cells.
 
+pub use super::limits::MAX_CELLS;
 use super::{Cell, Grid};
-use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Sheets, Xlsx};
+use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsx};
 use std::io::Cursor;
 
 /// Sheets larger than this are refused rather than read.
@@ -17,6 +19,7 @@ pub enum WorkbookError {
     Unreadable(String),
     NoSheet(String),
     TooLarge,
+    TooManyCells,
 }
 
 /// The names of the sheets, and the one to read by default: the first visible worksheet.
@@ -25,9 +28,18 @@ pub struct SheetList {
     pub default: Option<String>,
 }
 
+/// Opens a zip archive as XLSX and anything else as XLS (OLE compound file); never another format.
 fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, WorkbookError> {
-    calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| WorkbookError::Unreadable(e.to_string()))
+    let unreadable = |e: &dyn std::fmt::Display| WorkbookError::Unreadable(e.to_string());
+    if bytes.starts_with(b"PK") {
+        Xlsx::new(Cursor::new(bytes))
+            .map(Sheets::Xlsx)
+            .map_err(|e| unreadable(&e))
+    } else {
+        Xls::new(Cursor::new(bytes))
+            .map(Sheets::Xls)
+            .map_err(|e| unreadable(&e))
+    }
 }
 
 fn sheet_list<R: std::io::Read + std::io::Seek>(book: &Sheets<R>) -> SheetList {
@@ -105,6 +117,7 @@ fn stream_xlsx<R: std::io::Read + std::io::Seek>(
     let unreadable = |e: calamine::XlsxError| WorkbookError::Unreadable(e.to_string());
     let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
     let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut held = 0usize;
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
         let (r, c) = cell.get_position();
         let (r, c) = (r as usize, c as usize);
@@ -120,6 +133,10 @@ fn stream_xlsx<R: std::io::Read + std::io::Seek>(
         }
         let row = &mut rows[r];
         if row.len() <= c {
+            held += c + 1 - row.len();
+            if held > MAX_CELLS {
+                return Err(WorkbookError::TooManyCells);
+            }
             row.resize(c + 1, Cell::Empty);
         }
         row[c] = value;
@@ -131,6 +148,9 @@ fn from_range(range: &calamine::Range<Data>) -> Result<Grid, WorkbookError> {
     let (height, width) = range.get_size();
     if height > MAX_ROWS || width > MAX_COLUMNS {
         return Err(WorkbookError::TooLarge);
+    }
+    if height * width > MAX_CELLS {
+        return Err(WorkbookError::TooManyCells);
     }
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); r0 as usize];
