@@ -151,6 +151,15 @@ pub fn import(bytes: &[u8], options: &ImportOptions, reference: &Reference) -> I
     }
     let (text, encoding, undecodable) = decode::decode(bytes);
     let (grid, csv_problems) = decode::split(&text);
+    if grid.rows.len() > super::MAX_ROWS {
+        let mut report = ImportReport::failed(DataError::new(
+            None,
+            None,
+            DataErrorKind::TooManyRows(super::MAX_ROWS),
+        ));
+        report.format = Some(FileFormat::Csv(encoding));
+        return report;
+    }
     let mut report = build::build(&grid, options.meta.clone(), reference);
     if !csv_problems.is_empty() {
         report.dataset = None;
