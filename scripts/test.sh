@@ -14,6 +14,12 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 exec </dev/null
+# Property tests draw their cases from a fixed seed under CI, so every CI run tries the same cases (a
+# local run draws new ones each time); either way a failing case is saved in a regressions file
+# (tests/<file>.proptest-regressions, proptest-regressions/ for src/) and replayed first from then on.
+if [ "${CI:-}" = true ]; then
+  export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20251222}"
+fi
 
 SUMMARY=()
 FAILED=0

@@ -2,7 +2,8 @@
 //!
 //! Functions return the text to print or an error message, so they are tested without spawning a process.
 
-use crate::data::{seeds, wide_csv};
+use crate::data::csv_text::spreadsheet_text;
+use crate::data::{plausible, seeds, wide_csv};
 use crate::echo::clip;
 use crate::method::weight;
 use crate::model::{
@@ -99,7 +100,8 @@ pub fn parse_weight_list(
     Ok(())
 }
 
-/// Loads the bundled data set or a wide CSV file.
+/// Loads the bundled data set or a wide CSV file (at most [`crate::data::MAX_ROWS`] rows), printing
+/// [`data_warnings`] on stderr.
 pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset, String> {
     match path {
         None => Ok(seeds::bundle().data),
@@ -119,9 +121,21 @@ pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset
                     .join("\n")
             })?;
             seeds::attach_county_details(&mut data, &seeds::counties());
+            for warning in data_warnings(system, &data) {
+                eprintln!("warning: {warning}");
+            }
             Ok(data)
         }
     }
+}
+
+/// What the command line warns about in a data file (printed on stderr; the run goes ahead): values
+/// outside an indicator's plausible range, as the page's import warns.
+pub fn data_warnings(system: &IndicatorSystem, data: &Dataset) -> Vec<String> {
+    plausible::range_warnings(system, data, |i| system.indicators[i].id.clone())
+        .iter()
+        .map(|w| w.message(Lang::En))
+        .collect()
 }
 
 /// Builds the scenario the flags describe.
@@ -170,6 +184,7 @@ pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
 }
 
 /// The ranking as CSV with full-precision scores; unranked units close the list with an empty rank.
+/// Text cells are made safe for spreadsheets ([`spreadsheet_text`]); numbers are written as they are.
 pub fn ranking_csv(system: &IndicatorSystem, data: &Dataset, ranking: &Ranking) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["rank", "adcode", "name_zh", "prefecture_zh", "score"];
@@ -182,12 +197,11 @@ pub fn ranking_csv(system: &IndicatorSystem, data: &Dataset, ranking: &Ranking) 
         } else {
             String::new()
         };
-        let mut rec = vec![
-            rank,
-            unit.adcode.clone(),
-            unit.name_zh.clone(),
-            unit.prefecture_zh.clone(),
-        ];
+        let mut rec = vec![rank];
+        rec.extend(
+            [&unit.adcode, &unit.name_zh, &unit.prefecture_zh]
+                .map(|text| spreadsheet_text(text).into_owned()),
+        );
         rec.push(fmt_score(ranking.composite[u], 6));
         rec.extend((0..system.n_dimensions()).map(|d| fmt_score(ranking.dimension_score(u, d), 6)));
         w.write_record(&rec).expect("in-memory CSV");

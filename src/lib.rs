@@ -23,3 +23,22 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The settings of every property test in `src/`: `cases` cases unless `PROPTEST_CASES` asks for more
+/// or fewer, the seed `PROPTEST_RNG_SEED` gives (fixed under CI by `scripts/test.sh`, random
+/// otherwise), and each failing case saved under `proptest-regressions/` (the path of its source file
+/// below `src/`, as `.txt`), replayed first on every later run.
+#[cfg(test)]
+pub(crate) fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, FileFailurePersistence};
+    Config {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    }
+}

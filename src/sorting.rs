@@ -70,6 +70,8 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(crate::proptest_config(256))]
+
         #[test]
         fn sort_by_matches_the_standard_stable_sort(v in proptest::collection::vec((0u8..4, any::<u16>()), 0..60)) {
             let mut want = v.clone();

@@ -2,6 +2,8 @@
 //! force over weight grids (small synthetic and bundled data), seeded and chunked uncertainty runs,
 //! indicator reach minimality, influence, and the text of the analysis commands.
 
+mod common;
+
 use fjindex::analysis::bounds::{self, all_bounds, RankBounds};
 use fjindex::analysis::cli::{bounds_text, reach_json, uncertainty_text};
 use fjindex::analysis::indicator_reach::{indicator_reach_all, sentence, IndicatorReach};
@@ -202,7 +204,7 @@ fn fast_ranks_equal_full_rescoring_including_ties() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(common::proptest_config(24))]
 
     #[test]
     fn fast_ranks_match_score_for_random_weights(raw in prop::collection::vec(0.0f64..1.0, 5), geometric: bool) {

@@ -263,7 +263,7 @@ fn rank_changes_count_places_moved_up() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(common::proptest_config(64))]
 
     #[test]
     fn scaling_all_weights_changes_nothing((rows, _) in arbitrary_data(), k in 0.01f64..100.0) {

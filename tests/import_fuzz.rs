@@ -2,6 +2,8 @@
 //! (for XLSX, of the XML inside the zip, which is then re-zipped so the mutation reaches the parser).
 //! The importer must never panic, and must return a data set exactly when it reports no error.
 
+mod common;
+
 use fjindex::data::export::{template_csv, template_xlsx};
 use fjindex::data::import::{aliases, import, ImportOptions, ImportReport, Reference};
 use fjindex::data::seeds::{counties, indicator_system};
@@ -144,7 +146,7 @@ fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(common::proptest_config(256))]
 
     #[test]
     fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

@@ -55,7 +55,7 @@ fn printed(r: &Result<impl std::fmt::Debug, impl std::fmt::Debug>) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(common::proptest_config(96))]
 
     #[test]
     fn a_reused_scorer_and_ranking_give_what_fresh_scoring_gives(

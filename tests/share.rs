@@ -1,5 +1,7 @@
 //! Share links: any view survives encode -> parse unchanged; bad links give notices, never failures.
 
+mod common;
+
 use fjindex::data::seeds::indicator_system;
 use fjindex::model::{
     Aggregation, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
@@ -96,6 +98,8 @@ fn share_state() -> impl Strategy<Value = ShareState> {
 }
 
 proptest! {
+    #![proptest_config(common::proptest_config(256))]
+
     #[test]
     fn every_view_round_trips(state in share_state()) {
         let system = indicator_system();

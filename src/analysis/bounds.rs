@@ -9,6 +9,7 @@
 
 use super::lp::{self, Gap};
 use super::{format_weights, parse_weights, AnalysisError, DimensionModel, MARGIN};
+use crate::data::csv_text::spreadsheet_text;
 use crate::model::{Dataset, IndicatorSystem, Scenario, Weighting};
 
 /// How far a witness is moved from tie boundaries at most (score points, or log points if geometric).
@@ -151,18 +152,26 @@ pub fn all_bounds(
 
 /// The `adcode,best_rank,worst_rank,best_weights,worst_weights` table.
 pub fn to_csv(system: &IndicatorSystem, bounds: &[RankBounds]) -> String {
-    let mut out = String::from("adcode,best_rank,worst_rank,best_weights,worst_weights\n");
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "adcode",
+        "best_rank",
+        "worst_rank",
+        "best_weights",
+        "worst_weights",
+    ])
+    .expect("in-memory CSV");
     for b in bounds {
-        out.push_str(&format!(
-            "{},{},{},{},{}\n",
-            b.adcode,
-            b.best_rank,
-            b.worst_rank,
+        w.write_record([
+            spreadsheet_text(&b.adcode).into_owned(),
+            b.best_rank.to_string(),
+            b.worst_rank.to_string(),
             format_weights(system, &b.best_weights),
-            format_weights(system, &b.worst_weights)
-        ));
+            format_weights(system, &b.worst_weights),
+        ])
+        .expect("in-memory CSV");
     }
-    out
+    String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8")
 }
 
 /// Reads a bounds table back; `data` locates each adcode.

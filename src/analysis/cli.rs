@@ -3,7 +3,7 @@
 
 use super::bounds::{all_bounds, precomputed, to_csv};
 use super::reach::{weight_reach, WeightReach};
-use super::uncertainty::{run, UncertaintyConfig};
+use super::uncertainty::{run, UncertaintyConfig, MAX_SAMPLES};
 use super::DimensionModel;
 use crate::method::ahp;
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
@@ -101,6 +101,47 @@ pub fn ahp_json(system: &IndicatorSystem, matrix_text: &str) -> Result<String, S
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }
 
+/// `--samples`: a whole number from 1 to [`MAX_SAMPLES`].
+pub fn parse_samples(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_SAMPLES).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "--samples must be a whole number from 1 to {MAX_SAMPLES}, got {text}"
+        )),
+    }
+}
+
+/// `--noise`: a number from 0 up to (not including) 1.
+pub fn parse_noise(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if (0.0..1.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "--noise must be a number from 0 up to (not including) 1, got {text}"
+        )),
+    }
+}
+
+/// `--seed`: a whole number from 0 to 18446744073709551615.
+pub fn parse_seed(text: &str) -> Result<u64, String> {
+    text.trim().parse::<u64>().map_err(|_| {
+        format!(
+            "--seed must be a whole number from 0 to {}, got {text}",
+            u64::MAX
+        )
+    })
+}
+
+/// `--target`: a rank, a whole number of at least 1 (and at most the number of ranked units, which
+/// [`reach_json`] checks once the data set is loaded).
+pub fn parse_target(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "--target must be a rank, a whole number from 1 to the number of ranked units, got {text}"
+        )),
+    }
+}
+
 /// `fjindex uncertainty`: CSV (`adcode,nominal_rank,median_rank,p05,p95`) or JSON with the separation flags.
 pub fn uncertainty_text(
     system: &IndicatorSystem,
@@ -109,15 +150,8 @@ pub fn uncertainty_text(
     config: UncertaintyConfig,
     json_format: bool,
 ) -> Result<String, String> {
-    if config.samples == 0 {
-        return Err("--samples must be at least 1".into());
-    }
-    if !(0.0..1.0).contains(&config.noise) {
-        return Err(format!(
-            "--noise must be at least 0 and below 1, got {}",
-            config.noise
-        ));
-    }
+    parse_samples(&config.samples.to_string())?;
+    parse_noise(&config.noise.to_string())?;
     let result = run(system, data, scenario, config).map_err(|e| e.message(Lang::En))?;
     if !json_format {
         return Ok(result.to_csv());

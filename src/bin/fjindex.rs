@@ -52,12 +52,13 @@ enum Command {
     Uncertainty {
         #[command(flatten)]
         method: MethodFlags,
-        #[arg(long, default_value_t = 10_000)]
+        /// Monte Carlo samples, 1 to 1,000,000.
+        #[arg(long, default_value_t = 10_000, allow_negative_numbers = true, value_parser = analysis_cli::parse_samples)]
         samples: usize,
-        /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise].
-        #[arg(long, default_value_t = 0.2)]
+        /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise]; 0 <= noise < 1.
+        #[arg(long, default_value_t = 0.2, allow_negative_numbers = true, value_parser = analysis_cli::parse_noise)]
         noise: f64,
-        #[arg(long, default_value_t = 2024)]
+        #[arg(long, default_value_t = 2024, allow_negative_numbers = true, value_parser = analysis_cli::parse_seed)]
         seed: u64,
         /// Also draw the normalisation and aggregation per sample.
         #[arg(long)]
@@ -71,7 +72,8 @@ enum Command {
         method: MethodFlags,
         #[arg(long)]
         county: String,
-        #[arg(long)]
+        /// The rank to reach, 1 to the number of ranked units.
+        #[arg(long, allow_negative_numbers = true, value_parser = analysis_cli::parse_target)]
         target: u32,
     },
     /// Best and worst possible rank of every county over all dimension weightings, with witnesses.

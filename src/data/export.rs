@@ -1,6 +1,7 @@
 //! Exports: the ranking as CSV (UTF-8 with BOM, so Excel in China opens it) and as XLSX with a sheet on
 //! the data source, method and weights; and the import template (CSV and XLSX) with the 83 counties.
 
+use super::csv_text::spreadsheet_text;
 use super::provenance::Provenance;
 use super::xlsx_writer::{self, Sheet, XCell};
 use crate::model::{
@@ -238,7 +239,8 @@ pub fn aggregation_label(a: Aggregation, lang: Lang) -> &'static str {
     }
 }
 
-/// Writes rows as CSV text, numbers in their shortest exact form, with a leading byte-order mark.
+/// Writes rows as CSV text, numbers in their shortest exact form and text made safe for spreadsheets
+/// ([`spreadsheet_text`]), with a leading byte-order mark.
 pub fn csv_with_bom(rows: &[Vec<XCell>]) -> String {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
@@ -247,7 +249,7 @@ pub fn csv_with_bom(rows: &[Vec<XCell>]) -> String {
         let fields: Vec<String> = row
             .iter()
             .map(|c| match c {
-                XCell::Text(t) => t.clone(),
+                XCell::Text(t) => spreadsheet_text(t).into_owned(),
                 XCell::Number(v) if v.is_finite() => v.to_string(),
                 _ => String::new(),
             })

@@ -1,8 +1,10 @@
 //! Data in and out: the bundled seeds, the wide CSV format, provenance of values and the published facts.
 
+pub mod csv_text;
 pub mod export;
 pub mod fallback;
 pub mod import;
+pub mod plausible;
 pub mod provenance;
 pub mod published;
 pub mod saved;
@@ -11,6 +13,23 @@ pub mod wide_csv;
 pub mod xlsx_writer;
 
 use crate::model::Lang;
+
+/// The most rows a data file may have, its header included: the same for CSV and workbooks in the
+/// page and for `--data` on the command line, so every import stays proportional to a bounded size.
+pub const MAX_ROWS: usize = 200_000;
+
+/// A count with thousands separators, as messages show limits: 200,000.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// A problem found in input data, located by 1-based row (as a spreadsheet shows it) and column name.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +48,8 @@ pub enum DataErrorKind {
     Negative(String),
     DuplicateAdcode(String),
     MissingIdentity,
+    /// The file has more rows than this limit ([`MAX_ROWS`]); nothing beyond it was read.
+    TooManyRows(usize),
     /// A problem found while importing a user's file (see `import`).
     Import(import::Problem),
 }
@@ -61,6 +82,14 @@ impl DataError {
             (DuplicateAdcode(a), false) => format!("adcode {a} appears more than once"),
             (MissingIdentity, true) => "缺少行政区划代码或名称".to_string(),
             (MissingIdentity, false) => "the row has no adcode or no name".to_string(),
+            (TooManyRows(limit), true) => format!(
+                "文件超过 {} 行的上限（含表头行），未导入；请拆分文件后分别导入",
+                grouped(*limit)
+            ),
+            (TooManyRows(limit), false) => format!(
+                "the file has more rows than the limit of {} (header included) and was not imported; split it into smaller files",
+                grouped(*limit)
+            ),
             (Import(p), _) => p.message(lang),
         };
         locate(self.row, self.column.as_deref(), &what, lang)

@@ -159,8 +159,10 @@ pub fn counties_from_csv(text: &str) -> Vec<Unit> {
 
 /// Fills English names, prefectures and centre points of units that match a known county by adcode.
 pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
+    let by_code: std::collections::HashMap<&str, &Unit> =
+        counties.iter().map(|c| (c.adcode.as_str(), c)).collect();
     for unit in &mut data.units {
-        if let Some(c) = counties.iter().find(|c| c.adcode == unit.adcode) {
+        if let Some(c) = by_code.get(unit.adcode.as_str()) {
             if unit.name_en.is_empty() {
                 unit.name_en = c.name_en.clone();
             }

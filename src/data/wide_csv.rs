@@ -1,11 +1,13 @@
 //! The wide CSV format: `adcode,name_zh,prefecture_zh,` then one column per indicator id; blank is missing.
 
-use super::{DataError, DataErrorKind};
+use super::{DataError, DataErrorKind, MAX_ROWS};
 use crate::model::{Dataset, DatasetMeta, Indicator, IndicatorSystem, Unit};
+use std::collections::HashSet;
 
 const IDENTITY: [&str; 3] = ["adcode", "name_zh", "prefecture_zh"];
 
 /// Parses a wide CSV strictly; every problem is reported with its row (header = row 1) and column.
+/// A file longer than [`MAX_ROWS`] rows is refused as a whole. The time taken grows with the file's size.
 pub fn read(
     text: &str,
     system: &IndicatorSystem,
@@ -61,8 +63,16 @@ pub fn read(
 
     let mut units = Vec::new();
     let mut rows: Vec<Vec<Option<f64>>> = Vec::new();
+    let mut codes: HashSet<String> = HashSet::new();
     for (k, record) in reader.records().enumerate() {
         let row = k + 2;
+        if row > MAX_ROWS {
+            return Err(vec![DataError::new(
+                None,
+                None,
+                DataErrorKind::TooManyRows(MAX_ROWS),
+            )]);
+        }
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -87,7 +97,7 @@ pub fn read(
             ));
             continue;
         }
-        if units.iter().any(|u: &Unit| u.adcode == adcode) {
+        if !codes.insert(adcode.to_string()) {
             errors.push(DataError::new(
                 Some(row),
                 Some("adcode"),

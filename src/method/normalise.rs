@@ -32,7 +32,37 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     let h = (sorted.len() - 1) as f64 * p;
     let lo = h.floor() as usize;
     let hi = h.ceil() as usize;
-    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+    let (a, b, t) = (sorted[lo], sorted[hi], h - lo as f64);
+    if (b - a).is_finite() {
+        a + t * (b - a)
+    } else {
+        // The gap exceeds the largest double: interpolate as a weighted sum instead.
+        a * (1.0 - t) + b * t
+    }
+}
+
+/// Where `v` lies between `lo` and `hi` as a fraction, (v - lo) / (hi - lo), also when `hi - lo`
+/// exceeds the largest double (values near -1.7e308 and +1.7e308): then both are halved first.
+pub fn fraction_of_range(v: f64, lo: f64, hi: f64) -> f64 {
+    let span = hi - lo;
+    if span.is_finite() {
+        (v - lo) / span
+    } else {
+        (v / 2.0 - lo / 2.0) / (hi / 2.0 - lo / 2.0)
+    }
+}
+
+/// Scale and shift with `shift + scale * v = width * (v - lo) / (hi - lo)` for the min-max family,
+/// without overflow when `hi - lo` exceeds the largest double.
+fn range_map(lo: f64, hi: f64, width: f64) -> (f64, f64) {
+    let span = hi - lo;
+    if span.is_finite() {
+        let k = width / span;
+        (k, -lo * k)
+    } else {
+        let k = width / (hi / 2.0 - lo / 2.0);
+        (k / 2.0, -(lo / 2.0) * k)
+    }
 }
 
 /// Summary of a column's present values, enough to normalise any one value.
@@ -44,6 +74,10 @@ pub struct ColumnStats {
     pub mean: f64,
     /// Sample standard deviation (n - 1); zero for fewer than two values.
     pub sd: f64,
+    /// 1, or the factor the values were divided by before `mean` and `sd` were taken, when their
+    /// squares or sums would overflow: the moments of the column are then `mean * moment_scale` and
+    /// `sd * moment_scale` (which need not be representable).
+    pub moment_scale: f64,
     /// Present values in ascending order, kept for the percentile-rank method.
     pub sorted: Vec<f64>,
 }
@@ -57,20 +91,10 @@ impl ColumnStats {
     /// otherwise): min-max and efficacy need neither, and the sum is a chain of dependent additions.
     fn summarise(column: &[f64], keep_sorted: bool, with_moments: bool) -> Self {
         let (count, min, max) = count_min_max(column);
-        let mean = if count > 0 && with_moments {
-            column.iter().filter(|v| !v.is_nan()).sum::<f64>() / count as f64
+        let (mean, sd, moment_scale) = if with_moments {
+            moments(column, count, min.abs().max(max.abs()))
         } else {
-            f64::NAN
-        };
-        let sd = if count > 1 && with_moments {
-            let ss: f64 = column
-                .iter()
-                .filter(|v| !v.is_nan())
-                .map(|v| (v - mean).powi(2))
-                .sum();
-            (ss / (count - 1) as f64).sqrt()
-        } else {
-            0.0
+            (f64::NAN, 0.0, 1.0)
         };
         let sorted = if keep_sorted {
             let mut s: Vec<f64> = column.iter().copied().filter(|v| !v.is_nan()).collect();
@@ -85,6 +109,7 @@ impl ColumnStats {
             max,
             mean,
             sd,
+            moment_scale,
             sorted,
         }
     }
@@ -103,9 +128,9 @@ impl ColumnStats {
             return super::constant_column_score(method);
         }
         match method {
-            Normalisation::MinMax => 100.0 * (v - self.min) / (self.max - self.min),
-            Normalisation::Efficacy => 60.0 + 40.0 * (v - self.min) / (self.max - self.min),
-            Normalisation::ZScore => 50.0 + 10.0 * (v - self.mean) / self.sd,
+            Normalisation::MinMax => 100.0 * fraction_of_range(v, self.min, self.max),
+            Normalisation::Efficacy => 60.0 + 40.0 * fraction_of_range(v, self.min, self.max),
+            Normalisation::ZScore => 50.0 + 10.0 * (v / self.moment_scale - self.mean) / self.sd,
             Normalisation::Rank => {
                 let less = self.sorted.partition_point(|&x| x < v);
                 let not_greater = self.sorted.partition_point(|&x| x <= v);
@@ -140,17 +165,14 @@ pub fn normalise_in_place(column: &mut [f64], method: Normalisation) -> usize {
     }
     // The linear methods as one multiply-add per value: v = offset + scale * v (NaN stays NaN).
     let (scale, offset) = match method {
-        Normalisation::MinMax => {
-            let k = 100.0 / (stats.max - stats.min);
-            (k, -stats.min * k)
-        }
+        Normalisation::MinMax => range_map(stats.min, stats.max, 100.0),
         Normalisation::Efficacy => {
-            let k = 40.0 / (stats.max - stats.min);
-            (k, 60.0 - stats.min * k)
+            let (k, shift) = range_map(stats.min, stats.max, 40.0);
+            (k, 60.0 + shift)
         }
         Normalisation::ZScore => {
             let k = 10.0 / stats.sd;
-            (k, 50.0 - stats.mean * k)
+            (k / stats.moment_scale, 50.0 - stats.mean * k)
         }
         Normalisation::Rank => unreachable!("handled above"),
     };
@@ -158,6 +180,34 @@ pub fn normalise_in_place(column: &mut [f64], method: Normalisation) -> usize {
         *v = offset + scale * *v;
     }
     stats.count
+}
+
+/// Mean and sample standard deviation of the present values, and the factor they are expressed in:
+/// 1 as long as the sums and squares stay finite, else the largest magnitude `peak`, by which every
+/// value is divided first (the scaled values lie in [-1, 1], so nothing overflows).
+fn moments(column: &[f64], count: usize, peak: f64) -> (f64, f64, f64) {
+    let plain = moments_scaled(column, count, 1.0);
+    if count == 0 || (plain.0.is_finite() && plain.1.is_finite()) {
+        return (plain.0, plain.1, 1.0);
+    }
+    let scaled = moments_scaled(column, count, peak);
+    (scaled.0, scaled.1, peak)
+}
+
+/// Mean and sample standard deviation of the present values divided by `scale`.
+fn moments_scaled(column: &[f64], count: usize, scale: f64) -> (f64, f64) {
+    if count == 0 {
+        return (f64::NAN, 0.0);
+    }
+    let present = || column.iter().filter(|v| !v.is_nan()).map(|v| v / scale);
+    let mean = present().sum::<f64>() / count as f64;
+    let sd = if count > 1 {
+        let ss: f64 = present().map(|v| (v - mean).powi(2)).sum();
+        (ss / (count - 1) as f64).sqrt()
+    } else {
+        0.0
+    };
+    (mean, sd)
 }
 
 /// The number of present values and their minimum and maximum, in four independent lanes so the
@@ -197,8 +247,96 @@ pub fn unit_min_max(column: &[f64]) -> Vec<f64> {
             } else if stats.is_constant() {
                 0.5
             } else {
-                (v - stats.min) / (stats.max - stats.min)
+                fraction_of_range(v, stats.min, stats.max)
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Finite doubles of every size, the largest ones often: both ends of the range, huge, tiny and plain.
+    fn extreme() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            Just(f64::MAX),
+            Just(-f64::MAX),
+            Just(0.0),
+            prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO,
+            -1e308..1e308f64,
+            -1e3..1e3f64,
+        ]
+    }
+
+    fn column() -> impl Strategy<Value = Vec<f64>> {
+        prop::collection::vec(prop_oneof![9 => extreme(), 1 => Just(f64::NAN)], 2..40)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    proptest! {
+        #![proptest_config(crate::proptest_config(256))]
+
+        #[test]
+        fn every_normalisation_stays_on_its_scale_for_extreme_values(column in column()) {
+            let stats = ColumnStats::of(&column, true);
+            for method in [Normalisation::MinMax, Normalisation::Efficacy, Normalisation::ZScore, Normalisation::Rank] {
+                let mut whole = column.clone();
+                normalise_in_place(&mut whole, method);
+                for (&v, &got) in column.iter().zip(&whole) {
+                    prop_assert_eq!(v.is_nan(), got.is_nan(), "{:?} of {}", method, v);
+                    if v.is_nan() {
+                        continue;
+                    }
+                    prop_assert!(got.is_finite(), "{:?} of {} gave {}", method, v, got);
+                    let one = stats.score(method, v);
+                    prop_assert!(close(got, one), "{:?} of {}: column {} value {}", method, v, got, one);
+                    let (lo, hi) = match method {
+                        Normalisation::Efficacy => (60.0, 100.0),
+                        Normalisation::ZScore => (f64::NEG_INFINITY, f64::INFINITY),
+                        _ => (0.0, 100.0),
+                    };
+                    prop_assert!(got >= lo - 1e-9 && got <= hi + 1e-9, "{:?} of {} gave {}", method, v, got);
+                }
+                // Min-max and efficacy put the extremes at the ends of the scale (ranks share ties).
+                if !stats.is_constant() && matches!(method, Normalisation::MinMax | Normalisation::Efficacy) {
+                    let top = column.iter().position(|&v| v == stats.max).unwrap();
+                    let bottom = column.iter().position(|&v| v == stats.min).unwrap();
+                    prop_assert!(close(whole[top], 100.0), "{:?}: the maximum scores {}", method, whole[top]);
+                    let floor = if method == Normalisation::Efficacy { 60.0 } else { 0.0 };
+                    prop_assert!(close(whole[bottom], floor), "{:?}: the minimum scores {}", method, whole[bottom]);
+                }
+            }
+        }
+
+        #[test]
+        fn unit_min_max_and_quantiles_stay_finite_for_extreme_values(column in column(), p in 0.0..=1.0f64) {
+            for v in unit_min_max(&column).into_iter().filter(|v| !v.is_nan()) {
+                prop_assert!((-1e-12..=1.0 + 1e-12).contains(&v), "{}", v);
+            }
+            let mut present: Vec<f64> = column.iter().copied().filter(|v| !v.is_nan()).collect();
+            if !present.is_empty() {
+                crate::sorting::sort_f64(&mut present);
+                let q = quantile_sorted(&present, p);
+                prop_assert!(q >= present[0] && q <= present[present.len() - 1], "{} outside the data", q);
+            }
+        }
+    }
+
+    #[test]
+    fn a_column_spanning_the_whole_double_range_scores_its_top_unit_100() {
+        let column = [-1.7e308, 0.0, 1.7e308];
+        let mut scores = column;
+        normalise_in_place(&mut scores, Normalisation::MinMax);
+        for (got, want) in scores.iter().zip([0.0, 50.0, 100.0]) {
+            assert!(close(*got, want), "{scores:?}");
+        }
+        let mut z = column;
+        normalise_in_place(&mut z, Normalisation::ZScore);
+        assert!(z[0] < 50.0 && close(z[1], 50.0) && z[2] > 50.0, "{z:?}");
+    }
 }

@@ -217,6 +217,8 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(crate::proptest_config(256))]
+
         #[test]
         fn complete_columns_correlate_to_the_same_bits_with_shared_means(
             pairs in prop::collection::vec((-1e3f64..1e3, -1e3f64..1e3), 2..60),

@@ -47,3 +47,21 @@ pub fn arbitrary_data() -> impl Strategy<Value = (Vec<Vec<Option<f64>>>, u64)> {
 pub fn dataset_from(rows: &[Vec<Option<f64>>]) -> Dataset {
     synthetic(rows.len(), |u, i| rows[u][i])
 }
+
+/// The settings of every property test under `tests/`: `cases` cases unless `PROPTEST_CASES` asks for
+/// more or fewer, the seed `PROPTEST_RNG_SEED` gives (fixed under CI by `scripts/test.sh`, random
+/// otherwise), and each failing case saved in `<test file>.proptest-regressions` beside the test file
+/// (proptest's default looks for a `lib.rs` above `tests/`, finds none and only warns), replayed first
+/// on every later run.
+pub fn proptest_config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    }
+}

@@ -7,7 +7,7 @@ use super::values::{self, Value};
 use super::{problem, Cell, ColumnMatch, Grid, ImportReport, Reference};
 use crate::data::{DataError, DataErrorKind};
 use crate::model::{Dataset, DatasetMeta, Unit, ValueKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The header may sit below a title; it is looked for in this many rows.
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -503,7 +503,6 @@ fn check_columns(
                 },
             ));
         }
-        let mut outside = 0;
         for r in rows.iter() {
             let Some(v) = r.values[i] else { continue };
             if v < 0.0 && !ind.signed {
@@ -513,8 +512,6 @@ fn check_columns(
                     Some(header),
                     DataErrorKind::Negative(shown),
                 ));
-            } else if !(ind.plausible_min..=ind.plausible_max).contains(&v) {
-                outside += 1;
             }
         }
         let missing = rows.len() - present.len();
@@ -525,12 +522,8 @@ fn check_columns(
             };
             warnings.push(Warning::new(None, Some(header), kind));
         }
-        if outside > 0 {
-            let kind = WarningKind::OutOfRange {
-                count: outside,
-                min: ind.plausible_min,
-                max: ind.plausible_max,
-            };
+        let values = rows.iter().filter_map(|r| r.values[i]);
+        if let Some(kind) = crate::data::plausible::out_of_range(ind, values) {
             warnings.push(Warning::new(None, Some(header), kind));
         }
     }
@@ -578,10 +571,11 @@ fn summarise_units(reference: &Reference, rows: &[Row], warnings: &mut Vec<Warni
         ));
     }
     if rows.iter().any(|r| r.known) {
+        let present: HashSet<&str> = rows.iter().map(|r| r.unit.adcode.as_str()).collect();
         let absent: Vec<&Unit> = reference
             .counties
             .iter()
-            .filter(|c| !rows.iter().any(|r| r.unit.adcode == c.adcode))
+            .filter(|c| !present.contains(c.adcode.as_str()))
             .collect();
         if !absent.is_empty() {
             let examples = absent.iter().take(5).map(|c| c.name_zh.clone()).collect();

@@ -2,6 +2,7 @@
 //! else GB18030, which covers GBK) and splitting CSV or tab-separated text into cells.
 
 use super::{Cell, Grid};
+use crate::data::MAX_ROWS;
 use serde::Serialize;
 
 /// The encoding a text file was read in.
@@ -73,7 +74,8 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 /// Splits delimited text into a grid of text cells; row `k` of the grid is spreadsheet row `k + 1`.
-/// Returns the grid and the rows the CSV reader could not read, with its message.
+/// Returns the grid and the rows the CSV reader could not read, with its message. Reading stops one
+/// row past [`MAX_ROWS`], so a grid longer than the limit means the file is too long.
 pub fn split(text: &str) -> (Grid, Vec<(usize, String)>) {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -82,7 +84,7 @@ pub fn split(text: &str) -> (Grid, Vec<(usize, String)>) {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for (k, record) in reader.records().enumerate() {
+    for (k, record) in reader.records().enumerate().take(MAX_ROWS + 1) {
         match record {
             Ok(r) => rows.push(
                 r.iter()

@@ -240,10 +240,12 @@ pub enum WarningKind {
         count: usize,
         total: usize,
     },
+    /// Values outside the indicator's plausible range (see `data::plausible`), and the farthest one.
     OutOfRange {
         count: usize,
         min: f64,
         max: f64,
+        farthest: f64,
     },
     FormerName {
         from: String,
@@ -302,12 +304,13 @@ impl Warning {
             (MissingValues { count, total }, false) => {
                 format!("units without a value: {count} of {total}; treated as missing")
             }
-            (OutOfRange { count, min, max }, true) => {
-                format!("{count} 个数值超出合理范围 {min}–{max}，请核对单位和数据")
+            (OutOfRange { count, min, max, farthest }, true) => {
+                format!("{count} 个数值超出合理范围 {min}–{max}（最远的是 {}），请核对单位和数据；数值照常参与计算", shown(*farthest))
             }
-            (OutOfRange { count, min, max }, false) => {
-                format!("values outside the plausible range {min} to {max}: {count}; check the unit and the data")
-            }
+            (OutOfRange { count, min, max, farthest }, false) => format!(
+                "values outside the plausible range {min} to {max}: {count} (the farthest {}); check the unit and the data; they are used as they are",
+                shown(*farthest)
+            ),
             (FormerName { from, to, adcode }, true) => format!("“{from}”按现行区划识别为{to}（{adcode}）"),
             (FormerName { from, to, adcode }, false) => {
                 format!("\"{from}\" was recognised as its current successor {to} ({adcode})")
@@ -333,5 +336,14 @@ impl Warning {
             (EmptyRow(n), false) => format!("\"{n}\" has no indicator value"),
         };
         super::super::locate(self.row, self.column.as_deref(), &what, lang)
+    }
+}
+
+/// A value as a message shows it: plainly, or in exponent form when very large or very small.
+fn shown(v: f64) -> String {
+    if v != 0.0 && !(1e-4..1e9).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        v.to_string()
     }
 }

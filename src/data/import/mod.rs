@@ -205,6 +205,15 @@ pub fn import_staged(
     stage(Stage::Reading);
     let (text, encoding, undecodable) = decode::decode(bytes);
     let (grid, csv_problems) = decode::split(&text);
+    if grid.rows.len() > super::MAX_ROWS {
+        let mut report = ImportReport::failed(DataError::new(
+            None,
+            None,
+            DataErrorKind::TooManyRows(super::MAX_ROWS),
+        ));
+        report.format = Some(FileFormat::Csv(encoding));
+        return report;
+    }
     stage(Stage::Matching);
     let mut report = build::build(&grid, options.meta.clone(), reference);
     if !csv_problems.is_empty() {

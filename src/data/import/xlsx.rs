@@ -9,8 +9,8 @@ use super::{Cell, Grid};
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsx};
 use std::io::Cursor;
 
-/// Sheets larger than this are refused rather than read.
-pub const MAX_ROWS: usize = 200_000;
+/// Sheets larger than this are refused rather than read (rows: the limit every data file shares).
+pub use crate::data::MAX_ROWS;
 pub const MAX_COLUMNS: usize = 1_000;
 
 /// Why a workbook could not be read.

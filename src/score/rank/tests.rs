@@ -84,7 +84,7 @@ fn score_strategy() -> impl Strategy<Value = f64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::proptest_config(256))]
 
     #[test]
     fn index_ranks_match_the_straightforward_sort(
@@ -185,6 +185,8 @@ fn large_columns_rank_like_the_straightforward_sort() {
 }
 
 proptest! {
+    #![proptest_config(crate::proptest_config(256))]
+
     #[test]
     fn bucket_sort_sorts(
         keys in prop::collection::vec(any::<u64>(), 0..300),

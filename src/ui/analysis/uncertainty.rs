@@ -4,7 +4,7 @@
 
 use super::{estimate_note, now_ms, Ptr};
 use crate::analysis::uncertainty::{
-    Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun,
+    Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun, MAX_SAMPLES,
 };
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
 use crate::chart::LazyTable;
@@ -22,7 +22,6 @@ use yew::prelude::*;
 const TARGET_CHUNK_MS: f64 = 8.0;
 /// Samples in the first chunk, which measures how fast this machine is.
 const FIRST_CHUNK: usize = 64;
-const MAX_SAMPLES: usize = 1_000_000;
 /// Result rows put into the table per task, so publishing a result is no long task either.
 const ROWS_PER_TASK: usize = 24;
 /// How many counties the interval chart shows unless the user asks for all.
