@@ -3,6 +3,7 @@
 use super::analysis::Ptr;
 use super::{lang_tag, PanelProps};
 use crate::data::provenance::Status;
+use crate::echo::clip;
 use crate::i18n::{t, Key};
 use crate::model::{Dataset, Lang};
 use crate::state::Action;
@@ -103,16 +104,6 @@ fn imported_notice(lang: Lang, data: &Dataset) -> String {
             data.n_units(),
             total - present,
         ),
-    }
-}
-
-/// A name or file name as the notice shows it: at most 80 characters.
-fn clip(text: &str) -> String {
-    const MAX: usize = 80;
-    if text.chars().count() <= MAX {
-        text.to_string()
-    } else {
-        text.chars().take(MAX - 1).chain(['…']).collect()
     }
 }
 
