@@ -82,6 +82,15 @@ keys! {
     ColInTop10 => "前 10 名", "In top 10";
     ColInTop20 => "前 20 名", "In top 20";
     ChartsHeading => "图表", "Charts";
+    AnalysisHeading => "深入分析", "Analysis";
+    LoadCharts => "加载图表", "Load the charts";
+    LoadAnalysis => "加载深入分析", "Load the analysis";
+    AdviceCaption => "单项指标需达到的数值（其他指标不变）", "The value one indicator alone would need (others unchanged)";
+    AdviceNow => "当前", "Now";
+    AdviceNeeded => "需达到", "Needed";
+    AdviceBest => "全省最高", "Best county";
+    AdviceNoneAlone => "没有哪一项指标单独提高（且不超过全省最高值）就能达到这个名次。", "No single indicator can reach this rank on its own without exceeding the best county's value.";
+    AdviceTarget => "目标名次", "Target rank";
     ProfileHeading => "县域详情", "County profile";
     CompositeRank => "综合排名", "Overall rank";
     PrefectureRank => "市内排名", "Rank in prefecture";

@@ -85,7 +85,64 @@ impl Indicator {
     pub fn format(&self, value: f64) -> String {
         format!("{:.*}", self.decimals as usize, value)
     }
+
+    /// The unit values are shown in to a reader of `lang`. Chinese amounts counted in 亿元 or 万元 read
+    /// naturally only in Chinese; an English reader sees them in billion or thousand yuan.
+    pub fn shown_unit(&self, lang: Lang) -> &str {
+        match self.english_amount(lang) {
+            Some(amount) => amount.unit,
+            None => self.unit(lang),
+        }
+    }
+
+    /// A value (or a difference of values) as a number in [`Self::shown_unit`], with the precision
+    /// that keeps the stored one.
+    pub fn format_shown(&self, value: f64, lang: Lang) -> String {
+        match self.english_amount(lang) {
+            Some(amount) => {
+                let decimals = (self.decimals as i32 + amount.extra_decimals).max(0) as usize;
+                format!("{:.*}", decimals, value * amount.factor)
+            }
+            None => self.format(value),
+        }
+    }
+
+    /// A value with its shown unit ("111.0 亿元", "11.10 billion yuan", "12.5%").
+    pub fn format_with_unit(&self, value: f64, lang: Lang) -> String {
+        let unit = self.shown_unit(lang).trim();
+        let space = if unit == "%" { "" } else { " " };
+        format!("{}{space}{unit}", self.format_shown(value, lang))
+    }
+
+    fn english_amount(&self, lang: Lang) -> Option<&'static EnglishAmount> {
+        (lang == Lang::En && self.kind == ValueKind::Amount)
+            .then(|| ENGLISH_AMOUNTS.iter().find(|a| a.unit_zh == self.unit_zh.trim()))
+            .flatten()
+    }
 }
+
+/// How a Chinese amount unit is shown in English: the unit, the factor to it and the decimals it adds.
+struct EnglishAmount {
+    unit_zh: &'static str,
+    unit: &'static str,
+    factor: f64,
+    extra_decimals: i32,
+}
+
+const ENGLISH_AMOUNTS: &[EnglishAmount] = &[
+    EnglishAmount {
+        unit_zh: "亿元",
+        unit: "billion yuan",
+        factor: 0.1,
+        extra_decimals: 1,
+    },
+    EnglishAmount {
+        unit_zh: "万元",
+        unit: "thousand yuan",
+        factor: 10.0,
+        extra_decimals: -1,
+    },
+];
 
 /// The dimensions and indicators, with indicators grouped contiguously by dimension in Table 3-1 order.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -113,6 +113,8 @@ pub struct State {
     pub scenario: Scenario,
     /// The last successfully computed ranking.
     pub ranking: Rc<Ranking>,
+    /// The scenario `ranking` was computed under: `scenario` itself unless that cannot be scored.
+    pub ranked_scenario: Scenario,
     /// The ranking under the default scenario, which rank changes are measured against.
     pub baseline: Rc<Ranking>,
     /// Places moved against the baseline, per unit.
@@ -197,6 +199,7 @@ impl State {
             unit_estimates: Rc::new(unit_estimates(&data, &provenance)),
             changes: Rc::new(rank_changes(&baseline, &baseline)),
             ranking: baseline.clone(),
+            ranked_scenario: scenario.clone(),
             baseline,
             system,
             data,
@@ -309,6 +312,7 @@ impl State {
             Ok(r) => {
                 self.changes = Rc::new(rank_changes(&r, &self.baseline));
                 self.ranking = Rc::new(r);
+                self.ranked_scenario = self.scenario.clone();
                 self.problem = None;
             }
             Err(e) => self.problem = Some(Problem::Score(e)),
@@ -427,6 +431,7 @@ fn apply(s: &mut State, action: Action) {
             s.changes = Rc::new(rank_changes(&baseline, &baseline));
             s.baseline = baseline.clone();
             s.ranking = baseline;
+            s.ranked_scenario = default_scenario(&s.system);
             if s.selected.is_some_and(|u| u >= s.data.n_units()) {
                 s.selected = None;
             }

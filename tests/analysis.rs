@@ -6,7 +6,9 @@ mod common;
 
 use fjindex::analysis::bounds::{self, all_bounds, RankBounds};
 use fjindex::analysis::cli::{bounds_text, reach_json, uncertainty_text};
-use fjindex::analysis::indicator_reach::{indicator_reach_all, sentence, IndicatorReach};
+use fjindex::analysis::indicator_reach::{
+    advice, indicator_reach_all, sentence, AdviceOutcome, IndicatorReach,
+};
 use fjindex::analysis::influence::influence;
 use fjindex::analysis::reach::{weight_reach, WeightReach};
 use fjindex::analysis::synthetic::synthetic;
@@ -538,6 +540,101 @@ fn indicator_reach_is_minimal_and_respects_integers() {
         }
     }
     assert!(reachable > 0, "no indicator lifts the 20th unit to rank 10");
+}
+
+#[test]
+fn reach_advice_marks_values_beyond_the_best_county_and_lists_small_steps_first() {
+    let system = system();
+    let data = seeds::bundle().data;
+    let scenario = Scenario::default_for(&system);
+    let ranking = score(&system, &data, &scenario).unwrap();
+    // The 71st county aiming for 50th place: some single indicators would need more than any county has.
+    let u = ranking.order[70];
+    let rows = indicator_reach_all(&system, &data, &scenario, u, 50).unwrap();
+    let list = advice(&data, &rows);
+    assert_eq!(list.len(), system.n_indicators());
+    let column = |i: usize| -> Vec<f64> { (0..data.n_units()).filter_map(|v| data.get(v, i)).collect() };
+    let mut last_share = f64::NEG_INFINITY;
+    let mut seen_other = false;
+    let (mut feasible, mut beyond) = (0, 0);
+    for a in &list {
+        let values = column(a.indicator);
+        let max = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+        let min = values.iter().cloned().fold(f64::INFINITY, f64::min);
+        assert_eq!(a.best, Some(max));
+        let row = rows.iter().find(|r| r.indicator == a.indicator).unwrap();
+        match (&a.outcome, &row.reach) {
+            (
+                AdviceOutcome::Feasible { required, rank, percent, share_of_range },
+                IndicatorReach::Reachable { increase, new_value, rank: r },
+            ) => {
+                assert!(!seen_other, "feasible advice comes first");
+                feasible += 1;
+                assert!(*required <= max && required == new_value && rank == r);
+                let current = a.current.unwrap();
+                match percent {
+                    Some(p) => assert!((p - increase / current.abs() * 100.0).abs() < 1e-9),
+                    None => assert_eq!(current, 0.0, "no percentage only from zero"),
+                }
+                assert!((share_of_range - increase / (max - min)).abs() < 1e-12);
+                assert!(*share_of_range >= last_share, "sorted by share of range");
+                last_share = *share_of_range;
+            }
+            (AdviceOutcome::BeyondBest, IndicatorReach::Reachable { new_value, .. }) => {
+                seen_other = true;
+                beyond += 1;
+                assert!(*new_value > max);
+            }
+            (AdviceOutcome::NotReachable, IndicatorReach::NotReachable) => seen_other = true,
+            (outcome, reach) => panic!("{outcome:?} from {reach:?}"),
+        }
+    }
+    assert!(feasible > 0 && beyond > 0, "{feasible} feasible, {beyond} beyond the best county");
+}
+
+#[test]
+fn pairwise_probabilities_count_the_samples_in_which_neighbours_swap() {
+    let system = system();
+    let data = seeds::bundle().data;
+    let scenario = Scenario::default_for(&system);
+    let config = UncertaintyConfig { samples: 400, noise: 0.35, seed: 7, vary_methods: true };
+    let mut sampled = UncertaintyRun::new(&system, &data, &scenario, config).unwrap();
+    let nominal = score(&system, &data, &scenario).unwrap().order;
+    // Counted here, one sample at a time, from the ranks each sample gave.
+    let mut upper_ahead = vec![0u32; nominal.len() - 1];
+    let mut lower_ahead = vec![0u32; nominal.len() - 1];
+    for _ in 0..400 {
+        sampled.step(1);
+        let ranks = sampled.last_ranks();
+        for (i, pair) in nominal.windows(2).enumerate() {
+            upper_ahead[i] += u32::from(ranks[pair[0]] < ranks[pair[1]]);
+            lower_ahead[i] += u32::from(ranks[pair[1]] < ranks[pair[0]]);
+        }
+    }
+    let result = sampled.finish();
+    assert_eq!(result.samples, 400);
+    let rows = &result.rows;
+    assert_eq!(rows.iter().map(|r| r.unit).collect::<Vec<_>>(), nominal);
+    assert_eq!((rows[0].above_previous, rows[rows.len() - 1].above_next), (None, None));
+    for i in 0..rows.len() - 1 {
+        assert_eq!(rows[i].above_next, Some(upper_ahead[i] as f64 / 400.0));
+        assert_eq!(rows[i + 1].above_previous, Some(lower_ahead[i] as f64 / 400.0));
+    }
+    // Some neighbours do swap at this noise, so the probabilities say more than a flag.
+    assert!(rows.iter().any(|r| r.above_next.is_some_and(|p| p > 0.0 && p < 1.0)));
+
+    let second = &rows[1];
+    let zh = result.unit_sentence(&data, second.unit, Lang::Zh).unwrap();
+    let (above, below) = (&data.units[rows[0].unit], &data.units[rows[2].unit]);
+    assert!(zh.starts_with(&format!("在 90% 的权重扰动下，{}位于第 ", data.units[second.unit].name_zh)), "{zh}");
+    assert!(zh.contains(&format!("领先下一名{}的概率", below.name_zh)), "{zh}");
+    assert!(zh.contains(&format!("超过上一名{}的概率", above.name_zh)), "{zh}");
+    assert!(!zh.contains("为 >") && !zh.contains("为 <"), "{zh}");
+    let en = result.unit_sentence(&data, second.unit, Lang::En).unwrap();
+    assert!(en.contains(&format!("stays ahead of {}", below.name_en)), "{en}");
+    assert_eq!(fjindex::analysis::uncertainty::percent_text(0.996), ">99%");
+    assert_eq!(fjindex::analysis::uncertainty::percent_text(0.004), "<1%");
+    assert_eq!(fjindex::analysis::uncertainty::percent_text(0.5), "50%");
 }
 
 #[test]

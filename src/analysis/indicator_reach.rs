@@ -166,15 +166,117 @@ pub fn sentence(
             }
         }
         (IndicatorReach::Reachable { increase, rank, .. }, Lang::En) => {
-            let amount = ind.format(*increase);
+            let amount = ind.format_shown(*increase, lang);
             if percent {
                 format!("raising {name} by {amount} percentage points would lift it to rank {rank}")
             } else {
                 format!(
                     "raising {name} by {amount} {} would lift it to rank {rank}",
-                    ind.unit_en
+                    ind.shown_unit(lang)
                 )
             }
         }
     }
+}
+
+/// What one indicator's reach means as advice to a county: the value it would need against the best
+/// value any unit of the data set has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice {
+    pub indicator: usize,
+    pub current: Option<f64>,
+    /// The highest value of this indicator among all units (the best one: every indicator of the
+    /// bundled system counts higher as better, and the search only raises values).
+    pub best: Option<f64>,
+    pub outcome: AdviceOutcome,
+}
+
+/// The finding of [`Advice`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdviceOutcome {
+    Already,
+    /// Raising the value to `required` (within the data set's own range) gives rank `rank`.
+    Feasible {
+        required: f64,
+        rank: u32,
+        /// The change relative to the current value, in percent; `None` when the current value is 0.
+        percent: Option<f64>,
+        /// The increase as a share of the indicator's range among all units (maximum - minimum), the
+        /// order in which advice is listed: the smallest step relative to how far counties differ first.
+        share_of_range: f64,
+    },
+    /// The value needed lies above every unit's value: out of reach on this indicator alone.
+    BeyondBest,
+    /// Not even the indicator's plausible maximum reaches the target.
+    NotReachable,
+    Missing,
+}
+
+impl AdviceOutcome {
+    fn order(&self) -> (u8, f64) {
+        match self {
+            AdviceOutcome::Feasible { share_of_range, .. } => (0, *share_of_range),
+            AdviceOutcome::Already => (1, 0.0),
+            AdviceOutcome::BeyondBest => (2, 0.0),
+            AdviceOutcome::NotReachable => (3, 0.0),
+            AdviceOutcome::Missing => (4, 0.0),
+        }
+    }
+}
+
+/// The advice for each reach row, feasible changes first, smallest share of the indicator's range first.
+pub fn advice(data: &Dataset, rows: &[IndicatorReachRow]) -> Vec<Advice> {
+    let mut out: Vec<Advice> = rows
+        .iter()
+        .map(|row| {
+            let (min, max) = column_range(data, row.indicator);
+            let outcome = match (&row.reach, row.current) {
+                (IndicatorReach::Already, _) => AdviceOutcome::Already,
+                (IndicatorReach::Missing, _) | (_, None) => AdviceOutcome::Missing,
+                (IndicatorReach::NotReachable, _) => AdviceOutcome::NotReachable,
+                (IndicatorReach::Reachable { new_value, .. }, _) if max.is_none_or(|m| *new_value > m) => {
+                    AdviceOutcome::BeyondBest
+                }
+                (
+                    IndicatorReach::Reachable {
+                        increase,
+                        new_value,
+                        rank,
+                    },
+                    Some(current),
+                ) => {
+                    let range = max.zip(min).map_or(0.0, |(hi, lo)| hi - lo);
+                    AdviceOutcome::Feasible {
+                        required: *new_value,
+                        rank: *rank,
+                        percent: (current != 0.0).then(|| increase / current.abs() * 100.0),
+                        share_of_range: if range > 0.0 { increase / range } else { f64::INFINITY },
+                    }
+                }
+            };
+            Advice {
+                indicator: row.indicator,
+                current: row.current,
+                best: max,
+                outcome,
+            }
+        })
+        .collect();
+    crate::sorting::sort_by(&mut out, |a, b| {
+        let (ka, kb) = (a.outcome.order(), b.outcome.order());
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    out
+}
+
+/// The smallest and largest value of indicator `i` among all units; `None` when no unit has one.
+fn column_range(data: &Dataset, i: usize) -> (Option<f64>, Option<f64>) {
+    (0..data.n_units())
+        .filter_map(|u| data.get(u, i))
+        .fold((None, None), |(lo, hi), v| {
+            (
+                Some(lo.map_or(v, |l: f64| l.min(v))),
+                Some(hi.map_or(v, |h: f64| h.max(v))),
+            )
+        })
 }

@@ -9,7 +9,8 @@
 
 use super::{ranks_from_keys, DimensionModel};
 use crate::data::csv_text::spreadsheet_text;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Normalisation, Scenario};
+use crate::i18n::place;
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
 use crate::score::{tie_key, ScoreError};
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -73,6 +74,12 @@ pub struct UncertaintyRow {
     pub overlaps_previous: bool,
     /// The [p05, p95] interval overlaps that of the unit just below in nominal order.
     pub overlaps_next: bool,
+    /// The share of samples in which this unit ranked above the unit just below it in nominal order
+    /// (`None` for the last).
+    pub above_next: Option<f64>,
+    /// The share of samples in which this unit ranked above the unit just above it in nominal order
+    /// (`None` for the first).
+    pub above_previous: Option<f64>,
 }
 
 impl UncertaintyRow {
@@ -105,6 +112,75 @@ impl UncertaintyResult {
     }
 }
 
+impl UncertaintyResult {
+    /// What the run says about one unit, as a sentence for the people it concerns: the ranks it takes
+    /// in 90 % of the samples and how likely it is to stay ahead of the unit below it and to overtake
+    /// the one above it (nominal order). `None` when the unit is not in the result.
+    pub fn unit_sentence(&self, data: &Dataset, unit: usize, lang: Lang) -> Option<String> {
+        let i = self.rows.iter().position(|r| r.unit == unit)?;
+        let row = &self.rows[i];
+        let name = |j: usize| data.units[self.rows[j].unit].name(lang).to_string();
+        let band = match (row.p05 == row.p95, lang) {
+            (true, Lang::Zh) => format!("第 {} 位", row.p05),
+            (false, Lang::Zh) => format!("第 {}–{} 位", row.p05, row.p95),
+            (true, Lang::En) => place(lang, row.p05),
+            (false, Lang::En) => format!("between {} and {}", place(lang, row.p05), place(lang, row.p95)),
+        };
+        let mut text = match lang {
+            Lang::Zh => format!("在 90% 的权重扰动下，{}位于{band}", name(i)),
+            Lang::En => format!("In 90% of the weight perturbations {} ranks {band}", name(i)),
+        };
+        if let Some(p) = row.above_next {
+            text += &match lang {
+                Lang::Zh => format!("；领先下一名{}的概率{}", name(i + 1), probability_zh(p)),
+                Lang::En => format!(
+                    "; it stays ahead of {} (next below) in {} of them",
+                    name(i + 1),
+                    share_en(p)
+                ),
+            };
+        }
+        if let Some(p) = row.above_previous {
+            text += &match lang {
+                Lang::Zh => format!("，超过上一名{}的概率{}", name(i - 1), probability_zh(p)),
+                Lang::En => format!(" and overtakes {} (next above) in {}", name(i - 1), share_en(p)),
+            };
+        }
+        text.push_str(lang.pick("。", "."));
+        Some(text)
+    }
+}
+
+/// "为 97%", "超过 99%", "不到 1%".
+fn probability_zh(p: f64) -> String {
+    match percent_text(p) {
+        t if t.starts_with('>') => format!("超过 {}", &t[1..]),
+        t if t.starts_with('<') => format!("不到 {}", &t[1..]),
+        t => format!("为 {t}"),
+    }
+}
+
+/// "97%", "over 99%", "under 1%".
+fn share_en(p: f64) -> String {
+    match percent_text(p) {
+        t if t.starts_with('>') => format!("over {}", &t[1..]),
+        t if t.starts_with('<') => format!("under {}", &t[1..]),
+        t => t,
+    }
+}
+
+/// A probability as a whole percentage that never rounds a possibility away: "<1%" and ">99%" rather
+/// than 0 % or 100 % when it happened in some samples but not all.
+pub fn percent_text(p: f64) -> String {
+    match p {
+        p if p <= 0.0 => "0%".into(),
+        p if p >= 1.0 => "100%".into(),
+        p if p < 0.01 => "<1%".into(),
+        p if p > 0.99 => ">99%".into(),
+        p => format!("{:.0}%", p * 100.0),
+    }
+}
+
 /// A Monte Carlo run in progress.
 pub struct UncertaintyRun {
     config: UncertaintyConfig,
@@ -113,6 +189,10 @@ pub struct UncertaintyRun {
     alternatives: Vec<DimensionModel>,
     /// `u * n_ranked + (rank - 1)`: how often unit `u` took each rank.
     histogram: Vec<u32>,
+    /// For each pair of units adjacent in nominal order (position `i` and `i + 1`): how often the
+    /// upper one ranked above the lower one, and how often the lower one ranked above the upper one.
+    upper_ahead: Vec<u32>,
+    lower_ahead: Vec<u32>,
     done: usize,
     keys: Vec<(i64, usize)>,
     ranks: Vec<u32>,
@@ -155,6 +235,8 @@ impl UncertaintyRun {
             rng: Xoshiro256PlusPlus::seed_from_u64(config.seed),
             config,
             histogram: vec![0; n * n_ranked.max(1)],
+            upper_ahead: vec![0; n_ranked.saturating_sub(1)],
+            lower_ahead: vec![0; n_ranked.saturating_sub(1)],
             done: 0,
             keys: Vec::with_capacity(n_ranked),
             ranks: vec![0; n],
@@ -239,6 +321,11 @@ impl UncertaintyRun {
             for &u in &self.nominal.ranked {
                 self.histogram[u * n_ranked + self.ranks[u] as usize - 1] += 1;
             }
+            for (i, pair) in self.nominal.ranked.windows(2).enumerate() {
+                let (upper, lower) = (self.ranks[pair[0]], self.ranks[pair[1]]);
+                self.upper_ahead[i] += u32::from(upper < lower);
+                self.lower_ahead[i] += u32::from(lower < upper);
+            }
         }
         self.done += todo;
         self.progress()
@@ -250,6 +337,7 @@ impl UncertaintyRun {
         let n = self.done as u64;
         // Nearest-rank quantile: the ceil(p * N)-th smallest value, with p in whole percent.
         let position = |percent: u64| ((n * percent).div_ceil(100)).max(1);
+        let share = |count: u32| if n == 0 { 0.0 } else { count as f64 / n as f64 };
         let quantile = |u: usize, percent: u64| -> u32 {
             let want = position(percent);
             let mut seen = 0u64;
@@ -265,7 +353,8 @@ impl UncertaintyRun {
             .nominal
             .ranked
             .iter()
-            .map(|&u| UncertaintyRow {
+            .enumerate()
+            .map(|(i, &u)| UncertaintyRow {
                 unit: u,
                 adcode: self.nominal.adcode(u).to_string(),
                 nominal_rank: self.nominal.nominal_rank[u],
@@ -274,6 +363,11 @@ impl UncertaintyRun {
                 p95: quantile(u, 95),
                 overlaps_previous: false,
                 overlaps_next: false,
+                above_next: self.upper_ahead.get(i).map(|&c| share(c)),
+                above_previous: i
+                    .checked_sub(1)
+                    .and_then(|p| self.lower_ahead.get(p))
+                    .map(|&c| share(c)),
             })
             .collect();
         for i in 1..rows.len() {

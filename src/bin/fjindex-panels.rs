@@ -12,7 +12,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn ready() {}
 
-    /// Opens the slot `slot` (`charts` or `analysis`) on `root` from the page's snapshot (the four
+    /// Opens the slot `slot` (`charts` or `analysis`) on `root` from the page's snapshot (the five
     /// texts of `Snapshot::into_parts`); the panels' requests go to `to_page(kind, value)`. Throws when
     /// the slot or the snapshot cannot be read.
     #[wasm_bindgen]
@@ -20,12 +20,13 @@ mod exports {
         slot: &str,
         root: web_sys::Element,
         view: String,
+        ranked: String,
         data_kind: &str,
         meta_json: String,
         csv: String,
         to_page: js_sys::Function,
     ) -> Result<(), String> {
-        let snapshot = Snapshot::from_parts(view, data_kind, meta_json, csv)?;
+        let snapshot = Snapshot::from_parts(view, ranked, data_kind, meta_json, csv)?;
         panels_app::open(slot, root, snapshot, to_page)
     }
 
@@ -33,11 +34,12 @@ mod exports {
     #[wasm_bindgen]
     pub fn apply(
         view: String,
+        ranked: String,
         data_kind: &str,
         meta_json: String,
         csv: String,
     ) -> Result<(), String> {
-        panels_app::apply(Snapshot::from_parts(view, data_kind, meta_json, csv)?)
+        panels_app::apply(Snapshot::from_parts(view, ranked, data_kind, meta_json, csv)?)
     }
 }
 

@@ -26,6 +26,10 @@ pub enum DataMessage {
 pub struct Snapshot {
     /// Scenario, selected county and language as a share-link query.
     pub view: String,
+    /// The scenario the page's ranking was computed under, as a share-link query, when the view's own
+    /// scenario cannot be scored (all weights zero): the replica ranks under it first, so its charts
+    /// show the ranking the page's table shows.
+    pub ranked: Option<String>,
     pub data: Option<DataMessage>,
 }
 
@@ -50,8 +54,11 @@ impl Snapshot {
                 DataMessage::Bundled
             }
         });
+        let ranked = (state.ranked_scenario != state.scenario)
+            .then(|| scenario_request(&state.ranked_scenario, &state.system));
         Snapshot {
             view: share::encode(&view, &state.system, &default_scenario(&state.system)),
+            ranked,
             data,
         }
     }
@@ -87,6 +94,9 @@ impl Snapshot {
                 });
             }
         }
+        if let Some(ranked) = &self.ranked {
+            actions.push(Action::MirrorScenario(read_scenario_request(ranked, system)));
+        }
         let (view, _) = share::parse(&self.view, system, &default_scenario(system));
         actions.push(Action::MirrorScenario(view.scenario));
         actions.push(Action::SetLang(view.lang));
@@ -98,20 +108,27 @@ impl Snapshot {
 }
 
 impl Snapshot {
-    /// The snapshot as four texts for the call between the modules: view, data kind (empty,
-    /// `bundled` or `csv`), metadata JSON and CSV.
-    pub fn into_parts(self) -> [String; 4] {
+    /// The snapshot as five texts for the call between the modules: view, ranked scenario (empty when
+    /// it is the view's), data kind (empty, `bundled` or `csv`), metadata JSON and CSV.
+    pub fn into_parts(self) -> [String; 5] {
         let (kind, meta_json, csv) = match self.data {
             None => ("", String::new(), String::new()),
             Some(DataMessage::Bundled) => ("bundled", String::new(), String::new()),
             Some(DataMessage::Csv { meta_json, csv }) => ("csv", meta_json, csv),
         };
-        [self.view, kind.to_string(), meta_json, csv]
+        [
+            self.view,
+            self.ranked.unwrap_or_default(),
+            kind.to_string(),
+            meta_json,
+            csv,
+        ]
     }
 
-    /// The snapshot from the four texts of `into_parts`.
+    /// The snapshot from the five texts of `into_parts`.
     pub fn from_parts(
         view: String,
+        ranked: String,
         kind: &str,
         meta_json: String,
         csv: String,
@@ -122,7 +139,8 @@ impl Snapshot {
             "csv" => Some(DataMessage::Csv { meta_json, csv }),
             other => return Err(format!("unknown data kind {other:?}")),
         };
-        Ok(Snapshot { view, data })
+        let ranked = (!ranked.is_empty()).then_some(ranked);
+        Ok(Snapshot { view, ranked, data })
     }
 }
 
@@ -151,9 +169,9 @@ mod tests {
     use crate::state::{reduce, Field};
 
     fn replay(replica: &State, snapshot: Snapshot) -> State {
-        // Through the four texts the modules exchange.
-        let [view, kind, meta, csv] = snapshot.into_parts();
-        let snapshot = Snapshot::from_parts(view, &kind, meta, csv).unwrap();
+        // Through the five texts the modules exchange.
+        let [view, ranked, kind, meta, csv] = snapshot.into_parts();
+        let snapshot = Snapshot::from_parts(view, ranked, &kind, meta, csv).unwrap();
         let (action, _) = snapshot
             .into_action(&replica.system, &replica.data)
             .unwrap();
@@ -205,6 +223,28 @@ mod tests {
             replica = replay(&replica, Snapshot::of(&page, false));
             assert_same_view(&page, &replica);
         }
+    }
+
+    #[test]
+    fn a_fresh_replica_shows_the_last_valid_ranking_when_every_weight_is_zero() {
+        let mut page = State::from_bundle(seeds::bundle());
+        page = reduce(&page, Action::SetWeight(Field::Dimension(0), 100.0));
+        page = reduce(&page, Action::SetWeight(Field::Dimension(2), 5.0));
+        let last = page.system.n_dimensions() - 1;
+        for d in 0..last {
+            page = reduce(&page, Action::SetWeight(Field::Dimension(d), 0.0));
+        }
+        let last_valid = page.ranking.clone();
+        page = reduce(&page, Action::SetWeight(Field::Dimension(last), 0.0));
+        assert!(page.problem.is_some(), "all-zero weights cannot be scored");
+        assert_eq!(format!("{:?}", page.ranking), format!("{last_valid:?}"));
+        // A replica opened only now (the panels module loads late) has never seen the valid scenario.
+        let replica = replay(
+            &State::from_bundle(seeds::bundle()),
+            Snapshot::of(&page, true),
+        );
+        assert_same_view(&page, &replica);
+        assert!(replica.problem.is_some());
     }
 
     #[test]

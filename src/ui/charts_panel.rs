@@ -250,7 +250,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
 
     html! {
         <section class="charts-panel" aria-labelledby="charts-heading">
-            <h2 id="charts-heading">{ lang.pick("图表", "Charts") }</h2>
+            <h2 id="charts-heading">{ crate::i18n::t(lang, crate::i18n::Key::ChartsHeading) }</h2>
             <div class="chart-controls">
                 <label for="chart-top-n">{ lang.pick("条形图显示前几名", "Counties in the bar chart") }</label>
                 <select id="chart-top-n" onchange={on_top_n}>

@@ -43,7 +43,7 @@ pub fn MethodsPanel(props: &MethodsProps) -> Html {
                                 let ind = &sys.indicators[i];
                                 html! {
                                     <>
-                                        <dt>{ ind.name(lang) }{ unit_suffix(lang, ind.unit(lang)) }</dt>
+                                        <dt>{ ind.name(lang) }{ unit_suffix(lang, ind.shown_unit(lang)) }</dt>
                                         <dd>{ lang.pick(&ind.definition_zh, &ind.definition_en) }</dd>
                                     </>
                                 }

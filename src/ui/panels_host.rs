@@ -7,6 +7,7 @@
 use super::observe::use_on_screen_within;
 use super::tools::describe;
 use super::{Dispatch, Store};
+use crate::i18n::{t, Key};
 use crate::model::{Dataset, Lang};
 use crate::state::snapshot::{read_scenario_request, Snapshot};
 use crate::state::Action;
@@ -124,15 +125,21 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
     let node = use_node_ref();
     let root = use_node_ref();
     let in_view = use_on_screen_within(node.clone(), "0px");
+    // Pressing the placeholder's button asks for the module even where no observer reports the slot.
+    let requested = use_state_eq(|| false);
     let status = use_state(|| Status::Waiting);
+    // Whether keyboard focus was in the placeholder when the module opened, so it moves into the panels.
+    let focus_inside = use_mut_ref(|| false);
     let latest = use_mut_ref(|| props.state.0.clone());
     *latest.borrow_mut() = props.state.0.clone();
     {
         let (status, root, latest) = (status.clone(), root.clone(), latest.clone());
+        let (node, focus_inside) = (node.clone(), focus_inside.clone());
         let (slot, dispatch) = (props.slot, props.dispatch.clone());
         let waiting = *status == Status::Waiting;
-        use_effect_with((in_view, waiting), move |&(in_view, waiting)| {
-            if !(in_view && waiting) {
+        let wanted = in_view || *requested;
+        use_effect_with((wanted, waiting), move |&(wanted, waiting)| {
+            if !(wanted && waiting) {
                 return;
             }
             let Some(element) = root.cast::<web_sys::Element>() else {
@@ -155,11 +162,21 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
                         call_panels("open", args).await
                     }
                 };
+                *focus_inside.borrow_mut() = holds_focus(&node);
                 status.set(match opened {
                     Ok(_) => Status::Open,
                     Err(e) => Status::Failed(describe(&e)),
                 });
             });
+        });
+    }
+    {
+        let (root, focus_inside) = (root.clone(), focus_inside.clone());
+        use_effect_with(*status == Status::Open, move |&open| {
+            if open {
+                let into_panels = focus_inside.replace(false);
+                keep_focus_in_view(root, into_panels);
+            }
         });
     }
     {
@@ -178,9 +195,23 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
     let lang = props.state.lang;
     let note = match &*status {
         Status::Open => html! {},
-        Status::Waiting | Status::Loading => html! {
-            <p class="panel on-demand-note" role="status">{ loading_text(lang, props.slot) }</p>
-        },
+        Status::Waiting | Status::Loading => {
+            let request = {
+                let requested = requested.clone();
+                Callback::from(move |_: MouseEvent| requested.set(true))
+            };
+            let (heading, load) = slot_texts(props.slot);
+            html! {
+                <section class="panel on-demand-note" aria-busy={(*status == Status::Loading).to_string()}>
+                    <h2>{ t(lang, heading) }</h2>
+                    <p role="status">{ loading_text(lang, props.slot) }</p>
+                    // Tab reaches the slot through this button; focusing it scrolls the slot into view,
+                    // which loads the module, and the focus then moves into the panels.
+                    <button type="button" class="load-panels" data-testid={format!("load-{}", props.slot)}
+                        onclick={request}>{ t(lang, load) }</button>
+                </section>
+            }
+        }
         Status::Failed(reason) => {
             let retry = {
                 let status = status.clone();
@@ -202,6 +233,63 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
         </div>
     }
 }
+
+/// The placeholder's heading and button label for a slot.
+fn slot_texts(slot: &str) -> (Key, Key) {
+    match slot {
+        "charts" => (Key::ChartsHeading, Key::LoadCharts),
+        _ => (Key::AnalysisHeading, Key::LoadAnalysis),
+    }
+}
+
+/// Whether the focused element is inside `node`.
+fn holds_focus(node: &NodeRef) -> bool {
+    let active = gloo::utils::document().active_element();
+    match (node.cast::<web_sys::Node>(), active) {
+        (Some(slot), Some(active)) => slot.contains(Some(&active)),
+        _ => false,
+    }
+}
+
+/// After a slot opens: moves the focus from the removed placeholder to the panels' first control when
+/// `into_panels`, and in any case brings a focused element that the new panels pushed off screen back
+/// into view. Runs after the panels' first render.
+fn keep_focus_in_view(root: NodeRef, into_panels: bool) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let document = gloo::utils::document();
+        if into_panels {
+            if let Some(first) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(FOCUSABLE).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = first.focus();
+            }
+        }
+        let Some(active) = document.active_element() else {
+            return;
+        };
+        let rect = active.get_bounding_client_rect();
+        let height = gloo::utils::window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let on_body = document
+            .body()
+            .is_some_and(|body| AsRef::<web_sys::Element>::as_ref(&body) == &active);
+        if !on_body && (rect.bottom() < 0.0 || rect.top() > height) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            active.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    })
+    .forget();
+}
+
+/// The elements keyboard focus can land on.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+    textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
 
 fn loading_text(lang: Lang, slot: &str) -> &'static str {
     match slot {

@@ -120,11 +120,11 @@ fn fmt_score(v: f64) -> String {
 
 fn indicator_row(s: &crate::state::State, l: &IndicatorLine, lang: Lang) -> Html {
     let ind = &s.system.indicators[l.indicator];
-    // Long units ("100 million yuan") go on a line of their own.
+    // Long units ("billion yuan") go on a line of their own.
     let raw = match l.raw {
         Some(v) => html! {
-            <>{ ind.format(v) }{ " " }
-            <span class={classes!("unit", (ind.unit(lang).chars().count() > 3).then_some("unit-block"))}>{ ind.unit(lang) }</span></>
+            <>{ ind.format_shown(v, lang) }{ " " }
+            <span class={classes!("unit", (ind.shown_unit(lang).chars().count() > 3).then_some("unit-block"))}>{ ind.shown_unit(lang) }</span></>
         },
         None => html! { t(lang, Key::Missing) },
     };

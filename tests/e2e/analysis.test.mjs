@@ -123,6 +123,21 @@ async function readRanking(page) {
   );
 }
 
+/** The advice table's rows: indicator, current and needed value, best county's value, rank it gives,
+ * and the step as a share of the indicator's range, computed here from the ranking's data columns. */
+async function readAdvice(scope) {
+  return scope.locator('[data-testid="advice-row"]').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      indicator: tr.dataset.indicator,
+      current: Number(tr.dataset.current),
+      required: Number(tr.dataset.required),
+      best: Number(tr.dataset.best),
+      rank: Number(tr.dataset.rank),
+      share: Number(tr.dataset.share),
+    })),
+  );
+}
+
 async function setUncertaintyForm(page, { samples, noise, seed }) {
   if (samples != null) await page.fill("#unc-samples", String(samples));
   if (noise != null) await page.fill("#unc-noise", String(noise));
@@ -297,8 +312,11 @@ test("reach: Apply gives exactly the reported rank; best-rank witness gives the 
   await reach.waitFor();
   const reported = Number(await reach.getAttribute("data-rank"));
   assert.ok(reported >= 1 && reported <= 10, `reported rank ${reported}`);
-  const list = await page.locator('[data-testid="indicator-reach"] li').allTextContents();
-  assert.ok(list.length > 0 && list.every((t) => /可升至第 \d+ 位/.test(t)), list.join("\n"));
+  // Each indicator is either advice (within the best county's value) or said to be out of reach alone.
+  const advice = await readAdvice(page.locator(".reach"));
+  const out = await page.locator('.reach [data-testid="indicator-out-of-reach"] li').count();
+  assert.equal(advice.length + out, 16);
+  for (const a of advice) assert.ok(a.rank <= 10 && a.required > a.current && a.required <= a.best, JSON.stringify(a));
   assert.match(await page.textContent(".reach"), /基于估算数据/);
   await app.screenshot(page, "analysis-reach");
   await page.click('[data-testid="reach-apply"]');
@@ -358,19 +376,33 @@ test("reach: bounds for a method without precomputed ones are computed on demand
   app.assertClean(page);
 });
 
-test("profile: what one indicator alone would take to move up one place", async () => {
+test("profile: what it takes reads as advice, for the next place and for a chosen rank", async () => {
   const page = await openAnalysis({ wait: "ready" });
-  await selectRow(page, 11);
-  await page.click('[data-testid="profile-reach-compute"]');
+  await selectRow(page, 19);
   const reach = page.locator('[data-testid="profile"] [data-testid="profile-reach"]');
-  await reach.locator("li").first().waitFor();
-  const items = await reach.locator('[data-testid="indicator-reach"] li').allTextContents();
-  assert.ok(items.length > 0, "at least one indicator can do it");
-  for (const t of items) {
-    const m = t.match(/可升至第 (\d+) 位/);
-    assert.ok(m && Number(m[1]) <= 11, t);
+  // The 20th county: the next place to begin with.
+  assert.equal(await reach.locator('[data-testid="profile-reach-target"]').inputValue(), "19");
+  await page.click('[data-testid="profile-reach-compute"]');
+  await reach.locator('[data-testid="advice-row"]').first().waitFor();
+  const next = await readAdvice(reach);
+  assert.ok(next.length > 0, "at least one indicator can do it");
+  for (const a of next) {
+    // Current -> needed, never beyond the best county's value, and the rank it gives is the target or better.
+    assert.ok(a.rank <= 19 && a.current < a.required && a.required <= a.best, JSON.stringify(a));
   }
+  // Listed by the step relative to the indicator's range among counties: smallest first.
+  const shares = next.map((a) => a.share);
+  assert.deepEqual([...shares].sort((x, y) => x - y), shares, "sorted by share of the range");
   assert.match(await reach.textContent(), /基于估算数据/);
+
+  // A higher target: some indicators are now out of reach alone, and say why rather than listing a sum.
+  await reach.locator('[data-testid="profile-reach-target"]').fill("3");
+  await reach.locator('[data-testid="profile-reach-target"]').press("Enter");
+  await page.waitForFunction(() => document.querySelector("#profile-reach-h")?.textContent.includes("第 3 位"));
+  await reach.locator('[data-testid="indicator-out-of-reach"] li').first().waitFor({ state: "attached" });
+  const out = await reach.locator('[data-testid="indicator-out-of-reach"] li').allTextContents();
+  assert.ok(out.some((t) => /超过全省最高值|合理上限/.test(t)), out.join("\n"));
+  for (const a of await readAdvice(reach)) assert.ok(a.rank <= 3 && a.required <= a.best, JSON.stringify(a));
   app.assertClean(page);
 });
 

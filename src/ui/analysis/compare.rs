@@ -98,8 +98,8 @@ fn indicator_table(s: &State, units: &[usize]) -> Html {
                                 let marks = best_marks(&vals, ind.higher_is_better);
                                 html! {
                                     <tr>
-                                        <th scope="row">{ ind.short(lang) }{ " " }<span class="unit muted">{ format!("({})", ind.unit(lang)) }</span></th>
-                                        { for vals.iter().zip(&marks).map(|(v, &b)| cell(v.map_or("—".into(), |v| ind.format(v)), b, lang)) }
+                                        <th scope="row">{ ind.short(lang) }{ " " }<span class="unit muted">{ format!("({})", ind.shown_unit(lang)) }</span></th>
+                                        { for vals.iter().zip(&marks).map(|(v, &b)| cell(v.map_or("—".into(), |v| ind.format_shown(v, lang)), b, lang)) }
                                     </tr>
                                 }
                             }) }

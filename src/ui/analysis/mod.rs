@@ -67,7 +67,7 @@ pub fn AnalysisPanel(props: &PanelProps) -> Html {
     let lang = props.state.lang;
     html! {
         <section class="panel analysis" aria-labelledby="analysis-h">
-            <h2 id="analysis-h">{ lang.pick("深入分析", "Analysis") }</h2>
+            <h2 id="analysis-h">{ crate::i18n::t(lang, crate::i18n::Key::AnalysisHeading) }</h2>
             <p class="help">{ lang.pick(
                 "以下分析都在浏览器内完成：方法选择与权重的实际影响、层次分析法、排名的不确定性、县域提升所需条件，以及多县对比。",
                 "Everything below runs in your browser: method choices and the real influence of the weights, AHP, how certain each rank is, what a county needs to move up, and a side-by-side comparison.",

@@ -2,51 +2,43 @@
 //! indicator reach list the reach panel shares.
 
 use super::{estimate_note, Ptr};
-use crate::analysis::indicator_reach::{self, IndicatorReach, IndicatorReachRow};
-use crate::model::{IndicatorSystem, Lang, Scenario};
+use crate::analysis::indicator_reach::{
+    self, Advice, AdviceOutcome, IndicatorReach, IndicatorReachRow,
+};
+use crate::i18n::{t, Key};
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::ui::PanelProps;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The indicator reach list, reachable indicators first (smallest relative increase first).
+/// The indicator reach as advice: a table of the indicators that can do it alone (current value, the
+/// value needed, the change, the best value of any county), smallest step relative to the indicator's
+/// range first; the others, out of reach on their own, below it.
 pub(crate) fn indicator_list(
     system: &IndicatorSystem,
+    data: &Dataset,
     rows: &[IndicatorReachRow],
     target: u32,
     lang: Lang,
 ) -> Html {
-    let mut reachable: Vec<&IndicatorReachRow> = rows
-        .iter()
-        .filter(|r| matches!(r.reach, IndicatorReach::Reachable { .. }))
-        .collect();
-    let relative = |r: &IndicatorReachRow| match (&r.reach, r.current) {
-        (IndicatorReach::Reachable { increase, .. }, Some(c)) if c.abs() > 0.0 => {
-            increase / c.abs()
-        }
-        (IndicatorReach::Reachable { increase, .. }, _) => *increase,
-        _ => f64::INFINITY,
-    };
-    crate::sorting::sort_by(&mut reachable, |a, b| relative(a).total_cmp(&relative(b)));
-    let rest: Vec<&IndicatorReachRow> = rows
-        .iter()
-        .filter(|r| !matches!(r.reach, IndicatorReach::Reachable { .. }))
-        .collect();
     if rows
         .iter()
         .all(|r| matches!(r.reach, IndicatorReach::Already))
     {
         return html! { <p data-testid="indicator-reach-already">{ indicator_reach::sentence(system, &rows[0], target, lang) }</p> };
     }
+    let list = indicator_reach::advice(data, rows);
+    let (feasible, rest): (Vec<&Advice>, Vec<&Advice>) = list
+        .iter()
+        .partition(|a| matches!(a.outcome, AdviceOutcome::Feasible { .. }));
     html! {
         <>
-            if reachable.is_empty() {
-                <p>{ lang.pick("没有哪一项指标单独提高就能达到这个名次。", "No single indicator can reach this rank on its own.") }</p>
+            if feasible.is_empty() {
+                <p>{ t(lang, Key::AdviceNoneAlone) }</p>
             } else {
-                <ul class="indicator-reach" data-testid="indicator-reach">
-                    { for reachable.iter().map(|r| html! {
-                        <li>{ indicator_reach::sentence(system, r, target, lang) }</li>
-                    }) }
-                </ul>
+                <ol class="advice" data-testid="indicator-reach" aria-label={t(lang, Key::AdviceCaption)}>
+                    { for feasible.iter().map(|a| advice_row(system, a, lang)) }
+                </ol>
             }
             if !rest.is_empty() {
                 <details>
@@ -54,8 +46,8 @@ pub(crate) fn indicator_list(
                         Lang::Zh => format!("其余 {} 项指标单独无法做到", rest.len()),
                         Lang::En => format!("{} indicators cannot do it alone", rest.len()),
                     } }</summary>
-                    <ul class="indicator-reach muted">
-                        { for rest.iter().map(|r| html! { <li>{ indicator_reach::sentence(system, r, target, lang) }</li> }) }
+                    <ul class="indicator-reach muted" data-testid="indicator-out-of-reach">
+                        { for rest.iter().map(|a| html! { <li data-indicator={system.indicators[a.indicator].id.clone()}>{ out_of_reach_text(system, a, target, lang) }</li> }) }
                     </ul>
                 </details>
             }
@@ -63,68 +55,184 @@ pub(crate) fn indicator_list(
     }
 }
 
-/// In the county profile: what each indicator alone would need to lift the county one place, on demand
-/// (each answer re-scores the data a few dozen times).
+/// A value with the indicator's precision and unit.
+fn with_unit(system: &IndicatorSystem, i: usize, v: f64, lang: Lang) -> String {
+    system.indicators[i].format_with_unit(v, lang)
+}
+
+/// One indicator's advice: "营收 253.3 → 670.5 亿元 +417.2（+165%）· 全省最高 3,124.0".
+fn advice_row(system: &IndicatorSystem, a: &Advice, lang: Lang) -> Html {
+    let ind = &system.indicators[a.indicator];
+    let AdviceOutcome::Feasible {
+        required,
+        rank,
+        percent,
+        share_of_range,
+    } = a.outcome
+    else {
+        return html! {};
+    };
+    let current = a.current.unwrap_or(0.0);
+    let points = ind.unit_en.trim() == "%";
+    let step = match (points, lang) {
+        (true, Lang::Zh) => format!("+{} 个百分点", ind.format(required - current)),
+        (true, Lang::En) => format!("+{} points", ind.format(required - current)),
+        (false, _) => format!("+{}", ind.format_shown(required - current, lang)),
+    };
+    let relative = percent.map_or_else(String::new, |p| match lang {
+        Lang::Zh => format!("（+{p:.0}%）"),
+        Lang::En => format!(" (+{p:.0}%)"),
+    });
+    let unit = ind.shown_unit(lang).trim();
+    let unit = if unit == "%" { unit.to_string() } else { format!(" {unit}") };
+    html! {
+        <li data-testid="advice-row" data-indicator={ind.id.clone()} data-rank={rank.to_string()}
+            data-current={current.to_string()} data-required={required.to_string()}
+            data-best={a.best.map_or_else(String::new, |b| b.to_string())} data-share={share_of_range.to_string()}>
+            <abbr class="advice-name" title={ind.name(lang).to_string()}>{ ind.short(lang) }</abbr>
+            <span class="advice-move" translate="no">
+                <span class="sr-only">{ t(lang, Key::AdviceNow) }{ " " }</span>{ ind.format_shown(current, lang) }
+                <span aria-hidden="true">{ " → " }</span>
+                <span class="sr-only">{ " " }{ t(lang, Key::AdviceNeeded) }{ " " }</span><strong>{ ind.format_shown(required, lang) }</strong>
+                { unit }
+            </span>
+            <span class="advice-step" translate="no">{ step }{ relative }</span>
+            <span class="advice-best muted" translate="no">{ t(lang, Key::AdviceBest) }{ " " }{ a.best.map_or_else(|| "—".into(), |b| ind.format_shown(b, lang)) }</span>
+        </li>
+    }
+}
+
+/// Why an indicator alone cannot reach the target.
+fn out_of_reach_text(system: &IndicatorSystem, a: &Advice, target: u32, lang: Lang) -> String {
+    let ind = &system.indicators[a.indicator];
+    let name = ind.short(lang);
+    match (&a.outcome, lang) {
+        (AdviceOutcome::BeyondBest, Lang::Zh) => format!(
+            "{name}：需超过全省最高值（{}），单项无法升至第 {target} 位",
+            a.best.map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
+        ),
+        (AdviceOutcome::BeyondBest, Lang::En) => format!(
+            "{name}: would need more than the best county's {}; out of reach alone",
+            a.best.map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
+        ),
+        (AdviceOutcome::Missing, Lang::Zh) => format!("{name}：缺少数据"),
+        (AdviceOutcome::Missing, Lang::En) => format!("{name}: no value"),
+        (AdviceOutcome::Already, Lang::Zh) => format!("{name}：已达到"),
+        (AdviceOutcome::Already, Lang::En) => format!("{name}: already there"),
+        (_, Lang::Zh) => format!("{name}：即使升至合理上限也无法升至第 {target} 位"),
+        (_, Lang::En) => format!("{name}: not even its plausible maximum reaches rank {target}"),
+    }
+}
+
+/// In the county profile: what each indicator alone would need to lift the county to a rank the
+/// official chooses (the next place to begin with), on demand: each answer re-scores the data a few
+/// hundred times, so it is computed when asked for and then follows the chosen rank.
 #[component]
 pub fn ProfileReach(props: &PanelProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
-    let found =
-        use_state_eq(
-            || None::<Ptr<(usize, u32, Scenario, Result<Vec<IndicatorReachRow>, String>)>>,
-        );
-    let Some(u) = s.selected else {
+    let found = use_state_eq(|| None::<Ptr<Found>>);
+    // The county for which the official asked; a new target for it is computed at once.
+    let asked_for = use_state_eq(|| None::<usize>);
+    let chosen = use_state_eq(|| None::<(usize, u32)>);
+    let unit = s.selected;
+    let rank = unit.map_or(0, |u| s.ranking.rank[u]);
+    let target = match (*chosen, unit) {
+        (Some((cu, t)), Some(u)) if cu == u && t < rank => t,
+        _ => rank.saturating_sub(1),
+    };
+    {
+        let (state, found) = (props.state.clone(), found.clone());
+        let wanted = unit.is_some() && *asked_for == unit && target >= 1;
+        use_effect_with((wanted, unit, target, props.state.clone()), move |(wanted, unit, target, _)| {
+            if let (true, Some(u)) = (*wanted, *unit) {
+                let fresh = found.as_ref().is_some_and(|f| f.0.is_for(&state, u, *target));
+                if !fresh {
+                    found.set(Some(Ptr(Rc::new(Found::compute(&state, u, *target)))));
+                }
+            }
+        });
+    }
+    let Some(u) = unit else {
         return html! {};
     };
-    let rank = s.ranking.rank[u];
     if rank <= 1 {
         return html! {};
     }
-    let target = rank - 1;
-    let on_click = {
-        let (state, found) = (props.state.clone(), found.clone());
-        Callback::from(move |_: MouseEvent| {
-            let rows = indicator_reach::indicator_reach_all(
-                &state.system,
-                &state.data,
-                &state.scenario,
-                u,
-                target,
-            )
-            .map_err(|e| e.message(state.lang));
-            found.set(Some(Ptr(Rc::new((
-                u,
-                target,
-                state.scenario.clone(),
-                rows,
-            )))));
+    let ask = {
+        let asked_for = asked_for.clone();
+        Callback::from(move |_: MouseEvent| asked_for.set(Some(u)))
+    };
+    let on_target = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(t) = input.value().trim().parse::<u32>() {
+                if (1..rank).contains(&t) {
+                    chosen.set(Some((u, t)));
+                }
+            }
         })
     };
-    let current = found
-        .as_ref()
-        .filter(|f| f.0 .0 == u && f.0 .1 == target && f.0 .2 == s.scenario);
+    let current = found.as_ref().filter(|f| f.0.is_for(s, u, target));
     html! {
         <section class="profile-reach" aria-labelledby="profile-reach-h" data-testid="profile-reach">
             <h4 id="profile-reach-h">{ match lang {
                 Lang::Zh => format!("单项指标提升至第 {target} 位需要什么"),
                 Lang::En => format!("What one indicator alone would take to reach rank {target}"),
             } }</h4>
+            <p class="reach-target">
+                <label for="profile-reach-target">{ t(lang, Key::AdviceTarget) }</label>{ " " }
+                <input id="profile-reach-target" type="number" inputmode="numeric" min="1" max={(rank - 1).to_string()}
+                    data-testid="profile-reach-target" value={target.to_string()} onchange={on_target} />
+            </p>
             { match current {
                 None => html! {
-                    <button type="button" onclick={on_click} data-testid="profile-reach-compute">
+                    <button type="button" onclick={ask} data-testid="profile-reach-compute">
                         { lang.pick("计算（其他指标不变）", "Compute (other indicators unchanged)") }
                     </button>
                 },
-                Some(f) => match &f.0 .3 {
+                Some(f) => match &f.0.rows {
                     Err(e) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
                     Ok(rows) => html! {
                         <>
-                            { indicator_list(&s.system, rows, target, lang) }
+                            { indicator_list(&s.system, &s.data, rows, target, lang) }
                             { estimate_note(lang, s.unit_estimates.get(u).copied().unwrap_or(false)) }
                         </>
                     },
                 },
             } }
         </section>
+    }
+}
+
+/// An indicator reach computed for a county, a target, a scenario and a data set.
+struct Found {
+    unit: usize,
+    target: u32,
+    scenario: Scenario,
+    data: Rc<Dataset>,
+    rows: Result<Vec<IndicatorReachRow>, String>,
+}
+
+impl Found {
+    fn compute(state: &crate::state::State, u: usize, target: u32) -> Self {
+        let rows =
+            indicator_reach::indicator_reach_all(&state.system, &state.data, &state.scenario, u, target)
+                .map_err(|e| e.message(state.lang));
+        Found {
+            unit: u,
+            target,
+            scenario: state.scenario.clone(),
+            data: state.data.clone(),
+            rows,
+        }
+    }
+
+    fn is_for(&self, state: &crate::state::State, u: usize, target: u32) -> bool {
+        self.unit == u
+            && self.target == target
+            && self.scenario == state.scenario
+            && Rc::ptr_eq(&self.data, &state.data)
     }
 }

@@ -375,7 +375,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
         };
         let indicators_html = match &o.indicators {
             Err(e) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
-            Ok(rows) => indicator_list(&s.system, rows, o.target, lang),
+            Ok(rows) => indicator_list(&s.system, &o.data, rows, o.target, lang),
         };
         html! {
             <div class="reach-result" data-testid="reach-result">

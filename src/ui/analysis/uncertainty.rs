@@ -3,7 +3,7 @@
 //! no task comes near 50 ms; a progress bar and Cancel; results as interval bars and as a table.
 
 use super::{estimate_note, now_ms, Ptr};
-use crate::analysis::uncertainty::{
+use crate::analysis::uncertainty::{percent_text, 
     Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun, MAX_SAMPLES,
 };
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
@@ -411,6 +411,9 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                     ) }</p>
                 }
                 { estimate_note(lang, any_estimate) }
+                if let Some(sentence) = s.selected.and_then(|u| o.result.unit_sentence(&o.data, u, lang)) {
+                    <p class="unc-sentence" data-testid="uncertainty-sentence">{ sentence }</p>
+                }
                 <div class="field">
                     <label for="unc-show">{ lang.pick("区间图显示", "Show in the chart") }</label>
                     <select id="unc-show" onchange={on_show}>
@@ -497,6 +500,7 @@ fn result_table(
                     <th scope="col" class="num">{ lang.pick("中位名次", "Median") }</th>
                     <th scope="col" class="num">{ "5%" }</th>
                     <th scope="col" class="num">{ "95%" }</th>
+                    <th scope="col" class="num">{ lang.pick("领先下一名的概率", "Ahead of the next") }</th>
                     <th scope="col">{ lang.pick("与相邻县域", "Against neighbours") }</th>
                 </tr></thead>
                 <tbody>
@@ -517,6 +521,7 @@ fn result_table(
                                 <td class="num" data-col="median">{ r.median_rank }</td>
                                 <td class="num" data-col="p05">{ r.p05 }</td>
                                 <td class="num" data-col="p95">{ r.p95 }</td>
+                                <td class="num" data-col="above-next">{ r.above_next.map_or_else(String::new, percent_text) }</td>
                                 <td data-col="separation">
                                     if r.not_clearly_separated() {
                                         <span class="overlap-mark"><span aria-hidden="true">{ "≈ " }</span>{ flag }</span>
