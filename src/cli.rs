@@ -3,6 +3,9 @@
 //! Functions return the text to print or an error message, so they are tested without spawning a process.
 
 use crate::data::csv_text::spreadsheet_text;
+use crate::data::export::RankingExport;
+use crate::data::export_name::CalendarDate;
+use crate::data::provenance::Provenance;
 use crate::data::{plausible, seeds, wide_csv};
 use crate::echo::clip;
 use crate::method::weight;
@@ -112,6 +115,7 @@ pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset
                 name: path.to_string(),
                 year: None,
                 source: path.to_string(),
+                ..DatasetMeta::default()
             };
             let mut data = wide_csv::read(&text, system, meta).map_err(|errors| {
                 errors
@@ -181,6 +185,41 @@ pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
         OutputFormat::Json => ranking_json(&system, &data, &ranking),
         OutputFormat::Table => ranking_table(&system, &data, &ranking),
     })
+}
+
+/// `fjindex rank --format xlsx`: the workbook the page's "Ranking XLSX" button gives (the same sheets and
+/// writer), in `lang`, with the change against the default method and, for the bundled data, its
+/// estimate marks and notice.
+pub fn rank_xlsx(args: &RankArgs, lang: Lang, date: CalendarDate) -> Result<Vec<u8>, String> {
+    let system = seeds::indicator_system();
+    let data = load_data(&system, args.data.as_deref())?;
+    let scenario = scenario_from_args(&system, args)?;
+    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(Lang::En))?;
+    let baseline =
+        score(&system, &data, &Scenario::default_for(&system)).map_err(|e| e.message(Lang::En))?;
+    let provenance = match args.data {
+        None => seeds::provenance(),
+        Some(_) => Provenance::default(),
+    };
+    let export = RankingExport {
+        system: &system,
+        data: &data,
+        ranking: &ranking,
+        baseline: &baseline,
+        scenario: &scenario,
+        provenance: &provenance,
+        lang,
+        date,
+    };
+    Ok(export.xlsx())
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today_utc() -> CalendarDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    CalendarDate::from_unix_days((seconds / 86_400) as i64)
 }
 
 /// The ranking as CSV with full-precision scores; unranked units close the list with an empty rank.

@@ -270,6 +270,31 @@ pub struct DatasetMeta {
     pub name: String,
     pub year: Option<i32>,
     pub source: String,
+    /// The name in English, for a data set that has one (the bundled one); an imported data set keeps
+    /// the name it was given in both languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    /// The source in English, where [`Self::source`] is not already readable in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
+}
+
+impl DatasetMeta {
+    /// The data set's name as a reader of `lang` sees it.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.name_en) {
+            (Lang::En, Some(en)) if !en.is_empty() => en,
+            _ => &self.name,
+        }
+    }
+
+    /// The data set's source as a reader of `lang` sees it.
+    pub fn source_in(&self, lang: Lang) -> &str {
+        match (lang, &self.source_en) {
+            (Lang::En, Some(en)) if !en.is_empty() => en,
+            _ => &self.source,
+        }
+    }
 }
 
 /// Indicator values of a set of units; missing values are stored as NaN.

@@ -271,6 +271,7 @@ mod tests {
                 XCell::Empty,
             ]],
             widths: vec![8.0],
+            ..Sheet::default()
         }];
         let json = serde_json::to_string(&sheets).unwrap();
         let back: Vec<Sheet> = decode(&json).unwrap();

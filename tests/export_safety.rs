@@ -3,6 +3,7 @@
 //! (an inline string, never a formula), and every import path refuses a file beyond the row limit.
 
 use fjindex::data::export::{csv_with_bom, RankingExport};
+use fjindex::data::export_name::CalendarDate;
 use fjindex::data::import::{import_bundled, ImportOptions};
 use fjindex::data::provenance::Provenance;
 use fjindex::data::xlsx_writer::XCell;
@@ -58,6 +59,7 @@ fn export(data: &Dataset, f: impl FnOnce(&RankingExport)) {
         scenario: &scenario,
         provenance: &provenance,
         lang: Lang::Zh,
+        date: CalendarDate::from_unix_days(20_792),
     });
 }
 

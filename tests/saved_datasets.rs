@@ -16,6 +16,7 @@ fn imported() -> Dataset {
         name: "2024 official".into(),
         year: Some(2024),
         source: "import".into(),
+        ..DatasetMeta::default()
     };
     data.set(3, 0, Some(123.456789));
     data

@@ -5,7 +5,8 @@ use fjindex::analysis::cli as analysis_cli;
 use fjindex::analysis::uncertainty::UncertaintyConfig;
 use fjindex::cli::{self, OutputFormat, RankArgs};
 use fjindex::data::seeds;
-use fjindex::model::{Dataset, IndicatorSystem, Scenario};
+use fjindex::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -26,6 +27,21 @@ enum Format {
     Json,
 }
 
+/// What `rank` writes: text formats, or the page's XLSX workbook.
+#[derive(Clone, Copy, ValueEnum)]
+enum RankFormat {
+    Table,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangFlag {
+    Zh,
+    En,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Rank the units of a data set (the bundled 2024 data by default).
@@ -33,7 +49,13 @@ enum Command {
         #[command(flatten)]
         method: MethodFlags,
         #[arg(long, value_enum, default_value = "table")]
-        format: Format,
+        format: RankFormat,
+        /// Write to this file instead of standard output (xlsx needs it unless output is redirected).
+        #[arg(long)]
+        output: Option<String>,
+        /// The language of the xlsx workbook's headers, names and notes.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangFlag,
     },
     /// Print the 16 indicator weights that entropy or CRITIC derives from the data.
     Weights {
@@ -130,16 +152,42 @@ fn loaded(method: &MethodFlags) -> Result<(IndicatorSystem, Dataset, Scenario), 
     Ok((system, data, scenario))
 }
 
+/// Writes a command's output to `path`, or to standard output when there is none; the text to print
+/// afterwards is then empty.
+fn write_out(path: Option<&str>, bytes: &[u8]) -> Result<String, String> {
+    match path {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}")),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| format!("cannot write the output: {e}")),
+    }
+    .map(|()| String::new())
+}
+
 fn main() -> ExitCode {
     let parsed = Cli::parse();
     let result = match parsed.command {
-        Command::Rank { method, format } => {
-            let format = match format {
-                Format::Table => OutputFormat::Table,
-                Format::Csv => OutputFormat::Csv,
-                Format::Json => OutputFormat::Json,
+        Command::Rank {
+            method,
+            format,
+            output,
+            lang,
+        } => {
+            let lang = match lang {
+                LangFlag::Zh => Lang::Zh,
+                LangFlag::En => Lang::En,
             };
-            cli::rank(&method.to_args(), format)
+            let args = method.to_args();
+            let bytes = match format {
+                RankFormat::Table => cli::rank(&args, OutputFormat::Table).map(String::into_bytes),
+                RankFormat::Csv => cli::rank(&args, OutputFormat::Csv).map(String::into_bytes),
+                RankFormat::Json => cli::rank(&args, OutputFormat::Json).map(String::into_bytes),
+                RankFormat::Xlsx if output.is_none() && std::io::stdout().is_terminal() => Err(
+                    "an xlsx workbook is binary: give --output FILE or redirect the output".into(),
+                ),
+                RankFormat::Xlsx => cli::rank_xlsx(&args, lang, cli::today_utc()),
+            };
+            bytes.and_then(|bytes| write_out(output.as_deref(), &bytes))
         }
         Command::Weights { weighting, data } => cli::weights(&weighting, data.as_deref()),
         Command::Ahp { matrix } => std::fs::read_to_string(&matrix)

@@ -1,9 +1,12 @@
-//! Exports: the ranking as CSV (UTF-8 with BOM, so Excel in China opens it) and as XLSX with a sheet on
-//! the data source, method and weights; and the import template (CSV and XLSX) with the 83 counties.
+//! Exports: the ranking as CSV (UTF-8 with BOM, so Excel in China opens it; one header row, then one
+//! row per unit) and as XLSX with a notes sheet on the data notice, the data set, the method and the
+//! weights; and the import template (CSV and XLSX) with the 83 counties.
 
 use super::csv_text::spreadsheet_text;
+use super::export_name::{export_file_name, CalendarDate, DatasetLabel, ExportKind, FileType};
 use super::provenance::Provenance;
-use super::xlsx_writer::{self, Sheet, XCell};
+use super::xlsx_writer::{self, NumberFormat, Sheet, XCell};
+use crate::i18n::prefecture_name;
 use crate::model::{
     Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Unit, Weighting,
 };
@@ -24,6 +27,8 @@ pub struct RankingExport<'a> {
     /// Provenance of the values; empty for an imported data set.
     pub provenance: &'a Provenance,
     pub lang: Lang,
+    /// The day of the export, in the user's time zone: in the file name and on the notes sheet.
+    pub date: CalendarDate,
 }
 
 impl RankingExport<'_> {
@@ -39,6 +44,36 @@ impl RankingExport<'_> {
 
     fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(zh, en)
+    }
+
+    /// The export's file name: data set (in the export's language), "includes estimates" when any value
+    /// is one, date and language ([`export_file_name`]).
+    pub fn file_name(&self, file_type: FileType) -> String {
+        let hash = self.data.content_hash();
+        let dataset = DatasetLabel {
+            name: self.data.meta.name_in(self.lang),
+            hash: &hash,
+            estimates: self.has_estimates(),
+        };
+        export_file_name(
+            ExportKind::Ranking,
+            Some(dataset),
+            self.date,
+            self.lang,
+            file_type,
+        )
+    }
+
+    /// The data notice: what the values are, in the export's language.
+    pub fn notice(&self) -> &'static str {
+        if self.has_estimates() {
+            self.t(NOTICE_ZH, NOTICE_EN)
+        } else {
+            self.t(
+                "数据说明：全部数值来自下列数据集，不含本项目估算值。",
+                "Data notice: every value comes from the data set named below; none is a project estimate.",
+            )
+        }
     }
 
     fn header(&self) -> Vec<String> {
@@ -88,7 +123,7 @@ impl RankingExport<'_> {
                 },
                 XCell::Text(unit.adcode.clone()),
                 XCell::Text(unit.name(self.lang).to_string()),
-                XCell::Text(unit.prefecture_zh.clone()),
+                XCell::Text(prefecture_name(self.lang, &unit.prefecture_zh)),
                 num(r.composite[u]),
             ];
             row.extend((0..r.n_dimensions).map(|d| num(r.dimension_score(u, d))));
@@ -104,14 +139,10 @@ impl RankingExport<'_> {
         rows
     }
 
-    /// The ranking as CSV with a byte-order mark; the data notice follows the table when needed.
+    /// The ranking as CSV with a byte-order mark: the header row and one row per unit, nothing else, so
+    /// every reader sees a plain table. The data notice is in the file name and the XLSX notes sheet.
     pub fn csv(&self) -> String {
-        let mut rows = self.table();
-        if self.has_estimates() {
-            rows.push(Vec::new());
-            rows.push(vec![XCell::Text(self.t(NOTICE_ZH, NOTICE_EN).to_string())]);
-        }
-        csv_with_bom(&rows)
+        csv_with_bom(&self.table())
     }
 
     /// The ranking as an XLSX workbook: the table, then a sheet on data, method and weights.
@@ -122,38 +153,60 @@ impl RankingExport<'_> {
     /// The sheets of [`Self::xlsx`]; the page builds them and the on-demand tools module writes the file.
     pub fn xlsx_sheets(&self) -> Vec<Sheet> {
         let table = self.table();
+        let n_dimensions = self.system.n_dimensions();
         let mut widths = vec![6.0, 12.0, 14.0, 10.0, 10.0];
-        widths.extend(std::iter::repeat_n(10.0, self.system.n_dimensions() + 2));
+        widths.extend(std::iter::repeat_n(10.0, n_dimensions + 2));
+        // Rank, codes and names, the composite and dimension scores, the change, the estimate mark.
+        let mut number_formats = vec![NumberFormat::Integer, NumberFormat::General];
+        number_formats.extend([NumberFormat::General; 2]);
+        number_formats.extend(std::iter::repeat_n(
+            NumberFormat::TwoDecimals,
+            1 + n_dimensions,
+        ));
+        number_formats.push(NumberFormat::Integer);
         let ranking = Sheet {
             name: self.t("排名", "Ranking").into(),
             rows: table,
             widths,
+            number_formats,
+            freeze_header: true,
         };
         let about = Sheet {
-            name: self.t("说明", "About").into(),
+            name: self.t("说明", "Notes").into(),
             rows: self.about(),
-            widths: vec![24.0, 40.0, 16.0, 16.0],
+            widths: vec![24.0, 60.0, 16.0, 16.0],
+            number_formats: vec![NumberFormat::General, NumberFormat::General]
+                .into_iter()
+                .chain([NumberFormat::TwoDecimals; 2])
+                .collect(),
+            freeze_header: false,
         };
         vec![ranking, about]
     }
 
-    /// The rows of the "about" sheet: data set, method, weights and the data notice.
+    /// The rows of the notes sheet: the data notice first, then the data set, the export date, the
+    /// method and every weight.
     pub fn about(&self) -> Vec<Vec<XCell>> {
         let (s, meta, lang) = (self.scenario, &self.data.meta, self.lang);
         let pair = |k: &str, v: String| vec![XCell::Text(k.to_string()), XCell::Text(v)];
         let mut rows = vec![
             pair(self.t("项目", "Item"), self.t("内容", "Value").to_string()),
-            pair(self.t("数据集", "Data set"), meta.name.clone()),
+            pair(self.t("数据说明", "Data notice"), self.notice().to_string()),
+            pair(self.t("数据集", "Data set"), meta.name_in(lang).to_string()),
             pair(
                 self.t("年份", "Year"),
                 meta.year.map(|y| y.to_string()).unwrap_or_default(),
             ),
-            pair(self.t("数据来源", "Source"), meta.source.clone()),
+            pair(
+                self.t("数据来源", "Source"),
+                meta.source_in(lang).to_string(),
+            ),
             pair(
                 self.t("数据校验值", "Content hash"),
                 self.data.content_hash(),
             ),
             pair(self.t("县域数", "Units"), self.data.n_units().to_string()),
+            pair(self.t("导出日期", "Exported on"), self.date.to_string()),
             pair(
                 self.t("标准化方法", "Normalisation"),
                 normalisation_label(s.normalisation, lang).into(),
@@ -195,13 +248,6 @@ impl RankingExport<'_> {
                 ]);
             }
         }
-        rows.push(Vec::new());
-        let notice = if self.has_estimates() {
-            self.t(NOTICE_ZH, NOTICE_EN)
-        } else {
-            self.t("数据说明：本表全部数值来自上述数据集，不含本项目估算值。", "Data notice: every value comes from the data set above; none is a project estimate.")
-        };
-        rows.push(vec![XCell::Text(notice.into())]);
         rows
     }
 }
@@ -311,6 +357,8 @@ pub fn template_sheets(system: &IndicatorSystem, counties: &[Unit]) -> Vec<Sheet
         name: "数据".into(),
         rows,
         widths,
+        freeze_header: true,
+        ..Sheet::default()
     };
     let mut guide = vec![[
         "指标代码",
@@ -344,6 +392,8 @@ pub fn template_sheets(system: &IndicatorSystem, counties: &[Unit]) -> Vec<Sheet
         name: "指标说明".into(),
         rows: guide,
         widths: vec![22.0, 36.0, 8.0, 50.0, 40.0, 16.0, 60.0],
+        freeze_header: true,
+        ..Sheet::default()
     };
     vec![data, guide]
 }

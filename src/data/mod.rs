@@ -2,6 +2,7 @@
 
 pub mod csv_text;
 pub mod export;
+pub mod export_name;
 pub mod fallback;
 pub mod import;
 pub mod plausible;

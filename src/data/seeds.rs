@@ -33,8 +33,12 @@ pub fn bundled_meta() -> DatasetMeta {
     DatasetMeta {
         name: "福建省县域 2024（演示数据）".to_string(),
         year: Some(2024),
-        source: "白皮书（2025）公布值 + 本项目校准估算 / white paper figures + project estimates"
-            .to_string(),
+        source: "白皮书（2025）公布值 + 本项目校准估算".to_string(),
+        name_en: Some("Fujian counties 2024 (demonstration data)".to_string()),
+        source_en: Some(
+            "figures published in the white paper (2025) + this project's calibrated estimates"
+                .to_string(),
+        ),
     }
 }
 

@@ -1,5 +1,6 @@
-//! A minimal XLSX writer: sheets of text and number cells with a bold header row, stored uncompressed
-//! in a zip. Enough for Excel, WPS and LibreOffice, and small in WebAssembly (no compressor linked).
+//! A minimal XLSX writer: sheets of text and number cells with a bold header row, a number format per
+//! column and optionally a frozen header, stored uncompressed in a zip. Enough for Excel, WPS and
+//! LibreOffice, and small in WebAssembly (no compressor linked).
 
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -30,12 +31,41 @@ impl From<f64> for XCell {
     }
 }
 
+/// How a number cell is shown; the cell keeps its full value either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumberFormat {
+    /// The spreadsheet's general format.
+    #[default]
+    General,
+    /// A whole number (`0`).
+    Integer,
+    /// Two decimals (`0.00`).
+    TwoDecimals,
+}
+
+impl NumberFormat {
+    /// The index of the cell format in [`STYLES`]' `cellXfs` for a number below the header.
+    fn style(self) -> u32 {
+        match self {
+            NumberFormat::General => 0,
+            NumberFormat::Integer => 2,
+            NumberFormat::TwoDecimals => 3,
+        }
+    }
+}
+
 /// A worksheet; its first row is drawn bold, and `widths` sets column widths in characters.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub rows: Vec<Vec<XCell>>,
     pub widths: Vec<f64>,
+    /// How the numbers of each column below the header are shown (a missing entry: general).
+    #[serde(default)]
+    pub number_formats: Vec<NumberFormat>,
+    /// Keeps the header row in view while the rest scrolls.
+    #[serde(default)]
+    pub freeze_header: bool,
 }
 
 /// Escapes text for XML and drops the control characters XML 1.0 does not allow.
@@ -95,6 +125,10 @@ fn sheet_xml(sheet: &Sheet) -> String {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
     );
+    // ECMA-376 orders a worksheet's parts: sheetViews, then cols, then sheetData.
+    if sheet.freeze_header {
+        x.push_str("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>");
+    }
     if !sheet.widths.is_empty() {
         x.push_str("<cols>");
         for (c, w) in sheet.widths.iter().enumerate() {
@@ -109,11 +143,12 @@ fn sheet_xml(sheet: &Sheet) -> String {
     x.push_str("<sheetData>");
     for (r, row) in sheet.rows.iter().enumerate() {
         let _ = write!(x, "<row r=\"{}\">", r + 1);
-        let style = if r == 0 { " s=\"1\"" } else { "" };
+        let header = r == 0;
         for (c, cell) in row.iter().enumerate() {
             let at = format!("{}{}", column_letters(c), r + 1);
             match cell {
                 XCell::Text(t) => {
+                    let style = if header { " s=\"1\"" } else { "" };
                     let _ = write!(
                         x,
                         "<c r=\"{at}\" t=\"inlineStr\"{style}><is><t xml:space=\"preserve\">"
@@ -122,7 +157,21 @@ fn sheet_xml(sheet: &Sheet) -> String {
                     x.push_str("</t></is></c>");
                 }
                 XCell::Number(v) if v.is_finite() => {
-                    let _ = write!(x, "<c r=\"{at}\"{style}><v>{v}</v></c>");
+                    let style = if header {
+                        1
+                    } else {
+                        sheet
+                            .number_formats
+                            .get(c)
+                            .copied()
+                            .unwrap_or_default()
+                            .style()
+                    };
+                    let _ = if style == 0 {
+                        write!(x, "<c r=\"{at}\"><v>{v}</v></c>")
+                    } else {
+                        write!(x, "<c r=\"{at}\" s=\"{style}\"><v>{v}</v></c>")
+                    };
                 }
                 _ => {}
             }
@@ -133,7 +182,26 @@ fn sheet_xml(sheet: &Sheet) -> String {
     x
 }
 
-const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>";
+/// The workbook's styles, in ECMA-376 order (numFmts, fonts, fills, borders, cellStyleXfs, cellXfs,
+/// cellStyles). Cell formats: 0 plain, 1 bold (the header row), 2 a whole number (`0`), 3 two
+/// decimals (`0.00`); 2 and 3 use the custom number formats 164 and 165.
+const STYLES: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+    "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0\"/><numFmt numFmtId=\"165\" formatCode=\"0.00\"/></numFmts>",
+    "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>",
+    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>",
+    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>",
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
+    "<cellXfs count=\"4\">",
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
+    "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
+    "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+    "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+    "</cellXfs>",
+    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
+    "</styleSheet>",
+);
 
 /// Writes a workbook.
 pub fn write(sheets: &[Sheet]) -> Vec<u8> {

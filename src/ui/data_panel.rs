@@ -9,6 +9,7 @@ use super::storage::{self, SaveOutcome};
 use super::tools::{self, ImportFailure, Status};
 use super::{Dispatch, Store};
 use crate::data::export::{template_csv, template_sheets, RankingExport};
+use crate::data::export_name::{export_file_name, CalendarDate, ExportKind, FileType};
 use crate::data::provenance::Provenance;
 use crate::data::saved::LoadError;
 use crate::data::seeds;
@@ -51,12 +52,22 @@ fn download(name: &str, mime: &str, bytes: &[u8]) {
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
+/// Today's date in the user's time zone, as the browser knows it.
+fn local_date() -> CalendarDate {
+    let now = js_sys::Date::new_0();
+    CalendarDate {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
+
 /// Has the tools module write the sheets as XLSX, then offers the file.
-fn save_xlsx(status: UseStateHandle<Option<Status>>, name: &'static str, sheets: Vec<Sheet>) {
+fn save_xlsx(status: UseStateHandle<Option<Status>>, name: String, sheets: Vec<Sheet>) {
     tools::run(
         status,
         async move { tools::write_xlsx(&sheets).await },
-        move |bytes| download(name, XLSX, &bytes),
+        move |bytes| download(&name, XLSX, &bytes),
     );
 }
 
@@ -399,6 +410,9 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         let (state, status) = (props.state.clone(), export_status.clone());
         Callback::from(move |_: MouseEvent| {
             let s = &state;
+            let date = local_date();
+            let template_name =
+                |file_type| export_file_name(ExportKind::Template, None, date, s.lang, file_type);
             let x = RankingExport {
                 system: &s.system,
                 data: &s.data,
@@ -407,18 +421,19 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 scenario: &s.scenario,
                 provenance: &s.provenance,
                 lang: s.lang,
+                date,
             };
             match kind {
-                "csv" => download("fjindex-ranking.csv", CSV, x.csv().as_bytes()),
-                "xlsx" => save_xlsx(status.clone(), "fjindex-ranking.xlsx", x.xlsx_sheets()),
+                "csv" => download(&x.file_name(FileType::Csv), CSV, x.csv().as_bytes()),
+                "xlsx" => save_xlsx(status.clone(), x.file_name(FileType::Xlsx), x.xlsx_sheets()),
                 "template-csv" => download(
-                    "fjindex-template.csv",
+                    &template_name(FileType::Csv),
                     CSV,
                     template_csv(&s.system, &seeds::counties()).as_bytes(),
                 ),
                 _ => save_xlsx(
                     status.clone(),
-                    "fjindex-template.xlsx",
+                    template_name(FileType::Xlsx),
                     template_sheets(&s.system, &seeds::counties()),
                 ),
             }
@@ -450,7 +465,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
             <p data-testid="dataset-name">
-                { tr(lang, "当前数据集：", "Current data set: ") }<strong translate="no">{ clip(&s.data.meta.name) }</strong>
+                { tr(lang, "当前数据集：", "Current data set: ") }<strong translate="no">{ clip(s.data.meta.name_in(lang)) }</strong>
                 { s.data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
                 { format!(" · {} {}", s.data.n_units(), tr(lang, "个单位", "units")) }
             </p>

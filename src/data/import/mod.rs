@@ -274,5 +274,6 @@ pub fn meta_from_file_name(file_name: &str) -> DatasetMeta {
         name: stem.trim().to_string(),
         year,
         source: file_name.to_string(),
+        ..DatasetMeta::default()
     }
 }
