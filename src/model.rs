@@ -116,7 +116,11 @@ impl Indicator {
 
     fn english_amount(&self, lang: Lang) -> Option<&'static EnglishAmount> {
         (lang == Lang::En && self.kind == ValueKind::Amount)
-            .then(|| ENGLISH_AMOUNTS.iter().find(|a| a.unit_zh == self.unit_zh.trim()))
+            .then(|| {
+                ENGLISH_AMOUNTS
+                    .iter()
+                    .find(|a| a.unit_zh == self.unit_zh.trim())
+            })
             .flatten()
     }
 }

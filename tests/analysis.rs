@@ -553,7 +553,8 @@ fn reach_advice_marks_values_beyond_the_best_county_and_lists_small_steps_first(
     let rows = indicator_reach_all(&system, &data, &scenario, u, 50).unwrap();
     let list = advice(&data, &rows);
     assert_eq!(list.len(), system.n_indicators());
-    let column = |i: usize| -> Vec<f64> { (0..data.n_units()).filter_map(|v| data.get(v, i)).collect() };
+    let column =
+        |i: usize| -> Vec<f64> { (0..data.n_units()).filter_map(|v| data.get(v, i)).collect() };
     let mut last_share = f64::NEG_INFINITY;
     let mut seen_other = false;
     let (mut feasible, mut beyond) = (0, 0);
@@ -565,8 +566,17 @@ fn reach_advice_marks_values_beyond_the_best_county_and_lists_small_steps_first(
         let row = rows.iter().find(|r| r.indicator == a.indicator).unwrap();
         match (&a.outcome, &row.reach) {
             (
-                AdviceOutcome::Feasible { required, rank, percent, share_of_range },
-                IndicatorReach::Reachable { increase, new_value, rank: r },
+                AdviceOutcome::Feasible {
+                    required,
+                    rank,
+                    percent,
+                    share_of_range,
+                },
+                IndicatorReach::Reachable {
+                    increase,
+                    new_value,
+                    rank: r,
+                },
             ) => {
                 assert!(!seen_other, "feasible advice comes first");
                 feasible += 1;
@@ -589,7 +599,10 @@ fn reach_advice_marks_values_beyond_the_best_county_and_lists_small_steps_first(
             (outcome, reach) => panic!("{outcome:?} from {reach:?}"),
         }
     }
-    assert!(feasible > 0 && beyond > 0, "{feasible} feasible, {beyond} beyond the best county");
+    assert!(
+        feasible > 0 && beyond > 0,
+        "{feasible} feasible, {beyond} beyond the best county"
+    );
 }
 
 #[test]
@@ -597,7 +610,12 @@ fn pairwise_probabilities_count_the_samples_in_which_neighbours_swap() {
     let system = system();
     let data = seeds::bundle().data;
     let scenario = Scenario::default_for(&system);
-    let config = UncertaintyConfig { samples: 400, noise: 0.35, seed: 7, vary_methods: true };
+    let config = UncertaintyConfig {
+        samples: 400,
+        noise: 0.35,
+        seed: 7,
+        vary_methods: true,
+    };
     let mut sampled = UncertaintyRun::new(&system, &data, &scenario, config).unwrap();
     let nominal = score(&system, &data, &scenario).unwrap().order;
     // Counted here, one sample at a time, from the ranks each sample gave.
@@ -615,23 +633,46 @@ fn pairwise_probabilities_count_the_samples_in_which_neighbours_swap() {
     assert_eq!(result.samples, 400);
     let rows = &result.rows;
     assert_eq!(rows.iter().map(|r| r.unit).collect::<Vec<_>>(), nominal);
-    assert_eq!((rows[0].above_previous, rows[rows.len() - 1].above_next), (None, None));
+    assert_eq!(
+        (rows[0].above_previous, rows[rows.len() - 1].above_next),
+        (None, None)
+    );
     for i in 0..rows.len() - 1 {
         assert_eq!(rows[i].above_next, Some(upper_ahead[i] as f64 / 400.0));
-        assert_eq!(rows[i + 1].above_previous, Some(lower_ahead[i] as f64 / 400.0));
+        assert_eq!(
+            rows[i + 1].above_previous,
+            Some(lower_ahead[i] as f64 / 400.0)
+        );
     }
     // Some neighbours do swap at this noise, so the probabilities say more than a flag.
-    assert!(rows.iter().any(|r| r.above_next.is_some_and(|p| p > 0.0 && p < 1.0)));
+    assert!(rows
+        .iter()
+        .any(|r| r.above_next.is_some_and(|p| p > 0.0 && p < 1.0)));
 
     let second = &rows[1];
     let zh = result.unit_sentence(&data, second.unit, Lang::Zh).unwrap();
     let (above, below) = (&data.units[rows[0].unit], &data.units[rows[2].unit]);
-    assert!(zh.starts_with(&format!("在 90% 的权重扰动下，{}位于第 ", data.units[second.unit].name_zh)), "{zh}");
-    assert!(zh.contains(&format!("领先下一名{}的概率", below.name_zh)), "{zh}");
-    assert!(zh.contains(&format!("超过上一名{}的概率", above.name_zh)), "{zh}");
+    assert!(
+        zh.starts_with(&format!(
+            "在 90% 的权重扰动下，{}位于第 ",
+            data.units[second.unit].name_zh
+        )),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(&format!("领先下一名{}的概率", below.name_zh)),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(&format!("超过上一名{}的概率", above.name_zh)),
+        "{zh}"
+    );
     assert!(!zh.contains("为 >") && !zh.contains("为 <"), "{zh}");
     let en = result.unit_sentence(&data, second.unit, Lang::En).unwrap();
-    assert!(en.contains(&format!("stays ahead of {}", below.name_en)), "{en}");
+    assert!(
+        en.contains(&format!("stays ahead of {}", below.name_en)),
+        "{en}"
+    );
     assert_eq!(fjindex::analysis::uncertainty::percent_text(0.996), ">99%");
     assert_eq!(fjindex::analysis::uncertainty::percent_text(0.004), "<1%");
     assert_eq!(fjindex::analysis::uncertainty::percent_text(0.5), "50%");

@@ -232,13 +232,23 @@ fn coastal_industrial_districts_outrank_inland_mountain_counties_on_average() {
 #[test]
 fn english_readers_see_amounts_in_billion_yuan_and_rates_unchanged() {
     let system = fjindex::data::seeds::indicator_system();
-    let revenue = system.indicators.iter().find(|i| i.unit_zh == "亿元").unwrap();
+    let revenue = system
+        .indicators
+        .iter()
+        .find(|i| i.unit_zh == "亿元")
+        .unwrap();
     // 1 亿元 is 100 million yuan, a tenth of a billion.
     assert_eq!(revenue.format_with_unit(111.0, Lang::Zh), "111.0 亿元");
-    assert_eq!(revenue.format_with_unit(111.0, Lang::En), "11.10 billion yuan");
+    assert_eq!(
+        revenue.format_with_unit(111.0, Lang::En),
+        "11.10 billion yuan"
+    );
     assert_eq!(revenue.format_shown(3.2, Lang::En), "0.32");
     let rate = system.indicators.iter().find(|i| i.unit_en == "%").unwrap();
-    assert_eq!(rate.format_with_unit(12.5, Lang::En), format!("{}%", rate.format(12.5)));
+    assert_eq!(
+        rate.format_with_unit(12.5, Lang::En),
+        format!("{}%", rate.format(12.5))
+    );
     assert!(system
         .indicators
         .iter()

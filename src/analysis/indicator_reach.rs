@@ -234,7 +234,9 @@ pub fn advice(data: &Dataset, rows: &[IndicatorReachRow]) -> Vec<Advice> {
                 (IndicatorReach::Already, _) => AdviceOutcome::Already,
                 (IndicatorReach::Missing, _) | (_, None) => AdviceOutcome::Missing,
                 (IndicatorReach::NotReachable, _) => AdviceOutcome::NotReachable,
-                (IndicatorReach::Reachable { new_value, .. }, _) if max.is_none_or(|m| *new_value > m) => {
+                (IndicatorReach::Reachable { new_value, .. }, _)
+                    if max.is_none_or(|m| *new_value > m) =>
+                {
                     AdviceOutcome::BeyondBest
                 }
                 (
@@ -250,7 +252,11 @@ pub fn advice(data: &Dataset, rows: &[IndicatorReachRow]) -> Vec<Advice> {
                         required: *new_value,
                         rank: *rank,
                         percent: (current != 0.0).then(|| increase / current.abs() * 100.0),
-                        share_of_range: if range > 0.0 { increase / range } else { f64::INFINITY },
+                        share_of_range: if range > 0.0 {
+                            increase / range
+                        } else {
+                            f64::INFINITY
+                        },
                     }
                 }
             };

@@ -124,11 +124,18 @@ impl UncertaintyResult {
             (true, Lang::Zh) => format!("第 {} 位", row.p05),
             (false, Lang::Zh) => format!("第 {}–{} 位", row.p05, row.p95),
             (true, Lang::En) => place(lang, row.p05),
-            (false, Lang::En) => format!("between {} and {}", place(lang, row.p05), place(lang, row.p95)),
+            (false, Lang::En) => format!(
+                "between {} and {}",
+                place(lang, row.p05),
+                place(lang, row.p95)
+            ),
         };
         let mut text = match lang {
             Lang::Zh => format!("在 90% 的权重扰动下，{}位于{band}", name(i)),
-            Lang::En => format!("In 90% of the weight perturbations {} ranks {band}", name(i)),
+            Lang::En => format!(
+                "In 90% of the weight perturbations {} ranks {band}",
+                name(i)
+            ),
         };
         if let Some(p) = row.above_next {
             text += &match lang {
@@ -143,7 +150,11 @@ impl UncertaintyResult {
         if let Some(p) = row.above_previous {
             text += &match lang {
                 Lang::Zh => format!("，超过上一名{}的概率{}", name(i - 1), probability_zh(p)),
-                Lang::En => format!(" and overtakes {} (next above) in {}", name(i - 1), share_en(p)),
+                Lang::En => format!(
+                    " and overtakes {} (next above) in {}",
+                    name(i - 1),
+                    share_en(p)
+                ),
             };
         }
         text.push_str(lang.pick("。", "."));

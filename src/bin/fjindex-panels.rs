@@ -39,7 +39,9 @@ mod exports {
         meta_json: String,
         csv: String,
     ) -> Result<(), String> {
-        panels_app::apply(Snapshot::from_parts(view, ranked, data_kind, meta_json, csv)?)
+        panels_app::apply(Snapshot::from_parts(
+            view, ranked, data_kind, meta_json, csv,
+        )?)
     }
 }
 

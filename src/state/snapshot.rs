@@ -95,7 +95,9 @@ impl Snapshot {
             }
         }
         if let Some(ranked) = &self.ranked {
-            actions.push(Action::MirrorScenario(read_scenario_request(ranked, system)));
+            actions.push(Action::MirrorScenario(read_scenario_request(
+                ranked, system,
+            )));
         }
         let (view, _) = share::parse(&self.view, system, &default_scenario(system));
         actions.push(Action::MirrorScenario(view.scenario));

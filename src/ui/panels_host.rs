@@ -288,7 +288,8 @@ fn keep_focus_in_view(root: NodeRef, into_panels: bool) {
 }
 
 /// The elements keyboard focus can land on.
-const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+const FOCUSABLE: &str =
+    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
     textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
 
 fn loading_text(lang: Lang, slot: &str) -> &'static str {

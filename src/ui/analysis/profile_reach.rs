@@ -84,7 +84,11 @@ fn advice_row(system: &IndicatorSystem, a: &Advice, lang: Lang) -> Html {
         Lang::En => format!(" (+{p:.0}%)"),
     });
     let unit = ind.shown_unit(lang).trim();
-    let unit = if unit == "%" { unit.to_string() } else { format!(" {unit}") };
+    let unit = if unit == "%" {
+        unit.to_string()
+    } else {
+        format!(" {unit}")
+    };
     html! {
         <li data-testid="advice-row" data-indicator={ind.id.clone()} data-rank={rank.to_string()}
             data-current={current.to_string()} data-required={required.to_string()}
@@ -109,11 +113,13 @@ fn out_of_reach_text(system: &IndicatorSystem, a: &Advice, target: u32, lang: La
     match (&a.outcome, lang) {
         (AdviceOutcome::BeyondBest, Lang::Zh) => format!(
             "{name}：需超过全省最高值（{}），单项无法升至第 {target} 位",
-            a.best.map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
+            a.best
+                .map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
         ),
         (AdviceOutcome::BeyondBest, Lang::En) => format!(
             "{name}: would need more than the best county's {}; out of reach alone",
-            a.best.map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
+            a.best
+                .map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
         ),
         (AdviceOutcome::Missing, Lang::Zh) => format!("{name}：缺少数据"),
         (AdviceOutcome::Missing, Lang::En) => format!("{name}: no value"),
@@ -144,14 +150,19 @@ pub fn ProfileReach(props: &PanelProps) -> Html {
     {
         let (state, found) = (props.state.clone(), found.clone());
         let wanted = unit.is_some() && *asked_for == unit && target >= 1;
-        use_effect_with((wanted, unit, target, props.state.clone()), move |(wanted, unit, target, _)| {
-            if let (true, Some(u)) = (*wanted, *unit) {
-                let fresh = found.as_ref().is_some_and(|f| f.0.is_for(&state, u, *target));
-                if !fresh {
-                    found.set(Some(Ptr(Rc::new(Found::compute(&state, u, *target)))));
+        use_effect_with(
+            (wanted, unit, target, props.state.clone()),
+            move |(wanted, unit, target, _)| {
+                if let (true, Some(u)) = (*wanted, *unit) {
+                    let fresh = found
+                        .as_ref()
+                        .is_some_and(|f| f.0.is_for(&state, u, *target));
+                    if !fresh {
+                        found.set(Some(Ptr(Rc::new(Found::compute(&state, u, *target)))));
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let Some(u) = unit else {
         return html! {};
@@ -217,9 +228,14 @@ struct Found {
 
 impl Found {
     fn compute(state: &crate::state::State, u: usize, target: u32) -> Self {
-        let rows =
-            indicator_reach::indicator_reach_all(&state.system, &state.data, &state.scenario, u, target)
-                .map_err(|e| e.message(state.lang));
+        let rows = indicator_reach::indicator_reach_all(
+            &state.system,
+            &state.data,
+            &state.scenario,
+            u,
+            target,
+        )
+        .map_err(|e| e.message(state.lang));
         Found {
             unit: u,
             target,

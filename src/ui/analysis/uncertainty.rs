@@ -3,8 +3,8 @@
 //! no task comes near 50 ms; a progress bar and Cancel; results as interval bars and as a table.
 
 use super::{estimate_note, now_ms, Ptr};
-use crate::analysis::uncertainty::{percent_text, 
-    Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun, MAX_SAMPLES,
+use crate::analysis::uncertainty::{
+    percent_text, Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun, MAX_SAMPLES,
 };
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
 use crate::chart::LazyTable;
