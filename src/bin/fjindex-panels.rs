@@ -19,29 +19,16 @@ mod exports {
     pub fn open(
         slot: &str,
         root: web_sys::Element,
-        view: String,
-        ranked: String,
-        data_kind: &str,
-        meta_json: String,
-        csv: String,
+        snapshot: Vec<String>,
         to_page: js_sys::Function,
     ) -> Result<(), String> {
-        let snapshot = Snapshot::from_parts(view, ranked, data_kind, meta_json, csv)?;
-        panels_app::open(slot, root, snapshot, to_page)
+        panels_app::open(slot, root, Snapshot::from_parts(snapshot)?, to_page)
     }
 
     /// Brings the open slots to the page's latest snapshot.
     #[wasm_bindgen]
-    pub fn apply(
-        view: String,
-        ranked: String,
-        data_kind: &str,
-        meta_json: String,
-        csv: String,
-    ) -> Result<(), String> {
-        panels_app::apply(Snapshot::from_parts(
-            view, ranked, data_kind, meta_json, csv,
-        )?)
+    pub fn apply(snapshot: Vec<String>) -> Result<(), String> {
+        panels_app::apply(Snapshot::from_parts(snapshot)?)
     }
 }
 

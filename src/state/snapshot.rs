@@ -127,15 +127,12 @@ impl Snapshot {
         ]
     }
 
-    /// The snapshot from the five texts of `into_parts`.
-    pub fn from_parts(
-        view: String,
-        ranked: String,
-        kind: &str,
-        meta_json: String,
-        csv: String,
-    ) -> Result<Self, String> {
-        let data = match kind {
+    /// The snapshot from the five texts of `into_parts`; an error when there are not five.
+    pub fn from_parts(parts: Vec<String>) -> Result<Self, String> {
+        let [view, ranked, kind, meta_json, csv]: [String; 5] = parts
+            .try_into()
+            .map_err(|p: Vec<String>| format!("a snapshot has 5 parts, not {}", p.len()))?;
+        let data = match kind.as_str() {
             "" => None,
             "bundled" => Some(DataMessage::Bundled),
             "csv" => Some(DataMessage::Csv { meta_json, csv }),
@@ -172,8 +169,7 @@ mod tests {
 
     fn replay(replica: &State, snapshot: Snapshot) -> State {
         // Through the five texts the modules exchange.
-        let [view, ranked, kind, meta, csv] = snapshot.into_parts();
-        let snapshot = Snapshot::from_parts(view, ranked, &kind, meta, csv).unwrap();
+        let snapshot = Snapshot::from_parts(snapshot.into_parts().to_vec()).unwrap();
         let (action, _) = snapshot
             .into_action(&replica.system, &replica.data)
             .unwrap();

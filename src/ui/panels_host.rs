@@ -59,7 +59,7 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
     })
 }
 
-/// The snapshot of `state` as call arguments, with the data set when `full` or when it is not the one
+/// The snapshot of `state` as the texts of `Snapshot::into_parts`, with the data set when `full` or when it is not the one
 /// last sent; `None` when it would tell the module nothing new (a search, sort or filter changes the
 /// page's state but not what the panels show). Records what it sends.
 fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
@@ -155,9 +155,11 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
                         let args = js_sys::Array::new();
                         args.push(&JsValue::from(slot));
                         args.push(&element);
-                        for part in snapshot_args(&state, true).unwrap_or_default() {
-                            args.push(&part);
-                        }
+                        let parts: js_sys::Array = snapshot_args(&state, true)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .collect();
+                        args.push(&parts);
                         args.push(&to_page(&dispatch, &state));
                         call_panels("open", args).await
                     }
@@ -185,7 +187,8 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
             if *open {
                 if let Some(parts) = snapshot_args(&state.0, false) {
                     wasm_bindgen_futures::spawn_local(async move {
-                        let args: js_sys::Array = parts.into_iter().collect();
+                        let parts: js_sys::Array = parts.into_iter().collect();
+                        let args = js_sys::Array::of1(&parts);
                         let _ = call_panels("apply", args).await;
                     });
                 }
