@@ -313,20 +313,26 @@ fn method_section(state: &State) -> Section {
     let lang = state.lang;
     let sc = &state.scenario;
     let data = &state.data;
-    let year = data.meta.year.map(|y| match lang {
-        Lang::Zh => format!("，{y} 年"),
-        Lang::En => format!(", {y}"),
-    });
+    let name = dataset_name(state, lang);
+    // The bundled set's name already says its year.
+    let year = data
+        .meta
+        .year
+        .filter(|y| !name.contains(&y.to_string()))
+        .map(|y| match lang {
+            Lang::Zh => format!("，{y} 年"),
+            Lang::En => format!(", {y}"),
+        });
     let dataset = match lang {
         Lang::Zh => format!(
             "数据集：{}{}，{} 个县域单位。",
-            dataset_name(state, lang),
+            name,
             year.unwrap_or_default(),
             data.n_units()
         ),
         Lang::En => format!(
             "Data set: {}{}, {} county-level units.",
-            dataset_name(state, lang),
+            name,
             year.unwrap_or_default(),
             data.n_units()
         ),
@@ -593,6 +599,15 @@ pub fn easiest_reach(
         .collect()
 }
 
+/// The sentence with its first letter in capitals ("raising …" opens a line of its own).
+fn capitalised(sentence: String) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => sentence,
+    }
+}
+
 fn reach_section(state: &State, u: usize) -> Option<Section> {
     let lang = state.lang;
     let rank = state.ranking.rank[u];
@@ -644,7 +659,7 @@ fn reach_section(state: &State, u: usize) -> Option<Section> {
     } else {
         for r in &easiest {
             let ind = &state.system.indicators[r.indicator];
-            let mut line = indicator_reach::sentence(&state.system, r, target, lang);
+            let mut line = capitalised(indicator_reach::sentence(&state.system, r, target, lang));
             if let (Some(now), IndicatorReach::Reachable { new_value, .. }) = (r.current, &r.reach)
             {
                 line.push_str(&match lang {

@@ -85,6 +85,7 @@ pub fn BriefButton(props: &PanelProps) -> Html {
                     Ok(_) => {
                         making.set(Making::Idle);
                         mark_open(true);
+                        focus("[data-testid=\"brief-close\"]");
                         if let Some(w) = web_sys::window() {
                             let _ = w.print();
                         }
@@ -209,19 +210,20 @@ impl PartialEq for BriefAppProps {
     }
 }
 
+/// Moves the focus to the element `selector` finds.
+fn focus(selector: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Closes the brief and gives the focus back to the button that opened it.
 fn close() {
     mark_open(false);
-    if let Some(button) = document()
-        .and_then(|d| {
-            d.query_selector("[data-testid=\"brief-open\"]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = button.focus();
-    }
+    focus("[data-testid=\"brief-open\"]");
 }
 
 #[component]
@@ -239,21 +241,12 @@ fn BriefApp(props: &BriefAppProps) -> Html {
             close();
         }
     });
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
     html! {
         <div class="brief-dialog" role="dialog" aria-modal="true" aria-labelledby="brief-title" onkeydown={on_key}
             lang={super::lang_tag(lang)}>
             <div class="brief-toolbar">
                 <button type="button" onclick={print} data-testid="brief-print">{ t(lang, Key::BriefPrintAgain) }</button>
-                <button type="button" ref={close_ref} onclick={on_close} data-testid="brief-close">{ t(lang, Key::BriefClose) }</button>
+                <button type="button" onclick={on_close} data-testid="brief-close">{ t(lang, Key::BriefClose) }</button>
             </div>
             <article class="brief-sheet" data-testid="brief" data-adcode={b.adcode.clone()}>
                 <header class="brief-head">
@@ -288,7 +281,7 @@ fn section(s: &Section, qr: Option<&Qr>, lang: Lang) -> Html {
                 if let Some(qr) = qr { { qr_svg(qr, lang) } }
                 <div>
                     { for intro.iter().map(|l| html! { <p>{ l.clone() }</p> }) }
-                    { for link.iter().map(|l| html! { <p class="brief-link" data-testid="brief-link" translate="no">{ l.clone() }</p> }) }
+                    { for link.iter().map(|l| html! { <p class="brief-url" data-testid="brief-link" translate="no">{ l.clone() }</p> }) }
                 </div>
             </div>
         }
@@ -340,8 +333,8 @@ fn dimension_table(t: &DimensionTable) -> Html {
 /// Bars of the county's dimension scores on a 0-100 scale, with the prefecture mean (a dark tick) and
 /// the province mean (a dashed line); the table above says the same in figures.
 fn dimension_chart(t: &DimensionTable, lang: Lang) -> Html {
-    const LABEL: f64 = 130.0;
-    const WIDTH: f64 = 460.0;
+    const LABEL: f64 = 175.0;
+    const WIDTH: f64 = 520.0;
     const ROW: f64 = 18.0;
     let scale = |v: f64| LABEL + (v.clamp(0.0, 100.0) / 100.0) * (WIDTH - LABEL - 10.0);
     let height = ROW * t.rows.len() as f64 + 22.0;
