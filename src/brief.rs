@@ -603,7 +603,12 @@ pub fn easiest_reach(
 fn capitalised(sentence: String) -> String {
     let mut chars = sentence.chars();
     match chars.next() {
-        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        Some(c) if c.is_ascii_lowercase() => {
+            let mut out = String::with_capacity(sentence.len());
+            out.push(c.to_ascii_uppercase());
+            out.push_str(chars.as_str());
+            out
+        }
         _ => sentence,
     }
 }

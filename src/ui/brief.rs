@@ -236,13 +236,25 @@ fn BriefApp(props: &BriefAppProps) -> Html {
         }
     });
     let on_close = Callback::from(|_: MouseEvent| close());
-    let on_key = Callback::from(|e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            close();
-        }
+    // Escape closes the brief wherever the focus is (printing may have taken it off the toolbar).
+    use_effect_with((), |_| {
+        let listener = document().map(|d| {
+            gloo::events::EventListener::new(&d, "keydown", |e| {
+                let open = document()
+                    .and_then(|d| d.document_element())
+                    .is_some_and(|r| r.has_attribute("data-brief"));
+                let escape = e
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape");
+                if open && escape {
+                    close();
+                }
+            })
+        });
+        move || drop(listener)
     });
     html! {
-        <div class="brief-dialog" role="dialog" aria-modal="true" aria-labelledby="brief-title" onkeydown={on_key}
+        <div class="brief-dialog" role="dialog" aria-modal="true" aria-labelledby="brief-title"
             lang={super::lang_tag(lang)}>
             <div class="brief-toolbar">
                 <button type="button" onclick={print} data-testid="brief-print">{ t(lang, Key::BriefPrintAgain) }</button>
