@@ -38,6 +38,10 @@ function savePdf(pdf, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.pdf`);
   fs.writeFileSync(file, pdf);
+  // Renderings of an earlier, longer PDF of the same name would read as pages of this one.
+  for (const f of fs.readdirSync(SCREENSHOT_DIR)) {
+    if (f.startsWith(`${name}-`) && /-\d+\.png$/.test(f)) fs.rmSync(path.join(SCREENSHOT_DIR, f));
+  }
   if (HAS_PDFTOPPM) execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(SCREENSHOT_DIR, name)]);
   return file;
 }
