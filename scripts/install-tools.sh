@@ -33,18 +33,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ] || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK-* >/dev/null 2>&1; then
-  say "installing chromium, chromium-driver, fonts-noto-cjk from Debian"
+if [ ! -x /usr/bin/chromium ] || ! ls /usr/share/fonts/opentype/noto/NotoSansCJK-* >/dev/null 2>&1 \
+  || ! command -v pdftoppm >/dev/null; then
+  say "installing chromium, chromium-driver, fonts-noto-cjk, poppler-utils (the print tests read PDFs) from Debian"
   SUDO=()
   if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null; then SUDO=(sudo -n); else
-      say "not root and no sudo: install chromium chromium-driver fonts-noto-cjk by hand" >&2
+      say "not root and no sudo: install chromium chromium-driver fonts-noto-cjk poppler-utils by hand" >&2
       exit 1
     fi
   fi
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    chromium chromium-driver fonts-noto-cjk
+    chromium chromium-driver fonts-noto-cjk poppler-utils
 fi
 
 # npm ci only when node_modules does not match package-lock.json.

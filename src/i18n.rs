@@ -136,6 +136,13 @@ keys! {
     ImportCancel => "取消导入", "Cancel the import";
     ImportCancelled => "已取消导入，当前数据和方案保持不变。", "Import cancelled; the current data and scenario are unchanged.";
     ImportUnreadable => "无法读取此文件：读取时导入组件出错或内存不足（{}）。请检查文件，或另存为较小的 XLSX 或 CSV 后重试。", "This file could not be read: the import component failed or ran out of memory while reading it ({}). Check the file, or save it as a smaller XLSX or CSV and try again.";
+    // The one-page county brief (issue 12, county brief and printing).
+    BriefPrint => "打印简报", "Print brief";
+    BriefMaking => "正在生成简报……", "Making the brief…";
+    BriefFailed => "无法生成简报，排名和权重不受影响；请检查网络后重试", "The brief could not be made; the ranking and weights are unaffected. Check the connection and try again";
+    BriefPrintAgain => "打印", "Print";
+    BriefClose => "关闭简报", "Close the brief";
+    BriefFooter => "福建省县域重点产业链发展指数计算器生成；方法与来源见计算器页面“方法与来源”。", "Made with the Fujian county key industrial chain index calculator; see its \"Method and sources\" section for the method and the sources.";
 }
 
 /// The string of `key` in `lang`.

@@ -1,6 +1,7 @@
 //! The web page's on-demand panels module: the charts and the analysis panels, which the page loads
-//! when either first comes into view (`src/ui/panels_host.rs`, `www/tools.js`). Each export wraps a
-//! function of `fjindex::ui::panels_app`.
+//! when either first comes into view (`src/ui/panels_host.rs`, `www/tools.js`), and the county brief,
+//! loaded when its button is first pressed (`src/ui/brief.rs`). Each export wraps a function of
+//! `fjindex::ui::panels_app` or `fjindex::ui::brief`.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -23,6 +24,20 @@ mod exports {
         to_page: js_sys::Function,
     ) -> Result<(), String> {
         panels_app::open(slot, root, Snapshot::from_parts(snapshot)?, to_page)
+    }
+
+    /// Draws the county brief of the page's full snapshot (its selected county) on `root`; resolves
+    /// once it is in the document, or fails with a message.
+    #[wasm_bindgen]
+    pub async fn brief(
+        root: web_sys::Element,
+        view: String,
+        data_kind: String,
+        meta_json: String,
+        csv: String,
+    ) -> Result<(), String> {
+        let snapshot = Snapshot::from_parts(view, &data_kind, meta_json, csv)?;
+        fjindex::ui::brief::show(root, snapshot).await
     }
 
     /// Brings the open slots to the page's latest snapshot.

@@ -9,6 +9,7 @@
 //! of the state and sends its panels' actions to the page.
 
 mod analysis;
+pub mod brief;
 pub mod chart_canvas;
 pub mod charts_panel;
 mod data_panel;

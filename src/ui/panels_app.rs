@@ -63,7 +63,7 @@ pub fn open(
 /// the page's handler take the slot's clicks for its own elements' (it finds the slot root branded 1),
 /// so before the first slot opens, root 1 of this module goes to an empty app on a detached element.
 /// This holds as long as the page's app makes no portal (which would take root 2).
-fn spend_the_page_root_id() {
+pub(crate) fn spend_the_page_root_id() {
     thread_local! {
         static SPENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
@@ -73,6 +73,13 @@ fn spend_the_page_root_id() {
     if let Ok(spare) = gloo::utils::document().create_element("div") {
         std::mem::forget(yew::Renderer::<Spare>::with_root(spare).render());
     }
+}
+
+/// A state of its own for the county brief, made from the page's full snapshot (`ui::brief`).
+pub(crate) fn replica(snapshot: Snapshot) -> Result<State, String> {
+    let bundled = State::from_bundle(seeds::bundle());
+    let (action, _) = snapshot.into_action(&bundled.system, &bundled.data)?;
+    Ok(reduce(&bundled, action))
 }
 
 #[component]

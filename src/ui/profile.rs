@@ -57,6 +57,7 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
                         </h3>
                         <button type="button" class="close" onclick={close}>{ t(lang, Key::CloseProfile) }</button>
                     </div>
+                    <super::brief::BriefButton ..props.clone() />
                     <dl class="kpis">
                         <div><dt>{ t(lang, Key::CompositeRank) }</dt>
                             <dd translate="no">{ rank_text(p.rank, p.n_ranked) }</dd></div>
