@@ -7,8 +7,8 @@
 //! `analysis::bounds` (precomputed for the bundled data, otherwise handed in by the caller).
 
 use crate::analysis::bounds::{self, RankBounds};
-use crate::analysis::indicator_reach::{self, IndicatorReach, IndicatorReachRow};
-use crate::analysis::uncertainty::{self, UncertaintyConfig, UncertaintyRow};
+use crate::analysis::indicator_reach::{self, Advice, AdviceOutcome};
+use crate::analysis::uncertainty::{self, UncertaintyConfig, UncertaintyResult, UncertaintyRow};
 use crate::i18n::{place, prefecture_name, t, Key};
 use crate::model::{Aggregation, IndicatorSystem, Lang, Normalisation, Treatment, Weighting};
 use crate::share::{self, DatasetRef, Embed, ShareState};
@@ -447,51 +447,44 @@ fn dimension_section(state: &State, profile: &CountyProfile) -> Section {
     }
 }
 
-/// The county's row of the brief's fixed Monte Carlo run, or `None` when it is unranked.
-pub fn uncertainty_row(state: &State, u: usize) -> Option<UncertaintyRow> {
+/// The brief's fixed Monte Carlo run, or `None` when the scenario cannot be scored.
+fn uncertainty_result(state: &State) -> Option<UncertaintyResult> {
     let config = UncertaintyConfig {
         samples: SAMPLES,
         noise: NOISE,
         seed: SEED,
         vary_methods: false,
     };
-    let result = uncertainty::run(&state.system, &state.data, &state.scenario, config).ok()?;
-    result.rows.into_iter().find(|r| r.unit == u)
+    uncertainty::run(&state.system, &state.data, &state.scenario, config).ok()
 }
 
+/// The county's row of the brief's fixed Monte Carlo run, or `None` when it is unranked.
+pub fn uncertainty_row(state: &State, u: usize) -> Option<UncertaintyRow> {
+    uncertainty_result(state)?
+        .rows
+        .into_iter()
+        .find(|r| r.unit == u)
+}
+
+/// What the run says of the county (its 90 % band and the probabilities of staying ahead of its
+/// neighbours, from the same draws), then how the run was made.
 fn uncertainty_section(state: &State, u: usize) -> Option<Section> {
     let lang = state.lang;
-    let row = uncertainty_row(state, u)?;
-    let band = if row.p05 == row.p95 {
-        match lang {
-            Lang::Zh => format!("始终位于第 {} 位", row.p05),
-            Lang::En => format!("stays {}", place(lang, row.p05)),
-        }
-    } else {
-        match lang {
-            Lang::Zh => format!("位于第 {}–{} 位", row.p05, row.p95),
-            Lang::En => format!(
-                "ranks between {} and {}",
-                place(lang, row.p05),
-                place(lang, row.p95)
-            ),
-        }
-    };
+    let result = uncertainty_result(state)?;
+    let sentence = result.unit_sentence(&state.data, u, lang)?;
     let percent = (NOISE * 100.0).round();
-    let line = match lang {
+    let method = match lang {
         Lang::Zh => format!(
-            "将各维度权重分别乘以 {:.0}%–{:.0}% 的随机系数后重新排名（{} 次，固定随机序列，可重现），90% 的情形下{band}，中位数为第 {} 位。",
+            "将各维度权重分别乘以 {:.0}%–{:.0}% 的随机系数后重新排名（{} 次，固定随机序列，可重现）。",
             100.0 - percent,
             100.0 + percent,
             group_thousands(SAMPLES),
-            row.median_rank
         ),
         Lang::En => format!(
-            "With each dimension weight multiplied by a random factor between {:.0}% and {:.0}% and the counties re-ranked ({} draws from a fixed random sequence, so the figures reproduce), it {band} in 90% of the draws; its median rank is {}.",
+            "Each dimension weight was multiplied by a random factor between {:.0}% and {:.0}% and the counties re-ranked ({} draws from a fixed random sequence, so the figures reproduce).",
             100.0 - percent,
             100.0 + percent,
             group_thousands(SAMPLES),
-            place(lang, row.median_rank)
         ),
     };
     Some(Section {
@@ -502,7 +495,7 @@ fn uncertainty_section(state: &State, u: usize) -> Option<Section> {
                 "How certain the rank is (5-95 %)",
             )
             .into(),
-        lines: vec![line],
+        lines: vec![sentence, method],
         table: None,
     })
 }
@@ -566,50 +559,30 @@ fn bounds_section(system: &IndicatorSystem, b: &RankBounds, lang: Lang) -> Optio
     })
 }
 
-/// The indicators that alone would lift the county to `target`, the smallest change relative to the
-/// indicator's spread across the units (maximum - minimum) first.
-pub fn easiest_reach(
-    state: &State,
-    rows: &[IndicatorReachRow],
-    count: usize,
-) -> Vec<IndicatorReachRow> {
-    let spread = |i: usize| {
-        let column = state.data.column(i).iter().filter(|v| !v.is_nan());
-        let (lo, hi) = column.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-            (lo.min(v), hi.max(v))
-        });
-        if hi > lo {
-            hi - lo
-        } else {
-            1.0
-        }
+/// "营收：253.3 → 670.5 亿元（+165%）；全省最高 3124.0 亿元".
+fn advice_line(system: &IndicatorSystem, a: &Advice, lang: Lang) -> String {
+    let ind = &system.indicators[a.indicator];
+    let AdviceOutcome::Feasible {
+        required, percent, ..
+    } = a.outcome
+    else {
+        return String::new();
     };
-    let mut reachable: Vec<(f64, &IndicatorReachRow)> = rows
-        .iter()
-        .filter_map(|r| match r.reach {
-            IndicatorReach::Reachable { increase, .. } => Some((increase / spread(r.indicator), r)),
-            _ => None,
-        })
-        .collect();
-    reachable.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.indicator.cmp(&b.1.indicator)));
-    reachable
-        .into_iter()
-        .take(count)
-        .map(|(_, r)| r.clone())
-        .collect()
-}
-
-/// The sentence with its first letter in capitals ("raising …" opens a line of its own).
-fn capitalised(sentence: String) -> String {
-    let mut chars = sentence.chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_lowercase() => {
-            let mut out = String::with_capacity(sentence.len());
-            out.push(c.to_ascii_uppercase());
-            out.push_str(chars.as_str());
-            out
-        }
-        _ => sentence,
+    let now = a.current.map_or_else(|| "—".into(), |v| ind.format_shown(v, lang));
+    let needed = ind.format_with_unit(required, lang);
+    let best = a.best.map_or_else(|| "—".into(), |b| ind.format_with_unit(b, lang));
+    let change = percent.map(|p| format!("+{p:.0}%"));
+    match lang {
+        Lang::Zh => format!(
+            "{}：{now} → {needed}{}；全省最高 {best}",
+            ind.short_zh,
+            change.map_or_else(String::new, |c| format!("（{c}）"))
+        ),
+        Lang::En => format!(
+            "{}: {now} → {needed}{}; best county {best}",
+            ind.short_en,
+            change.map_or_else(String::new, |c| format!(" ({c})"))
+        ),
     }
 }
 
@@ -644,47 +617,29 @@ fn reach_section(state: &State, u: usize) -> Option<Section> {
         target,
     )
     .ok()?;
-    let easiest = easiest_reach(state, &rows, REACH_LINES);
-    let intro = match lang {
-        Lang::Zh => format!("在其他指标不变时，单项指标升至第 {target} 位需要："),
+    let advice = indicator_reach::advice(&state.data, &rows);
+    let easiest: Vec<&Advice> = advice
+        .iter()
+        .filter(|a| matches!(a.outcome, AdviceOutcome::Feasible { .. }))
+        .take(REACH_LINES)
+        .collect();
+    let mut lines = vec![match lang {
+        Lang::Zh => format!("在其他指标不变时，单项指标升至第 {target} 位需要（当前 → 需达到）："),
         Lang::En => format!(
-            "With the other indicators unchanged, one indicator alone would lift it to {}:",
+            "With the other indicators unchanged, one indicator alone would lift it to {} (now → needed):",
             place(lang, target)
         ),
-    };
-    let mut lines = vec![intro];
+    }];
     if easiest.is_empty() {
         lines = vec![match lang {
-            Lang::Zh => format!("没有哪一项指标单独提高就能升至第 {target} 位。"),
+            Lang::Zh => format!("没有哪一项指标单独提高（且不超过全省最高值）就能升至第 {target} 位。"),
             Lang::En => format!(
-                "No single indicator can lift it to {} on its own.",
+                "No single indicator can lift it to {} on its own without exceeding the best county's value.",
                 place(lang, target)
             ),
         }];
-    } else {
-        for r in &easiest {
-            let ind = &state.system.indicators[r.indicator];
-            let mut line = capitalised(indicator_reach::sentence(&state.system, r, target, lang));
-            if let (Some(now), IndicatorReach::Reachable { new_value, .. }) = (r.current, &r.reach)
-            {
-                line.push_str(&match lang {
-                    Lang::Zh => format!(
-                        "（由 {} 增至 {} {}）",
-                        ind.format(now),
-                        ind.format(*new_value),
-                        ind.unit(lang)
-                    ),
-                    Lang::En => format!(
-                        " (from {} to {} {})",
-                        ind.format(now),
-                        ind.format(*new_value),
-                        ind.unit(lang)
-                    ),
-                });
-            }
-            lines.push(line);
-        }
     }
+    lines.extend(easiest.iter().map(|a| advice_line(&state.system, a, lang)));
     Some(Section {
         id: "reach",
         heading,

@@ -155,7 +155,14 @@ fn what_it_would_take_gives_the_easiest_indicators_or_says_it_is_first() {
     let state = select(&base, &middle_county(&base), Lang::Zh);
     let reach = &brief_of(&state).sections[5];
     assert!(reach.lines.len() >= 2 && reach.lines.len() <= 1 + brief::REACH_LINES);
-    assert!(reach.lines[1].contains("可升至第"), "{:?}", reach.lines);
+    // Current -> needed, never beyond the best county's value (said so instead), with the best value.
+    assert!(
+        reach.lines[1..]
+            .iter()
+            .all(|l| l.contains(" → ") && l.contains("全省最高")),
+        "{:?}",
+        reach.lines
+    );
     let first = state.data.units[state.ranking.order[0]].adcode.clone();
     let b = brief_of(&select(&base, &first, Lang::En));
     let reach = b.sections.iter().find(|s| s.id == "reach").unwrap();

@@ -29,15 +29,8 @@ mod exports {
     /// Draws the county brief of the page's full snapshot (its selected county) on `root`; resolves
     /// once it is in the document, or fails with a message.
     #[wasm_bindgen]
-    pub async fn brief(
-        root: web_sys::Element,
-        view: String,
-        data_kind: String,
-        meta_json: String,
-        csv: String,
-    ) -> Result<(), String> {
-        let snapshot = Snapshot::from_parts(view, &data_kind, meta_json, csv)?;
-        fjindex::ui::brief::show(root, snapshot).await
+    pub async fn brief(root: web_sys::Element, snapshot: Vec<String>) -> Result<(), String> {
+        fjindex::ui::brief::show(root, Snapshot::from_parts(snapshot)?).await
     }
 
     /// Brings the open slots to the page's latest snapshot.

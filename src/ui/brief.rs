@@ -76,11 +76,8 @@ pub fn BriefButton(props: &PanelProps) -> Html {
             let parts = Snapshot::of(&state, true).into_parts();
             let making = making.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let args = js_sys::Array::new();
-                args.push(&root);
-                for part in parts {
-                    args.push(&JsValue::from(part));
-                }
+                let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
+                let args = js_sys::Array::of2(&root, &parts);
                 match call_panels("brief", args).await {
                     Ok(_) => {
                         making.set(Making::Idle);

@@ -439,20 +439,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             }
         })
     };
-    let print_profile = Callback::from(|_: MouseEvent| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let root = window.document().and_then(|d| d.document_element());
-        if let Some(r) = &root {
-            let _ = r.set_attribute("data-print", "profile");
-        }
-        let _ = window.print();
-        if let Some(r) = &root {
-            let _ = r.remove_attribute("data-print");
-        }
-    });
-
     let is_bundled = dataset_ref == DatasetRef::Bundled;
     let share_url = if query.is_empty() {
         base_url()
@@ -525,9 +511,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <button type="button" data-testid="export-xlsx" onclick={export("xlsx")}>{ tr(lang, "排名 XLSX", "Ranking XLSX") }</button>
                 <button type="button" data-testid="template-csv" onclick={export("template-csv")}>{ tr(lang, "导入模板 CSV", "Import template CSV") }</button>
                 <button type="button" data-testid="template-xlsx" onclick={export("template-xlsx")}>{ tr(lang, "导入模板 XLSX", "Import template XLSX") }</button>
-                <button type="button" data-testid="print-profile" disabled={s.selected.is_none()} onclick={print_profile}
-                    title={tr(lang, "先在排名中选择一个县域", "Select a county in the ranking first")}>
-                    { tr(lang, "打印县域档案（A4）", "Print the county profile (A4)") }</button>
             </div>
             { tools::status_view(export_status.as_ref(), lang) }
 

@@ -194,22 +194,6 @@ test("with WebAssembly disabled the static ranking shows", async () => {
   }
 });
 
-test("the print layout fits a county profile with the data notice on one A4 page", async () => {
-  const page = await app.open({ wait: "ready" });
-  assert.ok(await page.isDisabled('[data-testid="print-profile"]'));
-  await page.locator(ROW).nth(1).locator(".county-link").click();
-  await page.waitForSelector('[data-testid="profile"]');
-  assert.ok(await page.isEnabled('[data-testid="print-profile"]'));
-  // What the print button sets around window.print().
-  await page.evaluate(() => document.documentElement.setAttribute("data-print", "profile"));
-  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
-  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) || []).length, 1);
-  await page.emulateMedia({ media: "print" });
-  assert.ok(await page.isVisible(".notice"));
-  assert.equal(await page.isVisible(".slot-ranking"), false);
-  await app.screenshot(page, "print-profile");
-});
-
 test("a file with more than 500 units is shown a page at a time, and the pager moves through it", async () => {
   // 83 Fujian counties plus made-up codes, every value inside the indicator's plausible range.
   const indicators = JSON.parse(fs.readFileSync(path.join(ROOT, "seeds", "indicators.json"), "utf8")).indicators;
