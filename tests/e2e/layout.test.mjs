@@ -85,6 +85,9 @@ for (const lang of LANGS) {
       // The profile opens beside the ranking, within the first screen.
       const box = await profile.boundingBox();
       assert.ok(box.y < viewport.height && box.x + box.width <= viewport.width, `${label}: profile at ${JSON.stringify(box)}`);
+      // Every column of the profile's indicator table is in view too (no sideways scroll, no cut head).
+      const indicators = await page.$eval(".ind-table", (t) => ({ table: t.scrollWidth, box: t.parentElement.clientWidth }));
+      assert.ok(indicators.table <= indicators.box, `${label}: the indicator table is ${indicators.table} px in ${indicators.box}`);
       await app.screenshot(page, `first-screen-${lang}-${viewport.width}-profile`, { fullPage: false });
       app.assertClean(page);
     });
