@@ -568,9 +568,13 @@ fn advice_line(system: &IndicatorSystem, a: &Advice, lang: Lang) -> String {
     else {
         return String::new();
     };
-    let now = a.current.map_or_else(|| "—".into(), |v| ind.format_shown(v, lang));
+    let now = a
+        .current
+        .map_or_else(|| "—".into(), |v| ind.format_shown(v, lang));
     let needed = ind.format_with_unit(required, lang);
-    let best = a.best.map_or_else(|| "—".into(), |b| ind.format_with_unit(b, lang));
+    let best = a
+        .best
+        .map_or_else(|| "—".into(), |b| ind.format_with_unit(b, lang));
     let change = percent.map(|p| format!("+{p:.0}%"));
     match lang {
         Lang::Zh => format!(

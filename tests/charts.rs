@@ -240,7 +240,10 @@ fn geometric_contribution_chart_says_it_shows_log_shares() {
         let (a, g) = (a.unwrap(), g.unwrap());
         assert_ne!(a.title, g.title);
         let (t, caption) = contribution::title(lang, Aggregation::Geometric, 5);
-        assert!(g_svg.contains(&t) && g_svg.contains(&caption) && caption.contains("ln"));
+        // The caption may wrap onto a second line: compare the drawn texts without the breaks.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        let drawn = squeeze(&svg_texts(&g_svg).join(" "));
+        assert!(g_svg.contains(&t) && drawn.contains(&squeeze(&caption)) && caption.contains("ln"));
         assert!(!a_svg.contains("ln("));
         assert_ne!(
             contribution::table(&mk(&geo, Aggregation::Geometric), lang).caption,
@@ -845,4 +848,44 @@ fn palette_and_scale_keep_text_readable() {
         OKABE_ITO.iter().collect::<HashSet<_>>().len(),
         OKABE_ITO.len()
     );
+}
+
+#[test]
+fn a_chart_title_wider_than_a_phone_wraps_between_words_instead_of_running_off() {
+    let data = counties_data();
+    let sys = system();
+    let r = rank(&data, &EQUAL, Aggregation::Arithmetic);
+    let input = TileMapInput {
+        system: &sys,
+        data: &data,
+        ranking: &r,
+        colour_by: ColourBy::Score,
+        selected: None,
+    };
+    for (style, width) in [(en(), 300), (zh(), 200)] {
+        let (svg, layout) = render((width, 420), |a| tile_map::draw(a, &input, &style));
+        let title = layout.unwrap().title;
+        let texts = svg_texts(&svg);
+        // The title is drawn over several text lines that together give it whole, each a run of words.
+        let start = texts
+            .iter()
+            .position(|t| title.starts_with(t.as_str()))
+            .expect("the title's first line");
+        let mut joined = String::new();
+        let mut lines = 0;
+        for t in &texts[start..] {
+            if joined.len() >= title.len() {
+                break;
+            }
+            let sep = if joined.is_empty() || !title.is_ascii() {
+                ""
+            } else {
+                " "
+            };
+            joined = format!("{joined}{sep}{t}");
+            lines += 1;
+        }
+        assert!(lines >= 2, "{title:?} fits one line at {width} px?");
+        assert_eq!(joined, title);
+    }
 }

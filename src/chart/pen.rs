@@ -133,16 +133,47 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         (text_em(text) * self.font(rel)).ceil() as i32
     }
 
-    /// The chart title (and an optional caption line below it); returns the y where content may start.
+    /// The chart title (and an optional caption below it), each wrapped to at most two lines of the
+    /// chart's width; returns the y where content may start.
     pub fn title(&self, title: &str, caption: Option<&str>) -> Result<i32, String> {
         let pad = self.px(8.0);
-        self.text(title, (pad, pad), 1.25, self.style.text, H::Left, V::Top)?;
-        let mut y = pad + self.font(1.25).ceil() as i32 + self.px(4.0);
-        if let Some(c) = caption {
-            self.text(c, (pad, y), 0.95, self.style.muted, H::Left, V::Top)?;
-            y += self.font(0.95).ceil() as i32 + self.px(4.0);
+        let room = self.width - 2 * pad;
+        let mut y = pad;
+        for (text, rel, colour) in [
+            (Some(title), 1.25, self.style.text),
+            (caption, 0.95, self.style.muted),
+        ] {
+            let Some(text) = text else { continue };
+            for line in self.wrap(text, rel, room, 2) {
+                self.text(&line, (pad, y), rel, colour, H::Left, V::Top)?;
+                y += self.font(rel).ceil() as i32 + self.px(4.0);
+            }
         }
         Ok(y + self.px(4.0))
+    }
+
+    /// Breaks `text` into lines of at most `max` device pixels, between words (or between any two
+    /// Chinese characters), keeping at most `lines` lines; the last one ends in an ellipsis when cut.
+    pub fn wrap(&self, text: &str, rel: f64, max: i32, lines: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut current = String::new();
+        for piece in break_points(text) {
+            let candidate = format!("{current}{piece}");
+            if current.is_empty() || self.text_width(candidate.trim_end(), rel) <= max {
+                current = candidate;
+                continue;
+            }
+            out.push(current.trim_end().to_string());
+            current = piece.trim_start().to_string();
+        }
+        if !current.trim().is_empty() {
+            out.push(current.trim_end().to_string());
+        }
+        if out.len() > lines {
+            let rest = out.split_off(lines - 1).join(" ");
+            out.push(self.fit(&rest, rel, max));
+        }
+        out
     }
 
     /// Draws a one-line legend of coloured swatches from `x`, wrapping at the right edge; returns the y
@@ -200,6 +231,30 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         out.push('…');
         out
     }
+}
+
+/// `text` cut where a line may break: after each space and around each full-width character.
+fn break_points(text: &str) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        let wide = text_em(c.encode_utf8(&mut [0; 4])) >= 1.0;
+        if wide {
+            if !word.is_empty() {
+                pieces.push(std::mem::take(&mut word));
+            }
+            pieces.push(c.to_string());
+        } else {
+            word.push(c);
+            if c == ' ' {
+                pieces.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        pieces.push(word);
+    }
+    pieces
 }
 
 /// Estimated width of `text` in ems: full-width (CJK) characters are one em, others a little over half.
