@@ -33,6 +33,8 @@
 //          `wait`: false | "started" (default: boot.js has run the wasm) | "ready" ([data-ready="1"]).
 //   waitForApp(page, { ready, timeout })      waits for <html data-app="started"> and, with
 //       ready: true, for [data-ready="1"] (the UI sets it on <body> once the first full render is done).
+//   scrollIntoViewSettled(page, selector)     scrolls to it and waits until no on-demand slot is loading
+//       (a slot opening on the way shifts the layout under a click).
 //   problemsOf(page) -> list of strings;  assertClean(page) throws listing them.
 //   screenshot(page, name, { fullPage })      PNG in target/screenshots/<name>.png (full page unless fullPage: false).
 //   startApp({ csp, prefix, args, root })     server + browser in one: { url, server, browser,
@@ -228,6 +230,17 @@ export async function openOnDemand(page, slot, { timeout = 20_000 } = {}) {
       if (Date.now() > deadline) throw e;
     }
   }
+}
+
+/**
+ * Scrolls `selector` into view and waits until no on-demand slot is still loading: a slot that opens
+ * while the page scrolls past it changes the layout, and a click aimed before that lands elsewhere.
+ */
+export async function scrollIntoViewSettled(page, selector, { timeout = 30_000 } = {}) {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('[data-on-demand="loading"]'), null, { timeout });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
 }
 
 /** Every recorded problem of `page` as one line each. */

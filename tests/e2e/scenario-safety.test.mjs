@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, serveDir, launchBrowser, openPage, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, serveDir, launchBrowser, openPage, scrollIntoViewSettled, STRICT_CSP, DIST_DIR } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -142,7 +142,9 @@ test("a damaged saved data set says so, from a link and from the list", async ()
   );
   const notes = await page.$$eval(NOTICES, (lis) => lis.map((li) => li.textContent));
   assert.ok(notes.some((n) => n.includes("mine") && n.includes("损坏")), notes.join("\n"));
-  await page.click(`[data-testid="saved-datasets"] li[data-hash="${hash}"] button >> nth=0`);
+  const use = `[data-testid="saved-datasets"] li[data-hash="${hash}"] button >> nth=0`;
+  await scrollIntoViewSettled(page, use);
+  await page.click(use);
   await page.waitForSelector('[data-testid="saved-unusable"]');
   assert.match(await page.textContent('[data-testid="saved-unusable"]'), /mine/);
 });
