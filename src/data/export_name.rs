@@ -117,23 +117,36 @@ pub fn export_file_name(
     format!("{}.{}", parts.join("-"), file_type.extension())
 }
 
-/// Letters and digits of `name` (lower-cased where the script has case), every other run of characters
-/// turned into one `-`, cut to [`MAX_SLUG_BYTES`] on a character boundary.
+/// Whether `c` belongs in a slug: ASCII letters and digits, and every other character outside the
+/// control, space, punctuation and symbol blocks that data-set names use (Latin-1 and general
+/// punctuation, CJK symbols, full-width forms). A hand-made test rather than `char::is_alphanumeric`,
+/// whose Unicode tables would otherwise be in the page's first load for this alone.
+fn is_word_char(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{BF}' | '\u{D7}' | '\u{F7}' => false,
+        '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE30}'..='\u{FE4F}' => false,
+        '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' => false,
+        '\u{FF5B}'..='\u{FF65}' | '\u{FEFF}' | '\u{FFF0}'..='\u{FFFF}' => false,
+        _ => true,
+    }
+}
+
+/// Letters and digits of `name` (ASCII letters lower-cased), every other run of characters turned into
+/// one `-`, cut to [`MAX_SLUG_BYTES`] on a character boundary.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in name.chars() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             if gap && !out.is_empty() {
                 out.push('-');
             }
             gap = false;
-            let lower: Vec<char> = c.to_lowercase().collect();
-            let width: usize = lower.iter().map(|l| l.len_utf8()).sum();
-            if out.len() + width > MAX_SLUG_BYTES {
+            if out.len() + c.len_utf8() > MAX_SLUG_BYTES {
                 break;
             }
-            out.extend(lower);
+            out.push(c.to_ascii_lowercase());
         } else {
             gap = true;
         }
