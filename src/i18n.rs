@@ -136,6 +136,31 @@ keys! {
     ImportCancel => "取消导入", "Cancel the import";
     ImportCancelled => "已取消导入，当前数据和方案保持不变。", "Import cancelled; the current data and scenario are unchanged.";
     ImportUnreadable => "无法读取此文件：读取时导入组件出错或内存不足（{}）。请检查文件，或另存为较小的 XLSX 或 CSV 后重试。", "This file could not be read: the import component failed or ran out of memory while reading it ({}). Check the file, or save it as a smaller XLSX or CSV and try again.";
+    // Methods that describe themselves (model::Choice): the steps, the names and explanations not above.
+    Weighting => "赋权方法", "Weighting";
+    Treatment => "异常值处理（标准化之前）", "Outlier treatment (before normalisation)";
+    WeightManual => "手动权重", "Manual weights";
+    WeightEqual => "等权", "Equal weights";
+    WeightEntropy => "熵权法", "Entropy";
+    WeightCritic => "CRITIC 法", "CRITIC";
+    WeightAhp => "层次分析法（AHP）", "AHP";
+    TreatNone => "不处理", "None";
+    TreatLog => "对数", "Log";
+    TreatWinsorise => "缩尾", "Winsorise";
+    ExplainMinMax => "把每项指标线性映射到 0–100，最小值得 0 分，最大值得 100 分。", "Maps each indicator linearly onto 0-100: the lowest value scores 0 and the highest 100.";
+    ExplainEfficacy => "与极差标准化相同的线性映射，但落在 60–100 之间，最低值也有 60 分。", "The same linear map as min-max, but onto 60-100, so the lowest value still scores 60.";
+    ExplainZScore => "以均值为 50、一个样本标准差为 10 分计分，极端值的影响比极差法小。", "Scores the mean as 50 and one sample standard deviation as 10 points; extreme values weigh less than under min-max.";
+    ExplainRank => "只看名次不看差距：按县域在该指标上的位次（并列取平均位次）计分。", "Uses only the order, not the gaps: each county scores by its position on the indicator (ties share their mean position).";
+    ExplainTreatNone => "原始数值直接进入标准化。", "Raw values go straight into normalisation.";
+    ExplainTreatLog => "压缩长尾：营业收入等少数县域特别大的指标取对数后，差距按比例而非绝对量计算；保留负值的符号。", "Compresses a long tail: for indicators where a few counties are far ahead (revenue, say), gaps count in proportion rather than in absolute terms; the sign of negative values is kept.";
+    ExplainTreatWinsorise => "把低于下分位数或高于上分位数的值截到该分位数（分位数按线性插值），其余不变。", "Clips values below the lower or above the upper percentile to that percentile (percentiles by linear interpolation); the rest stay as they are.";
+    ExplainManual => "维度权重与维度内指标权重都由使用者给定，各自归一化；指标的有效权重是两者之积。", "You set the dimension weights and the indicator weights within each dimension; each level is normalised and an indicator's effective weight is the product.";
+    ExplainEqual => "五个维度各占五分之一，维度内各指标平分该维度的权重。", "Each of the five dimensions gets one fifth, shared equally by its indicators.";
+    ExplainEntropy => "指标在县域间分布越不均匀（信息熵越小），权重越大。先把每项指标极差缩放到 0–1。", "The more unevenly an indicator is spread across counties (the lower its entropy), the more weight it gets; each indicator is first scaled to 0-1.";
+    ExplainCritic => "兼顾对比强度（标准差）与冲突性（与其他指标的相关越低越独特）。", "Combines contrast (the standard deviation) with conflict (the less an indicator agrees with the others, the more it adds).";
+    ExplainAhp => "对五个维度两两比较重要性（Saaty 1–9 标度），判断矩阵的主特征向量即维度权重；一致性比率 CR < 0.1 才视为可接受。", "Compare the five dimensions in pairs on Saaty's 1-9 scale; the principal eigenvector of the comparison matrix gives the dimension weights, acceptable when the consistency ratio CR is below 0.1.";
+    ExplainArithmetic => "维度之间可以完全互补：一个维度的短板可由其他维度的长处弥补。", "Dimensions fully compensate each other: a weak dimension can be made up by strong ones.";
+    ExplainGeometric => "补偿有限：短板拉低得更多，均衡发展的县域更占优。维度得分低于 0.1 时按 0.1 计，以免取对数为负无穷。", "Compensation is limited: a weak dimension pulls harder, so balanced counties gain. Dimension scores below 0.1 count as 0.1 so the logarithm stays finite.";
 }
 
 /// The string of `key` in `lang`.

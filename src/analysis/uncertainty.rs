@@ -2,15 +2,15 @@
 //! run in chunks so a page can spread it over frames, show progress and cancel by dropping the run.
 //!
 //! Each sample multiplies every dimension weight by an independent factor drawn uniformly from
-//! [1 - X, 1 + X] and renormalises. With method alternatives on, each sample also draws one of the four
-//! normalisations and one of the two aggregations uniformly. The generator is Xoshiro256++ seeded with
+//! [1 - X, 1 + X] and renormalises. With method alternatives on, each sample also draws one of the
+//! normalisations (`Normalisation::ALL`, every one the page offers) and one of the aggregations uniformly. The generator is Xoshiro256++ seeded with
 //! `seed_from_u64`, and draws use only integer and IEEE arithmetic, so a seed gives the same ranks natively
 //! and in WebAssembly (geometric aggregation also calls `exp`, whose last bit could differ by platform).
 
 use super::{ranks_from_keys, DimensionModel};
 use crate::data::csv_text::spreadsheet_text;
 use crate::i18n::place;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
+use crate::model::{Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
 use crate::score::{tie_key, ScoreError};
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -124,11 +124,18 @@ impl UncertaintyResult {
             (true, Lang::Zh) => format!("第 {} 位", row.p05),
             (false, Lang::Zh) => format!("第 {}–{} 位", row.p05, row.p95),
             (true, Lang::En) => place(lang, row.p05),
-            (false, Lang::En) => format!("between {} and {}", place(lang, row.p05), place(lang, row.p95)),
+            (false, Lang::En) => format!(
+                "between {} and {}",
+                place(lang, row.p05),
+                place(lang, row.p95)
+            ),
         };
         let mut text = match lang {
             Lang::Zh => format!("在 90% 的权重扰动下，{}位于{band}", name(i)),
-            Lang::En => format!("In 90% of the weight perturbations {} ranks {band}", name(i)),
+            Lang::En => format!(
+                "In 90% of the weight perturbations {} ranks {band}",
+                name(i)
+            ),
         };
         if let Some(p) = row.above_next {
             text += &match lang {
@@ -143,7 +150,11 @@ impl UncertaintyResult {
         if let Some(p) = row.above_previous {
             text += &match lang {
                 Lang::Zh => format!("，超过上一名{}的概率{}", name(i - 1), probability_zh(p)),
-                Lang::En => format!(" and overtakes {} (next above) in {}", name(i - 1), share_en(p)),
+                Lang::En => format!(
+                    " and overtakes {} (next above) in {}",
+                    name(i - 1),
+                    share_en(p)
+                ),
             };
         }
         text.push_str(lang.pick("。", "."));
@@ -201,14 +212,6 @@ pub struct UncertaintyRun {
     nominal_method: (Normalisation, Aggregation),
 }
 
-const NORMALISATIONS: [Normalisation; 4] = [
-    Normalisation::MinMax,
-    Normalisation::Efficacy,
-    Normalisation::ZScore,
-    Normalisation::Rank,
-];
-const AGGREGATIONS: [Aggregation; 2] = [Aggregation::Arithmetic, Aggregation::Geometric];
-
 impl UncertaintyRun {
     /// Scores the scenario (and each method alternative if asked) once; sampling then only re-weights.
     pub fn new(
@@ -220,8 +223,8 @@ impl UncertaintyRun {
         let nominal = DimensionModel::new(system, data, scenario)?;
         let mut alternatives = Vec::new();
         if config.vary_methods {
-            for n in NORMALISATIONS {
-                for a in AGGREGATIONS {
+            for &n in Normalisation::ALL {
+                for &a in Aggregation::ALL {
                     let mut s = scenario.clone();
                     s.normalisation = n;
                     s.aggregation = a;
@@ -269,8 +272,8 @@ impl UncertaintyRun {
     pub fn last_method(&self) -> (Normalisation, Aggregation) {
         match self.last_model {
             Some(i) => (
-                NORMALISATIONS[i / AGGREGATIONS.len()],
-                AGGREGATIONS[i % AGGREGATIONS.len()],
+                Normalisation::ALL[i / Aggregation::ALL.len()],
+                Aggregation::ALL[i % Aggregation::ALL.len()],
             ),
             None => (self.nominal_method.0, self.nominal_method.1),
         }

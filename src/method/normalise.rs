@@ -1,4 +1,4 @@
-//! Column treatments (log, winsorisation) and the four normalisations onto a 0-100 style scale.
+//! Column treatments (log, winsorisation) and the normalisations onto a 0-100 style scale.
 
 use crate::model::{Normalisation, Treatment};
 
