@@ -431,6 +431,8 @@ pub enum Normalisation {
     Efficacy,
     ZScore,
     Rank,
+    /// Fixed bounds (COINr's goalposts): by default the indicator's plausible range.
+    Goalposts,
 }
 
 choices!(Normalisation, Normalisation {
@@ -438,6 +440,7 @@ choices!(Normalisation, Normalisation {
     Efficacy => "efficacy", NormEfficacy, ExplainEfficacy, "x′ = 60 + 40 · (x − min) / (max − min)";
     ZScore => "zscore", NormZScore, ExplainZScore, "x′ = 50 + 10 · (x − x̄) / s";
     Rank => "rank", NormRank, ExplainRank, "x′ = 100 · (r − 1) / (n − 1)";
+    Goalposts => "goalposts", NormGoalposts, ExplainGoalposts, "x′ = 100 · clip((x − L) / (U − L), 0, 1)";
 });
 
 /// Optional per-indicator treatment of skewed data, applied before normalisation.

@@ -10,8 +10,10 @@ use fjindex::data::provenance::Provenance;
 use fjindex::data::seeds;
 use fjindex::data::xlsx_writer::XCell;
 use fjindex::i18n::t;
+use fjindex::method::normalise::{normalise_column, Goalposts};
 use fjindex::model::{
-    Aggregation, Choice, Lang, Normalisation, Scenario, TreatmentKind, Weighting,
+    Aggregation, Choice, Dataset, Lang, Normalisation, Scenario, Treatment, TreatmentKind,
+    Weighting,
 };
 use fjindex::score::score;
 use fjindex::share::{encode, parse, ShareState};
@@ -257,4 +259,130 @@ fn varying_the_methods_draws_from_every_normalisation_and_aggregation() {
         Normalisation::ALL.len() * Aggregation::ALL.len(),
         "{seen:?}"
     );
+}
+
+// Goalposts, checked against COINr's `n_goalposts` (github.com/bluefoxr/COINr, R/normalise.R lines
+// 915-938 at commit b968203): y = (x - l) / (u - l) for direction 1 and y = (x - u) / (l - u) for
+// direction -1, truncated to [0, 1] when `trunc2posts` (the default), times the scale `a` (here 100).
+
+fn posts(lower: f64, upper: f64, higher_is_better: bool) -> Goalposts {
+    Goalposts {
+        lower,
+        upper,
+        higher_is_better,
+    }
+}
+
+fn goalposts_of(column: &[f64], posts: Goalposts) -> Vec<f64> {
+    let mut out = vec![0.0; column.len()];
+    normalise_column(column, Normalisation::Goalposts, posts, &mut out);
+    out
+}
+
+fn assert_scores(got: &[f64], want: &[f64]) {
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(want) {
+        assert!(
+            (g.is_nan() && w.is_nan()) || (g - w).abs() < 1e-12,
+            "{got:?} vs {want:?}"
+        );
+    }
+}
+
+#[test]
+fn goalposts_score_between_fixed_bounds_and_clip_as_coinr_does() {
+    // Goalposts l = 0, u = 40, higher is better (COINr direction 1), by hand:
+    //   10 -> 100 * (10 - 0) / 40 = 25;    25 -> 62.5;    40 -> 100;
+    //   55 -> 100 * 55 / 40 = 137.5, truncated to 100;    -5 -> -12.5, truncated to 0;
+    //   a missing value stays missing.
+    let column = [10.0, 25.0, 40.0, 55.0, -5.0, f64::NAN];
+    assert_scores(
+        &goalposts_of(&column, posts(0.0, 40.0, true)),
+        &[25.0, 62.5, 100.0, 100.0, 0.0, f64::NAN],
+    );
+    // Lower is better (COINr direction -1), y = (x - 40) / (0 - 40):
+    //   10 -> 0.75 -> 75;    25 -> 37.5;    40 -> 0;    55 -> -0.375 -> 0;    -5 -> 1.125 -> 100.
+    assert_scores(
+        &goalposts_of(&column, posts(0.0, 40.0, false)),
+        &[75.0, 37.5, 0.0, 0.0, 100.0, f64::NAN],
+    );
+}
+
+#[test]
+fn goalposts_that_coincide_give_the_midpoint_and_a_column_without_spread_keeps_its_place() {
+    // COINr divides by u - l = 0 here; this engine defines every present value as 50, the midpoint.
+    assert_scores(
+        &goalposts_of(&[5.0, 20.0, 35.0, f64::NAN], posts(20.0, 20.0, true)),
+        &[50.0, 50.0, 50.0, f64::NAN],
+    );
+    assert_scores(&goalposts_of(&[1.0], posts(30.0, 10.0, true)), &[50.0]);
+    // Unlike min-max, a constant column is placed by the bounds, not at the midpoint: 100 * 7 / 10 = 70.
+    assert_scores(
+        &goalposts_of(&[7.0, 7.0], posts(0.0, 10.0, true)),
+        &[70.0, 70.0],
+    );
+}
+
+#[test]
+fn goalposts_default_to_the_plausible_range_and_do_not_depend_on_the_other_counties() {
+    let bundle = seeds::bundle();
+    let (system, data) = (&bundle.system, &bundle.data);
+    let scenario = Scenario {
+        normalisation: Normalisation::Goalposts,
+        ..Scenario::default_for(system)
+    };
+    let ranking = score(system, data, &scenario).unwrap();
+    let gulou = data.unit_index("350102").unwrap();
+    // 鼓楼区 (350102) in seeds/data_2024.csv: value_added_growth 0.3 with plausible range -20 to 30, so
+    // 100 * (0.3 + 20) / 50 = 40.6; rd_intensity 2.11 with range 0 to 5, so 100 * 2.11 / 5 = 42.2.
+    for (id, want) in [("value_added_growth", 40.6), ("rd_intensity", 42.2)] {
+        let i = system.indicator_index(id).unwrap();
+        let got = ranking.normalised_value(gulou, i);
+        assert!((got - want).abs() < 1e-9, "{id}: {got}");
+    }
+    // Dropping every other county changes no remaining county's normalised values.
+    let mut few = data.clone();
+    few.units.truncate(10);
+    let mut few = Dataset::new(few.meta.clone(), few.units, system.n_indicators());
+    for u in 0..10 {
+        for i in 0..system.n_indicators() {
+            few.set(u, i, data.get(u, i));
+        }
+    }
+    let small = score(system, &few, &scenario).unwrap();
+    for u in 0..10 {
+        for i in 0..system.n_indicators() {
+            let (a, b) = (small.normalised_value(u, i), ranking.normalised_value(u, i));
+            assert!(
+                a == b || (a.is_nan() && b.is_nan()),
+                "unit {u} indicator {i}: {a} vs {b}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_log_treatment_moves_the_goalposts_with_the_values() {
+    let system = seeds::indicator_system();
+    let i = system.indicator_index("revenue").unwrap();
+    let indicator = &system.indicators[i];
+    let plain = Goalposts::of(indicator, Treatment::None);
+    assert_eq!(
+        (plain.lower, plain.upper, plain.higher_is_better),
+        (2.0, 8000.0, true)
+    );
+    // ln(1 + 2) = 1.0986..., ln(1 + 8000) = 8.9873...; the value 399 lies at
+    // (ln 400 - ln 3) / (ln 8001 - ln 3) = (5.9915 - 1.0986) / (8.9873 - 1.0986) = 0.6202... of the way.
+    let logged = Goalposts::of(indicator, Treatment::Log);
+    let want = 100.0 * (400f64.ln() - 3f64.ln()) / (8001f64.ln() - 3f64.ln());
+    assert!((logged.score(399f64.ln_1p()) - want).abs() < 1e-9);
+    assert!((want - 62.02).abs() < 0.01, "{want}");
+    let winsorised = Goalposts::of(
+        indicator,
+        Treatment::Winsorise {
+            lower: 5.0,
+            upper: 95.0,
+        },
+    );
+    assert_eq!(winsorised, plain);
 }
