@@ -15,6 +15,8 @@ mod exports {
     /// Opens the slot `slot` (`charts` or `analysis`) on `root` from the page's snapshot (the five
     /// texts of `Snapshot::into_parts`); the panels' requests go to `to_page(kind, value)`. Throws when
     /// the slot or the snapshot cannot be read.
+    // One argument per part of the snapshot, as the page passes them across the module boundary.
+    #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen]
     pub fn open(
         slot: &str,
@@ -39,7 +41,9 @@ mod exports {
         meta_json: String,
         csv: String,
     ) -> Result<(), String> {
-        panels_app::apply(Snapshot::from_parts(view, ranked, data_kind, meta_json, csv)?)
+        panels_app::apply(Snapshot::from_parts(
+            view, ranked, data_kind, meta_json, csv,
+        )?)
     }
 }
 
