@@ -2,10 +2,10 @@
 //! bundled 83 x 16 data and a synthetic 2,846 x 16 national-scale data set, three ways: with the page's
 //! scorer, which keeps its buffers and unit index for its data set and returns a new ranking (the path of
 //! every slider move); the same scorer writing into one reused ranking; and a cold `score()` call, which
-//! sets everything up first. Figures only; nothing asserted.
+//! sets everything up first; then the scorer under each normalisation. Figures only; nothing asserted.
 
 use fjindex::data::seeds;
-use fjindex::model::{Dataset, DatasetMeta, Scenario, Unit, Weighting};
+use fjindex::model::{Choice, Dataset, DatasetMeta, Normalisation, Scenario, Unit, Weighting};
 use fjindex::score::{score, Ranking, Scorer};
 use std::hint::black_box;
 use std::time::Instant;
@@ -85,6 +85,20 @@ fn main() {
                     format!("{weighting:?}")
                 );
             }
+        }
+        // Each normalisation (manual weights) on the page's path, goalposts included.
+        for &normalisation in Normalisation::ALL {
+            let scenario = Scenario {
+                normalisation,
+                ..Scenario::default_for(&b.system)
+            };
+            let (median, best) = time_us(15, per_round, || {
+                black_box(scorer.score(&b.system, black_box(&scenario)).unwrap());
+            });
+            println!(
+                "full recompute {label:<22} {:<9} scorer  median {median:>8.1} us, fastest round {best:>8.1} us",
+                normalisation.id()
+            );
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::analysis::bounds::{self, RankBounds};
 use crate::analysis::indicator_reach::{self, Advice, AdviceOutcome};
 use crate::analysis::uncertainty::{self, UncertaintyConfig, UncertaintyResult, UncertaintyRow};
 use crate::i18n::{place, prefecture_name, t, Key};
-use crate::model::{Aggregation, IndicatorSystem, Lang, Normalisation, Treatment, Weighting};
+use crate::model::{Choice, IndicatorSystem, Lang, Treatment};
 use crate::share::{self, DatasetRef, Embed, ShareState};
 use crate::state::{default_scenario, State};
 use crate::summary::CountyProfile;
@@ -237,40 +237,6 @@ fn facts(p: &CountyProfile, date: &str, lang: Lang) -> Vec<(String, String)> {
     out
 }
 
-/// The data set's name as the reader should see it: the bundled one in the reader's language.
-fn dataset_name(state: &State, lang: Lang) -> String {
-    let meta = &state.data.meta;
-    if !state.provenance.records().is_empty() && lang == Lang::En {
-        return match meta.year {
-            Some(y) => format!("Fujian counties {y} (demonstration data)"),
-            None => "Fujian counties (demonstration data)".into(),
-        };
-    }
-    meta.name.clone()
-}
-
-fn normalisation_name(n: Normalisation, lang: Lang) -> &'static str {
-    t(
-        lang,
-        match n {
-            Normalisation::MinMax => Key::NormMinMax,
-            Normalisation::Efficacy => Key::NormEfficacy,
-            Normalisation::ZScore => Key::NormZScore,
-            Normalisation::Rank => Key::NormRank,
-        },
-    )
-}
-
-fn weighting_name(w: Weighting, lang: Lang) -> &'static str {
-    match w {
-        Weighting::Manual => lang.pick("手动设定权重", "manual weights"),
-        Weighting::Equal => lang.pick("等权", "equal weights"),
-        Weighting::Entropy => lang.pick("熵权法", "entropy weights"),
-        Weighting::Critic => lang.pick("CRITIC 法", "CRITIC weights"),
-        Weighting::Ahp => lang.pick("层次分析法", "AHP weights"),
-    }
-}
-
 fn treatment_text(system: &IndicatorSystem, treatments: &[Treatment], lang: Lang) -> String {
     let treated: Vec<String> = treatments
         .iter()
@@ -313,7 +279,7 @@ fn method_section(state: &State) -> Section {
     let lang = state.lang;
     let sc = &state.scenario;
     let data = &state.data;
-    let name = dataset_name(state, lang);
+    let name = data.meta.name_in(lang).to_string();
     // The bundled set's name already says its year.
     let year = data
         .meta
@@ -337,25 +303,19 @@ fn method_section(state: &State) -> Section {
             data.n_units()
         ),
     };
-    let aggregation = t(
-        lang,
-        match sc.aggregation {
-            Aggregation::Arithmetic => Key::AggArithmetic,
-            Aggregation::Geometric => Key::AggGeometric,
-        },
-    );
+    let aggregation = t(lang, sc.aggregation.label());
     let method = match lang {
         Lang::Zh => format!(
             "方法：{}；{}；{}；{}。",
-            normalisation_name(sc.normalisation, lang),
-            weighting_name(sc.weighting, lang),
+            t(lang, sc.normalisation.label()),
+            t(lang, sc.weighting.label()),
             aggregation,
             treatment_text(&state.system, &sc.treatments, lang)
         ),
         Lang::En => format!(
             "Method: {}; {}; {}; {}.",
-            normalisation_name(sc.normalisation, lang),
-            weighting_name(sc.weighting, lang),
+            t(lang, sc.normalisation.label()),
+            t(lang, sc.weighting.label()),
             aggregation.to_lowercase(),
             treatment_text(&state.system, &sc.treatments, lang)
         ),

@@ -10,7 +10,8 @@ use crate::data::{plausible, seeds, wide_csv};
 use crate::echo::clip;
 use crate::method::weight;
 use crate::model::{
-    Aggregation, Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
+    Aggregation, Choice, Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario,
+    Weighting,
 };
 use crate::score::{score, Ranking};
 use crate::validate::{self, WeightProblem};
@@ -34,40 +35,41 @@ pub enum OutputFormat {
     Json,
 }
 
+/// The identifiers of every alternative of a method step, for the flags' possible values.
+pub fn choice_ids<C: Choice>() -> Vec<&'static str> {
+    C::ALL.iter().map(|c| c.id()).collect()
+}
+
+/// The alternative of a method step with identifier `s`, or a message naming the ones there are.
+fn parse_choice<C: Choice>(s: &str, allowed: &[C], what: &str) -> Result<C, String> {
+    C::from_id(s)
+        .filter(|c| allowed.contains(c))
+        .ok_or_else(|| {
+            let ids: Vec<&str> = allowed.iter().map(|c| c.id()).collect();
+            format!("unknown {what} '{}' ({})", clip(s), ids.join(", "))
+        })
+}
+
 pub fn parse_normalisation(s: &str) -> Result<Normalisation, String> {
-    Ok(match s {
-        "minmax" => Normalisation::MinMax,
-        "efficacy" => Normalisation::Efficacy,
-        "zscore" => Normalisation::ZScore,
-        "rank" => Normalisation::Rank,
-        _ => {
-            return Err(format!(
-                "unknown normalisation '{s}' (minmax, efficacy, zscore, rank)"
-            ))
-        }
-    })
+    parse_choice(s, Normalisation::ALL, "normalisation")
+}
+
+/// The weightings the flags accept: all but AHP, whose comparison matrix no flag carries (`fjindex ahp`
+/// computes AHP weights from a file).
+pub fn cli_weightings() -> Vec<Weighting> {
+    Weighting::ALL
+        .iter()
+        .copied()
+        .filter(|w| *w != Weighting::Ahp)
+        .collect()
 }
 
 pub fn parse_weighting(s: &str) -> Result<Weighting, String> {
-    Ok(match s {
-        "manual" => Weighting::Manual,
-        "equal" => Weighting::Equal,
-        "entropy" => Weighting::Entropy,
-        "critic" => Weighting::Critic,
-        _ => {
-            return Err(format!(
-                "unknown weighting '{s}' (manual, equal, entropy, critic)"
-            ))
-        }
-    })
+    parse_choice(s, &cli_weightings(), "weighting")
 }
 
 pub fn parse_aggregation(s: &str) -> Result<Aggregation, String> {
-    Ok(match s {
-        "arithmetic" => Aggregation::Arithmetic,
-        "geometric" => Aggregation::Geometric,
-        _ => return Err(format!("unknown aggregation '{s}' (arithmetic, geometric)")),
-    })
+    parse_choice(s, Aggregation::ALL, "aggregation")
 }
 
 /// Parses `id=weight,id=weight` into `target`, indexing ids with `index`. Each weight passes

@@ -143,6 +143,34 @@ keys! {
     BriefPrintAgain => "打印", "Print";
     BriefClose => "关闭简报", "Close the brief";
     BriefFooter => "福建省县域重点产业链发展指数计算器生成；方法与来源见计算器页面“方法与来源”。", "Made with the Fujian county key industrial chain index calculator; see its \"Method and sources\" section for the method and the sources.";
+    // Methods that describe themselves (model::Choice): the steps, the names and explanations not above.
+    Weighting => "赋权方法", "Weighting";
+    Treatment => "异常值处理（标准化之前）", "Outlier treatment (before normalisation)";
+    WeightManual => "手动权重", "Manual weights";
+    WeightEqual => "等权", "Equal weights";
+    WeightEntropy => "熵权法", "Entropy";
+    WeightCritic => "CRITIC 法", "CRITIC";
+    WeightAhp => "层次分析法（AHP）", "AHP";
+    TreatNone => "不处理", "None";
+    TreatLog => "对数", "Log";
+    TreatWinsorise => "缩尾", "Winsorise";
+    ExplainMinMax => "把每项指标线性映射到 0–100，最小值得 0 分，最大值得 100 分。", "Maps each indicator linearly onto 0-100: the lowest value scores 0 and the highest 100.";
+    ExplainEfficacy => "与极差标准化相同的线性映射，但落在 60–100 之间，最低值也有 60 分。", "The same linear map as min-max, but onto 60-100, so the lowest value still scores 60.";
+    ExplainZScore => "以均值为 50、一个样本标准差为 10 分计分，极端值的影响比极差法小。", "Scores the mean as 50 and one sample standard deviation as 10 points; extreme values weigh less than under min-max.";
+    ExplainRank => "只看名次不看差距：按县域在该指标上的位次（并列取平均位次）计分。", "Uses only the order, not the gaps: each county scores by its position on the indicator (ties share their mean position).";
+    ExplainTreatNone => "原始数值直接进入标准化。", "Raw values go straight into normalisation.";
+    ExplainTreatLog => "压缩长尾：营业收入等少数县域特别大的指标取对数后，差距按比例而非绝对量计算；保留负值的符号。", "Compresses a long tail: for indicators where a few counties are far ahead (revenue, say), gaps count in proportion rather than in absolute terms; the sign of negative values is kept.";
+    ExplainTreatWinsorise => "把低于下分位数或高于上分位数的值截到该分位数（分位数按线性插值），其余不变。", "Clips values below the lower or above the upper percentile to that percentile (percentiles by linear interpolation); the rest stay as they are.";
+    ExplainManual => "维度权重与维度内指标权重都由使用者给定，各自归一化；指标的有效权重是两者之积。", "You set the dimension weights and the indicator weights within each dimension; each level is normalised and an indicator's effective weight is the product.";
+    ExplainEqual => "五个维度各占五分之一，维度内各指标平分该维度的权重。", "Each of the five dimensions gets one fifth, shared equally by its indicators.";
+    ExplainEntropy => "指标在县域间分布越不均匀（信息熵越小），权重越大。先把每项指标极差缩放到 0–1。", "The more unevenly an indicator is spread across counties (the lower its entropy), the more weight it gets; each indicator is first scaled to 0-1.";
+    ExplainCritic => "兼顾对比强度（标准差）与冲突性（与其他指标的相关越低越独特）。", "Combines contrast (the standard deviation) with conflict (the less an indicator agrees with the others, the more it adds).";
+    ExplainAhp => "对五个维度两两比较重要性（Saaty 1–9 标度），判断矩阵的主特征向量即维度权重；一致性比率 CR < 0.1 才视为可接受。", "Compare the five dimensions in pairs on Saaty's 1-9 scale; the principal eigenvector of the comparison matrix gives the dimension weights, acceptable when the consistency ratio CR is below 0.1.";
+    ExplainArithmetic => "维度之间可以完全互补：一个维度的短板可由其他维度的长处弥补。", "Dimensions fully compensate each other: a weak dimension can be made up by strong ones.";
+    ExplainGeometric => "补偿有限：短板拉低得更多，均衡发展的县域更占优。维度得分低于 0.1 时按 0.1 计，以免取对数为负无穷。", "Compensation is limited: a weak dimension pulls harder, so balanced counties gain. Dimension scores below 0.1 count as 0.1 so the logarithm stays finite.";
+    // A fixed-bounds normalisation, added through model::Choice.
+    NormGoalposts => "固定阈值（目标值）标准化", "Goalposts (fixed bounds)";
+    ExplainGoalposts => "每项指标按固定的下限 L 与上限 U 计分：L 得 0 分，U 得 100 分，超出部分截断在 0–100。上下限默认取该指标的合理取值范围（seeds/indicators.json 的 plausible_min 与 plausible_max），因此得分不随参与比较的县域而变；越低越好的指标方向相反。", "Scores each indicator between a fixed lower bound L (0 points) and upper bound U (100 points), clipped to 0-100. The bounds default to the indicator's plausible range (plausible_min and plausible_max in seeds/indicators.json), so a score does not depend on which counties are compared; for an indicator where lower is better the direction is reversed.";
 }
 
 /// The string of `key` in `lang`.

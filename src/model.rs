@@ -1,5 +1,7 @@
-//! Plain data types: the indicator system, ranked units, data sets and scenarios (method choices and weights).
+//! Plain data types: the indicator system, ranked units, data sets and scenarios (method choices, which
+//! describe themselves through [`Choice`], and weights).
 
+use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -399,6 +401,52 @@ impl Dataset {
     }
 }
 
+/// One alternative of a method step that describes itself. Everything that lists, names, explains, reads
+/// or writes a method choice (share links, the command line, the page's selects and explanations, the
+/// exports, the uncertainty analysis) goes through this, so a new alternative is declared once, in the
+/// [`choices!`] block next to its enum.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every alternative, in the order the interface lists them.
+    const ALL: &'static [Self];
+    /// The catalogue key naming the method step itself ("Normalisation").
+    const STEP: Key;
+    /// The stable identifier used in share links, saved files and the command line.
+    fn id(self) -> &'static str;
+    /// The catalogue key of its name.
+    fn label(self) -> Key;
+    /// The catalogue key of a sentence on what it does.
+    fn explanation(self) -> Key;
+    /// Its formula, the same in every language.
+    fn formula(self) -> &'static str;
+    /// The alternative with this identifier.
+    fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.id() == id)
+    }
+}
+
+/// Implements [`Choice`] from one line per alternative: `Variant => "id", LabelKey, ExplanationKey,
+/// "formula";`. The matches are exhaustive, so an alternative left out does not compile.
+macro_rules! choices {
+    ($ty:ident, $step:ident { $($variant:ident => $id:literal, $label:ident, $explanation:ident, $formula:literal;)* }) => {
+        impl Choice for $ty {
+            const ALL: &'static [Self] = &[$($ty::$variant),*];
+            const STEP: Key = Key::$step;
+            fn id(self) -> &'static str {
+                match self { $($ty::$variant => $id),* }
+            }
+            fn label(self) -> Key {
+                match self { $($ty::$variant => Key::$label),* }
+            }
+            fn explanation(self) -> Key {
+                match self { $($ty::$variant => Key::$explanation),* }
+            }
+            fn formula(self) -> &'static str {
+                match self { $($ty::$variant => $formula),* }
+            }
+        }
+    };
+}
+
 /// How raw values are put on a common 0-100 scale.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -408,7 +456,17 @@ pub enum Normalisation {
     Efficacy,
     ZScore,
     Rank,
+    /// Fixed bounds (COINr's goalposts): by default the indicator's plausible range.
+    Goalposts,
 }
+
+choices!(Normalisation, Normalisation {
+    MinMax => "minmax", NormMinMax, ExplainMinMax, "x′ = 100 · (x − min) / (max − min)";
+    Efficacy => "efficacy", NormEfficacy, ExplainEfficacy, "x′ = 60 + 40 · (x − min) / (max − min)";
+    ZScore => "zscore", NormZScore, ExplainZScore, "x′ = 50 + 10 · (x − x̄) / s";
+    Rank => "rank", NormRank, ExplainRank, "x′ = 100 · (r − 1) / (n − 1)";
+    Goalposts => "goalposts", NormGoalposts, ExplainGoalposts, "x′ = 100 · clip((x − L) / (U − L), 0, 1)";
+});
 
 /// Optional per-indicator treatment of skewed data, applied before normalisation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -423,6 +481,31 @@ pub enum Treatment {
     },
 }
 
+impl Treatment {
+    /// The kind of treatment, without its percentiles.
+    pub fn kind(self) -> TreatmentKind {
+        match self {
+            Treatment::None => TreatmentKind::None,
+            Treatment::Log => TreatmentKind::Log,
+            Treatment::Winsorise { .. } => TreatmentKind::Winsorise,
+        }
+    }
+}
+
+/// The kinds of [`Treatment`], for lists and explanations (a winsorisation's percentiles are set apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TreatmentKind {
+    None,
+    Log,
+    Winsorise,
+}
+
+choices!(TreatmentKind, Treatment {
+    None => "none", TreatNone, ExplainTreatNone, "x′ = x";
+    Log => "log", TreatLog, ExplainTreatLog, "x′ = sign(x) · ln(1 + |x|)";
+    Winsorise => "winsorise", TreatWinsorise, ExplainTreatWinsorise, "x′ = min(max(x, Q_lo), Q_hi)";
+});
+
 /// Where the weights come from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -435,6 +518,14 @@ pub enum Weighting {
     Ahp,
 }
 
+choices!(Weighting, Weighting {
+    Manual => "manual", WeightManual, ExplainManual, "w_d = a_d / Σa,  v_i = b_i / Σ_{j∈d} b_j,  W_i = w_d · v_i";
+    Equal => "equal", WeightEqual, ExplainEqual, "w_d = 1/5,  v_i = 1/n_d";
+    Entropy => "entropy", WeightEntropy, ExplainEntropy, "p_ij = z_ij / Σ_i z_ij,  e_j = −(1/ln n) Σ_i p_ij ln p_ij,  W_j = (1 − e_j) / Σ_k (1 − e_k)";
+    Critic => "critic", WeightCritic, ExplainCritic, "C_j = σ_j · Σ_k (1 − r_jk),  W_j = C_j / Σ_k C_k";
+    Ahp => "ahp", WeightAhp, ExplainAhp, "A·w = λ_max·w,  CI = (λ_max − n) / (n − 1),  CR = CI / RI";
+});
+
 /// How dimension scores are combined into the composite.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -443,6 +534,11 @@ pub enum Aggregation {
     Arithmetic,
     Geometric,
 }
+
+choices!(Aggregation, Aggregation {
+    Arithmetic => "arithmetic", AggArithmetic, ExplainArithmetic, "S = Σ_d w_d · s_d";
+    Geometric => "geometric", AggGeometric, ExplainGeometric, "S = Π_d max(s_d, 0.1)^{w_d}";
+});
 
 /// Every choice that turns a data set into a ranking.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

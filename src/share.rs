@@ -12,7 +12,7 @@
 
 use crate::echo::{self, clip, MAX_NOTICES};
 use crate::model::{
-    Aggregation, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
+    Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
 };
 use crate::validate::{self, Level, ScenarioError};
 use std::collections::BTreeSet;
@@ -212,32 +212,6 @@ impl Notice {
     }
 }
 
-fn normalisation_id(n: Normalisation) -> &'static str {
-    match n {
-        Normalisation::MinMax => "minmax",
-        Normalisation::Efficacy => "efficacy",
-        Normalisation::ZScore => "zscore",
-        Normalisation::Rank => "rank",
-    }
-}
-
-fn weighting_id(w: Weighting) -> &'static str {
-    match w {
-        Weighting::Manual => "manual",
-        Weighting::Equal => "equal",
-        Weighting::Entropy => "entropy",
-        Weighting::Critic => "critic",
-        Weighting::Ahp => "ahp",
-    }
-}
-
-fn aggregation_id(a: Aggregation) -> &'static str {
-    match a {
-        Aggregation::Arithmetic => "arithmetic",
-        Aggregation::Geometric => "geometric",
-    }
-}
-
 fn numbers(values: &[f64]) -> String {
     values
         .iter()
@@ -268,13 +242,13 @@ pub fn encode(state: &ShareState, system: &IndicatorSystem, defaults: &Scenario)
         q.append_pair("iw", &numbers(&s.indicator_weights));
     }
     if s.normalisation != defaults.normalisation {
-        q.append_pair("norm", normalisation_id(s.normalisation));
+        q.append_pair("norm", s.normalisation.id());
     }
     if s.weighting != defaults.weighting {
-        q.append_pair("wt", weighting_id(s.weighting));
+        q.append_pair("wt", s.weighting.id());
     }
     if s.aggregation != defaults.aggregation {
-        q.append_pair("agg", aggregation_id(s.aggregation));
+        q.append_pair("agg", s.aggregation.id());
     }
     if let Some(m) = &s.ahp_matrix {
         q.append_pair("ahp", &numbers(m));
@@ -435,31 +409,13 @@ pub fn parse(
                     })
                     .map(|m| s.ahp_matrix = Some(m))
             }
-            "norm" => ["minmax", "efficacy", "zscore", "rank"]
-                .iter()
-                .zip([
-                    Normalisation::MinMax,
-                    Normalisation::Efficacy,
-                    Normalisation::ZScore,
-                    Normalisation::Rank,
-                ])
-                .find(|(id, _)| **id == value)
-                .map(|(_, n)| s.normalisation = n)
+            "norm" => Normalisation::from_id(&value)
+                .map(|n| s.normalisation = n)
                 .ok_or_else(invalid),
-            "wt" => [
-                Weighting::Manual,
-                Weighting::Equal,
-                Weighting::Entropy,
-                Weighting::Critic,
-                Weighting::Ahp,
-            ]
-            .into_iter()
-            .find(|w| weighting_id(*w) == value)
-            .map(|w| s.weighting = w)
-            .ok_or_else(invalid),
-            "agg" => [Aggregation::Arithmetic, Aggregation::Geometric]
-                .into_iter()
-                .find(|a| aggregation_id(*a) == value)
+            "wt" => Weighting::from_id(&value)
+                .map(|w| s.weighting = w)
+                .ok_or_else(invalid),
+            "agg" => Aggregation::from_id(&value)
                 .map(|a| s.aggregation = a)
                 .ok_or_else(invalid),
             "tr" => parse_treatments(&value, system).map(|t| s.treatments = t),

@@ -4,7 +4,7 @@ mod common;
 
 use fjindex::data::seeds::indicator_system;
 use fjindex::model::{
-    Aggregation, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
+    Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
 };
 use fjindex::share::{encode, parse, DatasetRef, Embed, NoticeKind, Panel, ShareState};
 use proptest::prelude::*;
@@ -35,20 +35,9 @@ fn share_state() -> impl Strategy<Value = ShareState> {
         prop::collection::vec(treatment(), 16),
     );
     let methods = (
-        prop::sample::select(vec![
-            Normalisation::MinMax,
-            Normalisation::Efficacy,
-            Normalisation::ZScore,
-            Normalisation::Rank,
-        ]),
-        prop::sample::select(vec![
-            Weighting::Manual,
-            Weighting::Equal,
-            Weighting::Entropy,
-            Weighting::Critic,
-            Weighting::Ahp,
-        ]),
-        prop::sample::select(vec![Aggregation::Arithmetic, Aggregation::Geometric]),
+        prop::sample::select(Normalisation::ALL.to_vec()),
+        prop::sample::select(Weighting::ALL.to_vec()),
+        prop::sample::select(Aggregation::ALL.to_vec()),
     );
     let view = (
         prop::option::of("[0-9]{6}"),

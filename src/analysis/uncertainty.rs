@@ -2,15 +2,15 @@
 //! run in chunks so a page can spread it over frames, show progress and cancel by dropping the run.
 //!
 //! Each sample multiplies every dimension weight by an independent factor drawn uniformly from
-//! [1 - X, 1 + X] and renormalises. With method alternatives on, each sample also draws one of the four
-//! normalisations and one of the two aggregations uniformly. The generator is Xoshiro256++ seeded with
+//! [1 - X, 1 + X] and renormalises. With method alternatives on, each sample also draws one of the
+//! normalisations (`Normalisation::ALL`, every one the page offers) and one of the aggregations uniformly. The generator is Xoshiro256++ seeded with
 //! `seed_from_u64`, and draws use only integer and IEEE arithmetic, so a seed gives the same ranks natively
 //! and in WebAssembly (geometric aggregation also calls `exp`, whose last bit could differ by platform).
 
 use super::{ranks_from_keys, DimensionModel};
 use crate::data::csv_text::spreadsheet_text;
 use crate::i18n::place;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
+use crate::model::{Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
 use crate::score::{tie_key, ScoreError};
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -212,14 +212,6 @@ pub struct UncertaintyRun {
     nominal_method: (Normalisation, Aggregation),
 }
 
-const NORMALISATIONS: [Normalisation; 4] = [
-    Normalisation::MinMax,
-    Normalisation::Efficacy,
-    Normalisation::ZScore,
-    Normalisation::Rank,
-];
-const AGGREGATIONS: [Aggregation; 2] = [Aggregation::Arithmetic, Aggregation::Geometric];
-
 impl UncertaintyRun {
     /// Scores the scenario (and each method alternative if asked) once; sampling then only re-weights.
     pub fn new(
@@ -231,8 +223,8 @@ impl UncertaintyRun {
         let nominal = DimensionModel::new(system, data, scenario)?;
         let mut alternatives = Vec::new();
         if config.vary_methods {
-            for n in NORMALISATIONS {
-                for a in AGGREGATIONS {
+            for &n in Normalisation::ALL {
+                for &a in Aggregation::ALL {
                     let mut s = scenario.clone();
                     s.normalisation = n;
                     s.aggregation = a;
@@ -280,8 +272,8 @@ impl UncertaintyRun {
     pub fn last_method(&self) -> (Normalisation, Aggregation) {
         match self.last_model {
             Some(i) => (
-                NORMALISATIONS[i / AGGREGATIONS.len()],
-                AGGREGATIONS[i % AGGREGATIONS.len()],
+                Normalisation::ALL[i / Aggregation::ALL.len()],
+                Aggregation::ALL[i % Aggregation::ALL.len()],
             ),
             None => (self.nominal_method.0, self.nominal_method.1),
         }

@@ -1,11 +1,14 @@
 //! The native command-line tool `fjindex`: ranks, weights and analyses over the same engine as the page.
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use fjindex::analysis::cli as analysis_cli;
 use fjindex::analysis::uncertainty::UncertaintyConfig;
 use fjindex::cli::{self, OutputFormat, RankArgs};
 use fjindex::data::seeds;
-use fjindex::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use fjindex::model::{
+    Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
+};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -122,12 +125,17 @@ struct MethodFlags {
     /// Indicator weights from 0 to 100 within their dimension, e.g. revenue=2,new_patents=0.5.
     #[arg(long = "indicator-weights")]
     indicator_weights: Option<String>,
-    #[arg(long, default_value = "minmax")]
+    #[arg(long, default_value = "minmax", value_parser = choices(cli::choice_ids::<Normalisation>()))]
     normalize: String,
-    #[arg(long, default_value = "manual")]
+    #[arg(long, default_value = "manual", value_parser = choices(cli::cli_weightings().into_iter().map(Weighting::id)))]
     weighting: String,
-    #[arg(long, default_value = "arithmetic")]
+    #[arg(long, default_value = "arithmetic", value_parser = choices(cli::choice_ids::<Aggregation>()))]
     aggregate: String,
+}
+
+/// A flag whose possible values are the identifiers of a method step's alternatives ([`Choice::id`]).
+fn choices(ids: impl IntoIterator<Item = &'static str>) -> PossibleValuesParser {
+    PossibleValuesParser::new(ids)
 }
 
 impl MethodFlags {

@@ -6,10 +6,8 @@ use super::csv_text::spreadsheet_text;
 use super::export_name::{export_file_name, CalendarDate, DatasetLabel, ExportKind, FileType};
 use super::provenance::Provenance;
 use super::xlsx_writer::{self, NumberFormat, Sheet, XCell};
-use crate::i18n::prefecture_name;
-use crate::model::{
-    Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Unit, Weighting,
-};
+use crate::i18n::{prefecture_name, t};
+use crate::model::{Choice, Dataset, IndicatorSystem, Lang, Scenario, Unit};
 use crate::score::{rank_changes, Ranking};
 
 /// The notice every export carries when any value in it is an estimate.
@@ -207,18 +205,9 @@ impl RankingExport<'_> {
             ),
             pair(self.t("县域数", "Units"), self.data.n_units().to_string()),
             pair(self.t("导出日期", "Exported on"), self.date.to_string()),
-            pair(
-                self.t("标准化方法", "Normalisation"),
-                normalisation_label(s.normalisation, lang).into(),
-            ),
-            pair(
-                self.t("赋权方法", "Weighting"),
-                weighting_label(s.weighting, lang).into(),
-            ),
-            pair(
-                self.t("合成方法", "Aggregation"),
-                aggregation_label(s.aggregation, lang).into(),
-            ),
+            method_row(s.normalisation, lang),
+            method_row(s.weighting, lang),
+            method_row(s.aggregation, lang),
             Vec::new(),
             vec![
                 XCell::Text(self.t("维度 / 指标", "Dimension / indicator").into()),
@@ -257,32 +246,12 @@ fn round(v: f64, decimals: i32) -> f64 {
     (v * f).round() / f
 }
 
-pub fn normalisation_label(n: Normalisation, lang: Lang) -> &'static str {
-    match n {
-        Normalisation::MinMax => lang.pick("极差标准化（0–100）", "Min-max (0-100)"),
-        Normalisation::Efficacy => {
-            lang.pick("功效系数法（60–100）", "Efficacy coefficient (60-100)")
-        }
-        Normalisation::ZScore => lang.pick("Z 分数", "Z-score"),
-        Normalisation::Rank => lang.pick("百分位排名", "Percentile rank"),
-    }
-}
-
-pub fn weighting_label(w: Weighting, lang: Lang) -> &'static str {
-    match w {
-        Weighting::Manual => lang.pick("手动权重", "Manual weights"),
-        Weighting::Equal => lang.pick("等权", "Equal weights"),
-        Weighting::Entropy => lang.pick("熵权法", "Entropy"),
-        Weighting::Critic => lang.pick("CRITIC 法", "CRITIC"),
-        Weighting::Ahp => lang.pick("层次分析法", "AHP"),
-    }
-}
-
-pub fn aggregation_label(a: Aggregation, lang: Lang) -> &'static str {
-    match a {
-        Aggregation::Arithmetic => lang.pick("加权算术平均", "Weighted arithmetic mean"),
-        Aggregation::Geometric => lang.pick("加权几何平均", "Weighted geometric mean"),
-    }
+/// An "about" row naming the method step and the alternative chosen, both from the catalogue.
+fn method_row<C: Choice>(choice: C, lang: Lang) -> Vec<XCell> {
+    vec![
+        XCell::Text(t(lang, C::STEP).to_string()),
+        XCell::Text(t(lang, choice.label()).to_string()),
+    ]
 }
 
 /// Writes rows as CSV text, numbers in their shortest exact form and text made safe for spreadsheets

@@ -1,6 +1,6 @@
-//! Column treatments (log, winsorisation) and the four normalisations onto a 0-100 style scale.
+//! Column treatments (log, winsorisation) and the normalisations onto a 0-100 style scale.
 
-use crate::model::{Normalisation, Treatment};
+use crate::model::{Indicator, Normalisation, Treatment};
 
 /// Applies a treatment in place; NaN (missing) stays NaN.
 pub fn treat(column: &mut [f64], treatment: Treatment) {
@@ -65,6 +65,49 @@ fn range_map(lo: f64, hi: f64, width: f64) -> (f64, f64) {
     }
 }
 
+/// The fixed bounds of the goalposts normalisation (COINr's `n_goalposts`): the lower and upper goalpost
+/// on the scale of the treated values, and the indicator's direction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Goalposts {
+    pub lower: f64,
+    pub upper: f64,
+    pub higher_is_better: bool,
+}
+
+impl Goalposts {
+    /// An indicator's goalposts: its plausible range, passed through the column's treatment. A log
+    /// treatment moves the bounds with the values; a winsorisation leaves them where they are.
+    pub fn of(indicator: &Indicator, treatment: Treatment) -> Self {
+        let mut bounds = [indicator.plausible_min, indicator.plausible_max];
+        if treatment == Treatment::Log {
+            treat(&mut bounds, Treatment::Log);
+        }
+        Self {
+            lower: bounds[0],
+            upper: bounds[1],
+            higher_is_better: indicator.higher_is_better,
+        }
+    }
+
+    /// 100 times the fraction of the way from the worse goalpost to the better one, clipped to [0, 100].
+    /// Goalposts that coincide (or are reversed) leave no scale, and every present value scores 50, the
+    /// midpoint, as a column without spread does under the other methods.
+    pub fn score(&self, v: f64) -> f64 {
+        if v.is_nan() {
+            return f64::NAN;
+        }
+        if self.upper.partial_cmp(&self.lower) != Some(std::cmp::Ordering::Greater) {
+            return 50.0;
+        }
+        let fraction = if self.higher_is_better {
+            fraction_of_range(v, self.lower, self.upper)
+        } else {
+            fraction_of_range(v, self.upper, self.lower)
+        };
+        100.0 * fraction.clamp(0.0, 1.0)
+    }
+}
+
 /// Summary of a column's present values, enough to normalise any one value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnStats {
@@ -119,10 +162,10 @@ impl ColumnStats {
         self.count == 0 || self.max - self.min <= f64::EPSILON * self.max.abs().max(1.0)
     }
 
-    /// Normalises one raw (already treated) value.
-    pub fn score(&self, method: Normalisation, v: f64) -> f64 {
-        if v.is_nan() {
-            return f64::NAN;
+    /// Normalises one raw (already treated) value; goalposts use only `posts`, not the column.
+    pub fn score(&self, method: Normalisation, posts: Goalposts, v: f64) -> f64 {
+        if method == Normalisation::Goalposts || v.is_nan() {
+            return posts.score(v);
         }
         if self.is_constant() {
             return super::constant_column_score(method);
@@ -139,27 +182,28 @@ impl ColumnStats {
                 let mid = less as f64 + (equal.max(1) - 1) as f64 / 2.0;
                 100.0 * mid / (self.count - 1) as f64
             }
+            Normalisation::Goalposts => unreachable!("scored above"),
         }
     }
 }
 
-/// Normalises a whole column; missing values stay NaN.
-pub fn normalise_column(column: &[f64], method: Normalisation, out: &mut [f64]) {
+/// Normalises a whole column (goalposts between `posts`); missing values stay NaN.
+pub fn normalise_column(column: &[f64], method: Normalisation, posts: Goalposts, out: &mut [f64]) {
     out.copy_from_slice(column);
-    normalise_in_place(out, method);
+    normalise_in_place(out, method, posts);
 }
 
 /// Normalises a column in place, as `normalise_column` does; missing values stay NaN. Returns the number
 /// of values present.
-pub fn normalise_in_place(column: &mut [f64], method: Normalisation) -> usize {
+pub fn normalise_in_place(column: &mut [f64], method: Normalisation, posts: Goalposts) -> usize {
     let stats = ColumnStats::summarise(
         column,
         method == Normalisation::Rank,
         method == Normalisation::ZScore,
     );
-    if stats.is_constant() || method == Normalisation::Rank {
+    if stats.is_constant() || matches!(method, Normalisation::Rank | Normalisation::Goalposts) {
         for v in column.iter_mut() {
-            *v = stats.score(method, *v);
+            *v = stats.score(method, posts, *v);
         }
         return stats.count;
     }
@@ -174,7 +218,7 @@ pub fn normalise_in_place(column: &mut [f64], method: Normalisation) -> usize {
             let k = 10.0 / stats.sd;
             (k / stats.moment_scale, 50.0 - stats.mean * k)
         }
-        Normalisation::Rank => unreachable!("handled above"),
+        Normalisation::Rank | Normalisation::Goalposts => unreachable!("handled above"),
     };
     for v in column.iter_mut() {
         *v = offset + scale * *v;
@@ -282,18 +326,19 @@ mod tests {
         #![proptest_config(crate::proptest_config(256))]
 
         #[test]
-        fn every_normalisation_stays_on_its_scale_for_extreme_values(column in column()) {
+        fn every_normalisation_stays_on_its_scale_for_extreme_values(column in column(), lower in extreme(), upper in extreme()) {
             let stats = ColumnStats::of(&column, true);
-            for method in [Normalisation::MinMax, Normalisation::Efficacy, Normalisation::ZScore, Normalisation::Rank] {
+            let posts = Goalposts { lower, upper, higher_is_better: lower <= upper };
+            for &method in <Normalisation as crate::model::Choice>::ALL {
                 let mut whole = column.clone();
-                normalise_in_place(&mut whole, method);
+                normalise_in_place(&mut whole, method, posts);
                 for (&v, &got) in column.iter().zip(&whole) {
                     prop_assert_eq!(v.is_nan(), got.is_nan(), "{:?} of {}", method, v);
                     if v.is_nan() {
                         continue;
                     }
                     prop_assert!(got.is_finite(), "{:?} of {} gave {}", method, v, got);
-                    let one = stats.score(method, v);
+                    let one = stats.score(method, posts, v);
                     prop_assert!(close(got, one), "{:?} of {}: column {} value {}", method, v, got, one);
                     let (lo, hi) = match method {
                         Normalisation::Efficacy => (60.0, 100.0),
@@ -327,16 +372,23 @@ mod tests {
         }
     }
 
+    /// Goalposts around the whole range of doubles.
+    const WIDE: Goalposts = Goalposts {
+        lower: -f64::MAX,
+        upper: f64::MAX,
+        higher_is_better: true,
+    };
+
     #[test]
     fn a_column_spanning_the_whole_double_range_scores_its_top_unit_100() {
         let column = [-1.7e308, 0.0, 1.7e308];
         let mut scores = column;
-        normalise_in_place(&mut scores, Normalisation::MinMax);
+        normalise_in_place(&mut scores, Normalisation::MinMax, WIDE);
         for (got, want) in scores.iter().zip([0.0, 50.0, 100.0]) {
             assert!(close(*got, want), "{scores:?}");
         }
         let mut z = column;
-        normalise_in_place(&mut z, Normalisation::ZScore);
+        normalise_in_place(&mut z, Normalisation::ZScore, WIDE);
         assert!(z[0] < 50.0 && close(z[1], 50.0) && z[2] > 50.0, "{z:?}");
     }
 }

@@ -2,7 +2,7 @@
 
 use super::rank::{prefecture_ranks_into, Ranker, Strided, UnitIndex};
 use super::{aggregate, Ranking, ScoreError};
-use crate::method::normalise::{normalise_in_place, treat};
+use crate::method::normalise::{normalise_in_place, treat, Goalposts};
 use crate::method::weight;
 use crate::model::{Dataset, IndicatorSystem, Scenario};
 use std::ops::Deref;
@@ -92,8 +92,10 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
         out.weights = weight::resolve(system, scenario, &treated)?;
         let mut complete = vec![false; n_ind];
         for (i, complete) in complete.iter_mut().enumerate() {
+            let posts = Goalposts::of(&system.indicators[i], scenario.treatments[i]);
             *complete =
-                normalise_in_place(&mut normalised[column(i)], scenario.normalisation) == n_units;
+                normalise_in_place(&mut normalised[column(i)], scenario.normalisation, posts)
+                    == n_units;
         }
 
         self.dimension_scores(system, &complete, out);

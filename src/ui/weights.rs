@@ -3,21 +3,10 @@
 
 use super::{Dispatch, PanelProps};
 use crate::i18n::{t, tf, Key};
-use crate::model::{Aggregation, Lang, Normalisation, Weighting};
+use crate::model::{Choice, Lang, Weighting};
 use crate::state::{Action, Field, Preset, Problem, State};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-
-const NORMALISATIONS: [(Normalisation, &str, Key); 4] = [
-    (Normalisation::MinMax, "minmax", Key::NormMinMax),
-    (Normalisation::Efficacy, "efficacy", Key::NormEfficacy),
-    (Normalisation::ZScore, "zscore", Key::NormZScore),
-    (Normalisation::Rank, "rank", Key::NormRank),
-];
-const AGGREGATIONS: [(Aggregation, &str, Key); 2] = [
-    (Aggregation::Arithmetic, "arithmetic", Key::AggArithmetic),
-    (Aggregation::Geometric, "geometric", Key::AggGeometric),
-];
 
 /// "37.5%", or a dash when the share is undefined.
 pub fn percent(share: Option<f64>) -> String {
@@ -46,33 +35,17 @@ pub fn WeightsPanel(props: &PanelProps) -> Html {
     });
     let derived = match s.scenario.weighting {
         Weighting::Manual => None,
-        w => {
-            let name = match w {
-                Weighting::Entropy => t(lang, Key::PresetEntropy),
-                Weighting::Critic => t(lang, Key::PresetCritic),
-                Weighting::Ahp => "AHP",
-                _ => t(lang, Key::PresetEqual),
-            };
-            Some(html! { <p class="derived">{ tf(lang, Key::DerivedWeights, &[name]) }</p> })
-        }
+        w => Some(
+            html! { <p class="derived">{ tf(lang, Key::DerivedWeights, &[t(lang, w.label())]) }</p> },
+        ),
     };
     let on_norm = {
         let d = d.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some((n, _, _)) = NORMALISATIONS.iter().find(|(_, id, _)| *id == v) {
-                d.dispatch(Action::SetNormalisation(*n));
-            }
-        })
+        Callback::from(move |n| d.dispatch(Action::SetNormalisation(n)))
     };
     let on_agg = {
         let d = d.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some((a, _, _)) = AGGREGATIONS.iter().find(|(_, id, _)| *id == v) {
-                d.dispatch(Action::SetAggregation(*a));
-            }
-        })
+        Callback::from(move |a| d.dispatch(Action::SetAggregation(a)))
     };
     let reset = {
         let d = d.clone();
@@ -94,20 +67,36 @@ pub fn WeightsPanel(props: &PanelProps) -> Html {
             <button type="button" class="reset" onclick={reset}>{ t(lang, Key::Reset) }</button>
             <fieldset class="method">
                 <legend>{ t(lang, Key::MethodHeading) }</legend>
-                <label for="sel-norm">{ t(lang, Key::Normalisation) }</label>
-                <select id="sel-norm" onchange={on_norm}>
-                    { for NORMALISATIONS.iter().map(|(n, id, k)| html! {
-                        <option value={*id} selected={s.scenario.normalisation == *n}>{ t(lang, *k) }</option>
-                    }) }
-                </select>
-                <label for="sel-agg">{ t(lang, Key::Aggregation) }</label>
-                <select id="sel-agg" onchange={on_agg}>
-                    { for AGGREGATIONS.iter().map(|(a, id, k)| html! {
-                        <option value={*id} selected={s.scenario.aggregation == *a}>{ t(lang, *k) }</option>
-                    }) }
-                </select>
+                { choice_select("sel-norm", s.scenario.normalisation, lang, on_norm) }
+                { choice_select("sel-agg", s.scenario.aggregation, lang, on_agg) }
             </fieldset>
         </section>
+    }
+}
+
+/// A labelled select of every alternative of a method step ([`Choice::ALL`]), the option values being
+/// their identifiers.
+fn choice_select<C: Choice>(
+    id: &'static str,
+    current: C,
+    lang: Lang,
+    on_pick: Callback<C>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        if let Some(c) = C::from_id(&v) {
+            on_pick.emit(c);
+        }
+    });
+    html! {
+        <>
+            <label for={id}>{ t(lang, C::STEP) }</label>
+            <select {id} {onchange}>
+                { for C::ALL.iter().map(|c| html! {
+                    <option value={c.id()} selected={*c == current}>{ t(lang, c.label()) }</option>
+                }) }
+            </select>
+        </>
     }
 }
 

@@ -6,7 +6,8 @@ use super::explain::explanations;
 use super::Ptr;
 use crate::chart::weights::{self, WeightsInput};
 use crate::chart::LazyTable;
-use crate::model::{Lang, Scenario, Treatment, Weighting};
+use crate::i18n::t;
+use crate::model::{Choice, Lang, Scenario, Treatment, TreatmentKind, Weighting};
 use crate::state::{Action, Field, State};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::PanelProps;
@@ -17,14 +18,6 @@ use yew::prelude::*;
 
 /// Percentiles a newly chosen winsorisation starts from.
 const DEFAULT_WINSOR: (f64, f64) = (5.0, 95.0);
-
-const SCHEMES: [(Weighting, &str, &str, &str); 5] = [
-    (Weighting::Manual, "manual", "手动权重", "Manual weights"),
-    (Weighting::Equal, "equal", "等权", "Equal"),
-    (Weighting::Entropy, "entropy", "熵权法", "Entropy"),
-    (Weighting::Critic, "critic", "CRITIC 法", "CRITIC"),
-    (Weighting::Ahp, "ahp", "层次分析法（AHP）", "AHP"),
-];
 
 /// An all-ones comparison matrix: every dimension as important as every other (equal weights, CR = 0).
 pub(crate) fn neutral_matrix(n: usize) -> Vec<f64> {
@@ -113,8 +106,8 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
         let (d, state) = (props.dispatch.clone(), props.state.clone());
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some((w, ..)) = SCHEMES.iter().find(|(_, id, ..)| *id == v) {
-                d.dispatch(Action::SetScenario(with_scheme(&state, *w)));
+            if let Some(w) = Weighting::from_id(&v) {
+                d.dispatch(Action::SetScenario(with_scheme(&state, w)));
             }
         })
     };
@@ -135,21 +128,18 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
 
     let rows = s.system.indicators.iter().enumerate().map(|(i, ind)| {
         let current = s.scenario.treatments.get(i).copied().unwrap_or_default();
-        let kind = match current {
-            Treatment::None => "none",
-            Treatment::Log => "log",
-            Treatment::Winsorise { .. } => "winsorise",
-        };
+        let kind = current.kind();
         let on_kind = {
             let set = set_treatment.clone();
             Callback::from(move |e: Event| {
-                let t = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
-                    "log" => Treatment::Log,
-                    "winsorise" => Treatment::Winsorise {
+                let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                let t = match TreatmentKind::from_id(&v).unwrap_or(TreatmentKind::None) {
+                    TreatmentKind::None => Treatment::None,
+                    TreatmentKind::Log => Treatment::Log,
+                    TreatmentKind::Winsorise => Treatment::Winsorise {
                         lower: DEFAULT_WINSOR.0,
                         upper: DEFAULT_WINSOR.1,
                     },
-                    _ => Treatment::None,
                 };
                 set(i, t);
             })
@@ -207,9 +197,9 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
                 <th scope="row"><label for={select_id.clone()}>{ ind.short(lang) }</label></th>
                 <td>
                     <select id={select_id} onchange={on_kind} data-testid={format!("treatment-{}", ind.id)}>
-                        <option value="none" selected={kind == "none"}>{ lang.pick("不处理", "None") }</option>
-                        <option value="log" selected={kind == "log"}>{ lang.pick("对数", "Log") }</option>
-                        <option value="winsorise" selected={kind == "winsorise"}>{ lang.pick("缩尾", "Winsorise") }</option>
+                        { for TreatmentKind::ALL.iter().map(|k| html! {
+                            <option value={k.id()} selected={*k == kind}>{ t(lang, k.label()) }</option>
+                        }) }
                     </select>
                     { bounds }
                 </td>
@@ -239,8 +229,8 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
             <div class="field">
                 <label for="weighting-scheme">{ lang.pick("赋权方法", "Weighting scheme") }</label>
                 <select id="weighting-scheme" data-testid="weighting-scheme" onchange={on_scheme}>
-                    { for SCHEMES.iter().map(|(w, id, zh, en)| html! {
-                        <option value={*id} selected={s.scenario.weighting == *w}>{ lang.pick(zh, en) }</option>
+                    { for Weighting::ALL.iter().map(|w| html! {
+                        <option value={w.id()} selected={s.scenario.weighting == *w}>{ t(lang, w.label()) }</option>
                     }) }
                 </select>
             </div>
