@@ -570,21 +570,22 @@ fn weights_chart_shows_weight_and_influence_per_indicator() {
 }
 
 #[test]
-fn intervals_flag_overlapping_neighbours() {
+fn intervals_mark_the_counties_whose_order_is_unsettled() {
     let data = counties_data();
-    let iv = |unit, nominal, median, p05, p95| RankInterval {
+    let iv = |unit, nominal, median, p05, p95, unsettled| RankInterval {
         unit,
         nominal,
         median,
         p05,
         p95,
+        unsettled,
     };
     let list = vec![
-        iv(4, 3, 3, 3, 4),
-        iv(1, 1, 1, 1, 1),
-        iv(2, 2, 2, 2, 2),
-        iv(9, 4, 4, 4, 6),
-        iv(7, 10, 10, 9, 12),
+        iv(4, 3, 3, 3, 4, true),
+        iv(1, 1, 1, 1, 1, false),
+        iv(2, 2, 2, 2, 2, false),
+        iv(9, 4, 4, 4, 6, true),
+        iv(7, 10, 10, 9, 12, false),
     ];
     let input = IntervalsInput {
         data: &data,
@@ -596,10 +597,6 @@ fn intervals_flag_overlapping_neighbours() {
     assert_eq!(
         rows.iter().map(|r| r.unit).collect::<Vec<_>>(),
         vec![1, 2, 4, 9, 7]
-    );
-    assert_eq!(
-        intervals::not_separated(&rows),
-        vec![false, false, true, true, false]
     );
     let size = (700, 300);
     let (svg, layout) = render(size, |a| intervals::draw(a, &input, &zh()));
@@ -613,9 +610,20 @@ fn intervals_flag_overlapping_neighbours() {
             .count(),
         2
     );
+    let marks: Vec<String> = intervals::table(&input, Lang::En)
+        .rows
+        .iter()
+        .map(|row| row[4].clone())
+        .collect();
     assert_eq!(
-        intervals::table(&input, Lang::En).rows[2][4],
-        "overlapping, not clearly separated"
+        marks,
+        [
+            "order settled",
+            "order settled",
+            "order unsettled",
+            "order unsettled",
+            "order settled"
+        ]
     );
     let (_, empty) = render(size, |a| {
         intervals::draw(

@@ -167,7 +167,8 @@ pub fn uncertainty_text(
                 "median_rank": r.median_rank,
                 "p05": r.p05,
                 "p95": r.p95,
-                "not_clearly_separated": r.not_clearly_separated(),
+                "above_next": r.above_next,
+                "order_unsettled": r.order_unsettled(),
             })
         })
         .collect();

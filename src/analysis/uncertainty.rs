@@ -70,10 +70,6 @@ pub struct UncertaintyRow {
     pub median_rank: u32,
     pub p05: u32,
     pub p95: u32,
-    /// The [p05, p95] interval overlaps that of the unit just above in nominal order.
-    pub overlaps_previous: bool,
-    /// The [p05, p95] interval overlaps that of the unit just below in nominal order.
-    pub overlaps_next: bool,
     /// The share of samples in which this unit ranked above the unit just below it in nominal order
     /// (`None` for the last).
     pub above_next: Option<f64>,
@@ -82,10 +78,19 @@ pub struct UncertaintyRow {
     pub above_previous: Option<f64>,
 }
 
+/// The share of samples above which two neighbours' nominal order counts as unsettled: they swap places
+/// in more than one sample in ten.
+pub const UNSETTLED_SWAP_SHARE: f64 = 0.1;
+
 impl UncertaintyRow {
-    /// Not clearly separated from a neighbour in the nominal order.
-    pub fn not_clearly_separated(&self) -> bool {
-        self.overlaps_previous || self.overlaps_next
+    /// The unit's nominal order against the unit just above or just below it is reversed in more than
+    /// [`UNSETTLED_SWAP_SHARE`] of the samples.
+    pub fn order_unsettled(&self) -> bool {
+        self.above_next
+            .is_some_and(|p| 1.0 - p > UNSETTLED_SWAP_SHARE)
+            || self
+                .above_previous
+                .is_some_and(|p| p > UNSETTLED_SWAP_SHARE)
     }
 }
 
@@ -352,7 +357,7 @@ impl UncertaintyRun {
             }
             0
         };
-        let mut rows: Vec<UncertaintyRow> = self
+        let rows: Vec<UncertaintyRow> = self
             .nominal
             .ranked
             .iter()
@@ -364,8 +369,6 @@ impl UncertaintyRun {
                 median_rank: quantile(u, 50),
                 p05: quantile(u, 5),
                 p95: quantile(u, 95),
-                overlaps_previous: false,
-                overlaps_next: false,
                 above_next: self.upper_ahead.get(i).map(|&c| share(c)),
                 above_previous: i
                     .checked_sub(1)
@@ -373,12 +376,6 @@ impl UncertaintyRun {
                     .map(|&c| share(c)),
             })
             .collect();
-        for i in 1..rows.len() {
-            let (a, b) = (&rows[i - 1], &rows[i]);
-            let overlap = a.p05.max(b.p05) <= a.p95.min(b.p95);
-            rows[i - 1].overlaps_next = overlap;
-            rows[i].overlaps_previous = overlap;
-        }
         UncertaintyResult {
             config: self.config.clone(),
             samples: self.done,

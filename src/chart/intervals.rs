@@ -1,5 +1,6 @@
 //! Rank uncertainty per county: the p05–p95 interval of ranks over weight perturbations as a bar, the
-//! median as a tick and the nominal rank as a dot; neighbours whose intervals overlap are flagged.
+//! median as a tick and the nominal rank as a dot; counties whose order against a neighbour is unsettled
+//! are flagged.
 
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
@@ -18,6 +19,9 @@ pub struct RankInterval {
     pub median: u32,
     pub p05: u32,
     pub p95: u32,
+    /// Its nominal order against a neighbour is reversed in more than one sample in ten
+    /// (`UncertaintyRow::order_unsettled`).
+    pub unsettled: bool,
 }
 
 /// What the intervals chart shows.
@@ -43,26 +47,12 @@ pub fn rows(input: &IntervalsInput) -> Vec<RankInterval> {
     v
 }
 
-/// For each row (in the given order), whether its interval overlaps that of a neighbour in the list,
-/// i.e. the two are not clearly separated.
-pub fn not_separated(rows: &[RankInterval]) -> Vec<bool> {
-    let overlap = |a: &RankInterval, b: &RankInterval| {
-        a.p05.min(a.p95) <= b.p95.max(b.p05) && b.p05.min(b.p95) <= a.p95.max(a.p05)
-    };
-    (0..rows.len())
-        .map(|k| {
-            (k > 0 && overlap(&rows[k - 1], &rows[k]))
-                || (k + 1 < rows.len() && overlap(&rows[k], &rows[k + 1]))
-        })
-        .collect()
-}
-
 fn title(lang: Lang) -> (String, String) {
     (
         lang.pick("排名的不确定性", "How certain is each rank").to_string(),
         lang.pick(
-            "条为 5%–95% 分位的名次区间，竖线为中位名次，圆点为当前名次；≈ 表示与相邻县域区间重叠，未明显分开",
-            "Bar: 5th–95th percentile of ranks; tick: median rank; dot: nominal rank; ≈ marks counties whose interval overlaps a neighbour's",
+            "条为 5%–95% 分位的名次区间，竖线为中位名次，圆点为当前名次；≈ 表示与相邻县域的先后在超过一成的扰动中互换",
+            "Bar: 5th–95th percentile of ranks; tick: median rank; dot: nominal rank; ≈ marks counties that swap places with a neighbour in over one perturbation in ten",
         )
         .to_string(),
     )
@@ -90,15 +80,13 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
         return Ok(layout);
     }
-    let flags = not_separated(&rows);
     let top = pen.title(&t, Some(&caption))?;
     let labels: Vec<String> = rows
         .iter()
-        .zip(&flags)
-        .map(|(r, &f)| {
+        .map(|r| {
             format!(
                 "{}{} {}",
-                if f { "≈ " } else { "" },
+                if r.unsettled { "≈ " } else { "" },
                 r.nominal,
                 input.data.units[r.unit].name(style.lang)
             )
@@ -190,6 +178,15 @@ pub fn draw<DB: DrawingBackend>(
     Ok(layout)
 }
 
+/// How a county's order against its neighbours is described, in the chart's table and the page's.
+pub fn order_label(unsettled: bool, lang: Lang) -> &'static str {
+    if unsettled {
+        lang.pick("先后不稳", "order unsettled")
+    } else {
+        lang.pick("先后稳定", "order settled")
+    }
+}
+
 /// The table alternative: county, nominal and median rank, the interval and the separation flag.
 pub fn table(input: &IntervalsInput, lang: Lang) -> TextTable {
     let (t, caption) = title(lang);
@@ -205,12 +202,7 @@ pub fn table(input: &IntervalsInput, lang: Lang) -> TextTable {
     .collect();
     let mut table = TextTable::new(format!("{t}。{caption}"), headers);
     let rows = rows(input);
-    for (r, flag) in rows.iter().zip(not_separated(&rows)) {
-        let sep = if flag {
-            lang.pick("区间重叠，未明显分开", "overlapping, not clearly separated")
-        } else {
-            lang.pick("明显分开", "clearly separated")
-        };
+    for r in &rows {
         table.push(
             Some(r.unit),
             vec![
@@ -218,7 +210,7 @@ pub fn table(input: &IntervalsInput, lang: Lang) -> TextTable {
                 r.nominal.to_string(),
                 r.median.to_string(),
                 format!("{}–{}", r.p05, r.p95),
-                sep.to_string(),
+                order_label(r.unsettled, lang).to_string(),
             ],
         );
     }

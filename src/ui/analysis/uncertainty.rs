@@ -338,6 +338,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                         median: r.median_rank,
                         p05: r.p05,
                         p95: r.p95,
+                        unsettled: r.order_unsettled(),
                     })
                     .collect();
             let data = o.0.data.clone();
@@ -436,8 +437,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
         <section class="analysis-card uncertainty" aria-labelledby="unc-h">
             <h3 id="unc-h">{ lang.pick("排名的不确定性", "How certain is each rank") }</h3>
             <p class="help">{ lang.pick(
-                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义）。相同的种子总是得到相同的结果。",
-                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported. The same seed always gives the same result.",
+                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义），以及领先下一名的抽样占比；与上一名或下一名的先后在超过一成的抽样中互换时标为“先后不稳”。相同的种子总是得到相同的结果。",
+                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported, with the share of samples in which it stays ahead of the next county; \"order unsettled\" marks a county that swaps places with the one above or below in more than one sample in ten. The same seed always gives the same result.",
             ) }</p>
             <div class="run-form">
                 <div class="field">
@@ -480,7 +481,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
     }
 }
 
-/// Every county's nominal, median and quantile ranks, with the "not clearly separated" mark.
+/// Every county's nominal, median and quantile ranks, the share of samples in which it stays ahead of the
+/// next, and the mark for an order that is not settled.
 fn result_table(
     result: &UncertaintyResult,
     shown: usize,
@@ -488,7 +490,7 @@ fn result_table(
     lang: Lang,
     props: &PanelProps,
 ) -> Html {
-    let flag = lang.pick("未明显区分", "not clearly separated");
+    let flag = intervals::order_label(true, lang);
     html! {
         <div class="table-scroll tall" role="region" tabindex="0"
             aria-label={lang.pick("排名不确定性表", "Rank uncertainty table")}>
@@ -515,7 +517,7 @@ fn result_table(
                         };
                         html! {
                             <tr data-testid="uncertainty-row" data-adcode={r.adcode.clone()}
-                                class={classes!(r.not_clearly_separated().then_some("overlap"), selected.then_some("selected"))}>
+                                class={classes!(r.order_unsettled().then_some("unsettled"), selected.then_some("selected"))}>
                                 <td class="num" data-col="nominal">{ r.nominal_rank }</td>
                                 <th scope="row"><button type="button" class="link-button" {onclick} translate="no">{ name }</button></th>
                                 <td class="num" data-col="median">{ r.median_rank }</td>
@@ -523,8 +525,8 @@ fn result_table(
                                 <td class="num" data-col="p95">{ r.p95 }</td>
                                 <td class="num" data-col="above-next">{ r.above_next.map_or_else(String::new, percent_text) }</td>
                                 <td data-col="separation">
-                                    if r.not_clearly_separated() {
-                                        <span class="overlap-mark"><span aria-hidden="true">{ "≈ " }</span>{ flag }</span>
+                                    if r.order_unsettled() {
+                                        <span class="unsettled-mark"><span aria-hidden="true">{ "≈ " }</span>{ flag }</span>
                                     }
                                 </td>
                             </tr>
