@@ -452,8 +452,8 @@ fn samples_are_real_rescorings_and_quantiles_use_nearest_rank() {
             let with_previous = k > 0 && swapped(rows[k - 1].unit, row.unit);
             let with_next = k + 1 < rows.len() && swapped(row.unit, rows[k + 1].unit);
             assert_eq!(
-                row.order_unsettled(),
-                with_previous || with_next,
+                (row.unsettled_above(), row.unsettled_below()),
+                (with_previous, with_next),
                 "{}",
                 row.adcode
             );

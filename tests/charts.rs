@@ -572,20 +572,21 @@ fn weights_chart_shows_weight_and_influence_per_indicator() {
 #[test]
 fn intervals_mark_the_counties_whose_order_is_unsettled() {
     let data = counties_data();
-    let iv = |unit, nominal, median, p05, p95, unsettled| RankInterval {
+    let iv = |unit, nominal, median, p05, p95, (unsettled_above, unsettled_below)| RankInterval {
         unit,
         nominal,
         median,
         p05,
         p95,
-        unsettled,
+        unsettled_above,
+        unsettled_below,
     };
     let list = vec![
-        iv(4, 3, 3, 3, 4, true),
-        iv(1, 1, 1, 1, 1, false),
-        iv(2, 2, 2, 2, 2, false),
-        iv(9, 4, 4, 4, 6, true),
-        iv(7, 10, 10, 9, 12, false),
+        iv(4, 3, 3, 3, 4, (false, true)),
+        iv(1, 1, 1, 1, 1, (false, false)),
+        iv(2, 2, 2, 2, 2, (false, false)),
+        iv(9, 4, 4, 4, 6, (true, true)),
+        iv(7, 10, 10, 9, 12, (true, false)),
     ];
     let input = IntervalsInput {
         data: &data,
@@ -608,7 +609,7 @@ fn intervals_mark_the_counties_whose_order_is_unsettled() {
             .iter()
             .filter(|t| t.starts_with("≈ "))
             .count(),
-        2
+        3
     );
     let marks: Vec<String> = intervals::table(&input, Lang::En)
         .rows
@@ -620,9 +621,9 @@ fn intervals_mark_the_counties_whose_order_is_unsettled() {
         [
             "order settled",
             "order settled",
-            "order unsettled",
-            "order unsettled",
-            "order settled"
+            "may swap with the one below",
+            "may swap with both neighbours",
+            "may swap with the one above"
         ]
     );
     let (_, empty) = render(size, |a| {

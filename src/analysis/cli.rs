@@ -168,7 +168,8 @@ pub fn uncertainty_text(
                 "p05": r.p05,
                 "p95": r.p95,
                 "above_next": r.above_next,
-                "order_unsettled": r.order_unsettled(),
+                "unsettled_above": r.unsettled_above(),
+                "unsettled_below": r.unsettled_below(),
             })
         })
         .collect();

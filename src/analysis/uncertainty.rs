@@ -83,14 +83,23 @@ pub struct UncertaintyRow {
 pub const UNSETTLED_SWAP_SHARE: f64 = 0.1;
 
 impl UncertaintyRow {
-    /// The unit's nominal order against the unit just above or just below it is reversed in more than
+    /// The unit and the one just above it in nominal order swap places in more than
     /// [`UNSETTLED_SWAP_SHARE`] of the samples.
-    pub fn order_unsettled(&self) -> bool {
+    pub fn unsettled_above(&self) -> bool {
+        self.above_previous
+            .is_some_and(|p| p > UNSETTLED_SWAP_SHARE)
+    }
+
+    /// The unit and the one just below it in nominal order swap places in more than
+    /// [`UNSETTLED_SWAP_SHARE`] of the samples.
+    pub fn unsettled_below(&self) -> bool {
         self.above_next
             .is_some_and(|p| 1.0 - p > UNSETTLED_SWAP_SHARE)
-            || self
-                .above_previous
-                .is_some_and(|p| p > UNSETTLED_SWAP_SHARE)
+    }
+
+    /// The unit's order against a neighbour (above or below) is unsettled.
+    pub fn order_unsettled(&self) -> bool {
+        self.unsettled_above() || self.unsettled_below()
     }
 }
 

@@ -19,9 +19,11 @@ pub struct RankInterval {
     pub median: u32,
     pub p05: u32,
     pub p95: u32,
-    /// Its nominal order against a neighbour is reversed in more than one sample in ten
-    /// (`UncertaintyRow::order_unsettled`).
-    pub unsettled: bool,
+    /// It swaps places with the county just above it in more than one sample in ten
+    /// (`UncertaintyRow::unsettled_above`).
+    pub unsettled_above: bool,
+    /// The same with the county just below it (`UncertaintyRow::unsettled_below`).
+    pub unsettled_below: bool,
 }
 
 /// What the intervals chart shows.
@@ -86,7 +88,11 @@ pub fn draw<DB: DrawingBackend>(
         .map(|r| {
             format!(
                 "{}{} {}",
-                if r.unsettled { "≈ " } else { "" },
+                if r.unsettled_above || r.unsettled_below {
+                    "≈ "
+                } else {
+                    ""
+                },
                 r.nominal,
                 input.data.units[r.unit].name(style.lang)
             )
@@ -179,11 +185,12 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// How a county's order against its neighbours is described, in the chart's table and the page's.
-pub fn order_label(unsettled: bool, lang: Lang) -> &'static str {
-    if unsettled {
-        lang.pick("先后不稳", "order unsettled")
-    } else {
-        lang.pick("先后稳定", "order settled")
+pub fn order_label(unsettled_above: bool, unsettled_below: bool, lang: Lang) -> &'static str {
+    match (unsettled_above, unsettled_below) {
+        (false, false) => lang.pick("先后稳定", "order settled"),
+        (true, false) => lang.pick("与上一名先后不稳", "may swap with the one above"),
+        (false, true) => lang.pick("与下一名先后不稳", "may swap with the one below"),
+        (true, true) => lang.pick("与上下两名先后不稳", "may swap with both neighbours"),
     }
 }
 
@@ -210,7 +217,7 @@ pub fn table(input: &IntervalsInput, lang: Lang) -> TextTable {
                 r.nominal.to_string(),
                 r.median.to_string(),
                 format!("{}–{}", r.p05, r.p95),
-                order_label(r.unsettled, lang).to_string(),
+                order_label(r.unsettled_above, r.unsettled_below, lang).to_string(),
             ],
         );
     }

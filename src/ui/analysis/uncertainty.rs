@@ -338,7 +338,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                         median: r.median_rank,
                         p05: r.p05,
                         p95: r.p95,
-                        unsettled: r.order_unsettled(),
+                        unsettled_above: r.unsettled_above(),
+                        unsettled_below: r.unsettled_below(),
                     })
                     .collect();
             let data = o.0.data.clone();
@@ -437,8 +438,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
         <section class="analysis-card uncertainty" aria-labelledby="unc-h">
             <h3 id="unc-h">{ lang.pick("排名的不确定性", "How certain is each rank") }</h3>
             <p class="help">{ lang.pick(
-                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义），以及领先下一名的抽样占比；与上一名或下一名的先后在超过一成的抽样中互换时标为“先后不稳”。相同的种子总是得到相同的结果。",
-                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported, with the share of samples in which it stays ahead of the next county; \"order unsettled\" marks a county that swaps places with the one above or below in more than one sample in ten. The same seed always gives the same result.",
+                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义），以及领先下一名的抽样占比；与上一名或下一名的先后在超过一成的抽样中互换时标为“先后不稳”并注明是哪一名。相同的种子总是得到相同的结果。",
+                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported, with the share of samples in which it stays ahead of the next county; \"may swap\" marks a county that swaps places with the one above or below in more than one sample in ten. The same seed always gives the same result.",
             ) }</p>
             <div class="run-form">
                 <div class="field">
@@ -490,7 +491,6 @@ fn result_table(
     lang: Lang,
     props: &PanelProps,
 ) -> Html {
-    let flag = intervals::order_label(true, lang);
     html! {
         <div class="table-scroll tall" role="region" tabindex="0"
             aria-label={lang.pick("排名不确定性表", "Rank uncertainty table")}>
@@ -526,7 +526,7 @@ fn result_table(
                                 <td class="num" data-col="above-next">{ r.above_next.map_or_else(String::new, percent_text) }</td>
                                 <td data-col="separation">
                                     if r.order_unsettled() {
-                                        <span class="unsettled-mark"><span aria-hidden="true">{ "≈ " }</span>{ flag }</span>
+                                        <span class="unsettled-mark"><span aria-hidden="true">{ "≈ " }</span>{ intervals::order_label(r.unsettled_above(), r.unsettled_below(), lang) }</span>
                                     }
                                 </td>
                             </tr>
