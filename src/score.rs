@@ -3,7 +3,7 @@
 mod rank;
 mod scorer;
 
-pub use rank::{adcode_order, rank_descending};
+pub use rank::{adcode_order, rank_descending, Ranker, Strided, TieOrder};
 pub use scorer::Scorer;
 
 use crate::method::weight::EffectiveWeights;

@@ -2,8 +2,8 @@
 //! standard library's stable sort instead of one per element type and comparator (each copy is several
 //! kilobytes of code), and floats share the unstable sort of `u64` that ranking uses.
 //!
-//! Ranking's own unstable sorts (`score::rank`, `analysis::ranks_from_keys`) stay as they are: they run
-//! on every weight move and every Monte Carlo sample, and there a call through a comparator costs time.
+//! Ranking's own unstable sorts (`score::Ranker`) stay as they are: they run on every weight move and
+//! every Monte Carlo sample, and there a call through a comparator costs time.
 
 use std::cmp::Ordering;
 

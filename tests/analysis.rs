@@ -18,7 +18,7 @@ use fjindex::data::seeds;
 use fjindex::model::{
     Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario,
 };
-use fjindex::score::score;
+use fjindex::score::{score, tie_key, Ranker};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -223,6 +223,45 @@ proptest! {
         let total: f64 = raw.iter().sum();
         let w: Vec<f64> = raw.iter().map(|v| v / total).collect();
         prop_assert_eq!(model.ranks_at(&w), score(&system, &data, &model.scenario_for(&raw)).unwrap().rank);
+    }
+
+    #[test]
+    fn reused_rank_buffers_count_strictly_greater_composites(
+        raws in prop::collection::vec(prop::collection::vec(0.0f64..1.0, 5), 1..4),
+        geometric: bool,
+    ) {
+        let system = system();
+        let mut data = synthetic(&system, 30, 5);
+        // Unit 1 copies unit 0, so the two tie; unit 2 lacks a whole dimension and is unranked.
+        for i in 0..system.n_indicators() {
+            let v = data.get(0, i);
+            data.set(1, i, v);
+            if system.dimension_of(i) == 0 {
+                data.set(2, i, None);
+            }
+        }
+        let mut scenario = Scenario::default_for(&system);
+        if geometric {
+            scenario.aggregation = Aggregation::Geometric;
+        }
+        let model = DimensionModel::new(&system, &data, &scenario).unwrap();
+        let (mut composites, mut ranker, mut ranks) = (Vec::new(), Ranker::default(), vec![0; 30]);
+        for raw in raws.iter().filter(|raw| raw.iter().sum::<f64>() > 1e-3) {
+            let total: f64 = raw.iter().sum();
+            let w: Vec<f64> = raw.iter().map(|v| v / total).collect();
+            model.ranks_into(&w, &mut composites, &mut ranker, &mut ranks);
+            let key = |u: usize| tie_key(model.composite(u, &w));
+            let want: Vec<u32> = (0..30)
+                .map(|u| match model.nominal_rank[u] {
+                    0 => 0,
+                    _ => 1 + model.ranked.iter().filter(|&&v| key(v) > key(u)).count() as u32,
+                })
+                .collect();
+            prop_assert_eq!(&ranks, &want);
+            prop_assert_eq!(ranks[2], 0);
+            prop_assert_eq!(ranks[0], ranks[1]);
+            prop_assert_eq!(model.ranks_at(&w), want);
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub mod uncertainty;
 
 use crate::method::GEOMETRIC_EPSILON;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Scenario, Weighting};
-use crate::score::{self, tie_key, Ranking, ScoreError};
+use crate::score::{self, Ranker, Ranking, ScoreError, Strided, TieOrder};
 
 /// Score difference (on the composite's 0-100 scale, or in log points under geometric aggregation) by
 /// which a witness must separate two units, so that rounding never turns a reported rank into a tie.
@@ -41,6 +41,7 @@ pub struct DimensionModel {
     /// The scenario with manual weighting and its indicator weights fixed, ready for new dimension weights.
     base: Scenario,
     adcodes: Vec<String>,
+    ties: TieOrder,
 }
 
 impl DimensionModel {
@@ -95,6 +96,7 @@ impl DimensionModel {
             nominal_rank: ranking.rank.clone(),
             base,
             adcodes: data.units.iter().map(|u| u.adcode.clone()).collect(),
+            ties: TieOrder::by_adcode(data),
         }
     }
 
@@ -122,16 +124,25 @@ impl DimensionModel {
         }
     }
 
-    /// Ranks of all units under normalised weights `w` (0 for unranked), with `rank_descending` semantics.
+    /// Ranks of all units under normalised weights `w` (0 for unranked), as the scorer ranks composites.
     pub fn ranks_at(&self, w: &[f64]) -> Vec<u32> {
-        let mut keys: Vec<(i64, usize)> = self
-            .ranked
-            .iter()
-            .map(|&u| (tie_key(self.composite(u, w)), u))
-            .collect();
         let mut out = vec![0u32; self.n_units];
-        ranks_from_keys(&mut keys, &mut out);
+        self.ranks_into(w, &mut Vec::new(), &mut Ranker::default(), &mut out);
         out
+    }
+
+    /// [`DimensionModel::ranks_at`] into `ranks`, with `composites` and `ranker` as reusable scratch space.
+    pub fn ranks_into(
+        &self,
+        w: &[f64],
+        composites: &mut Vec<f64>,
+        ranker: &mut Ranker,
+        ranks: &mut [u32],
+    ) {
+        // An unranked unit's row is NaN, and so is its composite.
+        composites.clear();
+        composites.extend((0..self.n_units).map(|u| self.composite(u, w)));
+        ranker.rank_into(&self.ties, composites, ranks, Strided::PLAIN, None);
     }
 
     /// The scenario that gives these dimension weights with everything else unchanged.
@@ -150,21 +161,6 @@ impl DimensionModel {
         w: &[f64],
     ) -> Result<u32, ScoreError> {
         Ok(score::score(system, data, &self.scenario_for(w))?.rank[u])
-    }
-}
-
-/// Ranks from (tie key, unit) pairs: one plus the number of strictly greater keys, so ties share the
-/// better rank exactly as [`score::rank_descending`] does. Sorts `keys` in place; writes only ranked units.
-pub fn ranks_from_keys(keys: &mut [(i64, usize)], out: &mut [u32]) {
-    keys.sort_unstable_by_key(|&(key, _)| std::cmp::Reverse(key));
-    let mut rank = 0u32;
-    let mut prev = None;
-    for (pos, &(key, u)) in keys.iter().enumerate() {
-        if prev != Some(key) {
-            rank = pos as u32 + 1;
-            prev = Some(key);
-        }
-        out[u] = rank;
     }
 }
 

@@ -7,11 +7,11 @@
 //! `seed_from_u64`, and draws use only integer and IEEE arithmetic, so a seed gives the same ranks natively
 //! and in WebAssembly (geometric aggregation also calls `exp`, whose last bit could differ by platform).
 
-use super::{ranks_from_keys, DimensionModel};
+use super::DimensionModel;
 use crate::data::csv_text::spreadsheet_text;
 use crate::i18n::place;
 use crate::model::{Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
-use crate::score::{tie_key, ScoreError};
+use crate::score::{Ranker, ScoreError};
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -219,7 +219,8 @@ pub struct UncertaintyRun {
     upper_ahead: Vec<u32>,
     lower_ahead: Vec<u32>,
     done: usize,
-    keys: Vec<(i64, usize)>,
+    composites: Vec<f64>,
+    ranker: Ranker,
     ranks: Vec<u32>,
     weights: Vec<f64>,
     last_model: Option<usize>,
@@ -255,7 +256,8 @@ impl UncertaintyRun {
             upper_ahead: vec![0; n_ranked.saturating_sub(1)],
             lower_ahead: vec![0; n_ranked.saturating_sub(1)],
             done: 0,
-            keys: Vec::with_capacity(n_ranked),
+            composites: Vec::with_capacity(n),
+            ranker: Ranker::default(),
             ranks: vec![0; n],
             weights: vec![0.0; nominal.n_dimensions],
             nominal,
@@ -327,14 +329,12 @@ impl UncertaintyRun {
             }
             self.last_model = model_index;
             let model = model_index.map_or(&self.nominal, |i| &self.alternatives[i]);
-            self.keys.clear();
-            self.keys.extend(
-                model
-                    .ranked
-                    .iter()
-                    .map(|&u| (tie_key(model.composite(u, &self.weights)), u)),
+            model.ranks_into(
+                &self.weights,
+                &mut self.composites,
+                &mut self.ranker,
+                &mut self.ranks,
             );
-            ranks_from_keys(&mut self.keys, &mut self.ranks);
             for &u in &self.nominal.ranked {
                 self.histogram[u * n_ranked + self.ranks[u] as usize - 1] += 1;
             }

@@ -12,7 +12,7 @@ pub mod targets;
 use crate::data::provenance::{Provenance, Record, Status};
 use crate::data::published::PublishedFacts;
 use crate::model::{Dataset, IndicatorSystem, Scenario, Unit};
-use crate::score::{adcode_order, score, Ranking};
+use crate::score::{adcode_order, rank_descending, score, Ranking};
 use prior::{AnchorHold, NormalSource};
 use realise::{Frame, Lock};
 
@@ -221,14 +221,14 @@ pub fn check(
             ));
         }
     }
+    let by_adcode = adcode_order(data);
     for (d, dim) in system.dimensions.iter().enumerate() {
         let expected = published.dimension_top10.get(&dim.id).unwrap_or(&[]);
-        let mut units: Vec<usize> = adcode_order(data);
-        units.sort_by(|&a, &b| {
-            ranking
-                .dimension_score(b, d)
-                .total_cmp(&ranking.dimension_score(a, d))
-        });
+        // The dimension in rank order as the scorer ranks it: ties (to `TIE_DECIMALS` decimals) by adcode.
+        let column: Vec<f64> = (0..data.n_units())
+            .map(|u| ranking.dimension_score(u, d))
+            .collect();
+        let (_, units) = rank_descending(&column, &by_adcode);
         let got: Vec<&str> = units
             .iter()
             .take(10)

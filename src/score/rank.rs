@@ -1,12 +1,17 @@
 //! Ranking: descending ranks with ties listed by adcode, in the whole data set and within each prefecture.
+//!
+//! [`Ranker::rank_into`] is the crate's one routine that turns scores into ranks: the scorer, the
+//! analyses' Monte Carlo loop and weight checks, the county profile and the calibration all call it.
 
 use super::tie_key;
 use crate::model::Dataset;
 use std::collections::HashMap;
 
-/// What ranking needs to know about the units, gathered once per scoring call in linear time when the
-/// units already stand in adcode order (as imported and bundled data sets do).
-pub(super) struct UnitIndex {
+/// The order in which tied units are listed (usually adcode order) and each unit's prefecture, gathered
+/// once per data set in linear time when the units already stand in adcode order (as imported and
+/// bundled data sets do).
+#[derive(Clone, Debug)]
+pub struct TieOrder {
     /// Each unit's position in tie order (adcode order); a permutation of `0..n`.
     position: Vec<u32>,
     /// The units in tie order: the inverse of `position`.
@@ -16,13 +21,14 @@ pub(super) struct UnitIndex {
     n_prefectures: usize,
 }
 
-impl UnitIndex {
-    pub(super) fn new(data: &Dataset) -> Self {
+impl TieOrder {
+    /// Ties listed by adcode.
+    pub fn by_adcode(data: &Dataset) -> Self {
         let position = adcode_positions(data);
-        let mut index = Self::from_positions(position);
+        let mut ties = Self::from_positions(position);
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut prev: Option<(&str, u32)> = None;
-        index.prefecture = data
+        ties.prefecture = data
             .units
             .iter()
             .map(|unit| {
@@ -39,11 +45,11 @@ impl UnitIndex {
                 id
             })
             .collect();
-        index.n_prefectures = ids.len().max(1);
-        index
+        ties.n_prefectures = ids.len().max(1);
+        ties
     }
 
-    /// An index with the given tie positions (a permutation) and every unit in one prefecture.
+    /// A tie order from the given tie positions (a permutation) and every unit in one prefecture.
     fn from_positions(position: Vec<u32>) -> Self {
         let mut by_position = vec![0u32; position.len()];
         for (u, &p) in position.iter().enumerate() {
@@ -57,8 +63,28 @@ impl UnitIndex {
         }
     }
 
+    /// Ties among `n` units listed as in `listed`; units it leaves out come after those it lists, by
+    /// index, and a unit listed twice takes its last place. Every unit is in one prefecture.
+    pub fn listed(n: usize, listed: &[usize]) -> Self {
+        let mut last = vec![usize::MAX; n];
+        for (pos, &u) in listed.iter().enumerate() {
+            last[u] = pos;
+        }
+        let by_position = listed
+            .iter()
+            .enumerate()
+            .filter(|&(pos, &u)| last[u] == pos)
+            .map(|(_, &u)| u)
+            .chain((0..n).filter(|&u| last[u] == usize::MAX));
+        let mut position = vec![0u32; n];
+        for (pos, u) in by_position.enumerate() {
+            position[u] = pos as u32;
+        }
+        Self::from_positions(position)
+    }
+
     /// The units in tie order.
-    pub(super) fn tie_order(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn units(&self) -> impl Iterator<Item = usize> + '_ {
         self.by_position.iter().map(|&u| u as usize)
     }
 }
@@ -91,8 +117,8 @@ fn adcode_positions(data: &Dataset) -> Vec<u32> {
 }
 
 /// A column of per-unit values inside a larger array: unit `u` lives at `u * stride + offset`.
-#[derive(Clone, Copy)]
-pub(super) struct Strided {
+#[derive(Clone, Copy, Debug)]
+pub struct Strided {
     pub stride: usize,
     pub offset: usize,
 }
@@ -107,9 +133,10 @@ impl Strided {
     }
 }
 
-/// Reusable buffers for ranking several columns of one data set.
+/// The ranking routine with its reusable buffers, so that ranking many columns or many Monte Carlo
+/// samples allocates nothing after the first.
 #[derive(Default)]
-pub(super) struct Ranker {
+pub struct Ranker {
     packed: Vec<u64>,
     wide: Vec<(u64, u32)>,
     spare: Vec<u64>,
@@ -117,17 +144,19 @@ pub(super) struct Ranker {
 }
 
 impl Ranker {
-    /// Ranks the scores at `at` descending into `rank` at the same places (0 for NaN), ties sharing the
-    /// better rank and listed in tie order; optionally pushes the ranked units in order.
-    pub(super) fn rank_into(
+    /// Ranks the scores at `at` descending into `rank` at the same places: one plus the number of units
+    /// with a strictly greater [`tie_key`], so scores that agree to `TIE_DECIMALS` decimals tie and share
+    /// the better rank (1, 2, 2, 4); NaN is unranked (0). When `order` is given, pushes the ranked units
+    /// in rank order onto it, ties in `ties` order. `ties` covers the units `0..n` that `at` places.
+    pub fn rank_into(
         &mut self,
-        index: &UnitIndex,
+        ties: &TieOrder,
         scores: &[f64],
         rank: &mut [u32],
         at: Strided,
         order: Option<&mut Vec<usize>>,
     ) {
-        let n = index.position.len();
+        let n = ties.position.len();
         // `tie_key` never decreases as the score grows, so the extreme keys are the extreme scores' keys.
         let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
         for u in 0..n {
@@ -149,7 +178,7 @@ impl Ranker {
         if bits == 0 || span >> (64 - bits) == 0 {
             self.packed.clear();
             let packed = &mut self.packed;
-            each_ranked(index, scores, rank, at, hi, |distance, position| {
+            each_ranked(ties, scores, rank, at, hi, |distance, position| {
                 packed.push(distance << bits | position as u64)
             });
             let used = 64 - (span << bits | mask_of(bits)).leading_zeros();
@@ -160,15 +189,15 @@ impl Ranker {
             }
             let mask = mask_of(bits);
             let ranked = self.packed.iter().map(|&p| (p >> bits, (p & mask) as u32));
-            assign(index, ranked, rank, at, order);
+            assign(ties, ranked, rank, at, order);
         } else {
             self.wide.clear();
             let wide = &mut self.wide;
-            each_ranked(index, scores, rank, at, hi, |distance, position| {
+            each_ranked(ties, scores, rank, at, hi, |distance, position| {
                 wide.push((distance, position))
             });
             self.wide.sort_unstable();
-            assign(index, self.wide.iter().copied(), rank, at, order);
+            assign(ties, self.wide.iter().copied(), rank, at, order);
         }
     }
 }
@@ -176,14 +205,14 @@ impl Ranker {
 /// Calls `push` with each ranked unit's key distance below `hi` and its tie position, in unit order, and
 /// marks the units without a score (NaN) unranked.
 fn each_ranked(
-    index: &UnitIndex,
+    ties: &TieOrder,
     scores: &[f64],
     rank: &mut [u32],
     at: Strided,
     hi: i64,
     mut push: impl FnMut(u64, u32),
 ) {
-    for (u, &position) in index.position.iter().enumerate() {
+    for (u, &position) in ties.position.iter().enumerate() {
         let s = scores[at.at(u)];
         if s.is_nan() {
             rank[at.at(u)] = 0;
@@ -245,7 +274,7 @@ fn bucket_sort(keys: &mut Vec<u64>, buffer: &mut Vec<u64>, bound: &mut Vec<u32>,
 
 /// Gives ranks from (key distance, tie position) pairs in ranking order.
 fn assign(
-    index: &UnitIndex,
+    ties: &TieOrder,
     ranked: impl Iterator<Item = (u64, u32)>,
     rank: &mut [u32],
     at: Strided,
@@ -256,7 +285,7 @@ fn assign(
         if pos == 0 || key != prev.0 {
             prev = (key, pos as u32 + 1);
         }
-        let u = index.by_position[tie as usize] as usize;
+        let u = ties.by_position[tie as usize] as usize;
         rank[at.at(u)] = prev.1;
         if let Some(order) = order.as_deref_mut() {
             order.push(u);
@@ -267,7 +296,7 @@ fn assign(
 /// Ranks within each prefecture into `out`, from the overall `order` of the ranked units; `seen` is
 /// scratch space.
 pub(super) fn prefecture_ranks_into(
-    index: &UnitIndex,
+    ties: &TieOrder,
     composite: &[f64],
     order: &[usize],
     seen: &mut Vec<(u32, i64, u32)>,
@@ -277,9 +306,9 @@ pub(super) fn prefecture_ranks_into(
     out.resize(composite.len(), 0);
     // Per prefecture: units seen so far, the last key and the rank it got.
     seen.clear();
-    seen.resize(index.n_prefectures, (0, 0, 0));
+    seen.resize(ties.n_prefectures, (0, 0, 0));
     for &u in order.iter().filter(|&&u| !composite[u].is_nan()) {
-        let s = &mut seen[index.prefecture[u] as usize];
+        let s = &mut seen[ties.prefecture[u] as usize];
         let key = tie_key(composite[u]);
         s.0 += 1;
         if s.0 == 1 || s.1 != key {
@@ -299,31 +328,15 @@ pub fn adcode_order(data: &Dataset) -> Vec<usize> {
     idx
 }
 
-/// Ranks by descending score; ties share the better rank (1, 2, 2, 4); NaN is unranked (0).
-/// `tie_order` lists all units in the order ties are broken (usually by adcode); units it leaves out
-/// come after those it lists, by index. Returns the ranks and the ranked units in rank order.
+/// Ranks by descending score as [`Ranker::rank_into`] does, into fresh vectors; `tie_order` lists the
+/// units in the order ties are broken (see [`TieOrder::listed`]). Returns the ranks and the ranked units
+/// in rank order.
 pub fn rank_descending(scores: &[f64], tie_order: &[usize]) -> (Vec<u32>, Vec<usize>) {
     let n = scores.len();
-    // A unit listed twice takes its last place.
-    let mut last = vec![usize::MAX; n];
-    for (pos, &u) in tie_order.iter().enumerate() {
-        last[u] = pos;
-    }
-    let mut by_position: Vec<usize> = tie_order
-        .iter()
-        .enumerate()
-        .filter(|&(pos, &u)| last[u] == pos)
-        .map(|(_, &u)| u)
-        .collect();
-    by_position.extend((0..n).filter(|&u| last[u] == usize::MAX));
-    let mut position = vec![0u32; n];
-    for (pos, &u) in by_position.iter().enumerate() {
-        position[u] = pos as u32;
-    }
-    let index = UnitIndex::from_positions(position);
+    let ties = TieOrder::listed(n, tie_order);
     let mut rank = vec![0u32; n];
     let mut order = Vec::with_capacity(n);
-    Ranker::default().rank_into(&index, scores, &mut rank, Strided::PLAIN, Some(&mut order));
+    Ranker::default().rank_into(&ties, scores, &mut rank, Strided::PLAIN, Some(&mut order));
     (rank, order)
 }
 

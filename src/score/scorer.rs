@@ -1,6 +1,6 @@
 //! The scoring pipeline, run by a scorer bound to one data set that keeps its working buffers between calls.
 
-use super::rank::{prefecture_ranks_into, Ranker, Strided, UnitIndex};
+use super::rank::{prefecture_ranks_into, Ranker, Strided, TieOrder};
 use super::{aggregate, Ranking, ScoreError};
 use crate::method::normalise::{normalise_in_place, treat, Goalposts};
 use crate::method::weight;
@@ -14,7 +14,7 @@ use std::ops::Deref;
 /// The scorer holds its data (`&Dataset`, `Rc<Dataset>`, ...), so it cannot be used with other data.
 pub struct Scorer<D: Deref<Target = Dataset>> {
     data: D,
-    index: UnitIndex,
+    ties: TieOrder,
     ranker: Ranker,
     sum: Vec<f64>,
     weight_sum: Vec<f64>,
@@ -25,10 +25,10 @@ pub struct Scorer<D: Deref<Target = Dataset>> {
 
 impl<D: Deref<Target = Dataset>> Scorer<D> {
     pub fn new(data: D) -> Self {
-        let index = UnitIndex::new(&data);
+        let ties = TieOrder::by_adcode(&data);
         Self {
             data,
-            index,
+            ties,
             ranker: Ranker::default(),
             sum: Vec::new(),
             weight_sum: Vec::new(),
@@ -195,12 +195,12 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
         out.rank.resize(n_units, 0);
         out.order.clear();
         out.order.reserve(n_units);
-        let (index, ranker) = (&self.index, &mut self.ranker);
+        let (ties, ranker) = (&self.ties, &mut self.ranker);
         let order = Some(&mut out.order);
-        ranker.rank_into(index, &out.composite, &mut out.rank, Strided::PLAIN, order);
+        ranker.rank_into(ties, &out.composite, &mut out.rank, Strided::PLAIN, order);
         let composite = &out.composite;
         out.order
-            .extend(index.tie_order().filter(|&u| composite[u].is_nan()));
+            .extend(ties.units().filter(|&u| composite[u].is_nan()));
 
         out.dimension_rank.resize(n_units * n_dim, 0);
         for d in 0..n_dim {
@@ -209,7 +209,7 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
                 offset: d,
             };
             ranker.rank_into(
-                index,
+                ties,
                 &out.dimension_scores,
                 &mut out.dimension_rank,
                 at,
@@ -217,7 +217,7 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
             );
         }
         prefecture_ranks_into(
-            index,
+            ties,
             &out.composite,
             &out.order,
             &mut self.prefecture_seen,

@@ -25,9 +25,9 @@ fn reference_ranks(scores: &[f64], position: &[u32]) -> (Vec<u32>, Vec<usize>) {
 }
 
 /// Prefecture ranks into fresh buffers.
-fn prefecture_ranks(index: &UnitIndex, composite: &[f64], order: &[usize]) -> Vec<u32> {
+fn prefecture_ranks(ties: &TieOrder, composite: &[f64], order: &[usize]) -> Vec<u32> {
     let mut out = Vec::new();
-    prefecture_ranks_into(index, composite, order, &mut Vec::new(), &mut out);
+    prefecture_ranks_into(ties, composite, order, &mut Vec::new(), &mut out);
     out
 }
 
@@ -105,19 +105,19 @@ proptest! {
         let prefectures: Vec<u8> = rows.iter().map(|r| r.1).collect();
         let scores: Vec<f64> = rows.iter().map(|r| r.2).collect();
         let data = dataset(&codes, &prefectures);
-        let index = UnitIndex::new(&data);
+        let ties = TieOrder::by_adcode(&data);
         let mut rank = vec![7u32; scores.len()];
         let mut order = Vec::new();
-        Ranker::default().rank_into(&index, &scores, &mut rank, Strided::PLAIN, Some(&mut order));
-        let (want_rank, want_order) = reference_ranks(&scores, &index.position);
+        Ranker::default().rank_into(&ties, &scores, &mut rank, Strided::PLAIN, Some(&mut order));
+        let (want_rank, want_order) = reference_ranks(&scores, &ties.position);
         prop_assert_eq!(&rank, &want_rank);
         prop_assert_eq!(&order, &want_order);
         prop_assert_eq!(
-            prefecture_ranks(&index, &scores, &order),
+            prefecture_ranks(&ties, &scores, &order),
             reference_prefecture_ranks(&data, &scores, &order)
         );
         let tie_order = adcode_order(&data);
-        prop_assert!(index.tie_order().eq(tie_order.iter().copied()));
+        prop_assert!(ties.units().eq(tie_order.iter().copied()));
         prop_assert_eq!(rank_descending(&scores, &tie_order), (want_rank, want_order));
     }
 
@@ -128,10 +128,10 @@ proptest! {
     ) {
         let n = scores.len();
         let codes: Vec<String> = (0..n).map(|u| format!("{:06}", 999_999 - u)).collect();
-        let index = UnitIndex::new(&dataset(&codes, &vec![0; n]));
+        let ties = TieOrder::by_adcode(&dataset(&codes, &vec![0; n]));
         let mut ranker = Ranker::default();
         let mut plain = vec![0u32; n];
-        ranker.rank_into(&index, &scores, &mut plain, Strided::PLAIN, None);
+        ranker.rank_into(&ties, &scores, &mut plain, Strided::PLAIN, None);
         let offset = width - 1;
         let mut wide_scores = vec![-1.0; n * width];
         for u in 0..n {
@@ -139,9 +139,55 @@ proptest! {
         }
         let mut wide_rank = vec![9u32; n * width];
         let at = Strided { stride: width, offset };
-        ranker.rank_into(&index, &wide_scores, &mut wide_rank, at, None);
+        ranker.rank_into(&ties, &wide_scores, &mut wide_rank, at, None);
         for u in 0..n {
             prop_assert_eq!(wide_rank[u * width + offset], plain[u]);
+        }
+    }
+}
+
+/// Where a unit stands among ties when `listed` breaks them: listed units by their last listing, then
+/// the rest by index.
+fn naive_tie_place(listed: &[usize], u: usize) -> (bool, usize) {
+    match listed.iter().rposition(|&v| v == u) {
+        Some(pos) => (false, pos),
+        None => (true, u),
+    }
+}
+
+proptest! {
+    #![proptest_config(crate::proptest_config(256))]
+
+    #[test]
+    fn ranks_count_strictly_greater_tie_keys(
+        columns in prop::collection::vec(prop::collection::vec(score_strategy(), 0..50), 1..4),
+        listed in prop::collection::vec(0usize..64, 0..70),
+    ) {
+        // One ranker for several columns of different lengths, as the Monte Carlo loop reuses it.
+        let mut ranker = Ranker::default();
+        for scores in &columns {
+            let n = scores.len();
+            let listed: Vec<usize> = listed.iter().copied().filter(|&u| u < n).collect();
+            let ties = TieOrder::listed(n, &listed);
+            let mut rank = vec![u32::MAX; n];
+            let mut order = vec![usize::MAX];
+            ranker.rank_into(&ties, scores, &mut rank, Strided::PLAIN, Some(&mut order));
+            prop_assert_eq!(order.remove(0), usize::MAX);
+            for u in 0..n {
+                let want = if scores[u].is_nan() {
+                    0
+                } else {
+                    let key = tie_key(scores[u]);
+                    1 + scores.iter().filter(|s| !s.is_nan() && tie_key(**s) > key).count() as u32
+                };
+                prop_assert_eq!(rank[u], want, "unit {} of {:?}", u, scores);
+            }
+            let mut ranked: Vec<usize> = (0..n).filter(|&u| !scores[u].is_nan()).collect();
+            ranked.sort_by_key(|&u| (rank[u], naive_tie_place(&listed, u)));
+            prop_assert_eq!(&order, &ranked);
+            let mut by_place: Vec<usize> = (0..n).collect();
+            by_place.sort_by_key(|&u| naive_tie_place(&listed, u));
+            prop_assert!(ties.units().eq(by_place));
         }
     }
 }
@@ -170,16 +216,16 @@ fn large_columns_rank_like_the_straightforward_sort() {
         .collect();
     let prefectures: Vec<u8> = (0..n).map(|u| (u / 7) as u8 % 4).collect();
     let data = dataset(&codes, &prefectures);
-    let index = UnitIndex::new(&data);
+    let ties = TieOrder::by_adcode(&data);
     let mut rank = vec![0u32; n];
     let mut order = Vec::new();
-    Ranker::default().rank_into(&index, &scores, &mut rank, Strided::PLAIN, Some(&mut order));
+    Ranker::default().rank_into(&ties, &scores, &mut rank, Strided::PLAIN, Some(&mut order));
     assert_eq!(
         (rank, order.clone()),
-        reference_ranks(&scores, &index.position)
+        reference_ranks(&scores, &ties.position)
     );
     assert_eq!(
-        prefecture_ranks(&index, &scores, &order),
+        prefecture_ranks(&ties, &scores, &order),
         reference_prefecture_ranks(&data, &scores, &order)
     );
 }
