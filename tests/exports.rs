@@ -3,7 +3,10 @@
 //! sheet carrying the data notice, English names in English exports, and file names that say what
 //! the file holds and are safe on every common file system.
 
-use calamine::{Data, Reader};
+mod common;
+
+use calamine::Data;
+use common::read_xlsx;
 use fjindex::data::export::{RankingExport, NOTICE_EN, NOTICE_ZH};
 use fjindex::data::export_name::{
     export_file_name, CalendarDate, DatasetLabel, ExportKind, FileType, MAX_SLUG_BYTES,
@@ -262,19 +265,6 @@ fn the_ranking_sheet_keeps_its_header_row_frozen() {
     ));
     // The notes sheet is a short list and is not frozen.
     assert!(!part(&xlsx, "xl/worksheets/sheet2.xml").contains("<pane"));
-}
-
-type Sheets = Vec<(String, Vec<Vec<Data>>)>;
-
-fn read_xlsx(bytes: &[u8]) -> Sheets {
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    book.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = book.worksheet_range(&name).unwrap();
-            (name, range.rows().map(|r| r.to_vec()).collect())
-        })
-        .collect()
 }
 
 fn text(row: &[Data], c: usize) -> String {

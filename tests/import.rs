@@ -1,6 +1,9 @@
 //! Importing the committed fixture files (GBK made by iconv, BOM CSV, XLSX and XLS made by openpyxl and
 //! xlwt) and the export/template round trips.
 
+mod common;
+
+use common::read_xlsx;
 use fjindex::data::export::{template_csv, template_xlsx, RankingExport};
 use fjindex::data::export_name::CalendarDate;
 use fjindex::data::import::{
@@ -391,18 +394,6 @@ fn the_template_round_trips_through_the_importer() {
         roles,
         [Some(Role::Adcode), Some(Role::Name), Some(Role::Prefecture)]
     );
-}
-
-fn read_xlsx(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
-    use calamine::Reader;
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    book.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = book.worksheet_range(&name).unwrap();
-            (name, range.rows().map(|r| r.to_vec()).collect())
-        })
-        .collect()
 }
 
 #[test]

@@ -65,3 +65,16 @@ pub fn proptest_config(cases: u32) -> ProptestConfig {
         ..ProptestConfig::default()
     }
 }
+
+/// The sheets of an XLSX file as calamine reads them: each sheet's name and its rows of cells.
+pub fn read_xlsx(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            (name, range.rows().map(|r| r.to_vec()).collect())
+        })
+        .collect()
+}
