@@ -1,6 +1,7 @@
 //! Grouped vertical bars shared by the profile and comparison charts: one group per dimension, one bar per
 //! series, on a 0-based score axis.
 
+use super::frame::too_small;
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{fmt_score, HitRegion, Rect};
 use plotters::prelude::*;
@@ -44,10 +45,7 @@ pub(crate) fn grouped<DB: DrawingBackend>(
         pen.height - cat_h,
     );
     if plot.width() < pen.px(40.0) || plot.height() < pen.px(30.0) || categories.is_empty() {
-        return Err(style
-            .lang
-            .pick("绘图区域太小", "the drawing area is too small")
-            .to_string());
+        return Err(too_small(style.lang));
     }
     let sy = |v: f64| plot.y1 - ((v - lo) / (hi - lo) * plot.height() as f64).round() as i32;
     for t in &ticks {
@@ -91,10 +89,7 @@ pub(crate) fn grouped<DB: DrawingBackend>(
                     )?;
                 }
                 if let Some(u) = s.unit {
-                    hits.push(HitRegion {
-                        rect: pen.to_backend(Rect::new(x0, ya.min(yb - 1), x1, yb)),
-                        unit: u,
-                    });
+                    hits.push(pen.hit(Rect::new(x0, ya.min(yb - 1), x1, yb), u));
                 }
             }
         }

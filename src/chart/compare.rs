@@ -1,7 +1,7 @@
 //! Two to four counties' dimension scores side by side.
 
 use super::bars::{grouped, Series};
-use super::pen::Pen;
+use super::frame::Frame;
 use super::{fmt_score, ChartLayout, ChartStyle, TextTable};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
@@ -54,46 +54,37 @@ pub fn draw<DB: DrawingBackend>(
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
     check(input, style.lang)?;
-    let pen = Pen::new(area, style);
-    pen.clear()?;
-    let title = title(style.lang);
-    if input.units.is_empty() {
-        pen.empty_state(style.lang.pick(
+    let frame = Frame {
+        title: title(style.lang),
+        caption: None,
+        empty_message: style.lang.pick(
             "请选择两到四个县域进行比较",
             "Pick two to four counties to compare",
-        ))?;
-        return Ok(ChartLayout {
-            title,
-            hits: vec![],
-            empty: true,
-        });
-    }
-    let top = pen.title(&title, None)?;
-    let cats: Vec<String> = input
-        .system
-        .dimensions
-        .iter()
-        .map(|d| d.name(style.lang).to_string())
-        .collect();
-    let series: Vec<Series> = input
-        .units
-        .iter()
-        .enumerate()
-        .map(|(k, &u)| Series {
-            label: input.data.units[u].name(style.lang).to_string(),
-            colour: style.series(k),
-            values: (0..input.ranking.n_dimensions)
-                .map(|d| input.ranking.dimension_score(u, d))
-                .collect(),
-            unit: Some(u),
-            emphasised: false,
-        })
-        .collect();
-    let hits = grouped(&pen, top, &cats, &series)?;
-    Ok(ChartLayout {
-        title,
-        hits,
-        empty: false,
+        ),
+    };
+    let units = (!input.units.is_empty()).then_some(input.units);
+    frame.draw(area, style, units, |pen, top, units| {
+        let lang = style.lang;
+        let cats: Vec<String> = input
+            .system
+            .dimensions
+            .iter()
+            .map(|d| d.name(lang).to_string())
+            .collect();
+        let series: Vec<Series> = units
+            .iter()
+            .enumerate()
+            .map(|(k, &u)| Series {
+                label: input.data.units[u].name(lang).to_string(),
+                colour: style.series(k),
+                values: (0..input.ranking.n_dimensions)
+                    .map(|d| input.ranking.dimension_score(u, d))
+                    .collect(),
+                unit: Some(u),
+                emphasised: false,
+            })
+            .collect();
+        grouped(pen, top, &cats, &series)
     })
 }
 

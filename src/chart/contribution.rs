@@ -1,6 +1,7 @@
 //! Top-N counties as horizontal bars split into each dimension's contribution to the composite; under
 //! geometric aggregation the segments are log contributions on a log axis, and the chart says so.
 
+use super::frame::{too_small, Frame};
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{fmt_score, ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
 use crate::method::GEOMETRIC_EPSILON;
@@ -95,24 +96,29 @@ pub fn draw<DB: DrawingBackend>(
     input: &ContributionInput,
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
-    let pen = Pen::new(area, style);
-    pen.clear()?;
     let units = top_units(input.ranking, input.top_n);
-    let (title_text, caption) = title(style.lang, input.aggregation, units.len());
-    let mut layout = ChartLayout {
-        title: title_text.clone(),
-        ..Default::default()
+    let (title, caption) = title(style.lang, input.aggregation, units.len());
+    let frame = Frame {
+        title,
+        caption: Some(caption),
+        empty_message: style
+            .lang
+            .pick("没有可排名的县域", "No ranked counties to show"),
     };
-    if units.is_empty() || input.ranking.n_dimensions == 0 {
-        layout.empty = true;
-        pen.empty_state(
-            style
-                .lang
-                .pick("没有可排名的县域", "No ranked counties to show"),
-        )?;
-        return Ok(layout);
-    }
-    let mut y = pen.title(&title_text, Some(&caption))?;
+    let shown = (!units.is_empty() && input.ranking.n_dimensions > 0).then_some(units);
+    frame.draw(area, style, shown, |pen, top, units| {
+        plot(pen, top, input, &units)
+    })
+}
+
+/// The legend, the rows of `units` and the axis below the heading.
+fn plot<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    top: i32,
+    input: &ContributionInput,
+    units: &[usize],
+) -> Result<Vec<HitRegion>, String> {
+    let style = pen.style;
     let legend: Vec<(String, RGBColor)> = input
         .system
         .dimensions
@@ -120,7 +126,7 @@ pub fn draw<DB: DrawingBackend>(
         .enumerate()
         .map(|(d, dim)| (dim.name(style.lang).to_string(), style.series(d)))
         .collect();
-    y = pen.legend(&legend, pen.px(8.0), y)?;
+    let y = pen.legend(&legend, pen.px(8.0), top)?;
 
     let labels: Vec<String> = units
         .iter()
@@ -144,10 +150,7 @@ pub fn draw<DB: DrawingBackend>(
     let axis_h = pen.font(1.0).ceil() as i32 + pen.px(8.0);
     let rows_bottom = pen.height - axis_h;
     if x1 - x0 < pen.px(20.0) || rows_bottom - y < units.len() as i32 {
-        return Err(style
-            .lang
-            .pick("绘图区域太小", "the drawing area is too small")
-            .to_string());
+        return Err(too_small(style.lang));
     }
 
     let parts: Vec<Vec<f64>> = units
@@ -183,23 +186,16 @@ pub fn draw<DB: DrawingBackend>(
 
     for (v, label) in &ticks {
         let x = sx(*v);
-        pen.line((x, y), (x, rows_bottom), style.grid, 1.0)?;
-        pen.text(
-            label,
-            (x, rows_bottom + pen.px(4.0)),
-            0.9,
-            style.muted,
-            H::Center,
-            V::Top,
-        )?;
+        pen.x_tick(x, y, rows_bottom, label, style.grid)?;
     }
 
     let pitch = ((rows_bottom - y) as f64 / units.len() as f64).min(pen.px(26.0) as f64);
     let bar_h = ((pitch * 0.7).round() as i32).max(1);
     let gap = if bar_h > 3 { pen.px(1.0) } else { 0 };
+    let mut hits = Vec::new();
     for (row, (&u, part)) in units.iter().zip(&parts).enumerate() {
-        let top = y + (row as f64 * pitch).round() as i32;
-        let cy = top + (pitch / 2.0).round() as i32;
+        let row_top = y + (row as f64 * pitch).round() as i32;
+        let cy = row_top + (pitch / 2.0).round() as i32;
         let (b0, b1) = (cy - bar_h / 2, cy - bar_h / 2 + bar_h);
         let rel = if pitch >= pen.font(1.0) {
             1.0
@@ -248,14 +244,16 @@ pub fn draw<DB: DrawingBackend>(
                 2.0,
             )?;
         }
-        let hit = Rect::new(0, top, pen.width, top + pitch.round().max(1.0) as i32);
-        layout.hits.push(HitRegion {
-            rect: pen.to_backend(hit),
-            unit: u,
-        });
+        let hit = Rect::new(
+            0,
+            row_top,
+            pen.width,
+            row_top + pitch.round().max(1.0) as i32,
+        );
+        hits.push(pen.hit(hit, u));
     }
     pen.line((sx(0.0), y), (sx(0.0), rows_bottom), style.muted, 1.0)?;
-    Ok(layout)
+    Ok(hits)
 }
 
 /// The table alternative: rank, county, prefecture, composite and each dimension's contribution (with its

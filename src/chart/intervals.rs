@@ -2,6 +2,7 @@
 //! median as a tick and the nominal rank as a dot; counties whose order against a neighbour is unsettled
 //! are flagged.
 
+use super::frame::{too_small, Frame};
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
 use crate::model::{Dataset, Lang};
@@ -66,23 +67,30 @@ pub fn draw<DB: DrawingBackend>(
     input: &IntervalsInput,
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
-    let pen = Pen::new(area, style);
-    pen.clear()?;
-    let (t, caption) = title(style.lang);
-    let mut layout = ChartLayout {
-        title: t.clone(),
-        ..Default::default()
-    };
-    let rows = rows(input);
-    if rows.is_empty() {
-        layout.empty = true;
-        pen.empty_state(style.lang.pick(
+    let (title, caption) = title(style.lang);
+    let frame = Frame {
+        title,
+        caption: Some(caption),
+        empty_message: style.lang.pick(
             "尚未计算排名不确定性",
             "Rank uncertainty has not been computed yet",
-        ))?;
-        return Ok(layout);
-    }
-    let top = pen.title(&t, Some(&caption))?;
+        ),
+    };
+    let rows = rows(input);
+    let shown = (!rows.is_empty()).then_some(rows);
+    frame.draw(area, style, shown, |pen, top, rows| {
+        plot(pen, top, input, &rows)
+    })
+}
+
+/// One row per interval below `top`, over a rank axis.
+fn plot<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    top: i32,
+    input: &IntervalsInput,
+    rows: &[RankInterval],
+) -> Result<Vec<HitRegion>, String> {
+    let style = pen.style;
     let labels: Vec<String> = rows
         .iter()
         .map(|r| {
@@ -109,10 +117,7 @@ pub fn draw<DB: DrawingBackend>(
     let axis_h = pen.font(0.9).ceil() as i32 + pen.px(8.0);
     let bottom = pen.height - axis_h;
     if plot_x1 - plot_x0 < pen.px(40.0) || bottom <= top {
-        return Err(style
-            .lang
-            .pick("绘图区域太小", "the drawing area is too small")
-            .to_string());
+        return Err(too_small(style.lang));
     }
     let max_rank = rows
         .iter()
@@ -128,21 +133,13 @@ pub fn draw<DB: DrawingBackend>(
         .into_iter()
         .chain(std::iter::once(1.0))
     {
-        let x = sx(t);
-        pen.line((x, top), (x, bottom), style.grid, 1.0)?;
-        pen.text(
-            &format!("{t}"),
-            (x, bottom + pen.px(4.0)),
-            0.9,
-            style.muted,
-            H::Center,
-            V::Top,
-        )?;
+        pen.x_tick(sx(t), top, bottom, &format!("{t}"), style.grid)?;
     }
     let rel = (pitch / pen.font(1.0)).clamp(0.5, 0.95);
     let show_labels = pitch >= pen.font(0.5);
     let bar_h = ((pitch * 0.45).round() as i32).max(1);
     let dot = ((pitch * 0.3).round() as i32).clamp(1, pen.px(4.0));
+    let mut hits = Vec::new();
     for (k, r) in rows.iter().enumerate() {
         let row_top = top + (k as f64 * pitch).round() as i32;
         let cy = top + ((k as f64 + 0.5) * pitch).round() as i32;
@@ -176,12 +173,9 @@ pub fn draw<DB: DrawingBackend>(
             pen.width,
             top + ((k + 1) as f64 * pitch).round() as i32,
         );
-        layout.hits.push(HitRegion {
-            rect: pen.to_backend(hit),
-            unit: r.unit,
-        });
+        hits.push(pen.hit(hit, r.unit));
     }
-    Ok(layout)
+    Ok(hits)
 }
 
 /// How a county's order against its neighbours is described, in the chart's table and the page's.

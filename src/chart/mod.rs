@@ -15,6 +15,7 @@ pub mod tile_map;
 pub mod weights;
 
 mod bars;
+mod frame;
 mod pen;
 
 pub use style::ChartStyle;

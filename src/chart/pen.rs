@@ -1,7 +1,7 @@
 //! A thin drawing helper over a plotters area: pixel rectangles, lines, circles and anchored text, with
 //! estimated text widths so layout never asks the backend to measure.
 
-use super::{ChartStyle, Rect};
+use super::{ChartStyle, HitRegion, Rect};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -46,6 +46,14 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             r.x1 + self.base.0,
             r.y1 + self.base.1,
         )
+    }
+
+    /// A hit region for `unit` over the area rectangle `r`.
+    pub fn hit(&self, r: Rect, unit: usize) -> HitRegion {
+        HitRegion {
+            rect: self.to_backend(r),
+            unit,
+        }
     }
 
     pub fn px(&self, css: f64) -> i32 {
@@ -201,6 +209,26 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
             cx += w + gap;
         }
         Ok(cy + line_h + self.px(2.0))
+    }
+
+    /// Draws a vertical grid line at `x` from `top` to `bottom` in `colour`, with its axis label under it.
+    pub fn x_tick(
+        &self,
+        x: i32,
+        top: i32,
+        bottom: i32,
+        label: &str,
+        colour: RGBColor,
+    ) -> Result<(), String> {
+        self.line((x, top), (x, bottom), colour, 1.0)?;
+        self.text(
+            label,
+            (x, bottom + self.px(4.0)),
+            0.9,
+            self.style.muted,
+            H::Center,
+            V::Top,
+        )
     }
 
     /// Draws a centred message instead of a chart.

@@ -1,7 +1,7 @@
 //! The selected county's five dimension scores against its prefecture's and the province's means.
 
 use super::bars::{grouped, Series};
-use super::pen::Pen;
+use super::frame::Frame;
 use super::{fmt_score, ChartLayout, ChartStyle, TextTable};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
@@ -95,58 +95,57 @@ fn labels(input: &ProfileInput, lang: Lang, s: &ProfileStats) -> (String, [Strin
     }
 }
 
-/// Draws the grouped bars; the county's own bars are hit regions for it.
+/// Draws the grouped bars; the county's own bars are hit regions for it. Without a county the layout is
+/// titled "County profile"; with one, the title names it.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ProfileInput,
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
-    let pen = Pen::new(area, style);
-    pen.clear()?;
-    let Some(s) = stats(input) else {
-        pen.empty_state(style.lang.pick("请先选择一个县域", "Select a county first"))?;
-        return Ok(ChartLayout {
-            title: style.lang.pick("县域画像", "County profile").to_string(),
-            hits: vec![],
-            empty: true,
-        });
+    let lang = style.lang;
+    let (title, shown) = match stats(input) {
+        Some(s) => {
+            let (title, names) = labels(input, lang, &s);
+            (title, Some((names, s)))
+        }
+        None => (lang.pick("县域画像", "County profile").to_string(), None),
     };
-    let (title, [county, pref, prov]) = labels(input, style.lang, &s);
-    let top = pen.title(&title, None)?;
-    let cats: Vec<String> = input
-        .system
-        .dimensions
-        .iter()
-        .map(|d| d.name(style.lang).to_string())
-        .collect();
-    let mut series = vec![Series {
-        label: county,
-        colour: style.series(0),
-        values: s.county,
-        unit: Some(input.unit),
-        emphasised: true,
-    }];
-    if s.prefecture_units > 0 {
+    let frame = Frame {
+        title,
+        caption: None,
+        empty_message: lang.pick("请先选择一个县域", "Select a county first"),
+    };
+    frame.draw(area, style, shown, |pen, top, ([county, pref, prov], s)| {
+        let cats: Vec<String> = input
+            .system
+            .dimensions
+            .iter()
+            .map(|d| d.name(lang).to_string())
+            .collect();
+        let mut series = vec![Series {
+            label: county,
+            colour: style.series(0),
+            values: s.county,
+            unit: Some(input.unit),
+            emphasised: true,
+        }];
+        if s.prefecture_units > 0 {
+            series.push(Series {
+                label: pref,
+                colour: style.series(1),
+                values: s.prefecture,
+                unit: None,
+                emphasised: false,
+            });
+        }
         series.push(Series {
-            label: pref,
-            colour: style.series(1),
-            values: s.prefecture,
+            label: prov,
+            colour: style.muted,
+            values: s.province,
             unit: None,
             emphasised: false,
         });
-    }
-    series.push(Series {
-        label: prov,
-        colour: style.muted,
-        values: s.province,
-        unit: None,
-        emphasised: false,
-    });
-    let hits = grouped(&pen, top, &cats, &series)?;
-    Ok(ChartLayout {
-        title,
-        hits,
-        empty: false,
+        grouped(pen, top, &cats, &series)
     })
 }
 

@@ -1,6 +1,7 @@
 //! Slope chart of each county's rank under the baseline (default) weights against the current scenario,
 //! with movers of at least a threshold of places highlighted.
 
+use super::frame::{too_small, Frame};
 use super::pen::{Pen, H, V};
 use super::{ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
 use crate::model::{Dataset, Lang};
@@ -84,31 +85,33 @@ pub fn draw<DB: DrawingBackend>(
     input: &RankShiftInput,
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
-    let pen = Pen::new(area, style);
-    pen.clear()?;
-    let (title_text, caption) = title(style.lang, input.threshold);
-    let mut layout = ChartLayout {
-        title: title_text.clone(),
-        ..Default::default()
+    let (title, caption) = title(style.lang, input.threshold);
+    let frame = Frame {
+        title,
+        caption: Some(caption),
+        empty_message: style
+            .lang
+            .pick("没有可比较的排名", "No rankings to compare"),
     };
     let items = shifts(input);
-    if items.is_empty() {
-        layout.empty = true;
-        pen.empty_state(
-            style
-                .lang
-                .pick("没有可比较的排名", "No rankings to compare"),
-        )?;
-        return Ok(layout);
-    }
-    let mut top = pen.title(&title_text, Some(&caption))?;
+    let shown = (!items.is_empty()).then_some(items);
+    frame.draw(area, style, shown, |pen, top, items| {
+        plot(pen, top, input, &items)
+    })
+}
+
+/// The two rank columns below `top` and a line between each unit's two ranks.
+fn plot<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    top: i32,
+    input: &RankShiftInput,
+    items: &[Shift1],
+) -> Result<Vec<HitRegion>, String> {
+    let style = pen.style;
     let side = (pen.width * 3 / 10).max(pen.px(60.0));
     let (lx, rx) = (side, pen.width - side);
     if rx - lx < pen.px(30.0) {
-        return Err(style
-            .lang
-            .pick("绘图区域太小", "the drawing area is too small")
-            .to_string());
+        return Err(too_small(style.lang));
     }
     pen.text(
         style.lang.pick("默认", "Default"),
@@ -126,7 +129,7 @@ pub fn draw<DB: DrawingBackend>(
         H::Center,
         V::Top,
     )?;
-    top += pen.font(1.0).ceil() as i32 + pen.px(6.0);
+    let top = top + pen.font(1.0).ceil() as i32 + pen.px(6.0);
     let bottom = pen.height - pen.px(8.0);
     let max_rank = items
         .iter()
@@ -211,18 +214,16 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     let half = (pitch / 2.0).ceil().max(1.0) as i32;
-    for s in &items {
+    let mut hits = Vec::new();
+    for s in items {
         for (x0, x1, y) in [
             (0, lx + dot + 1, ry(s.baseline)),
             (rx - dot - 1, pen.width, ry(s.current)),
         ] {
-            layout.hits.push(HitRegion {
-                rect: pen.to_backend(Rect::new(x0, y - half, x1, y + half)),
-                unit: s.unit,
-            });
+            hits.push(pen.hit(Rect::new(x0, y - half, x1, y + half), s.unit));
         }
     }
-    Ok(layout)
+    Ok(hits)
 }
 
 /// The caption of the chart's table alternative.

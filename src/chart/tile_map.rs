@@ -2,6 +2,7 @@
 //! by score, rank or a dimension; units without coordinates are listed beside it, and large data sets are
 //! drawn as points instead of labelled tiles.
 
+use super::frame::{too_small, Frame};
 use super::pen::{Pen, H, V};
 use super::style::{readable_on, sequential};
 use super::tile_grid::{located, project};
@@ -149,19 +150,25 @@ pub fn draw<DB: DrawingBackend>(
     input: &TileMapInput,
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
-    let pen = Pen::new(area, style);
-    pen.clear()?;
-    let (title_text, caption) = title(input, style.lang);
-    let mut layout = ChartLayout {
-        title: title_text.clone(),
-        ..Default::default()
+    let (title, caption) = title(input, style.lang);
+    let frame = Frame {
+        title,
+        caption: Some(caption),
+        empty_message: style.lang.pick("没有县域数据", "No counties to show"),
     };
-    if input.data.n_units() == 0 || input.ranking.n_units != input.data.n_units() {
-        layout.empty = true;
-        pen.empty_state(style.lang.pick("没有县域数据", "No counties to show"))?;
-        return Ok(layout);
-    }
-    let top = pen.title(&title_text, Some(&caption))?;
+    let shown = input.data.n_units() > 0 && input.ranking.n_units == input.data.n_units();
+    frame.draw(area, style, shown.then_some(()), |pen, top, ()| {
+        plot(pen, top, input)
+    })
+}
+
+/// The map, the list of units without coordinates and the colour legend below `top`.
+fn plot<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    top: i32,
+    input: &TileMapInput,
+) -> Result<Vec<HitRegion>, String> {
+    let style = pen.style;
     let (vals, what) = values(input, style.lang);
     let (fill, lo, hi) = colours(input, &vals);
     let located_n = input
@@ -187,36 +194,34 @@ pub fn draw<DB: DrawingBackend>(
         pen.height - legend_h,
     );
     if map.width() < pen.px(40.0) || map.height() < pen.px(40.0) {
-        return Err(style
-            .lang
-            .pick("绘图区域太小", "the drawing area is too small")
-            .to_string());
+        return Err(too_small(style.lang));
     }
 
+    let mut hits = Vec::new();
     if located_n > TILE_LIMIT {
-        draw_points(&pen, input, &fill, map, &mut layout)?;
+        draw_points(pen, input, &fill, map, &mut hits)?;
     } else if located_n > 0 {
-        draw_tiles(&pen, input, &fill, map, &mut layout)?;
+        draw_tiles(pen, input, &fill, map, &mut hits)?;
     }
     if !unplaced.is_empty() {
         draw_list(
-            &pen,
+            pen,
             input,
             &fill,
             &unplaced,
             Rect::new(map.x1 + pen.px(8.0), top, pen.width, map.y1),
-            &mut layout,
+            &mut hits,
         )?;
     }
     draw_legend(
-        &pen,
+        pen,
         input,
         &what,
         lo,
         hi,
         Rect::new(map.x0, map.y1 + pen.px(6.0), map.x1, pen.height),
     )?;
-    Ok(layout)
+    Ok(hits)
 }
 
 fn outline_selected<DB: DrawingBackend>(pen: &Pen<DB>, r: Rect) -> Result<(), String> {
@@ -234,7 +239,7 @@ fn draw_tiles<DB: DrawingBackend>(
     input: &TileMapInput,
     fill: &[RGBColor],
     map: Rect,
-    layout: &mut ChartLayout,
+    hits: &mut Vec<HitRegion>,
 ) -> Result<(), String> {
     let grid = place(&input.data.units);
     let cell = (map.width() / grid.cols.max(1) as i32)
@@ -267,10 +272,7 @@ fn draw_tiles<DB: DrawingBackend>(
         if input.selected == Some(u) {
             selected = Some(tile);
         }
-        layout.hits.push(HitRegion {
-            rect: pen.to_backend(Rect::new(x, y, x + cell, y + cell)),
-            unit: u,
-        });
+        hits.push(pen.hit(Rect::new(x, y, x + cell, y + cell), u));
     }
     if let Some(tile) = selected {
         outline_selected(pen, tile)?;
@@ -283,7 +285,7 @@ fn draw_points<DB: DrawingBackend>(
     input: &TileMapInput,
     fill: &[RGBColor],
     map: Rect,
-    layout: &mut ChartLayout,
+    hits: &mut Vec<HitRegion>,
 ) -> Result<(), String> {
     let (pts, aspect) = project(&input.data.units);
     let (fw, fh) = if aspect >= 1.0 {
@@ -298,10 +300,7 @@ fn draw_points<DB: DrawingBackend>(
         let cx = map.x0 + r + (x * fw * size).round() as i32;
         let cy = map.y0 + r + (y * fh * size).round() as i32;
         pen.circle((cx, cy), r, fill[u], true)?;
-        layout.hits.push(HitRegion {
-            rect: pen.to_backend(Rect::new(cx - r, cy - r, cx + r + 1, cy + r + 1)),
-            unit: u,
-        });
+        hits.push(pen.hit(Rect::new(cx - r, cy - r, cx + r + 1, cy + r + 1), u));
     }
     if let Some(Some((x, y))) = input.selected.and_then(|u| pts.get(u)) {
         let (cx, cy) = (
@@ -319,7 +318,7 @@ fn draw_list<DB: DrawingBackend>(
     fill: &[RGBColor],
     units: &[usize],
     area: Rect,
-    layout: &mut ChartLayout,
+    hits: &mut Vec<HitRegion>,
 ) -> Result<(), String> {
     let lang = pen.style.lang;
     pen.text(
@@ -361,10 +360,7 @@ fn draw_list<DB: DrawingBackend>(
         if input.selected == Some(u) {
             pen.stroke_rect(row, pen.style.highlight, 2.0)?;
         }
-        layout.hits.push(HitRegion {
-            rect: pen.to_backend(row),
-            unit: u,
-        });
+        hits.push(pen.hit(row, u));
         y += line_h;
     }
     Ok(())

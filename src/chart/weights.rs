@@ -1,6 +1,7 @@
 //! Effective weights of all indicators, grouped by dimension, beside each indicator's correlation with the
 //! composite: the weight a scheme gives against the influence it turns out to have (as in COINr).
 
+use super::frame::{too_small, Frame};
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{ChartLayout, ChartStyle, Rect, TextTable};
 use crate::method::weight::pearson;
@@ -56,21 +57,29 @@ pub fn draw<DB: DrawingBackend>(
     input: &WeightsInput,
     style: &ChartStyle,
 ) -> Result<ChartLayout, String> {
-    let pen = Pen::new(area, style);
-    pen.clear()?;
-    let (t, caption) = title(style.lang);
-    let mut layout = ChartLayout {
-        title: t.clone(),
-        ..Default::default()
+    let (title, caption) = title(style.lang);
+    let frame = Frame {
+        title,
+        caption: Some(caption),
+        empty_message: style.lang.pick("没有指标权重", "No indicator weights"),
     };
     let rows = influence(input);
-    if rows.is_empty() || input.ranking.weights.indicator.len() != rows.len() {
-        layout.empty = true;
-        pen.empty_state(style.lang.pick("没有指标权重", "No indicator weights"))?;
-        return Ok(layout);
-    }
-    let top = pen.title(&t, Some(&caption))?;
-    let sys = input.system;
+    let shown =
+        (!rows.is_empty() && input.ranking.weights.indicator.len() == rows.len()).then_some(rows);
+    frame.draw(area, style, shown, |pen, top, rows| {
+        plot(pen, top, input.system, &rows)?;
+        Ok(Vec::new())
+    })
+}
+
+/// The two panels below `top`: each indicator's weight and its correlation with the composite.
+fn plot<DB: DrawingBackend>(
+    pen: &Pen<DB>,
+    top: i32,
+    sys: &IndicatorSystem,
+    rows: &[(f64, f64)],
+) -> Result<(), String> {
+    let style = pen.style;
     let names: Vec<&str> = sys.indicators.iter().map(|i| i.short(style.lang)).collect();
     let label_w = names
         .iter()
@@ -89,10 +98,7 @@ pub fn draw<DB: DrawingBackend>(
     );
     let right = Rect::new(left.x1 + panel_gap, 0, pen.width - pen.px(12.0), 0);
     if left.width() < pen.px(40.0) {
-        return Err(style
-            .lang
-            .pick("绘图区域太小", "the drawing area is too small")
-            .to_string());
+        return Err(too_small(style.lang));
     }
     let head_h = pen.font(1.0).ceil() as i32 + pen.px(6.0);
     let axis_h = pen.font(0.9).ceil() as i32 + pen.px(8.0);
@@ -130,33 +136,11 @@ pub fn draw<DB: DrawingBackend>(
     let wx = |w: f64| left.x0 + (w / w_hi * left.width() as f64).round() as i32;
     let rx = |r: f64| right.x0 + ((r + 1.0) / 2.0 * right.width() as f64).round() as i32;
     for t in &w_ticks {
-        let x = wx(t / 100.0);
-        pen.line((x, y0), (x, y1), style.grid, 1.0)?;
-        pen.text(
-            &format!("{t}%"),
-            (x, y1 + pen.px(4.0)),
-            0.9,
-            style.muted,
-            H::Center,
-            V::Top,
-        )?;
+        pen.x_tick(wx(t / 100.0), y0, y1, &format!("{t}%"), style.grid)?;
     }
     for t in [-1.0, -0.5, 0.0, 0.5, 1.0] {
-        let x = rx(t);
-        pen.line(
-            (x, y0),
-            (x, y1),
-            if t == 0.0 { style.muted } else { style.grid },
-            1.0,
-        )?;
-        pen.text(
-            &format!("{t}"),
-            (x, y1 + pen.px(4.0)),
-            0.9,
-            style.muted,
-            H::Center,
-            V::Top,
-        )?;
+        let colour = if t == 0.0 { style.muted } else { style.grid };
+        pen.x_tick(rx(t), y0, y1, &format!("{t}"), colour)?;
     }
 
     let bar_h = ((pitch * 0.65).round() as i32).max(1);
@@ -198,7 +182,7 @@ pub fn draw<DB: DrawingBackend>(
             line += 1;
         }
     }
-    Ok(layout)
+    Ok(())
 }
 
 /// The table alternative: dimension, indicator, effective weight (%) and correlation with the composite.
