@@ -5,17 +5,24 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use fjindex::state::messages::PageMessage;
     use fjindex::state::snapshot::Snapshot;
     use fjindex::ui::panels_app;
     use wasm_bindgen::prelude::*;
+
+    /// The snapshot in a page message's texts (`PageMessage::encode`).
+    fn read_snapshot(message: Vec<String>) -> Result<Snapshot, String> {
+        let PageMessage::Snapshot(snapshot) = PageMessage::decode(message)?;
+        Ok(snapshot)
+    }
 
     /// Answers once the module is loaded; the page takes its snapshot after this.
     #[wasm_bindgen]
     pub fn ready() {}
 
-    /// Opens the slot `slot` (`charts` or `analysis`) on `root` from the page's snapshot (the five
-    /// texts of `Snapshot::into_parts`); the panels' requests go to `to_page(kind, value)`. Throws when
-    /// the slot or the snapshot cannot be read.
+    /// Opens the slot `slot` (`charts` or `analysis`) on `root` from the page's snapshot (the texts
+    /// of its `PageMessage`); the panels' requests go to `to_page(kind, value)`, the texts of a
+    /// `PanelRequest`. Throws when the slot or the snapshot cannot be read.
     #[wasm_bindgen]
     pub fn open(
         slot: &str,
@@ -23,20 +30,20 @@ mod exports {
         snapshot: Vec<String>,
         to_page: js_sys::Function,
     ) -> Result<(), String> {
-        panels_app::open(slot, root, Snapshot::from_parts(snapshot)?, to_page)
+        panels_app::open(slot, root, read_snapshot(snapshot)?, to_page)
     }
 
     /// Draws the county brief of the page's full snapshot (its selected county) on `root`; resolves
     /// once it is in the document, or fails with a message.
     #[wasm_bindgen]
     pub async fn brief(root: web_sys::Element, snapshot: Vec<String>) -> Result<(), String> {
-        fjindex::ui::brief::show(root, Snapshot::from_parts(snapshot)?).await
+        fjindex::ui::brief::show(root, read_snapshot(snapshot)?).await
     }
 
     /// Brings the open slots to the page's latest snapshot.
     #[wasm_bindgen]
     pub fn apply(snapshot: Vec<String>) -> Result<(), String> {
-        panels_app::apply(Snapshot::from_parts(snapshot)?)
+        panels_app::apply(read_snapshot(snapshot)?)
     }
 }
 

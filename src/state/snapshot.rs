@@ -1,13 +1,13 @@
-//! What the page and its on-demand panels module (`ui::remote`, `ui::panels_host`) tell each other:
-//! the page's state as a `Snapshot` after every change, from which the module keeps a replica for its
-//! panels, and the panels' requests back (select a county, replace the scenario), which only the page
-//! applies. Everything travels in formats the page already reads and writes, so the link adds little
-//! to the page's wasm: the view as a share-link query (`share`, exact for every number), a data set as
-//! exact wide CSV with its metadata as JSON.
+//! The page's state as its on-demand panels module needs it: a `Snapshot` after every change, from
+//! which the module keeps a replica for its panels (`ui::panels_host` sends it, `ui::panels_app`
+//! applies it). It travels as a `messages::PageMessage`, in formats the page already reads and writes:
+//! the view as a share-link query (`share`, exact for every number), a data set as exact wide CSV
+//! with its metadata as JSON.
 
+use super::messages::{read_scenario_query, scenario_query};
 use crate::data::provenance::Provenance;
 use crate::data::{export, seeds, wide_csv};
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Scenario};
+use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
 use crate::share::{self, DatasetRef, Embed, ShareState};
 use crate::state::{default_scenario, Action, State};
 use std::rc::Rc;
@@ -55,7 +55,7 @@ impl Snapshot {
             }
         });
         let ranked = (state.ranked_scenario != state.scenario)
-            .then(|| scenario_request(&state.ranked_scenario, &state.system));
+            .then(|| scenario_query(&state.ranked_scenario, &state.system));
         Snapshot {
             view: share::encode(&view, &state.system, &default_scenario(&state.system)),
             ranked,
@@ -95,9 +95,9 @@ impl Snapshot {
             }
         }
         if let Some(ranked) = &self.ranked {
-            actions.push(Action::MirrorScenario(read_scenario_request(
-                ranked, system,
-            )));
+            let ranked = read_scenario_query(ranked, system)
+                .map_err(|e| format!("the ranked scenario: {e}"))?;
+            actions.push(Action::MirrorScenario(ranked));
         }
         let (view, _) = share::parse(&self.view, system, &default_scenario(system));
         actions.push(Action::MirrorScenario(view.scenario));
@@ -109,67 +109,18 @@ impl Snapshot {
     }
 }
 
-impl Snapshot {
-    /// The snapshot as five texts for the call between the modules: view, ranked scenario (empty when
-    /// it is the view's), data kind (empty, `bundled` or `csv`), metadata JSON and CSV.
-    pub fn into_parts(self) -> [String; 5] {
-        let (kind, meta_json, csv) = match self.data {
-            None => ("", String::new(), String::new()),
-            Some(DataMessage::Bundled) => ("bundled", String::new(), String::new()),
-            Some(DataMessage::Csv { meta_json, csv }) => ("csv", meta_json, csv),
-        };
-        [
-            self.view,
-            self.ranked.unwrap_or_default(),
-            kind.to_string(),
-            meta_json,
-            csv,
-        ]
-    }
-
-    /// The snapshot from the five texts of `into_parts`; an error when there are not five.
-    pub fn from_parts(parts: Vec<String>) -> Result<Self, String> {
-        let [view, ranked, kind, meta_json, csv]: [String; 5] = parts
-            .try_into()
-            .map_err(|p: Vec<String>| format!("a snapshot has 5 parts, not {}", p.len()))?;
-        let data = match kind.as_str() {
-            "" => None,
-            "bundled" => Some(DataMessage::Bundled),
-            "csv" => Some(DataMessage::Csv { meta_json, csv }),
-            other => return Err(format!("unknown data kind {other:?}")),
-        };
-        let ranked = (!ranked.is_empty()).then_some(ranked);
-        Ok(Snapshot { view, ranked, data })
-    }
-}
-
-/// A panel's scenario as the page reads it back (a share-link query).
-pub fn scenario_request(scenario: &Scenario, system: &IndicatorSystem) -> String {
-    let view = ShareState::new(&default_scenario(system));
-    let view = ShareState {
-        scenario: scenario.clone(),
-        ..view
-    };
-    share::encode(&view, system, &default_scenario(system))
-}
-
-/// The scenario in a panel's request.
-pub fn read_scenario_request(query: &str, system: &IndicatorSystem) -> Scenario {
-    share::parse(query, system, &default_scenario(system))
-        .0
-        .scenario
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::seeds;
     use crate::model::{Lang, Treatment, Weighting};
+    use crate::state::messages::PageMessage;
     use crate::state::{reduce, Field};
 
     fn replay(replica: &State, snapshot: Snapshot) -> State {
-        // Through the five texts the modules exchange.
-        let snapshot = Snapshot::from_parts(snapshot.into_parts().to_vec()).unwrap();
+        // Through the texts the modules exchange.
+        let PageMessage::Snapshot(snapshot) =
+            PageMessage::decode(PageMessage::Snapshot(snapshot).encode()).unwrap();
         let (action, _) = snapshot
             .into_action(&replica.system, &replica.data)
             .unwrap();
@@ -289,17 +240,5 @@ mod tests {
         let snapshot = Snapshot::of(&page, true);
         assert_eq!(snapshot.data, Some(DataMessage::Bundled));
         assert_same_view(&page, &replay(&replica, snapshot));
-    }
-
-    #[test]
-    fn a_scenario_request_is_read_back_exactly() {
-        let system = seeds::bundle().system;
-        let mut s = default_scenario(&system);
-        s.dimension_weights = vec![23.456789012345, 0.0, 100.0, 1.0 / 7.0, 50.0];
-        s.weighting = Weighting::Critic;
-        assert_eq!(
-            read_scenario_request(&scenario_request(&s, &system), &system),
-            s
-        );
     }
 }

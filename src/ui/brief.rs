@@ -9,6 +9,7 @@
 use crate::brief::{Brief, DimensionRow, DimensionTable, Qr, Section};
 use crate::i18n::{t, Key};
 use crate::model::Lang;
+use crate::state::messages::PageMessage;
 use crate::state::snapshot::Snapshot;
 use crate::ui::PanelProps;
 use std::rc::Rc;
@@ -73,7 +74,7 @@ pub fn BriefButton(props: &PanelProps) -> Html {
                 return;
             };
             making.set(Making::Busy);
-            let parts = Snapshot::of(&state, true).into_parts();
+            let parts = PageMessage::Snapshot(Snapshot::of(&state, true)).encode();
             let making = making.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();

@@ -60,7 +60,7 @@ impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // In the panels module, a panel's selection or scenario goes to the page (`remote`).
-        match remote::local_action(action) {
+        match remote::local_action(&self.0, action) {
             Some(action) => Rc::new(Store(Rc::new(state::reduce(&self.0, action)))),
             None => self,
         }

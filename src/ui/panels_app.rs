@@ -48,7 +48,7 @@ pub fn open(
     let bundled = State::from_bundle(seeds::bundle());
     let (action, data) = snapshot.into_action(&bundled.system, &bundled.data)?;
     let start = reduce(&bundled, action);
-    remote::send_requests_to(to_page, start.system.clone());
+    remote::send_requests_to(to_page);
     SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((start.system.clone(), data)));
     let props = SlotAppProps {
         slot,

@@ -2,15 +2,16 @@
 //! `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when either slot first
 //! comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
 //! so and offers to try again. Once a slot is open, every new state is sent to the module as a
-//! `Snapshot` (the data set only when it changed), and the module's requests come back as actions.
+//! `Snapshot` (the data set only when it changed), and the module's requests come back as
+//! `PanelRequest`s that become actions.
 
 use super::observe::use_on_screen_within;
 use super::tools::describe;
 use super::{Dispatch, Store};
 use crate::i18n::{t, Key};
 use crate::model::{Dataset, Lang};
-use crate::state::snapshot::{read_scenario_request, Snapshot};
-use crate::state::Action;
+use crate::state::messages::{PageMessage, PanelRequest};
+use crate::state::snapshot::Snapshot;
 use crate::state::State;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,7 +31,7 @@ struct Sent {
     view: String,
 }
 
-/// Takes a request from the module: its kind and value.
+/// Takes a request from the module: the kind and value texts of its `PanelRequest`.
 type RequestHandler = Closure<dyn Fn(String, String)>;
 
 thread_local! {
@@ -47,21 +48,25 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
         let closure = t.get_or_insert_with(|| {
             let dispatch = dispatch.clone();
             let system = state.system.clone();
-            Closure::new(move |kind: String, value: String| match kind.as_str() {
-                "select" => dispatch.dispatch(Action::Select(value.parse().ok())),
-                "scenario" => {
-                    dispatch.dispatch(Action::SetScenario(read_scenario_request(&value, &system)))
+            Closure::new(move |kind: String, value: String| {
+                // A request that cannot be read, or names a county the data set lacks, is ignored.
+                let Ok(request) = PanelRequest::decode(&kind, &value, &system) else {
+                    return;
+                };
+                // The module's counties are those of the data set last sent to it.
+                let data = SENT.with(|s| s.borrow().as_ref().map(|s| s.data.clone()));
+                if let Some(action) = data.and_then(|data| request.into_action(&data)) {
+                    dispatch.dispatch(action);
                 }
-                _ => {}
             })
         });
         closure.as_ref().unchecked_ref::<js_sys::Function>().clone()
     })
 }
 
-/// The snapshot of `state` as the texts of `Snapshot::into_parts`, with the data set when `full` or when it is not the one
-/// last sent; `None` when it would tell the module nothing new (a search, sort or filter changes the
-/// page's state but not what the panels show). Records what it sends.
+/// The snapshot of `state` as the texts of its `PageMessage`, with the data set when `full` or when
+/// it is not the one last sent; `None` when it would tell the module nothing new (a search, sort or
+/// filter changes the page's state but not what the panels show). Records what it sends.
 fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
     SENT.with(|sent| {
         let mut sent = sent.borrow_mut();
@@ -83,8 +88,8 @@ fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
             return None;
         }
         Some(
-            snapshot
-                .into_parts()
+            PageMessage::Snapshot(snapshot)
+                .encode()
                 .into_iter()
                 .map(JsValue::from)
                 .collect(),

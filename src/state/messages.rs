@@ -1,0 +1,165 @@
+//! The messages between the page and its on-demand panels module, one enum each way, and the texts
+//! they cross the boundary as: `PageMessage` from the page (its state as a `Snapshot`), `PanelRequest`
+//! from the panels (select a county, replace the scenario), which only the page applies. Every name
+//! that crosses is written once, here. The formats are ones the page already reads and writes, so the
+//! link adds little to its wasm: a scenario as a share-link query (`share`, exact for every number), a
+//! data set as exact wide CSV with its metadata as JSON, a county as its adcode.
+
+use super::snapshot::{DataMessage, Snapshot};
+use super::{default_scenario, Action};
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use crate::share::{self, ShareState};
+
+/// The kind of a page message that carries a `Snapshot`.
+const SNAPSHOT: &str = "snapshot";
+/// The data kinds of a snapshot: the data set has not changed, is the bundled one, or is an import.
+const DATA_UNCHANGED: &str = "";
+const DATA_BUNDLED: &str = "bundled";
+const DATA_CSV: &str = "csv";
+/// The kinds of a panel request.
+const SELECT: &str = "select";
+const SCENARIO: &str = "scenario";
+
+/// What the page tells the panels module.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageMessage {
+    /// The page's state after a change, from which the module brings its replica up to date.
+    Snapshot(Snapshot),
+}
+
+impl PageMessage {
+    /// The texts that cross: the message's kind, then for a snapshot its view, its ranked scenario
+    /// (empty when it is the view's), its data kind, the data set's metadata JSON and its CSV.
+    pub fn encode(self) -> Vec<String> {
+        match self {
+            PageMessage::Snapshot(Snapshot { view, ranked, data }) => {
+                let (kind, meta_json, csv) = match data {
+                    None => (DATA_UNCHANGED, String::new(), String::new()),
+                    Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new(), String::new()),
+                    Some(DataMessage::Csv { meta_json, csv }) => (DATA_CSV, meta_json, csv),
+                };
+                vec![
+                    SNAPSHOT.to_string(),
+                    view,
+                    ranked.unwrap_or_default(),
+                    kind.to_string(),
+                    meta_json,
+                    csv,
+                ]
+            }
+        }
+    }
+
+    /// The message whose texts are `parts` (from `encode`); an error names what could not be read.
+    /// The view and the data set are read when the snapshot is applied (`Snapshot::into_action`).
+    pub fn decode(parts: Vec<String>) -> Result<Self, String> {
+        let mut parts = parts.into_iter();
+        let kind = parts.next().ok_or("a page message has no kind")?;
+        match kind.as_str() {
+            SNAPSHOT => {
+                let parts: Vec<String> = parts.collect();
+                let [view, ranked, data_kind, meta_json, csv]: [String; 5] =
+                    parts.try_into().map_err(|p: Vec<String>| {
+                        format!("a snapshot has 5 parts after its kind, not {}", p.len())
+                    })?;
+                let data = match data_kind.as_str() {
+                    DATA_UNCHANGED => None,
+                    DATA_BUNDLED => Some(DataMessage::Bundled),
+                    DATA_CSV => Some(DataMessage::Csv { meta_json, csv }),
+                    other => return Err(format!("unknown data kind {other:?} in a snapshot")),
+                };
+                let ranked = (!ranked.is_empty()).then_some(ranked);
+                Ok(PageMessage::Snapshot(Snapshot { view, ranked, data }))
+            }
+            other => Err(format!("unknown page message kind {other:?}")),
+        }
+    }
+}
+
+/// What a panel asks of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PanelRequest {
+    /// Select the county with this adcode, or none.
+    Select(Option<String>),
+    /// Replace the scenario (the page checks it as it checks any new scenario).
+    SetScenario(Scenario),
+}
+
+impl PanelRequest {
+    /// The request a panel's action makes of the page, or `None` when the action is not the page's
+    /// to apply. A selection names the county by its adcode in `data`, the data set the panel shows;
+    /// a unit that is not in it selects none, as the page's reducer would.
+    pub fn from_action(action: &Action, data: &Dataset) -> Option<Self> {
+        match action {
+            Action::Select(unit) => Some(PanelRequest::Select(
+                unit.and_then(|u| data.units.get(u))
+                    .map(|u| u.adcode.clone()),
+            )),
+            Action::SetScenario(scenario) => Some(PanelRequest::SetScenario(scenario.clone())),
+            _ => None,
+        }
+    }
+
+    /// The two texts that cross: the request's kind and its value (an adcode, empty for none, or the
+    /// scenario as a share-link query).
+    pub fn encode(&self, system: &IndicatorSystem) -> [String; 2] {
+        match self {
+            PanelRequest::Select(adcode) => {
+                [SELECT.to_string(), adcode.clone().unwrap_or_default()]
+            }
+            PanelRequest::SetScenario(scenario) => {
+                [SCENARIO.to_string(), scenario_query(scenario, system)]
+            }
+        }
+    }
+
+    /// The request whose texts are `kind` and `value` (from `encode`); an error names what could not
+    /// be read.
+    pub fn decode(kind: &str, value: &str, system: &IndicatorSystem) -> Result<Self, String> {
+        match kind {
+            SELECT => Ok(PanelRequest::Select(
+                (!value.is_empty()).then(|| value.to_string()),
+            )),
+            SCENARIO => read_scenario_query(value, system)
+                .map(PanelRequest::SetScenario)
+                .map_err(|e| format!("a panel's scenario: {e}")),
+            other => Err(format!("unknown panel request kind {other:?}")),
+        }
+    }
+
+    /// The page's action for this request on its data set `data`, or `None` when there is nothing to
+    /// do (a county that is not in `data`).
+    pub fn into_action(self, data: &Dataset) -> Option<Action> {
+        match self {
+            PanelRequest::Select(None) => Some(Action::Select(None)),
+            PanelRequest::Select(Some(adcode)) => {
+                data.unit_index(&adcode).map(|u| Action::Select(Some(u)))
+            }
+            PanelRequest::SetScenario(scenario) => Some(Action::SetScenario(scenario)),
+        }
+    }
+}
+
+/// A scenario as a share-link query, leaving out what equals the default scenario.
+pub fn scenario_query(scenario: &Scenario, system: &IndicatorSystem) -> String {
+    let defaults = default_scenario(system);
+    let view = ShareState {
+        scenario: scenario.clone(),
+        ..ShareState::new(&defaults)
+    };
+    share::encode(&view, system, &defaults)
+}
+
+/// The scenario of a query from `scenario_query`; an error names the first parameter that could not
+/// be read (where a share link would fall back to the default, a message is refused).
+pub fn read_scenario_query(query: &str, system: &IndicatorSystem) -> Result<Scenario, String> {
+    let (view, notices) = share::parse(query, system, &default_scenario(system));
+    match notices.first() {
+        None => Ok(view.scenario),
+        Some(notice) => Err(format!(
+            "the parameter {:?} could not be read ({})",
+            notice.param,
+            notice.message_in(Lang::En, system)
+        )),
+    }
+}
