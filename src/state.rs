@@ -5,6 +5,7 @@
 //! (all weights zero, say) the scenario is kept as the user set it, a problem is recorded and the last
 //! good ranking stays on screen.
 
+pub mod address;
 pub mod messages;
 pub mod row_order;
 mod scorer;

@@ -1,15 +1,20 @@
-//! The page's state machine, the table view and the generated county summary, tested natively.
+//! The page's state machine, the table view, the generated county summary and the page address (restoring
+//! a link's view, what the address names), tested natively.
 //!
 //! Ranking behaviour is checked on a synthetic data set whose leaders are known by construction, so the
 //! tests hold whatever values the bundled seeds carry; the bundle is only used for its shape.
 
 use fjindex::data::provenance::{Provenance, Record, Status};
+use fjindex::data::saved::LoadError;
 use fjindex::data::seeds;
 use fjindex::i18n::{has_han, prefecture_name};
 use fjindex::model::{Dataset, DatasetMeta, IndicatorSystem, Lang, Unit, Weighting};
 use fjindex::score::score;
+use fjindex::share::{parse, DatasetRef, Embed, Notice, NoticeKind, Panel, ShareState};
+use fjindex::state::address::{address_dataset, restore_link, view_query};
 use fjindex::state::{
-    prefecture_summary, reduce, Action, Field, Preset, Problem, SortKey, State, WeightInputError,
+    default_scenario, prefecture_summary, reduce, Action, Field, Preset, Problem, SortKey, State,
+    WeightInputError,
 };
 use fjindex::summary::CountyProfile;
 use std::rc::Rc;
@@ -524,4 +529,267 @@ fn summary_of_a_balanced_county_names_no_weak_spot_and_flags_estimates() {
     assert!(p.has_estimates);
     assert!(zh.ends_with("（基于估算数据）"), "{zh}");
     assert!(en.ends_with("(Based on estimated data.)"), "{en}");
+}
+
+// The page address (`state::address`): restoring the view an opened link describes, and what the
+// address names afterwards. The storage of saved data sets is a closure here.
+
+const LINK_HASH: &str = "0123456789abcdef";
+
+fn start() -> State {
+    State::from_bundle(seeds::bundle())
+}
+
+/// The synthetic data set as a saved import named `name`.
+fn saved_import(name: &str) -> Dataset {
+    let mut data = synthetic(&seeds::indicator_system());
+    data.meta.name = name.to_string();
+    data
+}
+
+fn no_saved_data(hash: &str) -> Result<Dataset, LoadError> {
+    panic!("the link names no data set, yet {hash} was loaded")
+}
+
+/// The view the address shows for `s`, parsed back.
+fn address_view(s: &State, data_hash: &str, bundled_hash: &str, embed: &Embed) -> ShareState {
+    let query = view_query(s, address_dataset(s, data_hash, bundled_hash), embed);
+    let defaults = default_scenario(&s.system);
+    let (view, notices) = parse(&query, &s.system, &defaults);
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    view
+}
+
+#[test]
+fn an_empty_address_restores_nothing_but_the_language_and_stays_empty() {
+    let s = start();
+    assert_eq!(
+        restore_link(&s, "", no_saved_data),
+        Action::Batch(vec![
+            Action::SetLang(Lang::Zh),
+            Action::SetLinkNotices {
+                notices: vec![],
+                missing_dataset: None,
+            },
+        ])
+    );
+    let hash = s.data.content_hash();
+    assert_eq!(address_dataset(&s, &hash, &hash), DatasetRef::Bundled);
+    assert_eq!(view_query(&s, DatasetRef::Bundled, &Embed::default()), "");
+}
+
+#[test]
+fn a_link_restores_language_weights_and_county_and_the_address_shows_them() {
+    let s = start();
+    let code = s.data.units[10].adcode.clone();
+    let restored = reduce(
+        &s,
+        restore_link(
+            &s,
+            &format!("?lang=en&w=0,100,0,0,0&county={code}"),
+            no_saved_data,
+        ),
+    );
+    assert_eq!(restored.lang, Lang::En);
+    assert_eq!(
+        restored.scenario.dimension_weights,
+        [0.0, 100.0, 0.0, 0.0, 0.0]
+    );
+    assert_eq!(restored.selected, Some(10));
+    assert!(restored.link_notices.is_empty());
+    assert_eq!(restored.missing_dataset, None);
+
+    // The address then names the same view, with the embed options the page was opened with.
+    let embed = Embed {
+        enabled: true,
+        hide: vec![Panel::Analysis, Panel::Data],
+        origins: vec!["https://www.example.gov.cn".into()],
+    };
+    let hash = s.data.content_hash();
+    let view = address_view(&restored, &hash, &hash, &embed);
+    assert_eq!(view.lang, Lang::En);
+    assert_eq!(view.scenario, restored.scenario);
+    assert_eq!(view.county, Some(code));
+    assert_eq!(view.dataset, DatasetRef::Bundled);
+    assert_eq!(view.embed, embed);
+}
+
+#[test]
+fn a_link_to_a_saved_data_set_loads_it_and_finds_the_county_in_it() {
+    let s = start();
+    let bundled_hash = s.data.content_hash();
+    let mut asked = Vec::new();
+    let action = restore_link(
+        &s,
+        &format!("ds={LINK_HASH}&dn=mine&county=990003"),
+        |hash| {
+            asked.push(hash.to_string());
+            Ok(saved_import("mine"))
+        },
+    );
+    assert_eq!(asked, [LINK_HASH]);
+    let restored = reduce(&s, action);
+    assert_eq!(restored.data.n_units(), N);
+    assert_eq!(restored.data.units[3].adcode, "990003");
+    assert_eq!(
+        restored.selected,
+        Some(3),
+        "the county is one of the loaded data set's"
+    );
+    assert!(restored.link_notices.is_empty());
+    assert_eq!(restored.missing_dataset, None);
+    let hash = saved_import("mine").content_hash();
+    assert_ne!(hash, bundled_hash);
+    assert_eq!(
+        address_dataset(&restored, &hash, &bundled_hash),
+        DatasetRef::Imported {
+            name: "mine".into(),
+            hash
+        }
+    );
+}
+
+#[test]
+fn a_link_to_a_data_set_this_browser_lacks_keeps_naming_it_until_the_user_changes_data_set() {
+    let s = start();
+    let bundled_hash = s.data.content_hash();
+    let restored = reduce(
+        &s,
+        restore_link(
+            &s,
+            &format!("?ds={LINK_HASH}&dn=lost&w=30,20,20,20,10"),
+            |_| Err(LoadError::Missing),
+        ),
+    );
+    let lost = DatasetRef::Imported {
+        name: "lost".into(),
+        hash: LINK_HASH.into(),
+    };
+    assert_eq!(
+        *restored.link_notices,
+        [Notice::new(
+            "ds",
+            NoticeKind::MissingDataset {
+                name: "lost".into()
+            }
+        )]
+    );
+    assert_eq!(restored.missing_dataset, Some(lost.clone()));
+    assert_eq!(
+        restored.data.content_hash(),
+        bundled_hash,
+        "the bundled data is shown"
+    );
+    assert_eq!(
+        restored.scenario.dimension_weights,
+        [30.0, 20.0, 20.0, 20.0, 10.0]
+    );
+    let none = Embed::default();
+    assert_eq!(
+        address_view(&restored, &bundled_hash, &bundled_hash, &none).dataset,
+        lost
+    );
+
+    // A weight change keeps the name in the address; dismissing the notices does too.
+    let moved = run(
+        &restored,
+        vec![
+            Action::SetWeight(Field::Dimension(0), 50.0),
+            Action::DismissLinkNotices,
+        ],
+    );
+    let view = address_view(&moved, &bundled_hash, &bundled_hash, &none);
+    assert_eq!(view.dataset, lost);
+    assert_eq!(view.scenario.dimension_weights[0], 50.0);
+
+    // Choosing the bundled data set forgets it.
+    let b = seeds::bundle();
+    let bundled = reduce(
+        &moved,
+        Action::ReplaceData {
+            data: Rc::new(b.data),
+            provenance: Rc::new(b.provenance),
+        },
+    );
+    assert_eq!(
+        address_dataset(&bundled, &bundled_hash, &bundled_hash),
+        DatasetRef::Bundled
+    );
+    let query = view_query(&bundled, DatasetRef::Bundled, &none);
+    assert!(!query.contains("ds="), "{query}");
+
+    // So does an import, which the address names instead.
+    let imported = reduce(
+        &moved,
+        Action::ReplaceData {
+            data: Rc::new(saved_import("mine")),
+            provenance: Rc::new(Provenance::default()),
+        },
+    );
+    let hash = saved_import("mine").content_hash();
+    assert_eq!(
+        address_dataset(&imported, &hash, &bundled_hash),
+        DatasetRef::Imported {
+            name: "mine".into(),
+            hash
+        }
+    );
+}
+
+#[test]
+fn a_damaged_saved_data_set_and_an_unknown_county_give_notices_in_the_links_language() {
+    let s = start();
+    let restored = reduce(
+        &s,
+        restore_link(
+            &s,
+            &format!("?foo=1&ds={LINK_HASH}&dn=mine&county=990003&lang=en"),
+            |_| Err(LoadError::Unreadable),
+        ),
+    );
+    assert_eq!(
+        *restored.link_notices,
+        [
+            Notice::new("foo", NoticeKind::Unknown),
+            Notice::new(
+                "ds",
+                NoticeKind::CorruptDataset {
+                    name: "mine".into(),
+                    reason: "the saved text cannot be read; it may have been cut short or changed"
+                        .into(),
+                }
+            ),
+            Notice::new("county", NoticeKind::UnknownCounty("990003".into())),
+        ]
+    );
+    assert_eq!(
+        restored.missing_dataset,
+        Some(DatasetRef::Imported {
+            name: "mine".into(),
+            hash: LINK_HASH.into()
+        })
+    );
+    assert_eq!(restored.selected, None);
+    assert_eq!(restored.lang, Lang::En);
+}
+
+#[test]
+fn a_link_with_many_bad_parameters_counts_the_data_set_notice_among_the_rest() {
+    let s = start();
+    let unknown: Vec<String> = (0..50).map(|i| format!("x{i}=1")).collect();
+    let search = format!("?{}&ds={LINK_HASH}&dn=lost", unknown.join("&"));
+    let restored = reduce(&s, restore_link(&s, &search, |_| Err(LoadError::Missing)));
+    // 50 unknown parameters and the missing data set: 20 listed, then 31 counted.
+    assert_eq!(restored.link_notices.len(), 21);
+    assert_eq!(
+        restored.link_notices[..20],
+        (0..20)
+            .map(|i| Notice::new(&format!("x{i}"), NoticeKind::Unknown))
+            .collect::<Vec<_>>()[..]
+    );
+    assert_eq!(
+        restored.link_notices[20],
+        Notice::new("", NoticeKind::More(31))
+    );
+    assert!(restored.missing_dataset.is_some());
 }

@@ -1,0 +1,100 @@
+//! The page address as plain Rust: the actions that restore the view a share link describes, which
+//! data set the address names, and the share query of the current view. `src/ui/address.rs` reads the
+//! address once at start and keeps it on the view afterwards.
+
+use super::{default_scenario, Action, State};
+use crate::data::provenance::Provenance;
+use crate::data::saved::LoadError;
+use crate::model::Dataset;
+use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
+use std::rc::Rc;
+
+/// The one action that restores the view the opened link `search` (the address's query, with or
+/// without its `?`) describes on `state`, the page as it starts: the imported data set it names (read
+/// by `load` from its hash), the language, the scenario, the county, and the notices about what could
+/// not be used, with the named data set that could not be loaded, which the address keeps naming.
+pub fn restore_link(
+    state: &State,
+    search: &str,
+    load: impl FnOnce(&str) -> Result<Dataset, LoadError>,
+) -> Action {
+    let defaults = default_scenario(&state.system);
+    let (link, mut found) = share::parse_link(search, &state.system, &defaults);
+    let mut actions = Vec::new();
+    let mut data: Rc<Dataset> = state.data.clone();
+    let mut missing_dataset = None;
+    if let DatasetRef::Imported { name, hash } = &link.dataset {
+        match load(hash) {
+            Ok(d) => {
+                data = Rc::new(d);
+                actions.push(Action::ReplaceData {
+                    data: data.clone(),
+                    provenance: Rc::new(Provenance::default()),
+                });
+            }
+            Err(LoadError::Missing) => {
+                missing_dataset = Some(link.dataset.clone());
+                found.push(Notice::new(
+                    "ds",
+                    NoticeKind::MissingDataset { name: name.clone() },
+                ));
+            }
+            Err(e) => {
+                missing_dataset = Some(link.dataset.clone());
+                found.push(Notice::new(
+                    "ds",
+                    NoticeKind::CorruptDataset {
+                        name: name.clone(),
+                        reason: e.message(link.lang),
+                    },
+                ));
+            }
+        }
+    }
+    actions.push(Action::SetLang(link.lang));
+    if link.scenario != state.scenario {
+        actions.push(Action::SetScenario(link.scenario.clone()));
+    }
+    if let Some(code) = &link.county {
+        match data.unit_index(code) {
+            Some(u) => actions.push(Action::Select(Some(u))),
+            None => found.push(Notice::new(
+                "county",
+                NoticeKind::UnknownCounty(code.clone()),
+            )),
+        }
+    }
+    actions.push(Action::SetLinkNotices {
+        notices: share::cap_notices(found),
+        missing_dataset,
+    });
+    Action::Batch(actions)
+}
+
+/// The data set the address names. `data_hash` is the content hash of the state's data and
+/// `bundled_hash` that of the bundled data set, passed in because hashing a large data set on every
+/// change would cost too much. On the bundled data the address keeps naming the data set the opening
+/// link asked for and this browser lacks, until the user changes data set (the reducer then forgets it).
+pub fn address_dataset(state: &State, data_hash: &str, bundled_hash: &str) -> DatasetRef {
+    if data_hash == bundled_hash {
+        state.missing_dataset.clone().unwrap_or(DatasetRef::Bundled)
+    } else {
+        DatasetRef::Imported {
+            name: state.data.meta.name.clone(),
+            hash: data_hash.to_string(),
+        }
+    }
+}
+
+/// The share query of the state's view (scenario, selected county, language) on `dataset`, with the
+/// embed options the page was opened with; empty for the default view.
+pub fn view_query(state: &State, dataset: DatasetRef, embed: &Embed) -> String {
+    let view = ShareState {
+        scenario: state.scenario.clone(),
+        county: state.selected.map(|u| state.data.units[u].adcode.clone()),
+        lang: state.lang,
+        dataset,
+        embed: embed.clone(),
+    };
+    share::encode(&view, &state.system, &default_scenario(&state.system))
+}
