@@ -1,9 +1,8 @@
 //! The data panel: importing a file (with a sheet chooser and a table of every problem), the saved data
-//! sets, the bundled data one click away, exports, the share link kept in the address bar, and the
-//! notices about a link's unusable parameters. It also restores the view a link describes.
+//! sets, the bundled data one click away, exports, and the share link of the current view (which
+//! `App` restores from the address and keeps there, `src/ui/address.rs`).
 
-use super::analysis::Ptr;
-use super::embed::EmbedBridge;
+use super::address::ShareLink;
 use super::import_report::report_view;
 use super::storage::{self, SaveOutcome};
 use super::tools::{self, ImportFailure, Status};
@@ -16,9 +15,9 @@ use crate::data::seeds;
 use crate::data::xlsx_writer::Sheet;
 use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
-use crate::model::{Dataset, Lang};
-use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
-use crate::state::{default_scenario, Action};
+use crate::model::Lang;
+use crate::share::DatasetRef;
+use crate::state::Action;
 use crate::tools_api::{ImportProblem, ImportSummary, Text};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -100,21 +99,6 @@ fn stage_text(lang: Lang, stage: &str) -> &'static str {
     )
 }
 
-fn location() -> Option<web_sys::Location> {
-    web_sys::window().map(|w| w.location())
-}
-
-/// The page address without its query, to which a share query is appended.
-fn base_url() -> String {
-    location().map_or(String::new(), |l| {
-        format!(
-            "{}{}",
-            l.origin().unwrap_or_default(),
-            l.pathname().unwrap_or_default()
-        )
-    })
-}
-
 /// What the data panel tells about saving: the outcome of the last import's save when it was not a
 /// plain success, or why a saved data set could not be used.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,13 +135,13 @@ impl StorageNote {
     }
 }
 
-/// The data panel's props: the page state, and the embed options the page address gave (read once at
-/// start-up by `App`, before any event can go out to a host).
+/// The data panel's props: the page state, and the link of the current view that `App` keeps in the
+/// address bar.
 #[derive(Properties, PartialEq, Clone)]
 pub struct DataPanelProps {
     pub state: Store,
     pub dispatch: Dispatch,
-    pub embed: Rc<Embed>,
+    pub link: ShareLink,
 }
 
 #[component]
@@ -177,113 +161,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let storage_ok = use_state(storage::available);
     // What became of the last save or use of a saved data set, when the user must know.
     let storage_note = use_state(|| None::<StorageNote>);
-    let embed = &props.embed;
-    let restored = use_state(|| false);
-
-    // Hashing every value is cheap for 83 units but not for a national file on every slider step.
-    let data_hash = use_memo(Ptr(s.data.clone()), |data| data.0.content_hash());
-    // The page starts on the bundled data, so the first hash is the bundled data set's.
-    let bundled_hash = use_state(|| (*data_hash).clone());
-    let dataset_ref = {
-        let hash = (*data_hash).clone();
-        if hash == *bundled_hash {
-            // The link's data set this browser lacks stays in the address until the user changes data set.
-            s.missing_dataset.clone().unwrap_or(DatasetRef::Bundled)
-        } else {
-            DatasetRef::Imported {
-                name: s.data.meta.name.clone(),
-                hash,
-            }
-        }
-    };
-    let share_state = ShareState {
-        scenario: s.scenario.clone(),
-        county: s.selected.map(|u| s.data.units[u].adcode.clone()),
-        lang,
-        dataset: dataset_ref.clone(),
-        embed: (**embed).clone(),
-    };
-    let query = share::encode(&share_state, &s.system, &default_scenario(&s.system));
-
-    // Restore the view a link describes, once.
-    {
-        let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
-        let restored = restored.clone();
-        use_effect_with((), move |_| {
-            let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-            let (link, mut found) =
-                share::parse_link(&search, &state.system, &default_scenario(&state.system));
-            let mut actions = Vec::new();
-            let mut data: Rc<Dataset> = state.data.clone();
-            let mut missing_dataset = None;
-            if let DatasetRef::Imported { name, hash } = &link.dataset {
-                match storage::load(hash, &state.system) {
-                    Ok(d) => {
-                        data = Rc::new(d);
-                        actions.push(Action::ReplaceData {
-                            data: data.clone(),
-                            provenance: Rc::new(Provenance::default()),
-                        });
-                    }
-                    Err(LoadError::Missing) => {
-                        missing_dataset = Some(link.dataset.clone());
-                        found.push(Notice::new(
-                            "ds",
-                            NoticeKind::MissingDataset { name: name.clone() },
-                        ))
-                    }
-                    Err(e) => {
-                        missing_dataset = Some(link.dataset.clone());
-                        found.push(Notice::new(
-                            "ds",
-                            NoticeKind::CorruptDataset {
-                                name: name.clone(),
-                                reason: e.message(link.lang),
-                            },
-                        ))
-                    }
-                }
-            }
-            actions.push(Action::SetLang(link.lang));
-            if link.scenario != state.scenario {
-                actions.push(Action::SetScenario(link.scenario.clone()));
-            }
-            if let Some(code) = &link.county {
-                match data.unit_index(code) {
-                    Some(u) => actions.push(Action::Select(Some(u))),
-                    None => found.push(Notice::new(
-                        "county",
-                        NoticeKind::UnknownCounty(code.clone()),
-                    )),
-                }
-            }
-            actions.push(Action::SetLinkNotices {
-                notices: share::cap_notices(found),
-                missing_dataset,
-            });
-            dispatch.dispatch(Action::Batch(actions));
-            restored.set(true);
-        });
-    }
-
-    // Keep the address bar on the current view, without adding history entries. The update waits
-    // until changes pause for 150 ms, so a dragged slider does not rewrite the address on every step.
-    let url_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-    use_effect_with((query.clone(), *restored), move |(query, restored)| {
-        if *restored {
-            let url = if query.is_empty() {
-                base_url()
-            } else {
-                format!("{}?{query}", base_url())
-            };
-            let timeout = gloo::timers::callback::Timeout::new(150, move || {
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-                }
-            });
-            *url_timer.borrow_mut() = Some(timeout);
-        }
-    });
 
     // Reads a file (or re-reads it with another sheet) in the import worker and replaces the data when
     // it has no problem. Nothing changes while it runs, and a cancelled or broken import changes nothing.
@@ -439,15 +316,8 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             }
         })
     };
-    let is_bundled = dataset_ref == DatasetRef::Bundled;
-    let share_url = if query.is_empty() {
-        base_url()
-    } else {
-        format!("{}?{query}", base_url())
-    };
+    let is_bundled = props.link.dataset == DatasetRef::Bundled;
     html! {
-        <>
-        <EmbedBridge state={props.state.clone()} dispatch={props.dispatch.clone()} embed={(**embed).clone()} />
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
             <p data-testid="dataset-name">
@@ -515,11 +385,10 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             { tools::status_view(export_status.as_ref(), lang) }
 
             <h3><label for="share-link">{ tr(lang, "分享链接", "Share link") }</label></h3>
-            <input id="share-link" type="text" readonly=true value={share_url} data-testid="share-link" />
+            <input id="share-link" type="text" readonly=true value={props.link.url()} data-testid="share-link" />
             <p class="hint">{ tr(lang,
                 "链接记录权重、方法、所选县域、语言和数据集；导入的数据集只在保存它的浏览器中可用。",
                 "The link records weights, methods, the selected county, the language and the data set; an imported data set is available only in the browser that saved it.") }</p>
         </section>
-        </>
     }
 }

@@ -8,6 +8,7 @@
 //! panels module (`panels_host` on the page's side, `panels_app` in the module), which keeps a replica
 //! of the state and sends its panels' actions to the page.
 
+mod address;
 mod analysis;
 pub mod brief;
 pub mod chart_canvas;
@@ -92,6 +93,16 @@ fn App() -> Html {
     let state: Store = (*store).clone();
     let lang = state.lang;
 
+    // The embed options are read from the address once, so that no event goes out before the allowed
+    // origins are known.
+    let embed = use_memo((), {
+        let state = state.clone();
+        move |_| Rc::new(embed_options(&state))
+    });
+    // The share link is restored and the address kept on the view here, whichever panels are shown;
+    // the link's effect runs before those below, as it did when a child panel held it.
+    let link = address::use_share_link(&state, &dispatch, &embed);
+
     use_effect_with(lang, |&lang| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
@@ -115,15 +126,9 @@ fn App() -> Html {
         }
     });
 
-    // The embed options are read from the address once, so that no event goes out before the allowed
-    // origins are known; panels an embedding page hides (`hide=`) are not rendered at all, so they cost
-    // nothing on a weight change (www/data.css hides their slots, and the data panel, which carries the
-    // embed bridge, only by CSS).
-    let embed = use_memo((), {
-        let state = state.clone();
-        move |_| Rc::new(embed_options(&state))
-    });
-    let shown = |p: Panel| p == Panel::Data || !embed.hide.contains(&p);
+    // Panels an embedding page hides (`hide=`) are not rendered at all, so they cost nothing on a weight
+    // change (www/data.css hides their slots too).
+    let shown = |p: Panel| !embed.hide.contains(&p);
 
     let panel = PanelProps {
         state: state.clone(),
@@ -133,6 +138,7 @@ fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
+            <embed::EmbedBridge state={state.clone()} dispatch={dispatch.clone()} embed={(**embed).clone()} />
             <header::Header ..panel.clone() />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
@@ -159,7 +165,9 @@ fn App() -> Html {
                     }
                 </div>
                 <div class="slot slot-data">
-                    <data_panel::DataPanel state={state.clone()} dispatch={dispatch.clone()} embed={(*embed).clone()} />
+                    if shown(Panel::Data) {
+                        <data_panel::DataPanel state={state.clone()} dispatch={dispatch.clone()} link={link} />
+                    }
                 </div>
                 <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>
             </main>

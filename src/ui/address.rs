@@ -1,0 +1,95 @@
+//! The page address: restores the view a share link describes, once at start, then keeps the address
+//! bar on the current view. It runs in `App`, so it works whichever panels an embedding page hides;
+//! what it decides is `crate::state::address`, tested natively.
+
+use super::analysis::Ptr;
+use super::storage;
+use super::{Dispatch, Store};
+use crate::share::{DatasetRef, Embed};
+use crate::state::address::{address_dataset, restore_link, view_query};
+use yew::prelude::*;
+
+/// How long the address waits for changes to pause before it follows them, in milliseconds.
+const ADDRESS_PAUSE_MS: u32 = 150;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The page address without its query, to which a share query is appended.
+fn base_url() -> String {
+    location().map_or(String::new(), |l| {
+        format!(
+            "{}{}",
+            l.origin().unwrap_or_default(),
+            l.pathname().unwrap_or_default()
+        )
+    })
+}
+
+/// The current view as the address bar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareLink {
+    /// The share query, without the `?`; empty for the default view.
+    pub query: String,
+    /// The data set the address names.
+    pub dataset: DatasetRef,
+}
+
+impl ShareLink {
+    /// The whole link: the page address with the query.
+    pub fn url(&self) -> String {
+        if self.query.is_empty() {
+            base_url()
+        } else {
+            format!("{}?{}", base_url(), self.query)
+        }
+    }
+}
+
+/// Restores the view the page address describes, once, then keeps the address bar on the current view
+/// without adding history entries, and returns that view's link. The address follows only after the
+/// link was restored, and once changes pause for `ADDRESS_PAUSE_MS`, so a dragged slider does not
+/// rewrite it on every step.
+#[hook]
+pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> ShareLink {
+    let restored = use_state(|| false);
+
+    // Hashing every value is cheap for 83 units but not for a national file on every slider step.
+    let data_hash = use_memo(Ptr(state.data.clone()), |data| data.0.content_hash());
+    // The page starts on the bundled data, so the first hash is the bundled data set's.
+    let bundled_hash = use_state(|| (*data_hash).clone());
+    let dataset = address_dataset(state, &data_hash, &bundled_hash);
+    let link = ShareLink {
+        query: view_query(state, dataset.clone(), embed),
+        dataset,
+    };
+
+    {
+        let (state, dispatch) = (state.clone(), dispatch.clone());
+        let restored = restored.clone();
+        use_effect_with((), move |_| {
+            let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
+            let system = state.system.clone();
+            dispatch.dispatch(restore_link(&state, &search, |hash| {
+                storage::load(hash, &system)
+            }));
+            restored.set(true);
+        });
+    }
+
+    let address_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let current = link.clone();
+    use_effect_with((link.query.clone(), *restored), move |(_, restored)| {
+        if *restored {
+            let url = current.url();
+            let timeout = gloo::timers::callback::Timeout::new(ADDRESS_PAUSE_MS, move || {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            });
+            *address_timer.borrow_mut() = Some(timeout);
+        }
+    });
+    link
+}
