@@ -286,7 +286,23 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   }
   await scrollTo(start);
   await page.waitForTimeout(100);
+  // Panels below the first screen are painted only near the viewport (content-visibility: auto), and
+  // a full-page capture does not move the viewport, so they are shown for the capture and put back.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("body *")) {
+      if (getComputedStyle(el).contentVisibility === "auto") {
+        el.dataset.shotVisibility = "1";
+        el.style.contentVisibility = "visible";
+      }
+    }
+  });
   await page.screenshot({ path: file, fullPage: true });
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("[data-shot-visibility]")) {
+      el.style.contentVisibility = "";
+      delete el.dataset.shotVisibility;
+    }
+  });
   return file;
 }
 
