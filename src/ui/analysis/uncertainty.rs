@@ -9,6 +9,7 @@ use crate::analysis::uncertainty::{
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
 use crate::chart::LazyTable;
 use crate::model::{Dataset, Lang, Scenario};
+use crate::state::State;
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::PanelProps;
 use gloo::timers::callback::Timeout;
@@ -220,25 +221,64 @@ fn text_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
     })
 }
 
-#[component]
-pub fn UncertaintyPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let defaults = UncertaintyConfig::default();
-    let samples = use_state(|| defaults.samples.to_string());
-    let noise = use_state(|| defaults.noise.to_string());
-    let seed = use_state(|| defaults.seed.to_string());
-    let vary = use_state(|| defaults.vary_methods);
-    let show_all = use_state_eq(|| false);
-    let problems = use_state(Vec::<String>::new);
+/// The run as the panel sees it: its phase, the last finished outcome, how much of that is revealed,
+/// and the scheduler that starts and cancels runs.
+#[derive(Clone)]
+struct RunHandle {
+    phase: UseStateHandle<Phase>,
+    outcome: UseStateHandle<Option<Ptr<Outcome>>>,
+    chart_on: UseStateHandle<bool>,
+    rows_shown: UseStateHandle<usize>,
+    scheduler: Scheduler,
+}
+
+impl RunHandle {
+    fn running(&self) -> bool {
+        matches!(*self.phase, Phase::Running(_))
+    }
+
+    /// Starts a run of `config` on the page's current method and data, in chunks from the next task on.
+    fn start(&self, state: &State, config: UncertaintyConfig) {
+        let scheduler = &self.scheduler;
+        let started = now_ms();
+        match UncertaintyRun::new(&state.system, &state.data, &state.scenario, config) {
+            Ok(run) => {
+                let total = run.progress();
+                *scheduler.job.borrow_mut() = Some(Job {
+                    run,
+                    chunk: FIRST_CHUNK,
+                    started,
+                    compute_ms: 0.0,
+                    longest_ms: 0.0,
+                    chunks: 0,
+                    scenario: state.scenario.clone(),
+                    data: state.data.clone(),
+                });
+                scheduler.phase.set(Phase::Running(total));
+                scheduler.chart_on.set(false);
+                scheduler.schedule();
+            }
+            Err(e) => scheduler.phase.set(Phase::Failed(e.message(state.lang))),
+        }
+    }
+
+    /// Drops the run in progress, if any; the chunk already scheduled then finds no job and stops.
+    fn cancel(&self) {
+        if let Some(j) = self.scheduler.job.borrow_mut().take() {
+            self.phase.set(Phase::Cancelled(j.run.progress()));
+        }
+    }
+}
+
+/// The chunked Monte Carlo run of one panel; leaving the page drops a run in progress.
+#[hook]
+fn use_uncertainty_run() -> RunHandle {
     let phase = use_state_eq(|| Phase::Idle);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
     let chart_on = use_state_eq(|| false);
     let rows_shown = use_state_eq(|| 0usize);
     let job: JobCell = use_mut_ref(|| None);
     let timers: Timers = use_mut_ref(VecDeque::new);
-
-    // Leaving the page drops a run in progress.
     {
         let (job, timers) = (job.clone(), timers.clone());
         use_effect_with((), move |_| {
@@ -248,189 +288,58 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
             }
         });
     }
-
     let scheduler = Scheduler {
-        job: job.clone(),
-        timers: timers.clone(),
+        job,
+        timers,
         phase: phase.setter(),
         outcome: outcome.setter(),
         chart_on: chart_on.setter(),
         rows_shown: rows_shown.setter(),
     };
+    RunHandle {
+        phase,
+        outcome,
+        chart_on,
+        rows_shown,
+        scheduler,
+    }
+}
 
-    let on_run = {
-        let (samples, noise, seed, vary, problems) = (
-            samples.clone(),
-            noise.clone(),
-            seed.clone(),
-            vary.clone(),
-            problems.clone(),
-        );
-        let state = props.state.clone();
-        let scheduler = scheduler.clone();
-        Callback::from(move |_: MouseEvent| {
-            let config = match parse_config(&samples, &noise, &seed, *vary, state.lang) {
-                Ok(c) => c,
-                Err(p) => {
-                    problems.set(p);
-                    return;
-                }
-            };
-            problems.set(Vec::new());
-            let started = now_ms();
-            match UncertaintyRun::new(&state.system, &state.data, &state.scenario, config) {
-                Ok(run) => {
-                    let total = run.progress();
-                    *scheduler.job.borrow_mut() = Some(Job {
-                        run,
-                        chunk: FIRST_CHUNK,
-                        started,
-                        compute_ms: 0.0,
-                        longest_ms: 0.0,
-                        chunks: 0,
-                        scenario: state.scenario.clone(),
-                        data: state.data.clone(),
-                    });
-                    scheduler.phase.set(Phase::Running(total));
-                    scheduler.chart_on.set(false);
-                    scheduler.schedule();
-                }
-                Err(e) => scheduler.phase.set(Phase::Failed(e.message(state.lang))),
-            }
-        })
-    };
-    let on_cancel = {
-        let (job, phase) = (job.clone(), phase.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(j) = job.borrow_mut().take() {
-                phase.set(Phase::Cancelled(j.run.progress()));
-            }
-        })
-    };
-    let on_vary = {
-        let vary = vary.clone();
-        Callback::from(move |e: Event| {
-            vary.set(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
-    };
-    let on_show = {
-        let show_all = show_all.clone();
-        Callback::from(move |e: Event| {
-            show_all.set(e.target_unchecked_into::<HtmlSelectElement>().value() == "all")
-        })
-    };
-
-    let running = matches!(*phase, Phase::Running(_));
+#[component]
+pub fn UncertaintyPanel(props: &PanelProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let run = use_uncertainty_run();
+    let show_all = use_state_eq(|| false);
     let on_select = use_callback(props.dispatch.clone(), |u: usize, d| {
         d.dispatch(crate::state::Action::Select(Some(u)))
     });
-    let chart = use_memo(
-        (outcome.as_ref().cloned(), s.selected, *show_all, lang),
-        |(o, selected, all, lang)| {
-            let o = o.as_ref()?;
-            let rows: Vec<RankInterval> =
-                o.0.result
-                    .rows
-                    .iter()
-                    .map(|r| RankInterval {
-                        unit: r.unit,
-                        nominal: r.nominal_rank,
-                        median: r.median_rank,
-                        p05: r.p05,
-                        p95: r.p95,
-                        unsettled_above: r.unsettled_above(),
-                        unsettled_below: r.unsettled_below(),
-                    })
-                    .collect();
-            let data = o.0.data.clone();
-            let (limit, selected) = ((!*all).then_some(CHART_LIMIT), *selected);
-            let shown = limit.unwrap_or(rows.len()).min(rows.len()).max(1);
-            let rows = Rc::new(rows);
-            let table = Rc::new(LazyTable::ready(intervals::table(
-                &IntervalsInput {
-                    data: &data,
-                    intervals: &rows,
-                    limit,
-                    selected,
-                },
-                *lang,
-            )));
-            let painter = Painter::new(move |area, style| {
-                let input = IntervalsInput {
-                    data: &data,
-                    intervals: &rows,
-                    limit,
-                    selected,
-                };
-                intervals::draw(area, &input, style)
-            });
-            Some((painter, table, Height::Fixed(110 + 16 * shown as u32)))
-        },
-    );
-
-    let progress_html = match &*phase {
-        Phase::Running(p) => html! {
-            <div class="run-progress">
-                <label for="unc-progress">{ lang.pick("进度", "Progress") }</label>
-                <progress id="unc-progress" data-testid="uncertainty-progress" max={p.total.to_string()} value={p.done.to_string()}>
-                    { format!("{:.0}%", p.fraction() * 100.0) }
-                </progress>
-                <span class="num" aria-live="polite">{ format!("{} / {}", p.done, p.total) }</span>
-            </div>
-        },
-        Phase::Cancelled(p) => html! {
-            <p class="run-status" role="status" data-testid="uncertainty-cancelled">{ match lang {
-                Lang::Zh => format!("已取消（完成 {} / {} 次抽样）；下方仍显示上一次完成的结果。", p.done, p.total),
-                Lang::En => format!("Cancelled after {} of {} samples; the last completed result stays below.", p.done, p.total),
-            } }</p>
-        },
-        Phase::Failed(msg) => html! { <p class="problem" role="alert">{ msg.clone() }</p> },
-        Phase::Idle => html! {},
+    let on_show_all = {
+        let show_all = show_all.setter();
+        use_callback((), move |all: bool, _| show_all.set(all))
     };
+    let on_run = {
+        let (state, run) = (props.state.clone(), run.clone());
+        Callback::from(move |config: UncertaintyConfig| run.start(&state, config))
+    };
+    let on_cancel = {
+        let run = run.clone();
+        Callback::from(move |()| run.cancel())
+    };
+    let running = run.running();
 
     // While a run is going the previous result is not rebuilt on every progress update: it is hidden.
-    let result_html = outcome.as_ref().filter(|_| !running).map(|o| {
-        let o = &o.0;
-        let stale = o.scenario != s.scenario || !Rc::ptr_eq(&o.data, &s.data);
-        let c = &o.result.config;
-        let any_estimate = o.result.rows.iter().any(|r| s.unit_estimates.get(r.unit).copied().unwrap_or(false));
+    let result_html = run.outcome.as_ref().filter(|_| !running).map(|o| {
+        let stale = o.0.scenario != s.scenario || !Rc::ptr_eq(&o.0.data, &s.data);
+        let any_estimate =
+            o.0.result
+                .rows
+                .iter()
+                .any(|r| s.unit_estimates.get(r.unit).copied().unwrap_or(false));
         html! {
-            <div class="uncertainty-result" data-testid="uncertainty-result"
-                data-elapsed-ms={format!("{:.1}", o.elapsed_ms)} data-compute-ms={format!("{:.1}", o.compute_ms)}
-                data-longest-chunk-ms={format!("{:.1}", o.longest_ms)} data-chunks={o.chunks.to_string()}
-                data-samples={o.result.samples.to_string()} data-seed={c.seed.to_string()}
-                data-rows={o.result.rows.len().to_string()}>
-                <p class="run-status" role="status">{ match lang {
-                    Lang::Zh => format!("{} 次抽样，X = {}，种子 {}{}；用时 {:.0} 毫秒（{} 段）。",
-                        o.result.samples, c.noise, c.seed, if c.vary_methods { "，同时改变方法" } else { "" }, o.elapsed_ms, o.chunks),
-                    Lang::En => format!("{} samples, X = {}, seed {}{}; took {:.0} ms in {} chunks.",
-                        o.result.samples, c.noise, c.seed, if c.vary_methods { ", methods varied too" } else { "" }, o.elapsed_ms, o.chunks),
-                } }</p>
-                if stale {
-                    <p class="stale" role="status">{ lang.pick(
-                        "方案或数据已改变：以下结果对应运行时的方案，请重新运行。",
-                        "The method or data have changed since: these results belong to the earlier settings; run again to update them.",
-                    ) }</p>
-                }
-                { estimate_note(lang, any_estimate) }
-                if let Some(sentence) = s.selected.and_then(|u| o.result.unit_sentence(&o.data, u, lang)) {
-                    <p class="unc-sentence" data-testid="uncertainty-sentence">{ sentence }</p>
-                }
-                <div class="field">
-                    <label for="unc-show">{ lang.pick("区间图显示", "Show in the chart") }</label>
-                    <select id="unc-show" onchange={on_show}>
-                        <option value="top" selected={!*show_all}>{ match lang { Lang::Zh => format!("前 {CHART_LIMIT} 名"), Lang::En => format!("Top {CHART_LIMIT}") } }</option>
-                        <option value="all" selected={*show_all}>{ lang.pick("全部县域", "All counties") }</option>
-                    </select>
-                </div>
-                if let Some((painter, table, height)) = (*chart).clone().filter(|_| *chart_on) {
-                    <figure class="chart-figure chart-intervals">
-                        <ChartCanvas {painter} {table} {lang} {height}
-                            on_select={on_select.clone()} png_name={AttrValue::from("rank-uncertainty")} />
-                    </figure>
-                }
-                { result_table(&o.result, *rows_shown, &o.data, lang, props) }
-            </div>
+            <RunResult outcome={o.clone()} selected={s.selected} {lang} {stale} {any_estimate}
+                chart_on={*run.chart_on} rows_shown={*run.rows_shown} show_all={*show_all}
+                on_show_all={on_show_all.clone()} on_select={on_select.clone()} />
         }
     });
 
@@ -441,6 +350,61 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                 "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义），以及领先下一名的抽样占比；与上一名或下一名的先后在超过一成的抽样中互换时标为“先后不稳”并注明是哪一名。相同的种子总是得到相同的结果。",
                 "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported, with the share of samples in which it stays ahead of the next county; \"may swap\" marks a county that swaps places with the one above or below in more than one sample in ten. The same seed always gives the same result.",
             ) }</p>
+            <RunForm {lang} {running} {on_run} {on_cancel} />
+            { progress_line(&run.phase, lang) }
+            { for result_html }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RunFormProps {
+    lang: Lang,
+    running: bool,
+    /// A configuration that passed every check, to run.
+    on_run: Callback<UncertaintyConfig>,
+    on_cancel: Callback<()>,
+}
+
+/// The run's settings, Run and Cancel, and the list of problems when the settings do not parse.
+#[component]
+fn RunForm(props: &RunFormProps) -> Html {
+    let RunFormProps { lang, running, .. } = *props;
+    let defaults = UncertaintyConfig::default();
+    let samples = use_state(|| defaults.samples.to_string());
+    let noise = use_state(|| defaults.noise.to_string());
+    let seed = use_state(|| defaults.seed.to_string());
+    let vary = use_state(|| defaults.vary_methods);
+    let problems = use_state(Vec::<String>::new);
+
+    let on_run = {
+        let (samples, noise, seed, vary, problems) = (
+            samples.clone(),
+            noise.clone(),
+            seed.clone(),
+            vary.clone(),
+            problems.clone(),
+        );
+        let on_run = props.on_run.clone();
+        Callback::from(move |_: MouseEvent| {
+            match parse_config(&samples, &noise, &seed, *vary, lang) {
+                Ok(config) => {
+                    problems.set(Vec::new());
+                    on_run.emit(config);
+                }
+                Err(p) => problems.set(p),
+            }
+        })
+    };
+    let on_vary = {
+        let vary = vary.clone();
+        Callback::from(move |e: Event| {
+            vary.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+
+    html! {
+        <>
             <div class="run-form">
                 <div class="field">
                     <label for="unc-samples">{ lang.pick("抽样次数", "Samples") }</label>
@@ -465,7 +429,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                     <button type="button" class="primary" onclick={on_run} disabled={running} data-testid="uncertainty-run">
                         { lang.pick("运行", "Run") }
                     </button>
-                    <button type="button" onclick={on_cancel} disabled={!running} data-testid="uncertainty-cancel">
+                    <button type="button" onclick={props.on_cancel.reform(|_: MouseEvent| ())} disabled={!running} data-testid="uncertainty-cancel">
                         { lang.pick("取消", "Cancel") }
                     </button>
                 </div>
@@ -476,10 +440,155 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
                 </div>
             }
-            { progress_html }
-            { for result_html }
-        </section>
+        </>
     }
+}
+
+/// The progress bar of a run in progress, the note of a cancelled one, or why a run could not start.
+fn progress_line(phase: &Phase, lang: Lang) -> Html {
+    match phase {
+        Phase::Running(p) => html! {
+            <div class="run-progress">
+                <label for="unc-progress">{ lang.pick("进度", "Progress") }</label>
+                <progress id="unc-progress" data-testid="uncertainty-progress" max={p.total.to_string()} value={p.done.to_string()}>
+                    { format!("{:.0}%", p.fraction() * 100.0) }
+                </progress>
+                <span class="num" aria-live="polite">{ format!("{} / {}", p.done, p.total) }</span>
+            </div>
+        },
+        Phase::Cancelled(p) => html! {
+            <p class="run-status" role="status" data-testid="uncertainty-cancelled">{ match lang {
+                Lang::Zh => format!("已取消（完成 {} / {} 次抽样）；下方仍显示上一次完成的结果。", p.done, p.total),
+                Lang::En => format!("Cancelled after {} of {} samples; the last completed result stays below.", p.done, p.total),
+            } }</p>
+        },
+        Phase::Failed(msg) => html! { <p class="problem" role="alert">{ msg.clone() }</p> },
+        Phase::Idle => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RunResultProps {
+    outcome: Ptr<Outcome>,
+    selected: Option<usize>,
+    lang: Lang,
+    /// The page's method or data have changed since the run.
+    stale: bool,
+    any_estimate: bool,
+    /// The chart is drawn once every table row is in.
+    chart_on: bool,
+    rows_shown: usize,
+    show_all: bool,
+    on_show_all: Callback<bool>,
+    on_select: Callback<usize>,
+}
+
+/// A finished run: what it was, the selected county's sentence, the interval chart and the table.
+#[component]
+fn RunResult(props: &RunResultProps) -> Html {
+    let RunResultProps {
+        selected,
+        lang,
+        stale,
+        any_estimate,
+        chart_on,
+        rows_shown,
+        show_all,
+        ..
+    } = *props;
+    let o = &props.outcome.0;
+    let chart = use_memo(
+        (props.outcome.clone(), selected, show_all, lang),
+        |(o, selected, all, lang)| interval_chart(&o.0, *selected, *all, *lang),
+    );
+    let on_show = props
+        .on_show_all
+        .reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value() == "all");
+    let c = &o.result.config;
+    html! {
+        <div class="uncertainty-result" data-testid="uncertainty-result"
+            data-elapsed-ms={format!("{:.1}", o.elapsed_ms)} data-compute-ms={format!("{:.1}", o.compute_ms)}
+            data-longest-chunk-ms={format!("{:.1}", o.longest_ms)} data-chunks={o.chunks.to_string()}
+            data-samples={o.result.samples.to_string()} data-seed={c.seed.to_string()}
+            data-rows={o.result.rows.len().to_string()}>
+            <p class="run-status" role="status">{ match lang {
+                Lang::Zh => format!("{} 次抽样，X = {}，种子 {}{}；用时 {:.0} 毫秒（{} 段）。",
+                    o.result.samples, c.noise, c.seed, if c.vary_methods { "，同时改变方法" } else { "" }, o.elapsed_ms, o.chunks),
+                Lang::En => format!("{} samples, X = {}, seed {}{}; took {:.0} ms in {} chunks.",
+                    o.result.samples, c.noise, c.seed, if c.vary_methods { ", methods varied too" } else { "" }, o.elapsed_ms, o.chunks),
+            } }</p>
+            if stale {
+                <p class="stale" role="status">{ lang.pick(
+                    "方案或数据已改变：以下结果对应运行时的方案，请重新运行。",
+                    "The method or data have changed since: these results belong to the earlier settings; run again to update them.",
+                ) }</p>
+            }
+            { estimate_note(lang, any_estimate) }
+            if let Some(sentence) = selected.and_then(|u| o.result.unit_sentence(&o.data, u, lang)) {
+                <p class="unc-sentence" data-testid="uncertainty-sentence">{ sentence }</p>
+            }
+            <div class="field">
+                <label for="unc-show">{ lang.pick("区间图显示", "Show in the chart") }</label>
+                <select id="unc-show" onchange={on_show}>
+                    <option value="top" selected={!show_all}>{ match lang { Lang::Zh => format!("前 {CHART_LIMIT} 名"), Lang::En => format!("Top {CHART_LIMIT}") } }</option>
+                    <option value="all" selected={show_all}>{ lang.pick("全部县域", "All counties") }</option>
+                </select>
+            </div>
+            if let Some((painter, table, height)) = chart_on.then(|| (*chart).clone()) {
+                <figure class="chart-figure chart-intervals">
+                    <ChartCanvas {painter} {table} {lang} {height}
+                        on_select={props.on_select.clone()} png_name={AttrValue::from("rank-uncertainty")} />
+                </figure>
+            }
+            { result_table(&o.result, rows_shown, &o.data, lang, selected, &props.on_select) }
+        </div>
+    }
+}
+
+/// The interval chart of an outcome (the top `CHART_LIMIT` unless `all`) with its table twin and height.
+fn interval_chart(
+    o: &Outcome,
+    selected: Option<usize>,
+    all: bool,
+    lang: Lang,
+) -> (Painter, Rc<LazyTable>, Height) {
+    let rows: Vec<RankInterval> = o
+        .result
+        .rows
+        .iter()
+        .map(|r| RankInterval {
+            unit: r.unit,
+            nominal: r.nominal_rank,
+            median: r.median_rank,
+            p05: r.p05,
+            p95: r.p95,
+            unsettled_above: r.unsettled_above(),
+            unsettled_below: r.unsettled_below(),
+        })
+        .collect();
+    let data = o.data.clone();
+    let limit = (!all).then_some(CHART_LIMIT);
+    let shown = limit.unwrap_or(rows.len()).min(rows.len()).max(1);
+    let rows = Rc::new(rows);
+    let table = Rc::new(LazyTable::ready(intervals::table(
+        &IntervalsInput {
+            data: &data,
+            intervals: &rows,
+            limit,
+            selected,
+        },
+        lang,
+    )));
+    let painter = Painter::new(move |area, style| {
+        let input = IntervalsInput {
+            data: &data,
+            intervals: &rows,
+            limit,
+            selected,
+        };
+        intervals::draw(area, &input, style)
+    });
+    (painter, table, Height::Fixed(110 + 16 * shown as u32))
 }
 
 /// Every county's nominal, median and quantile ranks, the share of samples in which it stays ahead of the
@@ -489,7 +598,8 @@ fn result_table(
     shown: usize,
     data: &Dataset,
     lang: Lang,
-    props: &PanelProps,
+    selected_unit: Option<usize>,
+    on_select: &Callback<usize>,
 ) -> Html {
     html! {
         <div class="table-scroll tall" role="region" tabindex="0"
@@ -509,11 +619,10 @@ fn result_table(
                     { for result.rows.iter().take(shown).map(|r| {
                         let unit = data.units.get(r.unit);
                         let name = unit.map_or_else(|| r.adcode.clone(), |u| u.name(lang).to_string());
-                        let selected = props.state.selected == Some(r.unit);
+                        let selected = selected_unit == Some(r.unit);
                         let onclick = {
-                            let d = props.dispatch.clone();
                             let u = r.unit;
-                            Callback::from(move |_: MouseEvent| d.dispatch(crate::state::Action::Select(Some(u))))
+                            on_select.reform(move |_: MouseEvent| u)
                         };
                         html! {
                             <tr data-testid="uncertainty-row" data-adcode={r.adcode.clone()}
