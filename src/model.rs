@@ -171,6 +171,14 @@ struct IndicatorSystemFile {
 }
 
 impl IndicatorSystem {
+    /// The dimensions' names in `lang`, in order.
+    pub fn dimension_names(&self, lang: Lang) -> Vec<String> {
+        self.dimensions
+            .iter()
+            .map(|d| d.name(lang).to_string())
+            .collect()
+    }
+
     /// Builds a system, checking that every indicator names a known dimension and that each dimension's
     /// indicators stand together.
     pub fn new(

@@ -65,12 +65,7 @@ pub fn draw<DB: DrawingBackend>(
     let units = (!input.units.is_empty()).then_some(input.units);
     frame.draw(area, style, units, |pen, top, units| {
         let lang = style.lang;
-        let cats: Vec<String> = input
-            .system
-            .dimensions
-            .iter()
-            .map(|d| d.name(lang).to_string())
-            .collect();
+        let cats = input.system.dimension_names(lang);
         let series: Vec<Series> = units
             .iter()
             .enumerate()

@@ -267,13 +267,7 @@ pub fn table(input: &ContributionInput, lang: Lang) -> TextTable {
     ];
     headers.push(lang.pick("设区市", "Prefecture").to_string());
     headers.push(lang.pick("综合得分", "Composite").to_string());
-    headers.extend(
-        input
-            .system
-            .dimensions
-            .iter()
-            .map(|d| d.name(lang).to_string()),
-    );
+    headers.extend(input.system.dimension_names(lang));
     let mut table = TextTable::new(format!("{t}。{caption}"), headers);
     for u in units {
         let part = contributions(input.ranking, input.aggregation, u);

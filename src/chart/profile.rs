@@ -116,12 +116,7 @@ pub fn draw<DB: DrawingBackend>(
         empty_message: lang.pick("请先选择一个县域", "Select a county first"),
     };
     frame.draw(area, style, shown, |pen, top, ([county, pref, prov], s)| {
-        let cats: Vec<String> = input
-            .system
-            .dimensions
-            .iter()
-            .map(|d| d.name(lang).to_string())
-            .collect();
+        let cats = input.system.dimension_names(lang);
         let mut series = vec![Series {
             label: county,
             colour: style.series(0),

@@ -85,12 +85,7 @@ impl RankingExport<'_> {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        h.extend(
-            self.system
-                .dimensions
-                .iter()
-                .map(|d| d.name(self.lang).to_string()),
-        );
+        h.extend(self.system.dimension_names(self.lang));
         h.push(
             self.t("较默认方案名次变化", "Places moved vs default")
                 .to_string(),

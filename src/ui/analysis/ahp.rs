@@ -164,12 +164,7 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
     }
     let matrix = matrix_from(&steps, n);
     let result = ahp::weights(&matrix, n);
-    let names: Vec<String> = s
-        .system
-        .dimensions
-        .iter()
-        .map(|d| d.name(lang).to_string())
-        .collect();
+    let names = s.system.dimension_names(lang);
     let in_use = s.scenario.weighting == Weighting::Ahp
         && s.scenario
             .ahp_matrix
