@@ -5,24 +5,7 @@ use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// The two interface languages; Chinese comes first.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    /// Picks the Chinese or the English text.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// One of the five first-level dimensions (一级指标) of Table 3-1.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,178 @@
+//! The English catalogue.
+
+use super::Key;
+
+crate::i18n::catalogue! {
+    Title => "Fujian County Key Industrial Chain Development Index";
+    Subtitle => "Interactive calculator: change weights and methods and the ranking of 83 counties updates at once";
+    SwitchLang => "中文";
+    SwitchLangLabel => "Switch to Chinese";
+    NoticeHeading => "About the data";
+    NoticeEstimates => "Not all values on this page are official statistics: the white paper publishes only the top-10 composite scores and each dimension's top-10 list; the other values are this project's estimates, calibrated to those published results, and are not official figures.";
+    NoticeLink => "Method and sources";
+    EstimateMark => "est.";
+    EstimateMarkTitle => "Includes project estimates";
+    BasedOnEstimates => "based on estimated data";
+    WeightsHeading => "Weights";
+    WeightsHelp => "Drag a slider or type a value from 0 to 100; the percentage is the dimension's actual share of the composite.";
+    IndicatorWeights => "Indicator weights";
+    ShareOfComposite => "of composite";
+    Presets => "Presets";
+    PresetEqual => "Equal (default)";
+    PresetEntropy => "Entropy";
+    PresetCritic => "CRITIC";
+    PresetInnovation => "Innovation-led";
+    PresetScale => "Scale-led";
+    PresetQuality => "Quality-led";
+    PresetSmart => "Smart-manufacturing-led";
+    DerivedWeights => "The weights are derived from the data ({}); moving any slider switches to manual weights.";
+    Reset => "Reset";
+    MethodHeading => "Method";
+    Normalisation => "Normalisation";
+    NormMinMax => "Min-max (0-100)";
+    NormEfficacy => "Efficacy coefficient (60-100)";
+    NormZScore => "Z-score (mean 50)";
+    NormRank => "Percentile rank";
+    Aggregation => "Aggregation";
+    AggArithmetic => "Weighted arithmetic mean";
+    AggGeometric => "Weighted geometric mean";
+    Dismiss => "Dismiss";
+    RankingHeading => "County ranking";
+    Search => "Search by name";
+    SearchPlaceholder => "e.g. Jinjiang";
+    Prefecture => "Prefecture";
+    AllPrefectures => "All prefectures";
+    ShowingRows => "Showing {} of {} counties";
+    ColRank => "Rank";
+    ColChange => "Change";
+    ColCounty => "County";
+    ColPrefecture => "Prefecture";
+    ColScore => "Score";
+    ChangeHelp => "Compared with the default (equal-weight) ranking";
+    Top10 => "Top 10";
+    SortBy => "Sort by ";
+    Unranked => "Unranked";
+    NoRows => "No county matches.";
+    SelectHint => "Click a county name to see its profile";
+    PrefecturesHeading => "Prefecture summary";
+    ColCounties => "Counties";
+    ColMeanScore => "Mean score";
+    ColInTop10 => "In top 10";
+    ColInTop20 => "In top 20";
+    ChartsHeading => "Charts";
+    AnalysisHeading => "Analysis";
+    LoadCharts => "Load the charts";
+    LoadAnalysis => "Load the analysis";
+    AdviceCaption => "The value one indicator alone would need (others unchanged)";
+    AdviceNow => "Now";
+    AdviceNeeded => "Needed";
+    AdviceBest => "Best county";
+    AdviceNoneAlone => "No single indicator can reach this rank on its own without exceeding the best county's value.";
+    AdviceTarget => "Target rank";
+    ProfileHeading => "County profile";
+    CompositeRank => "Overall rank";
+    PrefectureRank => "Rank in prefecture";
+    ColIndicator => "Indicator";
+    ColRaw => "Value";
+    ColNormalised => "Normalised";
+    ColIndicatorRank => "Rank";
+    ColSource => "Source";
+    DimensionScore => "Dimension score";
+    Missing => "missing";
+    StatusPublished => "published";
+    StatusEstimate => "estimate";
+    StatusAnchored => "anchored estimate";
+    StatusImported => "imported";
+    StatusPublishedHelp => "A figure printed in the white paper";
+    StatusEstimateHelp => "This project's estimate, not an official figure";
+    StatusAnchoredHelp => "This project's estimate, held consistent with a white-paper figure of another definition or period";
+    StatusImportedHelp => "A value without a source record";
+    CloseProfile => "Close profile";
+    MethodsHeading => "Method and sources";
+    MethodsIndex => "The index combines 16 indicators in 5 dimensions (white paper Table 3-1). Each indicator is normalised, averaged with weights within its dimension into a dimension score, and the dimension scores are combined with the dimension weights into the composite. The default is min-max normalisation, equal weights at both levels and an arithmetic mean.";
+    MethodsWeights => "Entropy weights favour indicators whose values spread more; CRITIC weights combine each indicator's spread with how little it agrees with the others. Both are derived from the current data.";
+    MethodsSources => "Source: Fujian Provincial Department of Industry and Information Technology, white paper on the development of key industrial chains in Fujian counties (2025), December 2025: Table 3-1 (indicators), Table 3-2 (composite top 10), Table 3-3 (top 10 per dimension). The paper gives no indicator definitions, units or weights; those shown here are this project's reading.";
+    MethodsEstimates => "Estimates come from this project's reproducible calibration: under the default method they reproduce Tables 3-2 and 3-3 and stay consistent with the county figures printed elsewhere in the paper. They only demonstrate the method and are not official statistics.";
+    MethodsMap => "County centre points: Vonng's adcode data set (CC BY 4.0).";
+    Footer => "This calculator runs in your browser and sends no data to any server.";
+    SkipToRanking => "Skip to the ranking";
+    JumpToWeights => "Change weights and method";
+    DismissNotices => "Dismiss";
+    EstimateLegend => "marks counties whose data include estimates";
+    WeightValue => "weight value";
+    TablePages => "Ranking table pages";
+    PrevPage => "Previous page";
+    NextPage => "Next page";
+    PageRange => "Rows {}–{} of {}";
+    ToolsLoading => "Loading the import, export and exact-analysis tools…";
+    ToolsFailed => "The import, export and exact-analysis tools could not be loaded; the current data and scenario are unchanged. Check the connection and try again.";
+    // Import in a worker, with progress and cancel (issue 11, import safety).
+    ImportStageLoading => "Loading the import component…";
+    ImportStageChecking => "Checking the file's size and structure…";
+    ImportStageReading => "Reading the file…";
+    ImportStageMatching => "Matching columns, counties and values…";
+    ImportCancel => "Cancel the import";
+    ImportCancelled => "Import cancelled; the current data and scenario are unchanged.";
+    ImportUnreadable => "This file could not be read: the import component failed or ran out of memory while reading it ({}). Check the file, or save it as a smaller XLSX or CSV and try again.";
+    // The one-page county brief (issue 12, county brief and printing).
+    BriefPrint => "Print brief";
+    BriefMaking => "Making the brief…";
+    BriefFailed => "The brief could not be made; the ranking and weights are unaffected. Check the connection and try again";
+    BriefPrintAgain => "Print";
+    BriefClose => "Close the brief";
+    BriefFooter => "Made with the Fujian county key industrial chain index calculator; see its \"Method and sources\" section for the method and the sources.";
+    // Methods that describe themselves (model::Choice): the steps, the names and explanations not above.
+    Weighting => "Weighting";
+    Treatment => "Outlier treatment (before normalisation)";
+    WeightManual => "Manual weights";
+    WeightEqual => "Equal weights";
+    WeightEntropy => "Entropy";
+    WeightCritic => "CRITIC";
+    WeightAhp => "AHP";
+    TreatNone => "None";
+    TreatLog => "Log";
+    TreatWinsorise => "Winsorise";
+    ExplainMinMax => "Maps each indicator linearly onto 0-100: the lowest value scores 0 and the highest 100.";
+    ExplainEfficacy => "The same linear map as min-max, but onto 60-100, so the lowest value still scores 60.";
+    ExplainZScore => "Scores the mean as 50 and one sample standard deviation as 10 points; extreme values weigh less than under min-max.";
+    ExplainRank => "Uses only the order, not the gaps: each county scores by its position on the indicator (ties share their mean position).";
+    ExplainTreatNone => "Raw values go straight into normalisation.";
+    ExplainTreatLog => "Compresses a long tail: for indicators where a few counties are far ahead (revenue, say), gaps count in proportion rather than in absolute terms; the sign of negative values is kept.";
+    ExplainTreatWinsorise => "Clips values below the lower or above the upper percentile to that percentile (percentiles by linear interpolation); the rest stay as they are.";
+    ExplainManual => "You set the dimension weights and the indicator weights within each dimension; each level is normalised and an indicator's effective weight is the product.";
+    ExplainEqual => "Each of the five dimensions gets one fifth, shared equally by its indicators.";
+    ExplainEntropy => "The more unevenly an indicator is spread across counties (the lower its entropy), the more weight it gets; each indicator is first scaled to 0-1.";
+    ExplainCritic => "Combines contrast (the standard deviation) with conflict (the less an indicator agrees with the others, the more it adds).";
+    ExplainAhp => "Compare the five dimensions in pairs on Saaty's 1-9 scale; the principal eigenvector of the comparison matrix gives the dimension weights, acceptable when the consistency ratio CR is below 0.1.";
+    ExplainArithmetic => "Dimensions fully compensate each other: a weak dimension can be made up by strong ones.";
+    ExplainGeometric => "Compensation is limited: a weak dimension pulls harder, so balanced counties gain. Dimension scores below 0.1 count as 0.1 so the logarithm stays finite.";
+    // A fixed-bounds normalisation, added through model::Choice.
+    NormGoalposts => "Goalposts (fixed bounds)";
+    ExplainGoalposts => "Scores each indicator between a fixed lower bound L (0 points) and upper bound U (100 points), clipped to 0-100. The bounds default to the indicator's plausible range (plausible_min and plausible_max in seeds/indicators.json), so a score does not depend on which counties are compared; for an indicator where lower is better the direction is reversed.";
+
+    // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+
+    // Analysis panels: src/ui/analysis (helper B adds below).
+
+    // Charts and analyses: src/chart, src/analysis, src/method (helper C adds below).
+
+    // Page components, tools, exports, share links (helper D adds below).
+
+}
+
+/// "nth".
+pub fn place(n: u32) -> String {
+    ordinal(n)
+}
+
+/// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

@@ -1,0 +1,289 @@
+//! Interface text: the list of languages, one catalogue file per language (`zh.rs` declares the keys and
+//! is the source; the others must translate every key, which the compiler checks), and the lookups.
+//! Messages with numbers are catalogue strings with `{}` placeholders filled by [`tf`].
+
+use serde::{Deserialize, Serialize};
+
+pub use en::ordinal;
+pub use zh::Key;
+
+/// Declares [`Key`] and the source language's text for every key.
+macro_rules! declare_keys {
+    ($($(#[$doc:meta])* $key:ident => $text:literal;)*) => {
+        /// A fixed interface string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for tests that check the catalogues.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+
+        /// The text of `key` in this language.
+        pub fn text(key: Key) -> &'static str {
+            match key { $(Key::$key => $text),* }
+        }
+    };
+}
+pub(crate) use declare_keys;
+
+/// A translation: the text of every key (a missing key is a compile error).
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident => $text:literal;)*) => {
+        /// The text of `key` in this language.
+        pub fn text(key: Key) -> &'static str {
+            match key { $(Key::$key => $text),* }
+        }
+    };
+}
+pub(crate) use catalogue;
+
+/// What the page needs to know of a language besides its catalogue.
+pub struct Language {
+    /// The id in links (`?lang=`), the embed API, file names, settings and the CLI.
+    pub id: &'static str,
+    /// The BCP 47 tag for `<html lang>` and number formatting.
+    pub html_tag: &'static str,
+    /// The language's own name, shown in the language switch.
+    pub native_name: &'static str,
+    /// Which of a data set's names (county, indicator, unit) this language reads.
+    pub names: NameForm,
+    text: fn(Key) -> &'static str,
+    place: fn(u32) -> String,
+}
+
+/// The written form of the names that come with the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameForm {
+    Simplified,
+    Traditional,
+    Latin,
+}
+
+/// The list of languages: each variant of [`Lang`] with its catalogue module. The first is the default.
+macro_rules! languages {
+    ($($lang:ident => $module:ident { $($field:ident: $value:expr),* $(,)? })*) => {
+        $(mod $module;)*
+
+        /// An interface language.
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub enum Lang {
+            #[default]
+            $($lang),*
+        }
+
+        impl Lang {
+            /// Every language, in the switch's order.
+            pub const ALL: &'static [Lang] = &[$(Lang::$lang),*];
+
+            /// What the page knows of this language.
+            pub fn language(self) -> &'static Language {
+                match self {
+                    $(Lang::$lang => {
+                        const LANGUAGE: Language = Language {
+                            $($field: $value,)*
+                            text: $module::text,
+                            place: $module::place,
+                        };
+                        &LANGUAGE
+                    })*
+                }
+            }
+        }
+    };
+}
+
+languages! {
+    Zh => zh { id: "zh", html_tag: "zh-CN", native_name: "简体中文", names: NameForm::Simplified }
+    En => en { id: "en", html_tag: "en", native_name: "English", names: NameForm::Latin }
+}
+
+impl Lang {
+    /// The id used in links, files and the CLI ("zh", "en").
+    pub fn id(self) -> &'static str {
+        self.language().id
+    }
+
+    /// The language whose id is `id` (ASCII case does not matter).
+    pub fn from_id(id: &str) -> Option<Lang> {
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| l.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// The ids of every language, for messages that list them ("zh | en").
+    pub fn ids() -> String {
+        Lang::ALL
+            .iter()
+            .map(|l| l.id())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    /// Picks the data's name in the form this language reads; an empty Traditional name (imported data)
+    /// falls back to the Simplified one.
+    pub fn name<'a>(self, simplified: &'a str, traditional: &'a str, latin: &'a str) -> &'a str {
+        match self.language().names {
+            NameForm::Simplified => simplified,
+            NameForm::Traditional if !traditional.is_empty() => traditional,
+            NameForm::Traditional => simplified,
+            NameForm::Latin => latin,
+        }
+    }
+
+    /// Picks the Chinese or the English text (being replaced by catalogue keys).
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+impl From<Lang> for String {
+    fn from(lang: Lang) -> String {
+        lang.id().to_string()
+    }
+}
+
+impl TryFrom<String> for Lang {
+    type Error = String;
+    fn try_from(id: String) -> Result<Lang, String> {
+        Lang::from_id(&id)
+            .ok_or_else(|| format!("unknown language {id:?}; expected {}", Lang::ids()))
+    }
+}
+
+/// The string of `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    (lang.language().text)(key)
+}
+
+/// "第 n 位" or "nth": a place in a ranking.
+pub fn place(lang: Lang, n: u32) -> String {
+    (lang.language().place)(n)
+}
+
+/// Fills the `{}` placeholders of `key` in order.
+pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut rest = t(lang, key);
+    for arg in args {
+        match rest.split_once("{}") {
+            Some((head, tail)) => {
+                out.push_str(head);
+                out.push_str(arg);
+                rest = tail;
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The name of a Fujian prefecture in `lang`, or the given name when it is not one of the nine.
+pub fn prefecture_name(lang: Lang, zh: &str) -> String {
+    if lang.language().names != NameForm::Latin {
+        return zh.to_string();
+    }
+    let en = match zh {
+        "福州市" => "Fuzhou",
+        "厦门市" => "Xiamen",
+        "莆田市" => "Putian",
+        "三明市" => "Sanming",
+        "泉州市" => "Quanzhou",
+        "漳州市" => "Zhangzhou",
+        "南平市" => "Nanping",
+        "龙岩市" => "Longyan",
+        "宁德市" => "Ningde",
+        _ => return zh.to_string(),
+    };
+    en.to_string()
+}
+
+/// True when `text` contains a Han character (used by tests that keep English text free of Chinese).
+pub fn has_han(text: &str) -> bool {
+    text.chars().any(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_translated_with_the_same_placeholders() {
+        for &k in Key::ALL {
+            for &lang in Lang::ALL {
+                assert!(!t(lang, k).is_empty(), "{k:?} in {lang:?}");
+                assert_eq!(
+                    t(lang, k).matches("{}").count(),
+                    t(Lang::Zh, k).matches("{}").count(),
+                    "{k:?} placeholders differ in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn english_text_has_no_han() {
+        for &k in Key::ALL {
+            assert!(
+                !has_han(t(Lang::En, k)) || k == Key::SwitchLang,
+                "{k:?} English text has Han characters"
+            );
+        }
+    }
+
+    #[test]
+    fn languages_are_found_by_their_ids() {
+        for &lang in Lang::ALL {
+            assert_eq!(Lang::from_id(lang.id()), Some(lang));
+            let json = serde_json::to_string(&lang).unwrap();
+            assert_eq!(serde_json::from_str::<Lang>(&json).unwrap(), lang);
+        }
+        assert_eq!(Lang::from_id("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_id("fr"), None);
+    }
+
+    #[test]
+    fn ordinals_follow_english_rules() {
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (42, "42nd"),
+            (83, "83rd"),
+            (111, "111th"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(ordinal(n), want);
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(
+            tf(Lang::En, Key::ShowingRows, &["5", "83"]),
+            "Showing 5 of 83 counties"
+        );
+        assert_eq!(
+            tf(Lang::Zh, Key::ShowingRows, &["5", "83"]),
+            "显示 5 / 83 个县域"
+        );
+    }
+
+    #[test]
+    fn prefectures_have_english_names() {
+        assert_eq!(prefecture_name(Lang::En, "泉州市"), "Quanzhou");
+        assert_eq!(prefecture_name(Lang::Zh, "泉州市"), "泉州市");
+        assert_eq!(prefecture_name(Lang::En, "金门县"), "金门县");
+    }
+}
