@@ -166,22 +166,80 @@ pub fn place(lang: Lang, n: u32) -> String {
     (lang.language().place)(n)
 }
 
-/// Fills the `{}` placeholders of `key` in order.
+/// The text of `key` in `lang` with its placeholders filled: `{}` takes the next argument, `{N}` the
+/// argument N (counted from 0), for languages that need another order.
 pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
+    fill(t(lang, key), args)
+}
+
+/// Fills a catalogue text's placeholders with `args` (a missing argument is left empty).
+fn fill(text: &str, args: &[&str]) -> String {
     let mut out = String::new();
-    let mut rest = t(lang, key);
-    for arg in args {
-        match rest.split_once("{}") {
-            Some((head, tail)) => {
-                out.push_str(head);
-                out.push_str(arg);
-                rest = tail;
+    let mut next = 0;
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Arg(index) => {
+                let index = index.unwrap_or_else(|| {
+                    next += 1;
+                    next - 1
+                });
+                out.push_str(args.get(index).copied().unwrap_or_default());
             }
-            None => break,
         }
     }
-    out.push_str(rest);
     out
+}
+
+/// A stretch of a catalogue text: plain text, or a placeholder (`None` for the next argument).
+enum Piece<'a> {
+    Text(&'a str),
+    Arg(Option<usize>),
+}
+
+/// Splits a catalogue text into text and placeholders; a brace that opens no placeholder is text.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let inside = &after[..close];
+        let arg = if inside.is_empty() {
+            Some(None)
+        } else {
+            inside.parse::<usize>().ok().map(Some)
+        };
+        match arg {
+            Some(arg) => {
+                out.push(Piece::Text(&rest[..open]));
+                out.push(Piece::Arg(arg));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push(Piece::Text(&rest[..open + 1]));
+                rest = after;
+            }
+        }
+    }
+    out.push(Piece::Text(rest));
+    out
+}
+
+/// How many arguments a catalogue text takes.
+fn arity(text: &str) -> usize {
+    let mut next = 0;
+    let mut most = 0;
+    for piece in pieces(text) {
+        if let Piece::Arg(index) = piece {
+            let index = index.unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            });
+            most = most.max(index + 1);
+        }
+    }
+    most
 }
 
 /// The name of a Fujian prefecture in `lang`, or the given name when it is not one of the nine.
@@ -219,9 +277,9 @@ mod tests {
             for &lang in Lang::ALL {
                 assert!(!t(lang, k).is_empty(), "{k:?} in {lang:?}");
                 assert_eq!(
-                    t(lang, k).matches("{}").count(),
-                    t(Lang::Zh, k).matches("{}").count(),
-                    "{k:?} placeholders differ in {lang:?}"
+                    arity(t(lang, k)),
+                    arity(t(Lang::Zh, k)),
+                    "{k:?} takes other arguments in {lang:?}"
                 );
             }
         }
@@ -278,6 +336,15 @@ mod tests {
             tf(Lang::Zh, Key::ShowingRows, &["5", "83"]),
             "显示 5 / 83 个县域"
         );
+    }
+
+    #[test]
+    fn numbered_placeholders_take_their_argument() {
+        assert_eq!(fill("{1} of {0}", &["a", "b"]), "b of a");
+        assert_eq!(fill("{} {{x}} {}", &["a", "b"]), "a {{x}} b");
+        assert_eq!(arity("{1} of {0}"), 2);
+        assert_eq!(arity("{} and {}"), 2);
+        assert_eq!(arity("{x} none"), 0);
     }
 
     #[test]
