@@ -227,6 +227,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
 }
 
 /// How many arguments a catalogue text takes.
+#[cfg(test)]
 fn arity(text: &str) -> usize {
     let mut next = 0;
     let mut most = 0;
