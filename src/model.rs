@@ -23,6 +23,9 @@ impl Dimension {
     pub fn name(&self, lang: Lang) -> &str {
         lang.pick(&self.name_zh, &self.name_en)
     }
+    pub fn about(&self, lang: Lang) -> &str {
+        lang.pick(&self.about_zh, &self.about_en)
+    }
 }
 
 /// What sort of quantity an indicator measures, which decides how estimates are stored and checked.
@@ -65,6 +68,9 @@ impl Indicator {
     }
     pub fn unit(&self, lang: Lang) -> &str {
         lang.pick(&self.unit_zh, &self.unit_en)
+    }
+    pub fn definition(&self, lang: Lang) -> &str {
+        lang.pick(&self.definition_zh, &self.definition_en)
     }
     /// Formats a value with the indicator's stored precision.
     pub fn format(&self, value: f64) -> String {
