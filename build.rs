@@ -2,7 +2,8 @@
 //! `seeds/indicators.json`, `seeds/counties.csv` and `seeds/provenance_2024.csv`, into Rust tables
 //! (`$OUT_DIR/seed_tables.rs`, included by `src/data/seeds.rs`), so that the page's WebAssembly needs no
 //! deserialiser for them and carries the provenance as small integers. The files stay the source of
-//! truth: `tests/seeds.rs` checks the tables against parsing them.
+//! truth: `tests/seeds.rs` checks the tables against parsing them. The place names in every written form
+//! (`$OUT_DIR/place_names.rs`, included by `src/i18n/mod.rs`) come from `seeds/counties.csv` too.
 
 use std::fmt::Write;
 
@@ -53,13 +54,14 @@ fn indicators(out: &mut String) {
     )
     .unwrap();
     out.push_str(
-        "/// Dimensions: id, Chinese and English name, Chinese and English description.\n",
+        "/// Dimensions: id, name and description in Simplified Chinese, English and Traditional Chinese.\n",
     );
-    out.push_str("pub static DIMENSIONS: &[[&str; 5]] = &[\n");
+    out.push_str("pub static DIMENSIONS: &[[&str; 7]] = &[\n");
     for d in list("dimensions") {
         let [a, b, c] = ["id", "name_zh", "name_en"].map(|k| text(d, k, false));
-        let [e, f] = ["about_zh", "about_en"].map(|k| text(d, k, true));
-        writeln!(out, "[{a:?}, {b:?}, {c:?}, {e:?}, {f:?}],").unwrap();
+        let [e, f, g, h] =
+            ["about_zh", "about_en", "name_zh_hant", "about_zh_hant"].map(|k| text(d, k, true));
+        writeln!(out, "[{a:?}, {b:?}, {c:?}, {e:?}, {f:?}, {g:?}, {h:?}],").unwrap();
     }
     out.push_str("];\n");
     out.push_str("pub static INDICATORS: &[super::IndicatorRow] = &[\n");
@@ -75,8 +77,12 @@ fn indicators(out: &mut String) {
             "unit_en",
             "definition_zh",
             "definition_en",
+            "name_zh_hant",
+            "short_zh_hant",
+            "unit_zh_hant",
+            "definition_zh_hant",
         ]
-        .map(|k| format!("{:?}", text(i, k, false)));
+        .map(|k| format!("{:?}", text(i, k, k.ends_with("_zh_hant"))));
         let kind = match text(i, "kind", false) {
             "amount" => "Amount",
             "rate" => "Rate",
@@ -108,6 +114,36 @@ fn indicators(out: &mut String) {
             number("plausible_max"),
         )
         .unwrap();
+    }
+    out.push_str("];\n");
+}
+
+/// The Traditional forms of the county names, and each prefecture's name in every form.
+fn place_names(out: &mut String) {
+    let (header, rows) = read(COUNTIES);
+    let [adcode, zh, zh_hant, prefecture, prefecture_hant, prefecture_en] = [
+        "adcode",
+        "name_zh",
+        "name_zh_hant",
+        "prefecture_zh",
+        "prefecture_zh_hant",
+        "prefecture_en",
+    ]
+    .map(|c| column(&header, c));
+    out.push_str("/// Each county's adcode, Simplified and Traditional name.\n");
+    out.push_str("pub static COUNTY_NAMES: &[[&str; 3]] = &[\n");
+    for r in &rows {
+        writeln!(out, "[{:?}, {:?}, {:?}],", &r[adcode], &r[zh], &r[zh_hant]).unwrap();
+    }
+    out.push_str("];\n/// Each prefecture's Simplified, Traditional and English name.\n");
+    out.push_str("pub static PREFECTURE_NAMES: &[[&str; 3]] = &[\n");
+    let mut seen = Vec::new();
+    for r in &rows {
+        if !seen.contains(&&r[prefecture]) {
+            seen.push(&r[prefecture]);
+            let names = [prefecture, prefecture_hant, prefecture_en].map(|i| &r[i]);
+            writeln!(out, "{names:?},").unwrap();
+        }
     }
     out.push_str("];\n");
 }
@@ -201,4 +237,7 @@ fn main() {
     provenance(&mut out);
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/seed_tables.rs"), out).expect("OUT_DIR is writable");
+    let mut names = String::new();
+    place_names(&mut names);
+    std::fs::write(format!("{dir}/place_names.rs"), names).expect("OUT_DIR is writable");
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 pub use crate::i18n::Lang;
+use crate::i18n::NameForm;
 
 /// One of the five first-level dimensions (一级指标) of Table 3-1.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,14 +18,19 @@ pub struct Dimension {
     pub about_zh: String,
     #[serde(default)]
     pub about_en: String,
+    /// The Traditional forms (empty in a system without them; the Simplified ones are shown then).
+    #[serde(default)]
+    pub name_zh_hant: String,
+    #[serde(default)]
+    pub about_zh_hant: String,
 }
 
 impl Dimension {
     pub fn name(&self, lang: Lang) -> &str {
-        lang.pick(&self.name_zh, &self.name_en)
+        lang.name(&self.name_zh, &self.name_zh_hant, &self.name_en)
     }
     pub fn about(&self, lang: Lang) -> &str {
-        lang.pick(&self.about_zh, &self.about_en)
+        lang.name(&self.about_zh, &self.about_zh_hant, &self.about_en)
     }
 }
 
@@ -57,20 +63,29 @@ pub struct Indicator {
     pub definition_en: String,
     pub plausible_min: f64,
     pub plausible_max: f64,
+    /// The Traditional forms (empty in a system without them; the Simplified ones are shown then).
+    #[serde(default)]
+    pub name_zh_hant: String,
+    #[serde(default)]
+    pub short_zh_hant: String,
+    #[serde(default)]
+    pub unit_zh_hant: String,
+    #[serde(default)]
+    pub definition_zh_hant: String,
 }
 
 impl Indicator {
     pub fn name(&self, lang: Lang) -> &str {
-        lang.pick(&self.name_zh, &self.name_en)
+        lang.name(&self.name_zh, &self.name_zh_hant, &self.name_en)
     }
     pub fn short(&self, lang: Lang) -> &str {
-        lang.pick(&self.short_zh, &self.short_en)
+        lang.name(&self.short_zh, &self.short_zh_hant, &self.short_en)
     }
     pub fn unit(&self, lang: Lang) -> &str {
-        lang.pick(&self.unit_zh, &self.unit_en)
+        lang.name(&self.unit_zh, &self.unit_zh_hant, &self.unit_en)
     }
     pub fn definition(&self, lang: Lang) -> &str {
-        lang.pick(&self.definition_zh, &self.definition_en)
+        lang.name(&self.definition_zh, &self.definition_zh_hant, &self.definition_en)
     }
     /// Formats a value with the indicator's stored precision.
     pub fn format(&self, value: f64) -> String {
@@ -106,7 +121,7 @@ impl Indicator {
     }
 
     fn english_amount(&self, lang: Lang) -> Option<&'static EnglishAmount> {
-        (lang == Lang::En && self.kind == ValueKind::Amount)
+        (lang.language().names == NameForm::Latin && self.kind == ValueKind::Amount)
             .then(|| {
                 ENGLISH_AMOUNTS
                     .iter()
@@ -260,10 +275,8 @@ pub struct Unit {
 
 impl Unit {
     pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.name_en.is_empty() => &self.name_en,
-            _ => &self.name_zh,
-        }
+        let traditional = crate::i18n::county_name_zh_hant(&self.adcode, &self.name_zh);
+        lang.name(&self.name_zh, traditional, &self.name_en)
     }
 }
 
@@ -280,24 +293,28 @@ pub struct DatasetMeta {
     /// The source in English, where [`Self::source`] is not already readable in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_en: Option<String>,
+    /// The name and the source in Traditional Chinese, for a data set that has them (the bundled one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh_hant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_zh_hant: Option<String>,
 }
 
 impl DatasetMeta {
     /// The data set's name as a reader of `lang` sees it.
     pub fn name_in(&self, lang: Lang) -> &str {
-        match (lang, &self.name_en) {
-            (Lang::En, Some(en)) if !en.is_empty() => en,
-            _ => &self.name,
-        }
+        lang.name(&self.name, text(&self.name_zh_hant), text(&self.name_en))
     }
 
     /// The data set's source as a reader of `lang` sees it.
     pub fn source_in(&self, lang: Lang) -> &str {
-        match (lang, &self.source_en) {
-            (Lang::En, Some(en)) if !en.is_empty() => en,
-            _ => &self.source,
-        }
+        lang.name(&self.source, text(&self.source_zh_hant), text(&self.source_en))
     }
+}
+
+/// An optional text, empty when absent.
+fn text(field: &Option<String>) -> &str {
+    field.as_deref().unwrap_or_default()
 }
 
 /// Indicator values of a set of units; missing values are stored as NaN.

@@ -34,6 +34,8 @@ fn awkward_import(state: &State) -> Dataset {
         source: "统计年鉴，表 3-1；\"估算\", 见附注\n第二行 \\ 反斜杠".to_string(),
         name_en: Some("Fujian counties, \"revised\"".to_string()),
         source_en: None,
+        name_zh_hant: Some("福建縣域, \"二〇二四\" 修訂版".to_string()),
+        source_zh_hant: None,
     };
     let units = (0..12)
         .map(|u| Unit {

@@ -3,6 +3,7 @@
 
 use super::provenance::{Provenance, Record, Status};
 use super::published::PublishedFacts;
+use crate::i18n::{t, Key, Lang};
 use crate::model::{Dataset, DatasetMeta, Dimension, Indicator, IndicatorSystem, Unit, ValueKind};
 
 pub const INDICATORS_JSON: &str = include_str!("../../seeds/indicators.json");
@@ -30,22 +31,22 @@ pub struct Bundle {
 
 /// The metadata of the bundled data set.
 pub fn bundled_meta() -> DatasetMeta {
+    let text = |lang, key| Some(t(lang, key).to_string());
     DatasetMeta {
-        name: "福建省县域 2024（演示数据）".to_string(),
+        name: t(Lang::Zh, Key::BundledDataName).to_string(),
         year: Some(2024),
-        source: "白皮书（2025）公布值 + 本项目校准估算".to_string(),
-        name_en: Some("Fujian counties 2024 (demonstration data)".to_string()),
-        source_en: Some(
-            "figures published in the white paper (2025) + this project's calibrated estimates"
-                .to_string(),
-        ),
+        source: t(Lang::Zh, Key::BundledDataSource).to_string(),
+        name_en: text(Lang::En, Key::BundledDataName),
+        source_en: text(Lang::En, Key::BundledDataSource),
+        name_zh_hant: None,
+        source_zh_hant: None,
     }
 }
 
 /// An indicator of `seeds/indicators.json` as `build.rs` writes it: its texts in the order of
 /// [`Indicator`]'s text fields, then the other fields.
 struct IndicatorRow {
-    texts: [&'static str; 10],
+    texts: [&'static str; 14],
     kind: ValueKind,
     integer: bool,
     decimals: u8,
@@ -60,20 +61,23 @@ pub fn indicator_system() -> IndicatorSystem {
     let dimensions = tables::DIMENSIONS
         .iter()
         .map(|d| {
-            let [id, name_zh, name_en, about_zh, about_en] = d.map(str::to_string);
+            let [id, name_zh, name_en, about_zh, about_en, name_zh_hant, about_zh_hant] =
+                d.map(str::to_string);
             Dimension {
                 id,
                 name_zh,
                 name_en,
                 about_zh,
                 about_en,
+                name_zh_hant,
+                about_zh_hant,
             }
         })
         .collect();
     let indicators = tables::INDICATORS
         .iter()
         .map(|r| {
-            let [id, dimension, name_zh, name_en, short_zh, short_en, unit_zh, unit_en, definition_zh, definition_en] =
+            let [id, dimension, name_zh, name_en, short_zh, short_en, unit_zh, unit_en, definition_zh, definition_en, name_zh_hant, short_zh_hant, unit_zh_hant, definition_zh_hant] =
                 r.texts.map(str::to_string);
             Indicator {
                 id,
@@ -91,6 +95,10 @@ pub fn indicator_system() -> IndicatorSystem {
                 higher_is_better: r.higher_is_better,
                 definition_zh,
                 definition_en,
+                name_zh_hant,
+                short_zh_hant,
+                unit_zh_hant,
+                definition_zh_hant,
                 plausible_min: r.plausible_min,
                 plausible_max: r.plausible_max,
             }

@@ -12,6 +12,8 @@ crate::i18n::catalogue! {
     NoticeLink => "Method and sources";
     EstimateMark => "est.";
     EstimateMarkTitle => "Includes project estimates";
+    BundledDataName => "Fujian counties 2024 (demonstration data)";
+    BundledDataSource => "figures published in the white paper (2025) + this project's calibrated estimates";
     BasedOnEstimates => "based on estimated data";
     WeightsHeading => "Weights";
     WeightsHelp => "Drag a slider or type a value from 0 to 100; the percentage is the dimension's actual share of the composite.";

@@ -122,14 +122,18 @@ impl Lang {
             .join(" | ")
     }
 
-    /// Picks the data's name in the form this language reads; an empty Traditional name (imported data)
-    /// falls back to the Simplified one.
+    /// Picks the data's name in the form this language reads; a form the data lacks (empty, as in an
+    /// imported file) falls back to the Simplified name.
     pub fn name<'a>(self, simplified: &'a str, traditional: &'a str, latin: &'a str) -> &'a str {
-        match self.language().names {
+        let chosen = match self.language().names {
             NameForm::Simplified => simplified,
-            NameForm::Traditional if !traditional.is_empty() => traditional,
-            NameForm::Traditional => simplified,
+            NameForm::Traditional => traditional,
             NameForm::Latin => latin,
+        };
+        if chosen.is_empty() {
+            simplified
+        } else {
+            chosen
         }
     }
 
@@ -243,24 +247,26 @@ fn arity(text: &str) -> usize {
     most
 }
 
+/// The place names of `seeds/counties.csv` in every written form, written by `build.rs`.
+mod place_names {
+    include!(concat!(env!("OUT_DIR"), "/place_names.rs"));
+}
+
 /// The name of a Fujian prefecture in `lang`, or the given name when it is not one of the nine.
 pub fn prefecture_name(lang: Lang, zh: &str) -> String {
-    if lang.language().names != NameForm::Latin {
-        return zh.to_string();
+    match place_names::PREFECTURE_NAMES.iter().find(|p| p[0] == zh) {
+        Some([zh, traditional, latin]) => lang.name(zh, traditional, latin).to_string(),
+        None => zh.to_string(),
     }
-    let en = match zh {
-        "福州市" => "Fuzhou",
-        "厦门市" => "Xiamen",
-        "莆田市" => "Putian",
-        "三明市" => "Sanming",
-        "泉州市" => "Quanzhou",
-        "漳州市" => "Zhangzhou",
-        "南平市" => "Nanping",
-        "龙岩市" => "Longyan",
-        "宁德市" => "Ningde",
-        _ => return zh.to_string(),
-    };
-    en.to_string()
+}
+
+/// The Traditional name of the county with this adcode and Simplified name, or "" when it is not one of
+/// the bundled counties under that name.
+pub fn county_name_zh_hant(adcode: &str, zh: &str) -> &'static str {
+    place_names::COUNTY_NAMES
+        .iter()
+        .find(|c| c[0] == adcode && c[1] == zh)
+        .map_or("", |c| c[2])
 }
 
 /// True when `text` contains a Han character (used by tests that keep English text free of Chinese).

@@ -10,6 +10,8 @@ crate::i18n::declare_keys! {
     NoticeLink => "方法与来源";
     EstimateMark => "估";
     EstimateMarkTitle => "含本项目估算值";
+    BundledDataName => "福建省县域 2024（演示数据）";
+    BundledDataSource => "白皮书（2025）公布值 + 本项目校准估算";
     BasedOnEstimates => "基于估算数据";
     WeightsHeading => "权重";
     WeightsHelp => "拖动滑块或输入 0–100 的数值；百分比为该维度在综合指数中的实际占比。";
