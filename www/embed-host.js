@@ -45,8 +45,6 @@ function start(app) {
   if (params.get("hide")) app.searchParams.set("hide", params.get("hide"));
 
   let events = 0;
-  let lang = "zh";
-
   const send = (message) => frame.contentWindow.postMessage({ source: "fjindex-host", ...message }, app.origin);
 
   window.addEventListener("message", (e) => {
@@ -83,10 +81,7 @@ function start(app) {
     send({ type: "set-weights", weights: { industry: 20, innovation: 20, cluster: 20, quality: 20, smart: 20 } }),
   );
   $("host-select").addEventListener("click", () => send({ type: "select", adcode: $("host-county").value.trim() }));
-  $("host-lang").addEventListener("click", () => {
-    lang = lang === "zh" ? "en" : "zh";
-    send({ type: "set-lang", lang });
-  });
+  $("host-lang").addEventListener("change", (e) => send({ type: "set-lang", lang: e.target.value }));
 
   frame.src = app.href;
 }

@@ -62,6 +62,12 @@ test("the host and the embedded page exchange height, ranking events and command
   await page.click("#host-select");
   await page.waitForFunction(() => document.getElementById("fjindex").dataset.selected === "350582");
   await frame.locator('[data-testid="profile"]').waitFor();
+  // set-lang: the host picks Traditional Chinese and the frame follows, down to <html lang>.
+  await page.selectOption("#host-lang", "zh-Hant");
+  await frame.locator('html[lang="zh-Hant"]').waitFor({ state: "attached" });
+  await frame.locator('[data-testid="profile"]').waitFor();
+  await page.selectOption("#host-lang", "zh");
+  await frame.locator('html[lang="zh-CN"]').waitFor({ state: "attached" });
   await screenshot(page, "embed-host");
   assertClean(page);
   await page.closeAll();
