@@ -155,6 +155,124 @@ crate::i18n::catalogue! {
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
 
     // Analysis panels: src/ui/analysis (helper B adds below).
+    // The analysis section, its estimate note and the method explanations (mod.rs, explain.rs, pickers.rs).
+    PanelIntro => "Everything below runs in your browser: method choices and the real influence of the weights, AHP, how certain each rank is, what a county needs to move up, and a side-by-side comparison.";
+    PanelEstimateNote => "Based on estimated data: these results are computed on this project's estimates, not on official statistics.";
+    PanelApplyWeights => "Apply these weights";
+    ExplainDimensionScore => "A dimension score is the weighted mean of its indicators' normalised values: s_d = Σ_{i∈d} v_i · x′_i. The alternatives at each step:";
+    PickChoose => "(choose)";
+    // What it takes to move up (reach.rs, profile_reach.rs).
+    ReachHeading => "What it takes to move up";
+    ReachPickFirst => "Pick a county first (click it in the ranking or a chart, or use the box above).";
+    ReachTargetRange => "The target rank must be a whole number from 1 to {}.";
+    ReachNotReproduced => "Re-scored, these weights do not give the reported rank; they were not applied.";
+    ReachCurrentRank => "now {0} of {1}";
+    ReachNotRanked => "not ranked";
+    ReachCompute => "Compute";
+    ReachStale => "The method or data have changed; these results belong to the earlier settings. Compute again.";
+    ReachWeightsHeading => "Dimension weights for rank {}";
+    ReachOneIndicatorHeading => "Raising one indicator alone (others unchanged)";
+    ReachWeightsFound => "With the weights in the right-hand column it ranks {0} (a total weight change of {1} percentage points, the smallest that reaches the target).";
+    ReachColDimension => "Dimension";
+    ReachColCurrent => "Current";
+    ReachColNew => "New";
+    ReachColChange => "Change";
+    ReachApplied => "Applied. It now ranks {}.";
+    ReachBoundsHeading => "Best and worst possible rank";
+    ReachNoPrecomputed => "No precomputed result for the current data or method. ";
+    ReachComputeNow => "Compute now";
+    ReachBounds => "Over every possible dimension weighting its best rank is {0} and its worst {1}.";
+    ReachBestWeights => "Weights giving the best rank";
+    ReachWorstWeights => "Weights giving the worst rank";
+    ReachApply => "Apply";
+    ReachExactPrecomputed => "Exact (mixed-integer programme, computed in advance for the bundled data).";
+    ReachExactInBrowser => "Exact (mixed-integer programme, computed in your browser).";
+    ReachProfileHeading => "What one indicator alone would take to reach rank {}";
+    ReachProfileCompute => "Compute (other indicators unchanged)";
+    ReachRestAlone => "{} indicators cannot do it alone";
+    ReachStepPoints => "+{} points";
+    ReachStepPercent => " (+{}%)";
+    ReachBeyondBest => "{1}: would need more than the best county's {2}; out of reach alone";
+    ReachNoValue => "{}: no value";
+    ReachAlready => "{}: already there";
+    ReachBeyondPlausible => "{0}: not even its plausible maximum reaches rank {1}";
+    // Rank uncertainty (uncertainty.rs).
+    UncHeading => "How certain is each rank";
+    UncHelp => "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported, with the share of samples in which it stays ahead of the next county; \"may swap\" marks a county that swaps places with the one above or below in more than one sample in ten. The same seed always gives the same result.";
+    UncSamplesRange => "the number of samples must be a whole number from 1 to {}";
+    UncNoiseRange => "the noise X must be a number from 0 up to (not including) 1";
+    UncSeedInvalid => "the seed must be a non-negative whole number";
+    UncSamples => "Samples";
+    UncNoise => "Noise X";
+    UncSeed => "Seed";
+    UncVary => "Also vary the normalisation and aggregation";
+    UncRun => "Run";
+    UncCancel => "Cancel";
+    UncCannotRun => "Cannot run: ";
+    UncProgress => "Progress";
+    UncCancelled => "Cancelled after {} of {} samples; the last completed result stays below.";
+    UncRunDone => "{} samples, X = {}, seed {}; took {} ms in {} chunks.";
+    UncRunDoneVaried => "{} samples, X = {}, seed {}, methods varied too; took {} ms in {} chunks.";
+    UncStale => "The method or data have changed since: these results belong to the earlier settings; run again to update them.";
+    UncShowInChart => "Show in the chart";
+    UncTopN => "Top {}";
+    UncAllCounties => "All counties";
+    UncTableLabel => "Rank uncertainty table";
+    UncTableCaption => "Each county's rank distribution";
+    UncColNominal => "Nominal";
+    UncColMedian => "Median";
+    UncColAheadNext => "Ahead of the next";
+    UncColNeighbours => "Against neighbours";
+    // Method choices and outlier treatment (methods_more.rs).
+    MoreHeading => "Method choices and the real influence of the weights";
+    MoreScheme => "Weighting scheme";
+    MoreAhpHint => "The dimension weights come from the AHP comparison matrix below.";
+    MoreChartCaption => "An indicator whose correlation is high for its weight drives the ranking more than its weight suggests; one with a correlation near zero or below hardly moves it, whatever its weight.";
+    MoreTreatments => "Outlier treatment (per indicator)";
+    MoreTreated => "{} treated";
+    MoreColTreatment => "Treatment";
+    MoreLowerPercentile => "Lower percentile";
+    MoreUpperPercentile => "Upper percentile";
+    MorePercentilesRange => "Percentiles must lie between 0 and 100 with the lower below the upper; the previous setting is kept.";
+    MorePercentilesNumbers => "Type the percentiles as numbers; the previous setting is kept.";
+    MoreResetTreatments => "Set all back to none";
+    MoreExplainSummary => "What each method does, with its formula";
+    // The AHP form (ahp.rs).
+    AhpHeading => "Dimension weights by AHP";
+    AhpHelp => "Above the diagonal, choose how much more the row matters than the column; the reciprocals fill in below.";
+    AhpScaleIntro => "Saaty's scale, row against column: ";
+    AhpScaleSeparator => "; ";
+    AhpScaleEqual => "equally important";
+    AhpScaleModerate => "moderately more important";
+    AhpScaleStrong => "strongly more important";
+    AhpScaleVeryStrong => "very strongly more important";
+    AhpScaleExtreme => "extremely more important";
+    AhpScaleBetween => "between the neighbouring levels";
+    AhpScaleReciprocals => "; 1/3, 1/5 and so on are the reciprocals (the column matters more).";
+    AhpMatrixLabel => "Comparison matrix";
+    AhpCellLabel => "Importance of {} relative to {}";
+    AhpWeightsCaption => "Dimension weights from the principal eigenvector";
+    AhpInUse => "These comparisons' weights are in use.";
+    AhpConsistent => "Consistency ratio CR = {} < {}: the comparisons are acceptable.";
+    AhpInconsistent => "Consistency ratio CR = {} ≥ {}: the comparisons contradict each other (A over B and B over C, yet C over A, say). The ranking keeps the previous weights; revise the comparisons or accept them explicitly.";
+    AhpAcceptAnyway => "Use them anyway (accept the inconsistency)";
+    AhpResetAll => "Set all to equally important";
+    AhpHowCr => "How the consistency ratio is computed";
+    AhpRiCaption => "Random consistency index RI (Saaty, The Analytic Hierarchy Process, 1980, Table 1.7)";
+    // Comparing counties (compare.rs).
+    CmpHeading => "Compare counties";
+    CmpChooseRange => "Choose 2 to {} counties.";
+    CmpRemove => "Remove {}";
+    CmpAddSelected => "Add the selected county, {}";
+    CmpChoose => "Choose counties";
+    CmpFilter => "Filter by name";
+    CmpFull => "At most {} counties; remove one to add another.";
+    CmpOneMore => "Choose one more county to compare the indicators.";
+    CmpTableLabel => "Indicator comparison table";
+    CmpTableCaption => "Indicators compared (★ marks the better county in each row)";
+    CmpComposite => "Composite score (rank)";
+    CmpBetter => "better";
+    CmpBetterAside => " (better)";
 
     // Charts and analyses: src/chart, src/analysis, src/method (helper C adds below).
 

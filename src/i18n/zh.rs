@@ -153,6 +153,124 @@ crate::i18n::declare_keys! {
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
 
     // Analysis panels: src/ui/analysis (helper B adds below).
+    // The analysis section, its estimate note and the method explanations (mod.rs, explain.rs, pickers.rs).
+    PanelIntro => "以下分析都在浏览器内完成：方法选择与权重的实际影响、层次分析法、排名的不确定性、县域提升所需条件，以及多县对比。";
+    PanelEstimateNote => "基于估算数据：本结果依据本项目的估算值计算，不是官方统计。";
+    PanelApplyWeights => "采用这些权重";
+    ExplainDimensionScore => "维度得分是维度内指标标准化值的加权平均：s_d = Σ_{i∈d} v_i · x′_i。各步骤的可选方法如下。";
+    PickChoose => "（请选择）";
+    // What it takes to move up (reach.rs, profile_reach.rs).
+    ReachHeading => "县域提升需要什么";
+    ReachPickFirst => "先选择一个县域（在排名表、图表中点击，或用上面的选择框）。";
+    ReachTargetRange => "目标名次须为 1 到 {} 之间的整数。";
+    ReachNotReproduced => "这组权重重新计算后未得到所报告的名次，未采用。";
+    ReachCurrentRank => "当前{0}（共 {1} 个）";
+    ReachNotRanked => "未参与排名";
+    ReachCompute => "计算";
+    ReachStale => "方案或数据已改变，以下结果对应计算时的方案，请重新计算。";
+    ReachWeightsHeading => "调整维度权重升至第 {} 位";
+    ReachOneIndicatorHeading => "仅提高一项指标（其他不变）";
+    ReachWeightsFound => "把维度权重调整为下表右列，可升至{0}（权重总变动 {1} 个百分点，是达到目标的最小变动）。";
+    ReachColDimension => "维度";
+    ReachColCurrent => "当前权重";
+    ReachColNew => "新权重";
+    ReachColChange => "变动";
+    ReachApplied => "已采用。现在排{}。";
+    ReachBoundsHeading => "最好与最差可能名次";
+    ReachNoPrecomputed => "当前数据或方法没有预先算好的结果。";
+    ReachComputeNow => "现在计算";
+    ReachBounds => "在所有可能的维度权重下，最好可排{0}，最差排{1}。";
+    ReachBestWeights => "取得最好名次的权重";
+    ReachWorstWeights => "导致最差名次的权重";
+    ReachApply => "采用";
+    ReachExactPrecomputed => "精确结果（混合整数规划，随内置数据预先算好）。";
+    ReachExactInBrowser => "精确结果（混合整数规划，在浏览器内计算）。";
+    ReachProfileHeading => "单项指标提升至第 {} 位需要什么";
+    ReachProfileCompute => "计算（其他指标不变）";
+    ReachRestAlone => "其余 {} 项指标单独无法做到";
+    ReachStepPoints => "+{} 个百分点";
+    ReachStepPercent => "（+{}%）";
+    ReachBeyondBest => "{1}：需超过全省最高值（{2}），单项无法升至第 {0} 位";
+    ReachNoValue => "{}：缺少数据";
+    ReachAlready => "{}：已达到";
+    ReachBeyondPlausible => "{0}：即使升至合理上限也无法升至第 {1} 位";
+    // Rank uncertainty (uncertainty.rs).
+    UncHeading => "排名的不确定性";
+    UncHelp => "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义），以及领先下一名的抽样占比；与上一名或下一名的先后在超过一成的抽样中互换时标为“先后不稳”并注明是哪一名。相同的种子总是得到相同的结果。";
+    UncSamplesRange => "抽样次数须为 1 到 {} 之间的整数";
+    UncNoiseRange => "扰动幅度 X 须是不小于 0 且小于 1 的数";
+    UncSeedInvalid => "随机种子须为非负整数";
+    UncSamples => "抽样次数";
+    UncNoise => "扰动幅度 X";
+    UncSeed => "随机种子";
+    UncVary => "同时改变标准化与合成方法";
+    UncRun => "运行";
+    UncCancel => "取消";
+    UncCannotRun => "无法运行：";
+    UncProgress => "进度";
+    UncCancelled => "已取消（完成 {} / {} 次抽样）；下方仍显示上一次完成的结果。";
+    UncRunDone => "{} 次抽样，X = {}，种子 {}；用时 {} 毫秒（{} 段）。";
+    UncRunDoneVaried => "{} 次抽样，X = {}，种子 {}，同时改变方法；用时 {} 毫秒（{} 段）。";
+    UncStale => "方案或数据已改变：以下结果对应运行时的方案，请重新运行。";
+    UncShowInChart => "区间图显示";
+    UncTopN => "前 {} 名";
+    UncAllCounties => "全部县域";
+    UncTableLabel => "排名不确定性表";
+    UncTableCaption => "每个县域的名次分布";
+    UncColNominal => "当前名次";
+    UncColMedian => "中位名次";
+    UncColAheadNext => "领先下一名的概率";
+    UncColNeighbours => "与相邻县域";
+    // Method choices and outlier treatment (methods_more.rs).
+    MoreHeading => "方法选择与权重的实际影响";
+    MoreScheme => "赋权方法";
+    MoreAhpHint => "维度权重来自下方的层次分析法判断矩阵。";
+    MoreChartCaption => "相关系数高于其权重所暗示的指标，对排名的实际影响更大；相关接近零或为负的指标，即使权重不小，也几乎不左右排名。";
+    MoreTreatments => "异常值处理（逐项指标）";
+    MoreTreated => "已处理 {} 项";
+    MoreColTreatment => "处理方式";
+    MoreLowerPercentile => "下分位数";
+    MoreUpperPercentile => "上分位数";
+    MorePercentilesRange => "分位数须在 0 到 100 之间，且下分位数小于上分位数；仍使用原来的设置。";
+    MorePercentilesNumbers => "请输入数字形式的分位数；仍使用原来的设置。";
+    MoreResetTreatments => "全部恢复为不处理";
+    MoreExplainSummary => "各方法的含义与公式";
+    // The AHP form (ahp.rs).
+    AhpHeading => "层次分析法（AHP）定维度权重";
+    AhpHelp => "在上三角选择每一对维度中行相对于列的重要性，下三角自动填入倒数。";
+    AhpScaleIntro => "Saaty 标度：行相对于列 ";
+    AhpScaleSeparator => "；";
+    AhpScaleEqual => "同等重要";
+    AhpScaleModerate => "稍微重要";
+    AhpScaleStrong => "明显重要";
+    AhpScaleVeryStrong => "强烈重要";
+    AhpScaleExtreme => "极端重要";
+    AhpScaleBetween => "介于相邻两级之间";
+    AhpScaleReciprocals => "；1/3、1/5 等为其倒数（列比行重要）。";
+    AhpMatrixLabel => "判断矩阵";
+    AhpCellLabel => "{}相对于{}的重要性";
+    AhpWeightsCaption => "由主特征向量得到的维度权重";
+    AhpInUse => "这组判断矩阵的权重正在使用。";
+    AhpConsistent => "一致性比率 CR = {} < {}，判断矩阵可以接受。";
+    AhpInconsistent => "一致性比率 CR = {} ≥ {}：判断前后矛盾（例如甲比乙重要、乙比丙重要，丙却比甲重要）。排名仍使用原来的权重；请调整比较，或明确选择接受。";
+    AhpAcceptAnyway => "仍然采用（接受不一致）";
+    AhpResetAll => "全部设为同等重要";
+    AhpHowCr => "一致性比率怎么算";
+    AhpRiCaption => "平均随机一致性指标 RI（Saaty, The Analytic Hierarchy Process, 1980, 表 1.7）";
+    // Comparing counties (compare.rs).
+    CmpHeading => "县域对比";
+    CmpChooseRange => "选择 2 到 {} 个县域。";
+    CmpRemove => "移除{}";
+    CmpAddSelected => "加入当前选中的{}";
+    CmpChoose => "选择县域";
+    CmpFilter => "按名称筛选";
+    CmpFull => "最多比较 {} 个县域；先移除一个再添加。";
+    CmpOneMore => "再选一个县域即可对比指标。";
+    CmpTableLabel => "指标对比表";
+    CmpTableCaption => "指标对比（★ 为该行较优的县域）";
+    CmpComposite => "综合得分（名次）";
+    CmpBetter => "较优";
+    CmpBetterAside => "（较优）";
 
     // Charts and analyses: src/chart, src/analysis, src/method (helper C adds below).
 

@@ -4,6 +4,7 @@
 //! nothing until the user explicitly accepts it; a consistent one is applied with a button.
 
 use super::methods_more::neutral_matrix;
+use crate::i18n::{t, tf, Key};
 use crate::method::ahp::{self, AhpResult, CR_THRESHOLD, SAATY_RANDOM_INDEX};
 use crate::model::{Lang, Weighting};
 use crate::state::Action;
@@ -83,25 +84,21 @@ fn reciprocal_label(step: usize) -> &'static str {
 }
 
 fn scale_legend(lang: Lang) -> Html {
-    let items: [(&str, &str, &str); 6] = [
-        ("1", "同等重要", "equally important"),
-        ("3", "稍微重要", "moderately more important"),
-        ("5", "明显重要", "strongly more important"),
-        ("7", "强烈重要", "very strongly more important"),
-        ("9", "极端重要", "extremely more important"),
-        (
-            "2, 4, 6, 8",
-            "介于相邻两级之间",
-            "between the neighbouring levels",
-        ),
+    let items: [(&str, Key); 6] = [
+        ("1", Key::AhpScaleEqual),
+        ("3", Key::AhpScaleModerate),
+        ("5", Key::AhpScaleStrong),
+        ("7", Key::AhpScaleVeryStrong),
+        ("9", Key::AhpScaleExtreme),
+        ("2, 4, 6, 8", Key::AhpScaleBetween),
     ];
     html! {
         <p class="hint ahp-legend">
-            { lang.pick("Saaty 标度：行相对于列 ", "Saaty's scale, row against column: ") }
-            { for items.iter().enumerate().map(|(k, (v, zh, en))| html! {
-                <>{ if k > 0 { lang.pick("；", "; ") } else { "" } }<b translate="no">{ *v }</b>{ " " }{ lang.pick(zh, en) }</>
+            { t(lang, Key::AhpScaleIntro) }
+            { for items.iter().enumerate().map(|(k, (v, meaning))| html! {
+                <>{ if k > 0 { t(lang, Key::AhpScaleSeparator) } else { "" } }<b translate="no">{ *v }</b>{ " " }{ t(lang, *meaning) }</>
             }) }
-            { lang.pick("；1/3、1/5 等为其倒数（列比行重要）。", "; 1/3, 1/5 and so on are the reciprocals (the column matters more).") }
+            { t(lang, Key::AhpScaleReciprocals) }
         </p>
     }
 }
@@ -109,10 +106,7 @@ fn scale_legend(lang: Lang) -> Html {
 fn ri_table(lang: Lang) -> Html {
     html! {
         <table class="ri-table">
-            <caption>{ lang.pick(
-                "平均随机一致性指标 RI（Saaty, The Analytic Hierarchy Process, 1980, 表 1.7）",
-                "Random consistency index RI (Saaty, The Analytic Hierarchy Process, 1980, Table 1.7)",
-            ) }</caption>
+            <caption>{ t(lang, Key::AhpRiCaption) }</caption>
             <tr>
                 <th scope="row">{ "n" }</th>
                 { for (1..=SAATY_RANDOM_INDEX.len()).map(|n| html! { <td class="num">{ n }</td> }) }
@@ -129,7 +123,7 @@ fn result_html(lang: Lang, names: &[String], r: &AhpResult) -> Html {
     html! {
         <>
             <table class="ahp-weights">
-                <caption>{ lang.pick("由主特征向量得到的维度权重", "Dimension weights from the principal eigenvector") }</caption>
+                <caption>{ t(lang, Key::AhpWeightsCaption) }</caption>
                 <tbody>
                     { for names.iter().zip(&r.weights).map(|(name, w)| html! {
                         <tr><th scope="row">{ name.clone() }</th><td class="num" data-testid="ahp-weight">{ format!("{:.1}%", w * 100.0) }</td></tr>
@@ -196,10 +190,7 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
         }
         let k = index(r, c).unwrap_or(0);
         let id = format!("ahp-{r}-{c}");
-        let label = match lang {
-            Lang::Zh => format!("{}相对于{}的重要性", names[r], names[c]),
-            Lang::En => format!("Importance of {} relative to {}", names[r], names[c]),
-        };
+        let label = tf(lang, Key::AhpCellLabel, &[&names[r], &names[c]]);
         let onchange = {
             let steps = steps.clone();
             Callback::from(move |e: Event| {
@@ -227,17 +218,14 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
         Err(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
         Ok(_) if in_use => html! {
             <p class="ahp-status ok" role="status" data-testid="ahp-status">
-                { lang.pick("这组判断矩阵的权重正在使用。", "These comparisons' weights are in use.") }
+                { t(lang, Key::AhpInUse) }
             </p>
         },
         Ok(r) if r.is_consistent() => html! {
             <div class="ahp-status ok" data-testid="ahp-status">
-                <p role="status">{ match lang {
-                    Lang::Zh => format!("一致性比率 CR = {:.3} < {CR_THRESHOLD}，判断矩阵可以接受。", r.consistency_ratio),
-                    Lang::En => format!("Consistency ratio CR = {:.3} < {CR_THRESHOLD}: the comparisons are acceptable.", r.consistency_ratio),
-                } }</p>
+                <p role="status">{ tf(lang, Key::AhpConsistent, &[&format!("{:.3}", r.consistency_ratio), &CR_THRESHOLD.to_string()]) }</p>
                 <button type="button" class="primary" onclick={apply.clone()} data-testid="ahp-apply">
-                    { lang.pick("采用这些权重", "Apply these weights") }
+                    { t(lang, Key::PanelApplyWeights) }
                 </button>
             </div>
         },
@@ -245,13 +233,10 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
             <div class="ahp-status warn" data-testid="ahp-status">
                 <p role="alert">
                     <span aria-hidden="true">{ "⚠ " }</span>
-                    { match lang {
-                        Lang::Zh => format!("一致性比率 CR = {:.3} ≥ {CR_THRESHOLD}：判断前后矛盾（例如甲比乙重要、乙比丙重要，丙却比甲重要）。排名仍使用原来的权重；请调整比较，或明确选择接受。", r.consistency_ratio),
-                        Lang::En => format!("Consistency ratio CR = {:.3} ≥ {CR_THRESHOLD}: the comparisons contradict each other (A over B and B over C, yet C over A, say). The ranking keeps the previous weights; revise the comparisons or accept them explicitly.", r.consistency_ratio),
-                    } }
+                    { tf(lang, Key::AhpInconsistent, &[&format!("{:.3}", r.consistency_ratio), &CR_THRESHOLD.to_string()]) }
                 </p>
                 <button type="button" onclick={apply} data-testid="ahp-accept">
-                    { lang.pick("仍然采用（接受不一致）", "Use them anyway (accept the inconsistency)") }
+                    { t(lang, Key::AhpAcceptAnyway) }
                 </button>
             </div>
         },
@@ -259,13 +244,10 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
 
     html! {
         <section class="analysis-card ahp" aria-labelledby="ahp-h">
-            <h3 id="ahp-h">{ lang.pick("层次分析法（AHP）定维度权重", "Dimension weights by AHP") }</h3>
-            <p class="help">{ lang.pick(
-                "在上三角选择每一对维度中行相对于列的重要性，下三角自动填入倒数。",
-                "Above the diagonal, choose how much more the row matters than the column; the reciprocals fill in below.",
-            ) }</p>
+            <h3 id="ahp-h">{ t(lang, Key::AhpHeading) }</h3>
+            <p class="help">{ t(lang, Key::AhpHelp) }</p>
             { scale_legend(lang) }
-            <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("判断矩阵", "Comparison matrix")}>
+            <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, Key::AhpMatrixLabel)}>
                 <table class="ahp-matrix" data-testid="ahp-matrix">
                     <thead><tr>
                         <td></td>
@@ -283,9 +265,9 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
             </div>
             if let Ok(r) = &result { { result_html(lang, &names, r) } }
             { status }
-            <button type="button" onclick={reset}>{ lang.pick("全部设为同等重要", "Set all to equally important") }</button>
+            <button type="button" onclick={reset}>{ t(lang, Key::AhpResetAll) }</button>
             <details class="ri">
-                <summary>{ lang.pick("一致性比率怎么算", "How the consistency ratio is computed") }</summary>
+                <summary>{ t(lang, Key::AhpHowCr) }</summary>
                 <p class="hint" translate="no">{ "CI = (λmax − n) / (n − 1),  CR = CI / RI" }</p>
                 { ri_table(lang) }
             </details>

@@ -5,6 +5,7 @@ use super::pickers::CountyChecklist;
 use super::Ptr;
 use crate::chart::compare::{self, CompareInput, MAX_COMPARED};
 use crate::chart::LazyTable;
+use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::state::{Action, State};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
@@ -45,8 +46,8 @@ fn cell(text: String, best: bool, lang: Lang) -> Html {
         <td class={classes!("num", best.then_some("best"))} translate="no">
             { text }
             if best {
-                { " " }<span class="best-mark" title={lang.pick("较优", "better")}>
-                    <span aria-hidden="true">{ "★" }</span><span class="sr-only">{ lang.pick("（较优）", " (better)") }</span>
+                { " " }<span class="best-mark" title={t(lang, Key::CmpBetter)}>
+                    <span aria-hidden="true">{ "★" }</span><span class="sr-only">{ t(lang, Key::CmpBetterAside) }</span>
                 </span>
             }
         </td>
@@ -62,11 +63,11 @@ fn indicator_table(s: &State, units: &[usize]) -> Html {
         .collect();
     let comp_best = best_marks(&composite, true);
     html! {
-        <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("指标对比表", "Indicator comparison table")}>
+        <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, Key::CmpTableLabel)}>
             <table class="compare-table" data-testid="compare-table">
-                <caption>{ lang.pick("指标对比（★ 为该行较优的县域）", "Indicators compared (★ marks the better county in each row)") }</caption>
+                <caption>{ t(lang, Key::CmpTableCaption) }</caption>
                 <thead><tr>
-                    <th scope="col">{ lang.pick("指标", "Indicator") }</th>
+                    <th scope="col">{ t(lang, Key::ColIndicator) }</th>
                     { for units.iter().map(|&u| html! {
                         <th scope="col" class="num" data-testid="compare-county" data-adcode={s.data.units[u].adcode.clone()} translate="no">
                             { s.data.units[u].name(lang) }
@@ -75,7 +76,7 @@ fn indicator_table(s: &State, units: &[usize]) -> Html {
                 </tr></thead>
                 <tbody>
                     <tr class="dim-head">
-                        <th scope="row">{ lang.pick("综合得分（名次）", "Composite score (rank)") }</th>
+                        <th scope="row">{ t(lang, Key::CmpComposite) }</th>
                         { for units.iter().zip(&comp_best).map(|(&u, &b)| cell(
                             format!("{:.2} ({})", s.ranking.composite[u], s.ranking.rank[u]), b, lang)) }
                     </tr>
@@ -205,40 +206,28 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
 
     html! {
         <section class="analysis-card compare" aria-labelledby="cmp-h">
-            <h3 id="cmp-h">{ lang.pick("县域对比", "Compare counties") }</h3>
-            <p class="help">{ match lang {
-                Lang::Zh => format!("选择 2 到 {MAX_COMPARED} 个县域。"),
-                Lang::En => format!("Choose 2 to {MAX_COMPARED} counties."),
-            } }</p>
+            <h3 id="cmp-h">{ t(lang, Key::CmpHeading) }</h3>
+            <p class="help">{ tf(lang, Key::CmpChooseRange, &[&MAX_COMPARED.to_string()]) }</p>
             <div class="chosen" aria-live="polite">
                 { for units.iter().map(|&u| html! {
                     <span class="chip" data-testid="compare-chip" data-adcode={s.data.units[u].adcode.clone()}>
                         <span translate="no">{ s.data.units[u].name(lang) }</span>
-                        <button type="button" onclick={remove(u)} aria-label={match lang {
-                            Lang::Zh => format!("移除{}", s.data.units[u].name(lang)),
-                            Lang::En => format!("Remove {}", s.data.units[u].name(lang)),
-                        }}>{ "×" }</button>
+                        <button type="button" onclick={remove(u)} aria-label={tf(lang, Key::CmpRemove, &[s.data.units[u].name(lang)])}>{ "×" }</button>
                     </span>
                 }) }
                 if let Some(u) = s.selected.filter(|u| !units.contains(u) && !full) {
-                    <button type="button" onclick={add_selected}>{ match lang {
-                        Lang::Zh => format!("加入当前选中的{}", s.data.units[u].name(lang)),
-                        Lang::En => format!("Add the selected county, {}", s.data.units[u].name(lang)),
-                    } }</button>
+                    <button type="button" onclick={add_selected}>{ tf(lang, Key::CmpAddSelected, &[s.data.units[u].name(lang)]) }</button>
                 }
             </div>
             <fieldset class="compare-pick">
-                <legend>{ lang.pick("选择县域", "Choose counties") }</legend>
-                <label for="cmp-filter">{ lang.pick("按名称筛选", "Filter by name") }</label>
+                <legend>{ t(lang, Key::CmpChoose) }</legend>
+                <label for="cmp-filter">{ t(lang, Key::CmpFilter) }</label>
                 <input id="cmp-filter" type="search" value={(*filter).clone()} oninput={on_filter} autocomplete="off"
-                    placeholder={lang.pick("如：晋江", "e.g. Jinjiang")} />
+                    placeholder={t(lang, Key::SearchPlaceholder)} />
                 <CountyChecklist data={Ptr(s.data.clone())} order={Ptr(s.baseline.clone())} {lang}
                     filter={needle} chosen={units.clone()} {full} {on_toggle} />
                 if full {
-                    <p class="hint">{ match lang {
-                        Lang::Zh => format!("最多比较 {MAX_COMPARED} 个县域；先移除一个再添加。"),
-                        Lang::En => format!("At most {MAX_COMPARED} counties; remove one to add another."),
-                    } }</p>
+                    <p class="hint">{ tf(lang, Key::CmpFull, &[&MAX_COMPARED.to_string()]) }</p>
                 }
             </fieldset>
             <figure class="chart-figure chart-compare">
@@ -248,7 +237,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
             if units.len() >= 2 {
                 { indicator_table(s, &units) }
             } else if units.len() == 1 {
-                <p class="hint">{ lang.pick("再选一个县域即可对比指标。", "Choose one more county to compare the indicators.") }</p>
+                <p class="hint">{ t(lang, Key::CmpOneMore) }</p>
             }
         </section>
     }

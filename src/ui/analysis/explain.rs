@@ -1,7 +1,7 @@
-//! Short explanations of every method choice with its formula, in Chinese and English, as the engine
+//! Short explanations of every method choice with its formula, in the page's language, as the engine
 //! computes it (`method::normalise`, `method::weight`, `method::ahp`, `score::aggregate`).
 
-use crate::i18n::t;
+use crate::i18n::{t, Key};
 use crate::model::{Aggregation, Choice, Lang, Normalisation, TreatmentKind, Weighting};
 use yew::prelude::*;
 
@@ -29,10 +29,7 @@ fn group<C: Choice>(lang: Lang) -> Html {
 pub fn explanations(lang: Lang) -> Html {
     html! {
         <div class="explain">
-            <p class="help">{ lang.pick(
-                "维度得分是维度内指标标准化值的加权平均：s_d = Σ_{i∈d} v_i · x′_i。各步骤的可选方法如下。",
-                "A dimension score is the weighted mean of its indicators' normalised values: s_d = Σ_{i∈d} v_i · x′_i. The alternatives at each step:",
-            ) }</p>
+            <p class="help">{ t(lang, Key::ExplainDimensionScore) }</p>
             { group::<TreatmentKind>(lang) }
             { group::<Normalisation>(lang) }
             { group::<Weighting>(lang) }

@@ -3,11 +3,11 @@
 //! formulas behind every choice and the chart of effective weights against real influence.
 
 use super::explain::explanations;
-use super::Ptr;
+use super::{Message, Ptr};
 use crate::chart::weights::{self, WeightsInput};
 use crate::chart::LazyTable;
-use crate::i18n::t;
-use crate::model::{Choice, Lang, Scenario, Treatment, TreatmentKind, Weighting};
+use crate::i18n::{t, tf, Key};
+use crate::model::{Choice, Scenario, Treatment, TreatmentKind, Weighting};
 use crate::state::{Action, Field, State};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::PanelProps;
@@ -44,24 +44,14 @@ fn with_scheme(s: &State, scheme: Weighting) -> Scenario {
 }
 
 /// Checks typed winsorisation percentiles.
-fn parse_percentiles(lo: &str, hi: &str, lang: Lang) -> Result<(f64, f64), String> {
+fn parse_percentiles(lo: &str, hi: &str) -> Result<(f64, f64), Message> {
     let num = |t: &str| t.trim().parse::<f64>().ok().filter(|v| v.is_finite());
     match (num(lo), num(hi)) {
         (Some(a), Some(b)) if (0.0..=100.0).contains(&a) && (0.0..=100.0).contains(&b) && a < b => {
             Ok((a, b))
         }
-        (Some(_), Some(_)) => Err(lang
-            .pick(
-                "分位数须在 0 到 100 之间，且下分位数小于上分位数；仍使用原来的设置。",
-                "Percentiles must lie between 0 and 100 with the lower below the upper; the previous setting is kept.",
-            )
-            .to_string()),
-        _ => Err(lang
-            .pick(
-                "请输入数字形式的分位数；仍使用原来的设置。",
-                "Type the percentiles as numbers; the previous setting is kept.",
-            )
-            .to_string()),
+        (Some(_), Some(_)) => Err(Message::new(Key::MorePercentilesRange, &[])),
+        _ => Err(Message::new(Key::MorePercentilesNumbers, &[])),
     }
 }
 
@@ -75,7 +65,7 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
     // Refused percentile texts per indicator, with the message, until a valid entry replaces them.
-    let drafts = use_state(HashMap::<usize, (String, String, String)>::new);
+    let drafts = use_state(HashMap::<usize, (String, String, Message)>::new);
 
     let chart = use_memo(
         (Ptr(s.system.clone()), Ptr(s.ranking.clone()), lang),
@@ -165,7 +155,7 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
                         } else {
                             (lo_shown.clone(), typed)
                         };
-                        match parse_percentiles(&lo, &hi, lang) {
+                        match parse_percentiles(&lo, &hi) {
                             Ok((lower, upper)) => set(i, Treatment::Winsorise { lower, upper }),
                             Err(msg) => {
                                 let mut next = (*drafts).clone();
@@ -176,14 +166,14 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
                     })
                 };
                 let error = draft.map(|(_, _, msg)| {
-                    html! { <p class="problem bad-input" role="alert" id={format!("treat-{}-err", ind.id)}>{ msg }</p> }
+                    html! { <p class="problem bad-input" role="alert" id={format!("treat-{}-err", ind.id)}>{ msg.text(lang) }</p> }
                 });
                 html! {
                     <div class="winsor">
-                        <label for={lo_id.clone()}>{ lang.pick("下分位数", "Lower percentile") }</label>
+                        <label for={lo_id.clone()}>{ t(lang, Key::MoreLowerPercentile) }</label>
                         <input id={lo_id.clone()} type="number" min="0" max="100" step="0.5" inputmode="decimal"
                             value={lo_text.clone()} onchange={on_change(0)} aria-invalid={error.is_some().then_some("true")} />
-                        <label for={hi_id.clone()}>{ lang.pick("上分位数", "Upper percentile") }</label>
+                        <label for={hi_id.clone()}>{ t(lang, Key::MoreUpperPercentile) }</label>
                         <input id={hi_id.clone()} type="number" min="0" max="100" step="0.5" inputmode="decimal"
                             value={hi_text.clone()} onchange={on_change(1)} aria-invalid={error.is_some().then_some("true")} />
                         { for error }
@@ -225,9 +215,9 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
 
     html! {
         <section class="analysis-card method-choices" aria-labelledby="mc-h">
-            <h3 id="mc-h">{ lang.pick("方法选择与权重的实际影响", "Method choices and the real influence of the weights") }</h3>
+            <h3 id="mc-h">{ t(lang, Key::MoreHeading) }</h3>
             <div class="field">
-                <label for="weighting-scheme">{ lang.pick("赋权方法", "Weighting scheme") }</label>
+                <label for="weighting-scheme">{ t(lang, Key::MoreScheme) }</label>
                 <select id="weighting-scheme" data-testid="weighting-scheme" onchange={on_scheme}>
                     { for Weighting::ALL.iter().map(|w| html! {
                         <option value={w.id()} selected={s.scenario.weighting == *w}>{ t(lang, w.label()) }</option>
@@ -235,39 +225,33 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
                 </select>
             </div>
             if s.scenario.weighting == Weighting::Ahp {
-                <p class="hint">{ lang.pick("维度权重来自下方的层次分析法判断矩阵。", "The dimension weights come from the AHP comparison matrix below.") }</p>
+                <p class="hint">{ t(lang, Key::MoreAhpHint) }</p>
             }
             <figure class="chart-figure chart-weights">
                 <ChartCanvas painter={chart.0.clone()} table={chart.1.clone()} {lang} height={Height::Fixed(600)}
                     on_select={Callback::noop()} png_name={AttrValue::from("weights")} />
-                <figcaption class="hint">{ lang.pick(
-                    "相关系数高于其权重所暗示的指标，对排名的实际影响更大；相关接近零或为负的指标，即使权重不小，也几乎不左右排名。",
-                    "An indicator whose correlation is high for its weight drives the ranking more than its weight suggests; one with a correlation near zero or below hardly moves it, whatever its weight.",
-                ) }</figcaption>
+                <figcaption class="hint">{ t(lang, Key::MoreChartCaption) }</figcaption>
             </figure>
             <details class="treatments">
                 <summary>
-                    { lang.pick("异常值处理（逐项指标）", "Outlier treatment (per indicator)") }
-                    { " " }<span class="muted">{ match lang {
-                        Lang::Zh => format!("已处理 {treated} 项"),
-                        Lang::En => format!("{treated} treated"),
-                    } }</span>
+                    { t(lang, Key::MoreTreatments) }
+                    { " " }<span class="muted">{ tf(lang, Key::MoreTreated, &[&treated.to_string()]) }</span>
                 </summary>
                 <div class="table-scroll">
                     <table class="treat-table">
                         <thead><tr>
-                            <th scope="col">{ lang.pick("指标", "Indicator") }</th>
-                            <th scope="col">{ lang.pick("处理方式", "Treatment") }</th>
+                            <th scope="col">{ t(lang, Key::ColIndicator) }</th>
+                            <th scope="col">{ t(lang, Key::MoreColTreatment) }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
                 <button type="button" onclick={reset_treatments} disabled={treated == 0}>
-                    { lang.pick("全部恢复为不处理", "Set all back to none") }
+                    { t(lang, Key::MoreResetTreatments) }
                 </button>
             </details>
             <details class="explain-details">
-                <summary>{ lang.pick("各方法的含义与公式", "What each method does, with its formula") }</summary>
+                <summary>{ t(lang, Key::MoreExplainSummary) }</summary>
                 { explanations(lang) }
             </details>
         </section>

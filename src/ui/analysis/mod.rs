@@ -19,6 +19,7 @@ mod uncertainty;
 pub use profile_reach::ProfileReach;
 
 use super::PanelProps;
+use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -46,6 +47,28 @@ pub(crate) fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// A message a panel keeps across a language switch: its key and arguments, shown in the language of
+/// the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Message {
+    key: Key,
+    args: Vec<String>,
+}
+
+impl Message {
+    pub(crate) fn new(key: Key, args: &[&str]) -> Self {
+        Message {
+            key,
+            args: args.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    pub(crate) fn text(&self, lang: Lang) -> String {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        tf(lang, self.key, &args)
+    }
+}
+
 /// "基于估算数据" notice for results computed on data that include estimates.
 pub(crate) fn estimate_note(lang: Lang, any_estimate: bool) -> Html {
     if !any_estimate {
@@ -53,11 +76,8 @@ pub(crate) fn estimate_note(lang: Lang, any_estimate: bool) -> Html {
     }
     html! {
         <p class="estimate-note">
-            <span class="est-mark" aria-hidden="true">{ lang.pick("估", "est.") }</span>{ " " }
-            { lang.pick(
-                "基于估算数据：本结果依据本项目的估算值计算，不是官方统计。",
-                "Based on estimated data: these results are computed on this project's estimates, not on official statistics.",
-            ) }
+            <span class="est-mark" aria-hidden="true">{ t(lang, Key::EstimateMark) }</span>{ " " }
+            { t(lang, Key::PanelEstimateNote) }
         </p>
     }
 }
@@ -67,11 +87,8 @@ pub fn AnalysisPanel(props: &PanelProps) -> Html {
     let lang = props.state.lang;
     html! {
         <section class="panel analysis" aria-labelledby="analysis-h">
-            <h2 id="analysis-h">{ crate::i18n::t(lang, crate::i18n::Key::AnalysisHeading) }</h2>
-            <p class="help">{ lang.pick(
-                "以下分析都在浏览器内完成：方法选择与权重的实际影响、层次分析法、排名的不确定性、县域提升所需条件，以及多县对比。",
-                "Everything below runs in your browser: method choices and the real influence of the weights, AHP, how certain each rank is, what a county needs to move up, and a side-by-side comparison.",
-            ) }</p>
+            <h2 id="analysis-h">{ t(lang, Key::AnalysisHeading) }</h2>
+            <p class="help">{ t(lang, Key::PanelIntro) }</p>
             <div class="analysis-grid">
                 <methods_more::MethodChoices ..props.clone() />
                 <ahp::AhpPanel ..props.clone() />

@@ -3,7 +3,7 @@
 //! the current ranking) does not rewrite thousands of options for a national file.
 
 use super::Ptr;
-use crate::i18n::prefecture_name;
+use crate::i18n::{prefecture_name, t, Key};
 use crate::model::{Dataset, Lang};
 use crate::score::Ranking;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -39,7 +39,7 @@ pub fn CountySelect(props: &CountySelectProps) -> Html {
     let data = &props.data.0;
     html! {
         <select id={props.id.clone()} {onchange} data-testid={props.id.clone()}>
-            <option value="" selected={props.selected.is_none()}>{ lang.pick("（请选择）", "(choose)") }</option>
+            <option value="" selected={props.selected.is_none()}>{ t(lang, Key::PickChoose) }</option>
             { for ranked_units(&props.order.0).map(|u| {
                 let unit = &data.units[u];
                 html! {

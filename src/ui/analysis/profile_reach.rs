@@ -5,8 +5,9 @@ use super::{estimate_note, Ptr};
 use crate::analysis::indicator_reach::{
     self, Advice, AdviceOutcome, IndicatorReach, IndicatorReachRow,
 };
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use crate::score::ScoreError;
 use crate::ui::PanelProps;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,10 +43,7 @@ pub(crate) fn indicator_list(
             }
             if !rest.is_empty() {
                 <details>
-                    <summary>{ match lang {
-                        Lang::Zh => format!("其余 {} 项指标单独无法做到", rest.len()),
-                        Lang::En => format!("{} indicators cannot do it alone", rest.len()),
-                    } }</summary>
+                    <summary>{ tf(lang, Key::ReachRestAlone, &[&rest.len().to_string()]) }</summary>
                     <ul class="indicator-reach muted" data-testid="indicator-out-of-reach">
                         { for rest.iter().map(|a| html! { <li data-indicator={system.indicators[a.indicator].id.clone()}>{ out_of_reach_text(system, a, target, lang) }</li> }) }
                     </ul>
@@ -74,14 +72,17 @@ fn advice_row(system: &IndicatorSystem, a: &Advice, lang: Lang) -> Html {
     };
     let current = a.current.unwrap_or(0.0);
     let points = ind.unit_en.trim() == "%";
-    let step = match (points, lang) {
-        (true, Lang::Zh) => format!("+{} 个百分点", ind.format(required - current)),
-        (true, Lang::En) => format!("+{} points", ind.format(required - current)),
-        (false, _) => format!("+{}", ind.format_shown(required - current, lang)),
+    let step = if points {
+        tf(
+            lang,
+            Key::ReachStepPoints,
+            &[&ind.format(required - current)],
+        )
+    } else {
+        format!("+{}", ind.format_shown(required - current, lang))
     };
-    let relative = percent.map_or_else(String::new, |p| match lang {
-        Lang::Zh => format!("（+{p:.0}%）"),
-        Lang::En => format!(" (+{p:.0}%)"),
+    let relative = percent.map_or_else(String::new, |p| {
+        tf(lang, Key::ReachStepPercent, &[&format!("{p:.0}")])
     });
     let unit = ind.shown_unit(lang).trim();
     let unit = if unit == "%" {
@@ -110,23 +111,18 @@ fn advice_row(system: &IndicatorSystem, a: &Advice, lang: Lang) -> Html {
 fn out_of_reach_text(system: &IndicatorSystem, a: &Advice, target: u32, lang: Lang) -> String {
     let ind = &system.indicators[a.indicator];
     let name = ind.short(lang);
-    match (&a.outcome, lang) {
-        (AdviceOutcome::BeyondBest, Lang::Zh) => format!(
-            "{name}：需超过全省最高值（{}），单项无法升至第 {target} 位",
-            a.best
-                .map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
-        ),
-        (AdviceOutcome::BeyondBest, Lang::En) => format!(
-            "{name}: would need more than the best county's {}; out of reach alone",
-            a.best
-                .map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang))
-        ),
-        (AdviceOutcome::Missing, Lang::Zh) => format!("{name}：缺少数据"),
-        (AdviceOutcome::Missing, Lang::En) => format!("{name}: no value"),
-        (AdviceOutcome::Already, Lang::Zh) => format!("{name}：已达到"),
-        (AdviceOutcome::Already, Lang::En) => format!("{name}: already there"),
-        (_, Lang::Zh) => format!("{name}：即使升至合理上限也无法升至第 {target} 位"),
-        (_, Lang::En) => format!("{name}: not even its plausible maximum reaches rank {target}"),
+    let target = target.to_string();
+    match &a.outcome {
+        AdviceOutcome::BeyondBest => {
+            let best = a
+                .best
+                .map_or_else(|| "—".into(), |b| with_unit(system, a.indicator, b, lang));
+            // The target comes first so that a language may leave it out (English does).
+            tf(lang, Key::ReachBeyondBest, &[&target, name, &best])
+        }
+        AdviceOutcome::Missing => tf(lang, Key::ReachNoValue, &[name]),
+        AdviceOutcome::Already => tf(lang, Key::ReachAlready, &[name]),
+        _ => tf(lang, Key::ReachBeyondPlausible, &[name, &target]),
     }
 }
 
@@ -188,10 +184,7 @@ pub fn ProfileReach(props: &PanelProps) -> Html {
     let current = found.as_ref().filter(|f| f.0.is_for(s, u, target));
     html! {
         <section class="profile-reach" aria-labelledby="profile-reach-h" data-testid="profile-reach">
-            <h4 id="profile-reach-h">{ match lang {
-                Lang::Zh => format!("单项指标提升至第 {target} 位需要什么"),
-                Lang::En => format!("What one indicator alone would take to reach rank {target}"),
-            } }</h4>
+            <h4 id="profile-reach-h">{ tf(lang, Key::ReachProfileHeading, &[&target.to_string()]) }</h4>
             <p class="reach-target">
                 <label for="profile-reach-target">{ t(lang, Key::AdviceTarget) }</label>{ " " }
                 <input id="profile-reach-target" type="number" inputmode="numeric" min="1" max={(rank - 1).to_string()}
@@ -200,11 +193,11 @@ pub fn ProfileReach(props: &PanelProps) -> Html {
             { match current {
                 None => html! {
                     <button type="button" onclick={ask} data-testid="profile-reach-compute">
-                        { lang.pick("计算（其他指标不变）", "Compute (other indicators unchanged)") }
+                        { t(lang, Key::ReachProfileCompute) }
                     </button>
                 },
                 Some(f) => match &f.0.rows {
-                    Err(e) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
+                    Err(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
                     Ok(rows) => html! {
                         <>
                             { indicator_list(&s.system, &s.data, rows, target, lang) }
@@ -223,7 +216,7 @@ struct Found {
     target: u32,
     scenario: Scenario,
     data: Rc<Dataset>,
-    rows: Result<Vec<IndicatorReachRow>, String>,
+    rows: Result<Vec<IndicatorReachRow>, ScoreError>,
 }
 
 impl Found {
@@ -234,8 +227,7 @@ impl Found {
             &state.scenario,
             u,
             target,
-        )
-        .map_err(|e| e.message(state.lang));
+        );
         Found {
             unit: u,
             target,

@@ -7,14 +7,14 @@
 
 use super::pickers::CountySelect;
 use super::profile_reach::indicator_list;
-use super::{estimate_note, Ptr};
+use super::{estimate_note, Message, Ptr};
 use crate::analysis::bounds::{self, RankBounds};
 use crate::analysis::indicator_reach::{self, IndicatorReachRow};
 use crate::analysis::reach::WeightReach;
 use crate::analysis::DimensionModel;
-use crate::i18n::{place, prefecture_name};
+use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario, Unit};
-use crate::score::{score, Ranking};
+use crate::score::{score, Ranking, ScoreError};
 use crate::state::{Action, State, MAX_WEIGHT};
 use crate::tools_api::AnalysisRequest;
 use crate::ui::tools::{self, Status};
@@ -55,7 +55,7 @@ struct Outcome {
     weight: Result<WeightReach, String>,
     /// The scenario Apply sets and the rank it gives (verified).
     apply: Option<(Scenario, u32)>,
-    indicators: Result<Vec<IndicatorReachRow>, String>,
+    indicators: Result<Vec<IndicatorReachRow>, ScoreError>,
 }
 
 /// Computes the outcome for unit `u` and `target`: the weight reach in the tools module, the indicator
@@ -69,8 +69,7 @@ fn compute(
 ) {
     let lang = s.lang;
     let indicators =
-        indicator_reach::indicator_reach_all(&s.system, &s.data, &s.scenario, u, target)
-            .map_err(|e| e.message(lang));
+        indicator_reach::indicator_reach_all(&s.system, &s.data, &s.scenario, u, target);
     let done = {
         let (scenario, data) = (s.scenario.clone(), s.data.clone());
         move |current, weight, apply| {
@@ -136,13 +135,10 @@ fn bounds_key(sc: &Scenario) -> Scenario {
 }
 
 /// The target rank typed into the form, checked against the number of ranked units.
-fn parse_target(text: &str, ranked: u32, lang: Lang) -> Result<u32, String> {
+fn parse_target(text: &str, ranked: u32) -> Result<u32, Message> {
     match text.trim().parse::<u32>() {
         Ok(k) if (1..=ranked).contains(&k) => Ok(k),
-        _ => Err(match lang {
-            Lang::Zh => format!("目标名次须为 1 到 {ranked} 之间的整数。"),
-            Lang::En => format!("The target rank must be a whole number from 1 to {ranked}."),
-        }),
+        _ => Err(Message::new(Key::ReachTargetRange, &[&ranked.to_string()])),
     }
 }
 
@@ -237,7 +233,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     let n_ranked = s.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
     let target = use_state(String::new);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
-    let problem = use_state_eq(|| None::<String>);
+    let problem = use_state_eq(|| None::<Message>);
     // The weight reach runs in the tools module: its loading and failure notes.
     let reach_status = use_state_eq(|| None::<Status>);
     let bounds_source = use_bounds_source(s);
@@ -274,7 +270,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
         Callback::from(move |()| {
             let Some(u) = state.selected else { return };
             let ranked = state.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
-            match parse_target(&target, ranked, state.lang) {
+            match parse_target(&target, ranked) {
                 Ok(k) => {
                     problem.set(None);
                     compute(&state, u, k, status.clone(), outcome.clone());
@@ -291,9 +287,9 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     let Some(u) = s.selected else {
         return html! {
             <section class="analysis-card reach" id="reach" aria-labelledby="reach-h">
-                <h3 id="reach-h">{ lang.pick("县域提升需要什么", "What it takes to move up") }</h3>
+                <h3 id="reach-h">{ t(lang, Key::ReachHeading) }</h3>
                 { county }
-                <p class="empty">{ lang.pick("先选择一个县域（在排名表、图表中点击，或用上面的选择框）。", "Pick a county first (click it in the ranking or a chart, or use the box above).") }</p>
+                <p class="empty">{ t(lang, Key::ReachPickFirst) }</p>
             </section>
         };
     };
@@ -308,10 +304,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
             let Some(b) = &b else { return };
             match witness_scenario(&state, u, b, best) {
                 Some(sc) => d.dispatch(Action::SetScenario(sc)),
-                None => problem.set(Some(state.lang.pick(
-                    "这组权重重新计算后未得到所报告的名次，未采用。",
-                    "Re-scored, these weights do not give the reported rank; they were not applied.",
-                ).to_string())),
+                None => problem.set(Some(Message::new(Key::ReachNotReproduced, &[]))),
             }
         })
     };
@@ -327,12 +320,12 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
 
     html! {
         <section class="analysis-card reach" id="reach" aria-labelledby="reach-h">
-            <h3 id="reach-h">{ lang.pick("县域提升需要什么", "What it takes to move up") }</h3>
+            <h3 id="reach-h">{ t(lang, Key::ReachHeading) }</h3>
             { county }
             { county_line(&s.data.units[u], lang, rank, n_ranked) }
             { estimate_note(lang, s.unit_estimates.get(u).copied().unwrap_or(false)) }
             <ReachForm {lang} {n_ranked} target={(*target).clone()} {on_target} {on_compute} />
-            if let Some(p) = &*problem { <p class="problem bad-input" role="alert">{ p.clone() }</p> }
+            if let Some(p) = &*problem { <p class="problem bad-input" role="alert">{ p.text(lang) }</p> }
             { tools::status_view(reach_status.as_ref(), lang) }
             { for result }
             <BoundsSection {bounds} error={bounds_error} system={Ptr(s.system.clone())} {lang}
@@ -347,7 +340,11 @@ fn county_line(unit: &Unit, lang: Lang, rank: u32, n_ranked: u32) -> Html {
         <p>
             <strong translate="no">{ unit.name(lang) }</strong>{ " " }
             <span class="muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>{ " · " }
-            { if rank > 0 { match lang { Lang::Zh => format!("当前第 {rank} 位（共 {n_ranked} 个）"), Lang::En => format!("now {} of {n_ranked}", place(lang, rank)) } } else { lang.pick("未参与排名", "not ranked").to_string() } }
+            { if rank > 0 {
+                tf(lang, Key::ReachCurrentRank, &[&place(lang, rank), &n_ranked.to_string()])
+            } else {
+                t(lang, Key::ReachNotRanked).to_string()
+            } }
         </p>
     }
 }
@@ -368,7 +365,7 @@ fn ReachCounty(props: &ReachCountyProps) -> Html {
     let lang = props.lang;
     html! {
         <div class="field">
-            <label for="reach-county">{ lang.pick("县域", "County") }</label>
+            <label for="reach-county">{ t(lang, Key::ColCounty) }</label>
             <CountySelect id="reach-county" data={props.data.clone()} order={props.order.clone()}
                 {lang} selected={props.selected} on_change={props.on_change.clone()} />
         </div>
@@ -400,11 +397,11 @@ fn ReachForm(props: &ReachFormProps) -> Html {
     html! {
         <form class="run-form" {onsubmit}>
             <div class="field">
-                <label for="reach-target">{ lang.pick("目标名次", "Target rank") }</label>
+                <label for="reach-target">{ t(lang, Key::AdviceTarget) }</label>
                 <input id="reach-target" type="number" min="1" max={props.n_ranked.to_string()} step="1" inputmode="numeric"
                     value={props.target.clone()} {oninput} data-testid="reach-target" />
             </div>
-            <button type="submit" class="primary" data-testid="reach-compute">{ lang.pick("计算", "Compute") }</button>
+            <button type="submit" class="primary" data-testid="reach-compute">{ t(lang, Key::ReachCompute) }</button>
         </form>
     }
 }
@@ -428,17 +425,17 @@ struct ReachResultProps {
 fn ReachResult(props: &ReachResultProps) -> Html {
     let (o, lang) = (&props.outcome.0, props.lang);
     let indicators_html = match &o.indicators {
-        Err(e) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
+        Err(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
         Ok(rows) => indicator_list(&props.system.0, &o.data, rows, o.target, lang),
     };
     html! {
         <div class="reach-result" data-testid="reach-result">
             if props.stale {
-                <p class="stale" role="status">{ lang.pick("方案或数据已改变，以下结果对应计算时的方案，请重新计算。", "The method or data have changed; these results belong to the earlier settings. Compute again.") }</p>
+                <p class="stale" role="status">{ t(lang, Key::ReachStale) }</p>
             }
-            <h4>{ match lang { Lang::Zh => format!("调整维度权重升至第 {} 位", o.target), Lang::En => format!("Dimension weights for rank {}", o.target) } }</h4>
+            <h4>{ tf(lang, Key::ReachWeightsHeading, &[&o.target.to_string()]) }</h4>
             { weight_reach_html(props) }
-            <h4>{ lang.pick("仅提高一项指标（其他不变）", "Raising one indicator alone (others unchanged)") }</h4>
+            <h4>{ t(lang, Key::ReachOneIndicatorHeading) }</h4>
             { indicators_html }
         </div>
     }
@@ -462,17 +459,16 @@ fn weight_reach_html(props: &ReachResultProps) -> Html {
         .map(|(sc, r)| (props.on_apply.reform(move |_: MouseEvent| sc.clone()), r));
     html! {
         <div data-testid="weight-reach" data-rank={apply.as_ref().map(|(_, r)| r.to_string())}>
-            <p>{ match (&apply, lang) {
-                (Some((_, r)), Lang::Zh) => format!("把维度权重调整为下表右列，可升至第 {r} 位（权重总变动 {:.1} 个百分点，是达到目标的最小变动）。", change * 100.0),
-                (Some((_, r)), Lang::En) => format!("With the weights in the right-hand column it ranks {} (a total weight change of {:.1} percentage points, the smallest that reaches the target).", place(lang, *r), change * 100.0),
-                (None, _) => o.weight.as_ref().map(|w| w.sentence(system, o.target, lang)).unwrap_or_default(),
+            <p>{ match &apply {
+                Some((_, r)) => tf(lang, Key::ReachWeightsFound, &[&place(lang, *r), &format!("{:.1}", change * 100.0)]),
+                None => o.weight.as_ref().map(|w| w.sentence(system, o.target, lang)).unwrap_or_default(),
             } }</p>
             <table class="reach-weights">
                 <thead><tr>
-                    <th scope="col">{ lang.pick("维度", "Dimension") }</th>
-                    <th scope="col" class="num">{ lang.pick("当前权重", "Current") }</th>
-                    <th scope="col" class="num">{ lang.pick("新权重", "New") }</th>
-                    <th scope="col" class="num">{ lang.pick("变动", "Change") }</th>
+                    <th scope="col">{ t(lang, Key::ReachColDimension) }</th>
+                    <th scope="col" class="num">{ t(lang, Key::ReachColCurrent) }</th>
+                    <th scope="col" class="num">{ t(lang, Key::ReachColNew) }</th>
+                    <th scope="col" class="num">{ t(lang, Key::ReachColChange) }</th>
                 </tr></thead>
                 <tbody>
                     { for system.dimensions.iter().enumerate().map(|(k, dim)| {
@@ -490,13 +486,10 @@ fn weight_reach_html(props: &ReachResultProps) -> Html {
             </table>
             if let Some((cb, _)) = apply {
                 if props.applied {
-                    <p role="status" data-testid="reach-applied">{ match lang {
-                        Lang::Zh => format!("已采用。现在排第 {} 位。", rank),
-                        Lang::En => format!("Applied. It now ranks {}.", place(lang, rank)),
-                    } }</p>
+                    <p role="status" data-testid="reach-applied">{ tf(lang, Key::ReachApplied, &[&place(lang, rank)]) }</p>
                 } else if !props.stale {
                     <button type="button" class="primary" onclick={cb} data-testid="reach-apply">
-                        { lang.pick("采用这些权重", "Apply these weights") }
+                        { t(lang, Key::PanelApplyWeights) }
                     </button>
                 }
             }
@@ -528,14 +521,14 @@ fn BoundsSection(props: &BoundsSectionProps) -> Html {
         (None, Some(e)) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
         (None, None) => html! {
             <p>
-                { lang.pick("当前数据或方法没有预先算好的结果。", "No precomputed result for the current data or method. ") }
-                <button type="button" onclick={props.on_compute.reform(|_: MouseEvent| ())} data-testid="bounds-compute">{ lang.pick("现在计算", "Compute now") }</button>
+                { t(lang, Key::ReachNoPrecomputed) }
+                <button type="button" onclick={props.on_compute.reform(|_: MouseEvent| ())} data-testid="bounds-compute">{ t(lang, Key::ReachComputeNow) }</button>
             </p>
         },
     };
     html! {
         <>
-            <h4>{ lang.pick("最好与最差可能名次", "Best and worst possible rank") }</h4>
+            <h4>{ t(lang, Key::ReachBoundsHeading) }</h4>
             { body }
             { tools::status_view(props.status.as_ref(), lang) }
         </>
@@ -548,27 +541,20 @@ fn bounds_html(props: &BoundsSectionProps, b: &RankBounds, precomputed: bool) ->
     let apply_worst = props.on_witness.reform(|_: MouseEvent| false);
     html! {
         <div class="bounds" data-testid="rank-bounds" data-best={b.best_rank.to_string()} data-worst={b.worst_rank.to_string()}>
-            <p>{ match lang {
-                Lang::Zh => format!("在所有可能的维度权重下，最好可排第 {} 位，最差排第 {} 位。", b.best_rank, b.worst_rank),
-                Lang::En => format!("Over every possible dimension weighting its best rank is {} and its worst {}.", place(lang, b.best_rank), place(lang, b.worst_rank)),
-            } }</p>
+            <p>{ tf(lang, Key::ReachBounds, &[&place(lang, b.best_rank), &place(lang, b.worst_rank)]) }</p>
             <div class="witnesses">
                 <div>
-                    <h5>{ lang.pick("取得最好名次的权重", "Weights giving the best rank") }</h5>
+                    <h5>{ t(lang, Key::ReachBestWeights) }</h5>
                     { weights_list(system, &b.best_weights, lang) }
-                    <button type="button" onclick={apply_best} data-testid="bounds-apply-best">{ lang.pick("采用", "Apply") }</button>
+                    <button type="button" onclick={apply_best} data-testid="bounds-apply-best">{ t(lang, Key::ReachApply) }</button>
                 </div>
                 <div>
-                    <h5>{ lang.pick("导致最差名次的权重", "Weights giving the worst rank") }</h5>
+                    <h5>{ t(lang, Key::ReachWorstWeights) }</h5>
                     { weights_list(system, &b.worst_weights, lang) }
-                    <button type="button" onclick={apply_worst} data-testid="bounds-apply-worst">{ lang.pick("采用", "Apply") }</button>
+                    <button type="button" onclick={apply_worst} data-testid="bounds-apply-worst">{ t(lang, Key::ReachApply) }</button>
                 </div>
             </div>
-            <p class="hint">{ if precomputed {
-                lang.pick("精确结果（混合整数规划，随内置数据预先算好）。", "Exact (mixed-integer programme, computed in advance for the bundled data).")
-            } else {
-                lang.pick("精确结果（混合整数规划，在浏览器内计算）。", "Exact (mixed-integer programme, computed in your browser).")
-            } }</p>
+            <p class="hint">{ t(lang, if precomputed { Key::ReachExactPrecomputed } else { Key::ReachExactInBrowser }) }</p>
         </div>
     }
 }

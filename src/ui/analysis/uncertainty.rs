@@ -2,13 +2,15 @@
 //! task scheduled with a zero-delay timer and sized from the measured time of the chunks before it, so
 //! no task comes near 50 ms; a progress bar and Cancel; results as interval bars and as a table.
 
-use super::{estimate_note, now_ms, Ptr};
+use super::{estimate_note, now_ms, Message, Ptr};
 use crate::analysis::uncertainty::{
     percent_text, Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun, MAX_SAMPLES,
 };
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
 use crate::chart::LazyTable;
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang, Scenario};
+use crate::score::ScoreError;
 use crate::state::State;
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::PanelProps;
@@ -57,7 +59,7 @@ enum Phase {
     Idle,
     Running(Progress),
     Cancelled(Progress),
-    Failed(String),
+    Failed(ScoreError),
 }
 
 type JobCell = Rc<RefCell<Option<Job>>>;
@@ -155,50 +157,35 @@ impl Scheduler {
     }
 }
 
-/// Reads the form; every problem is listed, in the user's language.
+/// Reads the form; every problem is listed.
 fn parse_config(
     samples: &str,
     noise: &str,
     seed: &str,
     vary: bool,
-    lang: Lang,
-) -> Result<UncertaintyConfig, Vec<String>> {
+) -> Result<UncertaintyConfig, Vec<Message>> {
     let mut problems = Vec::new();
     let samples = match samples.trim().parse::<usize>() {
         Ok(n) if (1..=MAX_SAMPLES).contains(&n) => n,
         _ => {
-            problems.push(match lang {
-                Lang::Zh => format!("抽样次数须为 1 到 {MAX_SAMPLES} 之间的整数"),
-                Lang::En => {
-                    format!("the number of samples must be a whole number from 1 to {MAX_SAMPLES}")
-                }
-            });
+            problems.push(Message::new(
+                Key::UncSamplesRange,
+                &[&MAX_SAMPLES.to_string()],
+            ));
             0
         }
     };
     let noise = match noise.trim().parse::<f64>() {
         Ok(x) if (0.0..1.0).contains(&x) => x,
         _ => {
-            problems.push(
-                lang.pick(
-                    "扰动幅度 X 须是不小于 0 且小于 1 的数",
-                    "the noise X must be a number from 0 up to (not including) 1",
-                )
-                .to_string(),
-            );
+            problems.push(Message::new(Key::UncNoiseRange, &[]));
             0.0
         }
     };
     let seed = match seed.trim().parse::<u64>() {
         Ok(s) => s,
         Err(_) => {
-            problems.push(
-                lang.pick(
-                    "随机种子须为非负整数",
-                    "the seed must be a non-negative whole number",
-                )
-                .to_string(),
-            );
+            problems.push(Message::new(Key::UncSeedInvalid, &[]));
             0
         }
     };
@@ -258,7 +245,7 @@ impl RunHandle {
                 scheduler.chart_on.set(false);
                 scheduler.schedule();
             }
-            Err(e) => scheduler.phase.set(Phase::Failed(e.message(state.lang))),
+            Err(e) => scheduler.phase.set(Phase::Failed(e)),
         }
     }
 
@@ -345,11 +332,8 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
 
     html! {
         <section class="analysis-card uncertainty" aria-labelledby="unc-h">
-            <h3 id="unc-h">{ lang.pick("排名的不确定性", "How certain is each rank") }</h3>
-            <p class="help">{ lang.pick(
-                "蒙特卡洛模拟：每次抽样把每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子后重新归一化，可选同时随机选择标准化与合成方法；统计每个县域名次的中位数与 5%、95% 分位数（最近秩定义），以及领先下一名的抽样占比；与上一名或下一名的先后在超过一成的抽样中互换时标为“先后不稳”并注明是哪一名。相同的种子总是得到相同的结果。",
-                "Monte Carlo: each sample multiplies every dimension weight by an independent uniform factor in [1 − X, 1 + X] and renormalises, optionally also drawing the normalisation and aggregation; per county the median rank and the 5% and 95% quantiles (nearest-rank) are reported, with the share of samples in which it stays ahead of the next county; \"may swap\" marks a county that swaps places with the one above or below in more than one sample in ten. The same seed always gives the same result.",
-            ) }</p>
+            <h3 id="unc-h">{ t(lang, Key::UncHeading) }</h3>
+            <p class="help">{ t(lang, Key::UncHelp) }</p>
             <RunForm {lang} {running} {on_run} {on_cancel} />
             { progress_line(&run.phase, lang) }
             { for result_html }
@@ -375,7 +359,7 @@ fn RunForm(props: &RunFormProps) -> Html {
     let noise = use_state(|| defaults.noise.to_string());
     let seed = use_state(|| defaults.seed.to_string());
     let vary = use_state(|| defaults.vary_methods);
-    let problems = use_state(Vec::<String>::new);
+    let problems = use_state(Vec::<Message>::new);
 
     let on_run = {
         let (samples, noise, seed, vary, problems) = (
@@ -386,15 +370,15 @@ fn RunForm(props: &RunFormProps) -> Html {
             problems.clone(),
         );
         let on_run = props.on_run.clone();
-        Callback::from(move |_: MouseEvent| {
-            match parse_config(&samples, &noise, &seed, *vary, lang) {
+        Callback::from(
+            move |_: MouseEvent| match parse_config(&samples, &noise, &seed, *vary) {
                 Ok(config) => {
                     problems.set(Vec::new());
                     on_run.emit(config);
                 }
                 Err(p) => problems.set(p),
-            }
-        })
+            },
+        )
     };
     let on_vary = {
         let vary = vary.clone();
@@ -407,37 +391,37 @@ fn RunForm(props: &RunFormProps) -> Html {
         <>
             <div class="run-form">
                 <div class="field">
-                    <label for="unc-samples">{ lang.pick("抽样次数", "Samples") }</label>
+                    <label for="unc-samples">{ t(lang, Key::UncSamples) }</label>
                     <input id="unc-samples" type="number" min="1" max={MAX_SAMPLES.to_string()} step="1" inputmode="numeric"
                         value={(*samples).clone()} oninput={text_input(&samples)} disabled={running} />
                 </div>
                 <div class="field">
-                    <label for="unc-noise">{ lang.pick("扰动幅度 X", "Noise X") }</label>
+                    <label for="unc-noise">{ t(lang, Key::UncNoise) }</label>
                     <input id="unc-noise" type="number" min="0" max="0.99" step="0.05" inputmode="decimal"
                         value={(*noise).clone()} oninput={text_input(&noise)} disabled={running} />
                 </div>
                 <div class="field">
-                    <label for="unc-seed">{ lang.pick("随机种子", "Seed") }</label>
+                    <label for="unc-seed">{ t(lang, Key::UncSeed) }</label>
                     <input id="unc-seed" type="text" inputmode="numeric" autocomplete="off"
                         value={(*seed).clone()} oninput={text_input(&seed)} disabled={running} />
                 </div>
                 <div class="field check">
                     <input id="unc-vary" type="checkbox" checked={*vary} onchange={on_vary} disabled={running} />
-                    <label for="unc-vary">{ lang.pick("同时改变标准化与合成方法", "Also vary the normalisation and aggregation") }</label>
+                    <label for="unc-vary">{ t(lang, Key::UncVary) }</label>
                 </div>
                 <div class="buttons">
                     <button type="button" class="primary" onclick={on_run} disabled={running} data-testid="uncertainty-run">
-                        { lang.pick("运行", "Run") }
+                        { t(lang, Key::UncRun) }
                     </button>
                     <button type="button" onclick={props.on_cancel.reform(|_: MouseEvent| ())} disabled={!running} data-testid="uncertainty-cancel">
-                        { lang.pick("取消", "Cancel") }
+                        { t(lang, Key::UncCancel) }
                     </button>
                 </div>
             </div>
             if !problems.is_empty() {
                 <div class="problem bad-input" role="alert">
-                    <p>{ lang.pick("无法运行：", "Cannot run: ") }</p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+                    <p>{ t(lang, Key::UncCannotRun) }</p>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.text(lang) }</li> }) }</ul>
                 </div>
             }
         </>
@@ -449,7 +433,7 @@ fn progress_line(phase: &Phase, lang: Lang) -> Html {
     match phase {
         Phase::Running(p) => html! {
             <div class="run-progress">
-                <label for="unc-progress">{ lang.pick("进度", "Progress") }</label>
+                <label for="unc-progress">{ t(lang, Key::UncProgress) }</label>
                 <progress id="unc-progress" data-testid="uncertainty-progress" max={p.total.to_string()} value={p.done.to_string()}>
                     { format!("{:.0}%", p.fraction() * 100.0) }
                 </progress>
@@ -457,12 +441,9 @@ fn progress_line(phase: &Phase, lang: Lang) -> Html {
             </div>
         },
         Phase::Cancelled(p) => html! {
-            <p class="run-status" role="status" data-testid="uncertainty-cancelled">{ match lang {
-                Lang::Zh => format!("已取消（完成 {} / {} 次抽样）；下方仍显示上一次完成的结果。", p.done, p.total),
-                Lang::En => format!("Cancelled after {} of {} samples; the last completed result stays below.", p.done, p.total),
-            } }</p>
+            <p class="run-status" role="status" data-testid="uncertainty-cancelled">{ tf(lang, Key::UncCancelled, &[&p.done.to_string(), &p.total.to_string()]) }</p>
         },
-        Phase::Failed(msg) => html! { <p class="problem" role="alert">{ msg.clone() }</p> },
+        Phase::Failed(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
         Phase::Idle => html! {},
     }
 }
@@ -511,27 +492,24 @@ fn RunResult(props: &RunResultProps) -> Html {
             data-longest-chunk-ms={format!("{:.1}", o.longest_ms)} data-chunks={o.chunks.to_string()}
             data-samples={o.result.samples.to_string()} data-seed={c.seed.to_string()}
             data-rows={o.result.rows.len().to_string()}>
-            <p class="run-status" role="status">{ match lang {
-                Lang::Zh => format!("{} 次抽样，X = {}，种子 {}{}；用时 {:.0} 毫秒（{} 段）。",
-                    o.result.samples, c.noise, c.seed, if c.vary_methods { "，同时改变方法" } else { "" }, o.elapsed_ms, o.chunks),
-                Lang::En => format!("{} samples, X = {}, seed {}{}; took {:.0} ms in {} chunks.",
-                    o.result.samples, c.noise, c.seed, if c.vary_methods { ", methods varied too" } else { "" }, o.elapsed_ms, o.chunks),
-            } }</p>
+            <p class="run-status" role="status">{ tf(
+                lang,
+                if c.vary_methods { Key::UncRunDoneVaried } else { Key::UncRunDone },
+                &[&o.result.samples.to_string(), &c.noise.to_string(), &c.seed.to_string(),
+                    &format!("{:.0}", o.elapsed_ms), &o.chunks.to_string()],
+            ) }</p>
             if stale {
-                <p class="stale" role="status">{ lang.pick(
-                    "方案或数据已改变：以下结果对应运行时的方案，请重新运行。",
-                    "The method or data have changed since: these results belong to the earlier settings; run again to update them.",
-                ) }</p>
+                <p class="stale" role="status">{ t(lang, Key::UncStale) }</p>
             }
             { estimate_note(lang, any_estimate) }
             if let Some(sentence) = selected.and_then(|u| o.result.unit_sentence(&o.data, u, lang)) {
                 <p class="unc-sentence" data-testid="uncertainty-sentence">{ sentence }</p>
             }
             <div class="field">
-                <label for="unc-show">{ lang.pick("区间图显示", "Show in the chart") }</label>
+                <label for="unc-show">{ t(lang, Key::UncShowInChart) }</label>
                 <select id="unc-show" onchange={on_show}>
-                    <option value="top" selected={!show_all}>{ match lang { Lang::Zh => format!("前 {CHART_LIMIT} 名"), Lang::En => format!("Top {CHART_LIMIT}") } }</option>
-                    <option value="all" selected={show_all}>{ lang.pick("全部县域", "All counties") }</option>
+                    <option value="top" selected={!show_all}>{ tf(lang, Key::UncTopN, &[&CHART_LIMIT.to_string()]) }</option>
+                    <option value="all" selected={show_all}>{ t(lang, Key::UncAllCounties) }</option>
                 </select>
             </div>
             if let Some((painter, table, height)) = chart_on.then(|| (*chart).clone()) {
@@ -603,17 +581,17 @@ fn result_table(
 ) -> Html {
     html! {
         <div class="table-scroll tall" role="region" tabindex="0"
-            aria-label={lang.pick("排名不确定性表", "Rank uncertainty table")}>
+            aria-label={t(lang, Key::UncTableLabel)}>
             <table class="unc-table" data-testid="uncertainty-table">
-                <caption class="sr-only">{ lang.pick("每个县域的名次分布", "Each county's rank distribution") }</caption>
+                <caption class="sr-only">{ t(lang, Key::UncTableCaption) }</caption>
                 <thead><tr>
-                    <th scope="col" class="num">{ lang.pick("当前名次", "Nominal") }</th>
-                    <th scope="col">{ lang.pick("县域", "County") }</th>
-                    <th scope="col" class="num">{ lang.pick("中位名次", "Median") }</th>
+                    <th scope="col" class="num">{ t(lang, Key::UncColNominal) }</th>
+                    <th scope="col">{ t(lang, Key::ColCounty) }</th>
+                    <th scope="col" class="num">{ t(lang, Key::UncColMedian) }</th>
                     <th scope="col" class="num">{ "5%" }</th>
                     <th scope="col" class="num">{ "95%" }</th>
-                    <th scope="col" class="num">{ lang.pick("领先下一名的概率", "Ahead of the next") }</th>
-                    <th scope="col">{ lang.pick("与相邻县域", "Against neighbours") }</th>
+                    <th scope="col" class="num">{ t(lang, Key::UncColAheadNext) }</th>
+                    <th scope="col">{ t(lang, Key::UncColNeighbours) }</th>
                 </tr></thead>
                 <tbody>
                     { for result.rows.iter().take(shown).map(|r| {
