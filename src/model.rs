@@ -85,7 +85,11 @@ impl Indicator {
         lang.name(&self.unit_zh, &self.unit_zh_hant, &self.unit_en)
     }
     pub fn definition(&self, lang: Lang) -> &str {
-        lang.name(&self.definition_zh, &self.definition_zh_hant, &self.definition_en)
+        lang.name(
+            &self.definition_zh,
+            &self.definition_zh_hant,
+            &self.definition_en,
+        )
     }
     /// Formats a value with the indicator's stored precision.
     pub fn format(&self, value: f64) -> String {
@@ -308,7 +312,11 @@ impl DatasetMeta {
 
     /// The data set's source as a reader of `lang` sees it.
     pub fn source_in(&self, lang: Lang) -> &str {
-        lang.name(&self.source, text(&self.source_zh_hant), text(&self.source_en))
+        lang.name(
+            &self.source,
+            text(&self.source_zh_hant),
+            text(&self.source_en),
+        )
     }
 }
 

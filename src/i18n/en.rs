@@ -1,7 +1,5 @@
 //! The English catalogue.
 
-use super::Key;
-
 crate::i18n::catalogue! {
     Title => "Fujian County Key Industrial Chain Development Index";
     Subtitle => "Interactive calculator: change weights and methods and the ranking of 83 counties updates at once";

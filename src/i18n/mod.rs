@@ -5,35 +5,56 @@
 use serde::{Deserialize, Serialize};
 
 pub use en::ordinal;
-pub use zh::Key;
+pub use zh::Texts;
 
-/// Declares [`Key`] and the source language's text for every key.
+/// A fixed interface string: its text in every language of [`Lang::ALL`], in that order. Each key is an
+/// associated constant (`Key::Title`), so a module links the texts of the keys it uses and no others.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key([&'static str; LANGUAGE_COUNT]);
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Key({:?})", self.0[0])
+    }
+}
+
+/// Declares every key with the source language's text: the [`Texts`] every catalogue fills, this
+/// language's catalogue, and the [`Key`] constants, each gathered from all catalogues.
 macro_rules! declare_keys {
-    ($($(#[$doc:meta])* $key:ident => $text:literal;)*) => {
-        /// A fixed interface string.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key),* }
+    ($($key:ident => $text:literal;)*) => {
+        /// Every key's text in one language; a catalogue is one value of it, so a catalogue without a
+        /// key does not compile.
+        #[allow(non_snake_case)]
+        pub struct Texts { $(pub $key: &'static str,)* }
 
-        impl Key {
-            /// Every key, for tests that check the catalogues.
-            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        /// This language's catalogue.
+        pub const TEXTS: Texts = Texts { $($key: $text,)* };
+
+        #[allow(non_upper_case_globals)]
+        impl super::Key {
+            $(pub const $key: super::Key = super::Key({
+                let mut texts = [""; super::LANGUAGE_COUNT];
+                let mut i = 0;
+                while i < super::LANGUAGE_COUNT {
+                    texts[i] = super::CATALOGUES[i].$key;
+                    i += 1;
+                }
+                texts
+            });)*
         }
 
-        /// The text of `key` in this language.
-        pub fn text(key: Key) -> &'static str {
-            match key { $(Key::$key => $text),* }
-        }
+        /// Every key with its name, for the tests of the catalogues.
+        #[cfg(test)]
+        pub const ALL_KEYS: &[(&str, super::Key)] = &[$((stringify!($key), super::Key::$key)),*];
     };
 }
 pub(crate) use declare_keys;
 
-/// A translation: the text of every key (a missing key is a compile error).
+/// A translation: the text of every key (a missing or unknown key is a compile error).
 macro_rules! catalogue {
-    ($($(#[$doc:meta])* $key:ident => $text:literal;)*) => {
-        /// The text of `key` in this language.
-        pub fn text(key: Key) -> &'static str {
-            match key { $(Key::$key => $text),* }
-        }
+    ($($key:ident => $text:literal;)*) => {
+        /// This language's catalogue.
+        pub const TEXTS: super::Texts = super::Texts { $($key: $text,)* };
     };
 }
 pub(crate) use catalogue;
@@ -48,7 +69,6 @@ pub struct Language {
     pub native_name: &'static str,
     /// Which of a data set's names (county, indicator, unit) this language reads.
     pub names: NameForm,
-    text: fn(Key) -> &'static str,
     place: fn(u32) -> String,
 }
 
@@ -73,6 +93,10 @@ macro_rules! languages {
             $($lang),*
         }
 
+        /// The catalogues in the order of [`Lang::ALL`]; only evaluated at compile time, into the keys.
+        const CATALOGUES: &[Texts] = &[$($module::TEXTS),*];
+        const LANGUAGE_COUNT: usize = CATALOGUES.len();
+
         impl Lang {
             /// Every language, in the switch's order.
             pub const ALL: &'static [Lang] = &[$(Lang::$lang),*];
@@ -83,7 +107,6 @@ macro_rules! languages {
                     $(Lang::$lang => {
                         const LANGUAGE: Language = Language {
                             $($field: $value,)*
-                            text: $module::text,
                             place: $module::place,
                         };
                         &LANGUAGE
@@ -162,7 +185,7 @@ impl TryFrom<String> for Lang {
 
 /// The string of `key` in `lang`.
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    (lang.language().text)(key)
+    key.0[lang as usize]
 }
 
 /// "第 n 位" or "nth": a place in a ranking.
@@ -280,13 +303,13 @@ mod tests {
 
     #[test]
     fn every_key_is_translated_with_the_same_placeholders() {
-        for &k in Key::ALL {
+        for &(name, k) in zh::ALL_KEYS {
             for &lang in Lang::ALL {
-                assert!(!t(lang, k).is_empty(), "{k:?} in {lang:?}");
+                assert!(!t(lang, k).is_empty(), "{name} in {lang:?}");
                 assert_eq!(
                     arity(t(lang, k)),
                     arity(t(Lang::Zh, k)),
-                    "{k:?} takes other arguments in {lang:?}"
+                    "{name} takes other arguments in {lang:?}"
                 );
             }
         }
@@ -294,10 +317,10 @@ mod tests {
 
     #[test]
     fn english_text_has_no_han() {
-        for &k in Key::ALL {
+        for &(name, k) in zh::ALL_KEYS {
             assert!(
                 !has_han(t(Lang::En, k)) || k == Key::SwitchLang,
-                "{k:?} English text has Han characters"
+                "{name}: the English text has Han characters"
             );
         }
     }
