@@ -9,6 +9,9 @@ use crate::method::ahp;
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use serde_json::{json, Map, Value};
 
+/// The language of the commands' error messages.
+const CLI_LANG: Lang = Lang::En;
+
 /// Parses a comparison matrix: `n` rows of `n` numbers, the upper triangle with its diagonal
 /// (rows of n, n-1, ..., 1 numbers), or the upper triangle without it (rows of n-1, ..., 1).
 /// Numbers may be fractions such as `1/3`, separated by spaces, tabs or commas; `#` starts a comment.
@@ -88,7 +91,7 @@ fn weights_object(system: &IndicatorSystem, w: &[f64]) -> Value {
 pub fn ahp_json(system: &IndicatorSystem, matrix_text: &str) -> Result<String, String> {
     let n = system.n_dimensions();
     let matrix = parse_matrix(matrix_text, n)?;
-    let result = ahp::weights(&matrix, n).map_err(|e| e.message(Lang::En))?;
+    let result = ahp::weights(&matrix, n).map_err(|e| e.message(CLI_LANG))?;
     let out = json!({
         "weights": weights_object(system, &result.weights),
         "lambda_max": result.lambda_max,
@@ -152,7 +155,7 @@ pub fn uncertainty_text(
 ) -> Result<String, String> {
     parse_samples(&config.samples.to_string())?;
     parse_noise(&config.noise.to_string())?;
-    let result = run(system, data, scenario, config).map_err(|e| e.message(Lang::En))?;
+    let result = run(system, data, scenario, config).map_err(|e| e.message(CLI_LANG))?;
     if !json_format {
         return Ok(result.to_csv());
     }
@@ -186,17 +189,21 @@ pub fn reach_json(
     adcode: &str,
     target: u32,
 ) -> Result<String, String> {
-    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(Lang::En))?;
-    let t = model.ranked_unit(adcode).map_err(|e| e.message(Lang::En))?;
-    let reach = weight_reach(system, data, &model, t, target).map_err(|e| e.message(Lang::En))?;
+    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(CLI_LANG))?;
+    let t = model.ranked_unit(adcode).map_err(|e| e.message(CLI_LANG))?;
+    let reach = weight_reach(system, data, &model, t, target).map_err(|e| e.message(CLI_LANG))?;
     let mut out = json!({
         "adcode": adcode,
         "name_zh": data.units[t].name_zh,
         "target": target,
         "current_rank": model.nominal_rank[t],
         "current_weights": weights_object(system, &model.weights),
-        "message_zh": reach.sentence(system, target, Lang::Zh),
-        "message_en": reach.sentence(system, target, Lang::En),
+    });
+    let messages = Lang::ALL.iter().map(|&lang| {
+        (
+            format!("message_{}", lang.id()),
+            json!(reach.sentence(system, target, lang)),
+        )
     });
     let extra = match &reach {
         WeightReach::Already { rank } => {
@@ -214,6 +221,7 @@ pub fn reach_json(
         }
     };
     if let (Value::Object(o), Value::Object(e)) = (&mut out, extra) {
+        o.extend(messages);
         o.extend(e);
     }
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
@@ -231,7 +239,7 @@ pub fn bounds_text(
             return Ok(to_csv(system, &b));
         }
     }
-    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(Lang::En))?;
-    let bounds = all_bounds(system, data, &model).map_err(|e| e.message(Lang::En))?;
+    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(CLI_LANG))?;
+    let bounds = all_bounds(system, data, &model).map_err(|e| e.message(CLI_LANG))?;
     Ok(to_csv(system, &bounds))
 }

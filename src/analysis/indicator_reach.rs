@@ -7,6 +7,7 @@
 //! case. Increases move in steps of the indicator's precision (whole units for counts) and stop at its
 //! plausible maximum.
 
+use crate::i18n::{tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::{score, ScoreError};
 
@@ -143,36 +144,24 @@ pub fn sentence(
 ) -> String {
     let ind = &system.indicators[row.indicator];
     // The short name reads as a person would say it ("新增专利再多 37 件", not "新增专利授权量再增加").
-    let name = match lang {
-        Lang::Zh => ind.short_zh.as_str(),
-        Lang::En => ind.name_en.as_str(),
-    };
+    let name = lang.pick(&ind.short_zh, &ind.name_en); // data name
     let percent = ind.unit_en.trim() == "%";
-    match (&row.reach, lang) {
-        (IndicatorReach::Already, Lang::Zh) => format!("已位于第 {target} 位或更前"),
-        (IndicatorReach::Already, Lang::En) => format!("already at rank {target} or better"),
-        (IndicatorReach::Missing, Lang::Zh) => format!("{name}缺少数据"),
-        (IndicatorReach::Missing, Lang::En) => format!("{name}: no value"),
-        (IndicatorReach::NotReachable, Lang::Zh) => format!("仅靠{name}无法升至第 {target} 位"),
-        (IndicatorReach::NotReachable, Lang::En) => {
-            format!("{name} alone cannot lift it to rank {target}")
-        }
-        (IndicatorReach::Reachable { increase, rank, .. }, Lang::Zh) => {
-            let amount = ind.format(*increase);
-            if percent {
-                format!("{name}再提高 {amount} 个百分点可升至第 {rank} 位")
-            } else {
-                format!("{name}再多 {amount} {}可升至第 {rank} 位", ind.unit_zh)
-            }
-        }
-        (IndicatorReach::Reachable { increase, rank, .. }, Lang::En) => {
+    let target = target.to_string();
+    match &row.reach {
+        IndicatorReach::Already => tf(lang, Key::AnalysisIndicatorAlready, &[&target]),
+        IndicatorReach::Missing => tf(lang, Key::AnalysisIndicatorMissing, &[name]),
+        IndicatorReach::NotReachable => tf(lang, Key::AnalysisIndicatorAlone, &[name, &target]),
+        IndicatorReach::Reachable { increase, rank, .. } => {
             let amount = ind.format_shown(*increase, lang);
+            let rank = rank.to_string();
             if percent {
-                format!("raising {name} by {amount} percentage points would lift it to rank {rank}")
+                tf(lang, Key::AnalysisIndicatorPoints, &[name, &amount, &rank])
             } else {
-                format!(
-                    "raising {name} by {amount} {} would lift it to rank {rank}",
-                    ind.shown_unit(lang)
+                let unit = ind.shown_unit(lang);
+                tf(
+                    lang,
+                    Key::AnalysisIndicatorMore,
+                    &[name, &amount, unit, &rank],
                 )
             }
         }

@@ -15,6 +15,7 @@ pub mod reach;
 pub mod synthetic;
 pub mod uncertainty;
 
+use crate::i18n::{tf, Key};
 use crate::method::GEOMETRIC_EPSILON;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Scenario, Weighting};
 use crate::score::{self, Ranker, Ranking, ScoreError, Strided, TieOrder};
@@ -231,23 +232,16 @@ pub enum AnalysisError {
 impl AnalysisError {
     /// A message for the user, in their language.
     pub fn message(&self, lang: crate::model::Lang) -> String {
-        use crate::model::Lang::*;
-        match (self, lang) {
-            (AnalysisError::Score(e), _) => e.message(lang),
-            (AnalysisError::UnknownUnit(a), Zh) => format!("数据中没有行政区划代码 {a}"),
-            (AnalysisError::UnknownUnit(a), En) => format!("no unit with adcode {a} in the data"),
-            (AnalysisError::Unranked(a), Zh) => format!("{a} 缺少整个维度的数据，未参与排名"),
-            (AnalysisError::Unranked(a), En) => {
-                format!("{a} lacks a whole dimension and is not ranked")
-            }
-            (AnalysisError::TargetOutOfRange { target, ranked }, Zh) => {
-                format!("目标名次 {target} 不在 1 到 {ranked} 之间")
-            }
-            (AnalysisError::TargetOutOfRange { target, ranked }, En) => {
-                format!("target rank {target} is not between 1 and {ranked}")
-            }
-            (AnalysisError::Solver(e), Zh) => format!("求解器出错：{e}"),
-            (AnalysisError::Solver(e), En) => format!("the solver failed: {e}"),
+        match self {
+            AnalysisError::Score(e) => e.message(lang),
+            AnalysisError::UnknownUnit(a) => tf(lang, Key::AnalysisUnknownUnit, &[a]),
+            AnalysisError::Unranked(a) => tf(lang, Key::AnalysisUnranked, &[a]),
+            AnalysisError::TargetOutOfRange { target, ranked } => tf(
+                lang,
+                Key::AnalysisTargetOutOfRange,
+                &[&target.to_string(), &ranked.to_string()],
+            ),
+            AnalysisError::Solver(e) => tf(lang, Key::AnalysisSolverFailed, &[e]),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::bounds::best_rank;
 use super::lp::{self, Gap};
 use super::{AnalysisError, DimensionModel, MARGIN};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 
 /// The answer for one unit and target rank.
@@ -24,46 +25,36 @@ pub enum WeightReach {
 impl WeightReach {
     /// A one-line statement of the finding.
     pub fn sentence(&self, system: &IndicatorSystem, target: u32, lang: Lang) -> String {
-        match (self, lang) {
-            (WeightReach::Already { rank }, Lang::Zh) => {
-                format!("当前权重下已位列第 {rank} 位，无需调整")
+        match self {
+            WeightReach::Already { rank } => {
+                tf(lang, Key::AnalysisReachAlready, &[&rank.to_string()])
             }
-            (WeightReach::Already { rank }, Lang::En) => {
-                format!("already at rank {rank} under the current weights")
-            }
-            (
-                WeightReach::Reachable {
-                    weights,
-                    rank,
-                    change,
-                },
-                _,
-            ) => {
+            WeightReach::Reachable {
+                weights,
+                rank,
+                change,
+            } => {
                 let list: Vec<String> = system
                     .dimensions
                     .iter()
                     .zip(weights)
                     .map(|(d, w)| format!("{} {:.1}%", d.name(lang), 100.0 * w))
                     .collect();
-                match lang {
-                    Lang::Zh => format!(
-                        "权重调整为 {} 可升至第 {rank} 位（权重总变动 {:.1} 个百分点）",
-                        list.join("、"),
-                        100.0 * change
-                    ),
-                    Lang::En => format!(
-                        "weights of {} give rank {rank} (total weight change {:.1} percentage points)",
-                        list.join(", "),
-                        100.0 * change
-                    ),
-                }
+                tf(
+                    lang,
+                    Key::AnalysisReachWeights,
+                    &[
+                        &list.join(t(lang, Key::AnalysisListSeparator)),
+                        &rank.to_string(),
+                        &format!("{:.1}", 100.0 * change),
+                    ],
+                )
             }
-            (WeightReach::Unreachable { best_rank }, Lang::Zh) => {
-                format!("任何维度权重都无法升至第 {target} 位；最好可达第 {best_rank} 位")
-            }
-            (WeightReach::Unreachable { best_rank }, Lang::En) => {
-                format!("no dimension weighting reaches rank {target}; the best possible is rank {best_rank}")
-            }
+            WeightReach::Unreachable { best_rank } => tf(
+                lang,
+                Key::AnalysisReachNone,
+                &[&target.to_string(), &best_rank.to_string()],
+            ),
         }
     }
 }

@@ -9,7 +9,7 @@
 
 use super::DimensionModel;
 use crate::data::csv_text::spreadsheet_text;
-use crate::i18n::place;
+use crate::i18n::{place, t, tf, Key};
 use crate::model::{Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario};
 use crate::score::{Ranker, ScoreError};
 use rand_core::{Rng, SeedableRng};
@@ -134,63 +134,47 @@ impl UncertaintyResult {
         let i = self.rows.iter().position(|r| r.unit == unit)?;
         let row = &self.rows[i];
         let name = |j: usize| data.units[self.rows[j].unit].name(lang).to_string();
-        let band = match (row.p05 == row.p95, lang) {
-            (true, Lang::Zh) => format!("第 {} 位", row.p05),
-            (false, Lang::Zh) => format!("第 {}–{} 位", row.p05, row.p95),
-            (true, Lang::En) => place(lang, row.p05),
-            (false, Lang::En) => format!(
-                "between {} and {}",
-                place(lang, row.p05),
-                place(lang, row.p95)
-            ),
-        };
-        let mut text = match lang {
-            Lang::Zh => format!("在 90% 的权重扰动下，{}位于{band}", name(i)),
-            Lang::En => format!(
-                "In 90% of the weight perturbations {} ranks {band}",
-                name(i)
-            ),
+        let mut text = if row.p05 == row.p95 {
+            tf(
+                lang,
+                Key::IntervalSentenceAt,
+                &[&name(i), &place(lang, row.p05)],
+            )
+        } else {
+            let (p05, p95) = (row.p05.to_string(), row.p95.to_string());
+            let (from, to) = (place(lang, row.p05), place(lang, row.p95));
+            tf(
+                lang,
+                Key::IntervalSentenceBetween,
+                &[&from, &to, &p05, &p95, &name(i)],
+            )
         };
         if let Some(p) = row.above_next {
-            text += &match lang {
-                Lang::Zh => format!("；领先下一名{}的概率{}", name(i + 1), probability_zh(p)),
-                Lang::En => format!(
-                    "; it stays ahead of {} (next below) in {} of them",
-                    name(i + 1),
-                    share_en(p)
-                ),
-            };
+            text += &tf(
+                lang,
+                Key::IntervalSentenceAheadOfNext,
+                &[&name(i + 1), &share_text(p, lang)],
+            );
         }
         if let Some(p) = row.above_previous {
-            text += &match lang {
-                Lang::Zh => format!("，超过上一名{}的概率{}", name(i - 1), probability_zh(p)),
-                Lang::En => format!(
-                    " and overtakes {} (next above) in {}",
-                    name(i - 1),
-                    share_en(p)
-                ),
-            };
+            text += &tf(
+                lang,
+                Key::IntervalSentenceOvertakes,
+                &[&name(i - 1), &share_text(p, lang)],
+            );
         }
-        text.push_str(lang.pick("。", "."));
+        text.push_str(t(lang, Key::IntervalSentenceEnd));
         Some(text)
     }
 }
 
-/// "为 97%", "超过 99%", "不到 1%".
-fn probability_zh(p: f64) -> String {
+/// A share of the samples as the sentence says it: "为 97%", "超过 99%", "不到 1%" or "97%", "over 99%",
+/// "under 1%".
+fn share_text(p: f64, lang: Lang) -> String {
     match percent_text(p) {
-        t if t.starts_with('>') => format!("超过 {}", &t[1..]),
-        t if t.starts_with('<') => format!("不到 {}", &t[1..]),
-        t => format!("为 {t}"),
-    }
-}
-
-/// "97%", "over 99%", "under 1%".
-fn share_en(p: f64) -> String {
-    match percent_text(p) {
-        t if t.starts_with('>') => format!("over {}", &t[1..]),
-        t if t.starts_with('<') => format!("under {}", &t[1..]),
-        t => t,
+        text if text.starts_with('>') => tf(lang, Key::IntervalShareOver, &[&text[1..]]),
+        text if text.starts_with('<') => tf(lang, Key::IntervalShareUnder, &[&text[1..]]),
+        text => tf(lang, Key::IntervalShare, &[&text]),
     }
 }
 

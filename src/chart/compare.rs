@@ -3,6 +3,7 @@
 use super::bars::{grouped, Series};
 use super::frame::Frame;
 use super::{fmt_score, ChartLayout, ChartStyle, TextTable};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use plotters::coord::Shift;
@@ -22,29 +23,24 @@ pub struct CompareInput<'a> {
 
 fn check(input: &CompareInput, lang: Lang) -> Result<(), String> {
     if input.units.len() > MAX_COMPARED {
-        return Err(match lang {
-            Lang::Zh => format!("最多比较 {MAX_COMPARED} 个县域"),
-            Lang::En => format!("compare at most {MAX_COMPARED} counties"),
-        });
+        return Err(tf(
+            lang,
+            Key::ChartCompareTooMany,
+            &[&MAX_COMPARED.to_string()],
+        ));
     }
     if input
         .units
         .iter()
         .any(|&u| u >= input.data.n_units() || u >= input.ranking.n_units)
     {
-        return Err(lang
-            .pick("所选县域不在数据中", "a selected county is not in the data")
-            .to_string());
+        return Err(t(lang, Key::ChartCompareNotInData).to_string());
     }
     Ok(())
 }
 
 fn title(lang: Lang) -> String {
-    lang.pick(
-        "县域对比：五个维度得分",
-        "Counties compared: dimension scores",
-    )
-    .to_string()
+    t(lang, Key::ChartCompareTitle).to_string()
 }
 
 /// Draws one bar per county in each dimension group; each county's bars are its hit regions.
@@ -57,10 +53,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame {
         title: title(style.lang),
         caption: None,
-        empty_message: style.lang.pick(
-            "请选择两到四个县域进行比较",
-            "Pick two to four counties to compare",
-        ),
+        empty_message: t(style.lang, Key::ChartCompareEmpty),
     };
     let units = (!input.units.is_empty()).then_some(input.units);
     frame.draw(area, style, units, |pen, top, units| {
@@ -85,7 +78,7 @@ pub fn draw<DB: DrawingBackend>(
 
 /// The table alternative: one row per dimension, one column per county, the best score marked.
 pub fn table(input: &CompareInput, lang: Lang) -> TextTable {
-    let mut headers = vec![lang.pick("维度", "Dimension").to_string()];
+    let mut headers = vec![t(lang, Key::ChartDimension).to_string()];
     let units: Vec<usize> = if check(input, lang).is_ok() {
         input.units.to_vec()
     } else {

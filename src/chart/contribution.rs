@@ -4,6 +4,7 @@
 use super::frame::{too_small, Frame};
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{fmt_score, ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
+use crate::i18n::{t, tf, Key};
 use crate::method::GEOMETRIC_EPSILON;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang};
 use crate::score::{aggregate, Ranking};
@@ -70,24 +71,14 @@ pub fn top_units(ranking: &Ranking, n: usize) -> Vec<usize> {
 
 /// The chart's title and caption, which name what the segments mean.
 pub fn title(lang: Lang, aggregation: Aggregation, n: usize) -> (String, String) {
-    match (aggregation, lang) {
-        (Aggregation::Arithmetic, Lang::Zh) => (
-            format!("前 {n} 名县域的得分构成"),
-            "条长为综合得分，每段为维度权重 × 维度得分".to_string(),
-        ),
-        (Aggregation::Arithmetic, Lang::En) => (
-            format!("Top {n} counties: what makes up the score"),
-            "Bar length is the composite; each segment is dimension weight × dimension score".to_string(),
-        ),
-        (Aggregation::Geometric, Lang::Zh) => (
-            format!("前 {n} 名县域的得分构成（几何平均：对数贡献）"),
-            "几何平均下贡献不能直接相加：每段为 权重 × ln(维度得分)，横轴为对数刻度，条长为 ln(综合得分)".to_string(),
-        ),
-        (Aggregation::Geometric, Lang::En) => (
-            format!("Top {n} counties: log contributions (geometric mean)"),
-            "Under a geometric mean contributions do not add up: each segment is weight × ln(dimension score) on a log axis; bar length is ln(composite)".to_string(),
-        ),
-    }
+    let (title, caption) = match aggregation {
+        Aggregation::Arithmetic => (Key::ChartContribTitle, Key::ChartContribCaption),
+        Aggregation::Geometric => (Key::ChartContribLogTitle, Key::ChartContribLogCaption),
+    };
+    (
+        tf(lang, title, &[&n.to_string()]),
+        t(lang, caption).to_string(),
+    )
 }
 
 /// Draws the chart; one hit region per row.
@@ -101,9 +92,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame {
         title,
         caption: Some(caption),
-        empty_message: style
-            .lang
-            .pick("没有可排名的县域", "No ranked counties to show"),
+        empty_message: t(style.lang, Key::ChartContribEmpty),
     };
     let shown = (!units.is_empty() && input.ranking.n_dimensions > 0).then_some(units);
     frame.draw(area, style, shown, |pen, top, units| {
@@ -260,15 +249,19 @@ fn plot<DB: DrawingBackend>(
 /// share of the total in geometric mode).
 pub fn table(input: &ContributionInput, lang: Lang) -> TextTable {
     let units = top_units(input.ranking, input.top_n);
-    let (t, caption) = title(lang, input.aggregation, units.len());
-    let mut headers = vec![
-        lang.pick("名次", "Rank").to_string(),
-        lang.pick("县域", "County").to_string(),
-    ];
-    headers.push(lang.pick("设区市", "Prefecture").to_string());
-    headers.push(lang.pick("综合得分", "Composite").to_string());
+    let (title, caption) = title(lang, input.aggregation, units.len());
+    let mut headers: Vec<String> = [
+        Key::ChartRank,
+        Key::ColCounty,
+        Key::ColPrefecture,
+        Key::ChartCompositeColumn,
+    ]
+    .iter()
+    .map(|&key| t(lang, key).to_string())
+    .collect();
     headers.extend(input.system.dimension_names(lang));
-    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    let caption = tf(lang, Key::ChartTitleAndCaption, &[&title, &caption]);
+    let mut table = TextTable::new(caption, headers);
     for u in units {
         let part = contributions(input.ranking, input.aggregation, u);
         let total: f64 = part.iter().sum();

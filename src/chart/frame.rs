@@ -3,6 +3,7 @@
 
 use super::pen::Pen;
 use super::{ChartLayout, ChartStyle, HitRegion};
+use crate::i18n::{t, Key};
 use crate::model::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -48,6 +49,5 @@ impl Frame<'_> {
 
 /// The error a chart returns when its area cannot hold its body.
 pub(crate) fn too_small(lang: Lang) -> String {
-    lang.pick("绘图区域太小", "the drawing area is too small")
-        .to_string()
+    t(lang, Key::ChartTooSmall).to_string()
 }

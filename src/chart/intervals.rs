@@ -5,6 +5,7 @@
 use super::frame::{too_small, Frame};
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -52,12 +53,8 @@ pub fn rows(input: &IntervalsInput) -> Vec<RankInterval> {
 
 fn title(lang: Lang) -> (String, String) {
     (
-        lang.pick("排名的不确定性", "How certain is each rank").to_string(),
-        lang.pick(
-            "条为 5%–95% 分位的名次区间，竖线为中位名次，圆点为当前名次；≈ 表示与相邻县域的先后在超过一成的扰动中互换",
-            "Bar: 5th–95th percentile of ranks; tick: median rank; dot: nominal rank; ≈ marks counties that swap places with a neighbour in over one perturbation in ten",
-        )
-        .to_string(),
+        t(lang, Key::IntervalTitle).to_string(),
+        t(lang, Key::IntervalCaption).to_string(),
     )
 }
 
@@ -71,10 +68,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame {
         title,
         caption: Some(caption),
-        empty_message: style.lang.pick(
-            "尚未计算排名不确定性",
-            "Rank uncertainty has not been computed yet",
-        ),
+        empty_message: t(style.lang, Key::IntervalEmpty),
     };
     let rows = rows(input);
     let shown = (!rows.is_empty()).then_some(rows);
@@ -180,28 +174,30 @@ fn plot<DB: DrawingBackend>(
 
 /// How a county's order against its neighbours is described, in the chart's table and the page's.
 pub fn order_label(unsettled_above: bool, unsettled_below: bool, lang: Lang) -> &'static str {
-    match (unsettled_above, unsettled_below) {
-        (false, false) => lang.pick("先后稳定", "order settled"),
-        (true, false) => lang.pick("与上一名先后不稳", "may swap with the one above"),
-        (false, true) => lang.pick("与下一名先后不稳", "may swap with the one below"),
-        (true, true) => lang.pick("与上下两名先后不稳", "may swap with both neighbours"),
-    }
+    let key = match (unsettled_above, unsettled_below) {
+        (false, false) => Key::IntervalSettled,
+        (true, false) => Key::IntervalSwapAbove,
+        (false, true) => Key::IntervalSwapBelow,
+        (true, true) => Key::IntervalSwapBoth,
+    };
+    t(lang, key)
 }
 
 /// The table alternative: county, nominal and median rank, the interval and the separation flag.
 pub fn table(input: &IntervalsInput, lang: Lang) -> TextTable {
-    let (t, caption) = title(lang);
+    let (title, caption) = title(lang);
     let headers = [
-        ("县域", "County"),
-        ("当前名次", "Nominal rank"),
-        ("中位名次", "Median rank"),
-        ("5%–95% 区间", "5%–95% interval"),
-        ("与相邻县域", "Against neighbours"),
+        Key::ColCounty,
+        Key::IntervalNominalRank,
+        Key::IntervalMedianRank,
+        Key::IntervalRange,
+        Key::IntervalNeighbours,
     ]
     .iter()
-    .map(|(z, e)| lang.pick(z, e).to_string())
+    .map(|&key| t(lang, key).to_string())
     .collect();
-    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    let caption = tf(lang, Key::ChartTitleAndCaption, &[&title, &caption]);
+    let mut table = TextTable::new(caption, headers);
     let rows = rows(input);
     for r in &rows {
         table.push(

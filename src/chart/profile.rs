@@ -3,6 +3,7 @@
 use super::bars::{grouped, Series};
 use super::frame::Frame;
 use super::{fmt_score, ChartLayout, ChartStyle, TextTable};
+use crate::i18n::{prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use plotters::coord::Shift;
@@ -72,27 +73,19 @@ fn labels(input: &ProfileInput, lang: Lang, s: &ProfileStats) -> (String, [Strin
     let unit = &input.data.units[input.unit];
     let name = unit.name(lang).to_string();
     let n = s.prefecture_units;
-    match lang {
-        Lang::Zh => (
-            format!("{name}：五个维度得分与平均水平"),
-            [
-                name,
-                format!("{}平均（{n} 个县域）", unit.prefecture_zh),
-                "全省平均".to_string(),
-            ],
-        ),
-        Lang::En => (
-            format!("{name}: dimension scores against the means"),
-            [
-                name,
-                format!(
-                    "{} mean ({n} counties)",
-                    crate::i18n::prefecture_name(Lang::En, &unit.prefecture_zh)
-                ),
-                "Province mean".to_string(),
-            ],
-        ),
-    }
+    let prefecture = prefecture_name(lang, &unit.prefecture_zh);
+    (
+        tf(lang, Key::ChartProfileTitle, &[&name]),
+        [
+            name,
+            tf(
+                lang,
+                Key::ChartProfilePrefectureMean,
+                &[&prefecture, &n.to_string()],
+            ),
+            t(lang, Key::ChartProfileProvinceMean).to_string(),
+        ],
+    )
 }
 
 /// Draws the grouped bars; the county's own bars are hit regions for it. Without a county the layout is
@@ -108,12 +101,12 @@ pub fn draw<DB: DrawingBackend>(
             let (title, names) = labels(input, lang, &s);
             (title, Some((names, s)))
         }
-        None => (lang.pick("县域画像", "County profile").to_string(), None),
+        None => (t(lang, Key::ChartProfileUntitled).to_string(), None),
     };
     let frame = Frame {
         title,
         caption: None,
-        empty_message: lang.pick("请先选择一个县域", "Select a county first"),
+        empty_message: t(lang, Key::ChartProfileEmpty),
     };
     frame.draw(area, style, shown, |pen, top, ([county, pref, prov], s)| {
         let cats = input.system.dimension_names(lang);
@@ -147,16 +140,13 @@ pub fn draw<DB: DrawingBackend>(
 /// The table alternative: one row per dimension with the county's score, its rank and the two means.
 pub fn table(input: &ProfileInput, lang: Lang) -> TextTable {
     let Some(s) = stats(input) else {
-        return TextTable::new(
-            lang.pick("未选择县域", "No county selected").to_string(),
-            Vec::new(),
-        );
+        return TextTable::new(t(lang, Key::ChartProfileNone).to_string(), Vec::new());
     };
     let (title, [county, pref, prov]) = labels(input, lang, &s);
     let headers = vec![
-        lang.pick("维度", "Dimension").to_string(),
+        t(lang, Key::ChartDimension).to_string(),
         county,
-        lang.pick("维度名次", "Rank in dimension").to_string(),
+        t(lang, Key::ChartProfileRankInDimension).to_string(),
         pref,
         prov,
     ];

@@ -4,6 +4,7 @@
 use super::frame::{too_small, Frame};
 use super::pen::{Pen, H, V};
 use super::{ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use crate::score::Ranking;
 use plotters::coord::Shift;
@@ -57,17 +58,8 @@ pub fn is_mover(s: &Shift1, threshold: u32) -> bool {
 
 fn title(lang: Lang, threshold: u32) -> (String, String) {
     (
-        lang.pick(
-            "排名变化：默认权重 → 当前方案",
-            "Rank shift: default weights → current scenario",
-        )
-        .to_string(),
-        match lang {
-            Lang::Zh => format!("变动 {threshold} 位及以上的县域加粗标出：蓝色为上升，橙色为下降"),
-            Lang::En => format!(
-                "Counties moving {threshold} or more places are drawn bold: blue up, orange down"
-            ),
-        },
+        t(lang, Key::ShiftTitle).to_string(),
+        tf(lang, Key::ShiftCaption, &[&threshold.to_string()]),
     )
 }
 
@@ -89,9 +81,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame {
         title,
         caption: Some(caption),
-        empty_message: style
-            .lang
-            .pick("没有可比较的排名", "No rankings to compare"),
+        empty_message: t(style.lang, Key::ShiftEmpty),
     };
     let items = shifts(input);
     let shown = (!items.is_empty()).then_some(items);
@@ -114,7 +104,7 @@ fn plot<DB: DrawingBackend>(
         return Err(too_small(style.lang));
     }
     pen.text(
-        style.lang.pick("默认", "Default"),
+        t(style.lang, Key::ShiftDefault),
         (lx, top),
         1.0,
         style.muted,
@@ -122,7 +112,7 @@ fn plot<DB: DrawingBackend>(
         V::Top,
     )?;
     pen.text(
-        style.lang.pick("当前", "Current"),
+        t(style.lang, Key::ShiftCurrent),
         (rx, top),
         1.0,
         style.muted,
@@ -228,20 +218,20 @@ fn plot<DB: DrawingBackend>(
 
 /// The caption of the chart's table alternative.
 pub fn caption(lang: Lang, threshold: u32) -> String {
-    let (t, c) = title(lang, threshold);
-    format!("{t}。{c}")
+    let (title, caption) = title(lang, threshold);
+    tf(lang, Key::ChartTitleAndCaption, &[&title, &caption])
 }
 
 /// The table alternative: county, baseline rank, current rank and change, movers first.
 pub fn table(input: &RankShiftInput, lang: Lang) -> TextTable {
     let headers = [
-        ("县域", "County"),
-        ("默认名次", "Default rank"),
-        ("当前名次", "Current rank"),
-        ("变化", "Change"),
+        Key::ColCounty,
+        Key::ShiftDefaultRank,
+        Key::ShiftCurrentRank,
+        Key::ColChange,
     ]
     .iter()
-    .map(|(z, e)| lang.pick(z, e).to_string())
+    .map(|&key| t(lang, key).to_string())
     .collect();
     let mut table = TextTable::new(caption(lang, input.threshold), headers);
     let mut items = shifts(input);

@@ -8,6 +8,7 @@ use super::style::{readable_on, sequential};
 use super::tile_grid::{located, project};
 pub use super::tile_grid::{place, TileGrid};
 use super::{fmt_score, ChartLayout, ChartStyle, HitRegion, Rect, TextTable};
+use crate::i18n::{t, tf, Key, NameForm};
 use crate::model::{Dataset, IndicatorSystem, Lang, Unit};
 use crate::score::Ranking;
 use plotters::coord::Shift;
@@ -37,17 +38,16 @@ pub struct TileMapInput<'a> {
     pub selected: Option<usize>,
 }
 
-/// Tile labels: the first two characters of each Chinese name or, in English, the shortest prefix of
-/// three to seven letters that no other unit shares (so Jianyang and Jian'ou read "Jiany" and "Jiano");
-/// units with the same English name keep the same label.
+/// Tile labels: the first two characters of each Chinese name or, in a language that reads the Latin names,
+/// the shortest prefix of three to seven letters that no other unit shares (so Jianyang and Jian'ou read
+/// "Jiany" and "Jiano"); units with the same Latin name keep the same label.
 pub fn short_labels(units: &[Unit], lang: Lang) -> Vec<String> {
+    let latin = lang.language().names == NameForm::Latin;
     let letters: Vec<Option<Vec<char>>> = units
         .iter()
-        .map(|u| match lang {
-            Lang::En if !u.name_en.is_empty() => {
-                Some(u.name_en.chars().filter(|c| c.is_alphanumeric()).collect())
-            }
-            _ => None,
+        .map(|u| {
+            (latin && !u.name_en.is_empty())
+                .then(|| u.name_en.chars().filter(|c| c.is_alphanumeric()).collect())
         })
         .collect();
     let prefix = |l: &[char], n: usize| l.iter().take(n).collect::<String>();
@@ -55,7 +55,7 @@ pub fn short_labels(units: &[Unit], lang: Lang) -> Vec<String> {
         .iter()
         .zip(&letters)
         .map(|(u, l)| match l {
-            None => u.name_zh.chars().take(2).collect(),
+            None => u.name(lang).chars().take(2).collect(),
             Some(l) => {
                 let clash = |n: usize| {
                     letters
@@ -78,14 +78,14 @@ pub fn values(input: &TileMapInput, lang: Lang) -> (Vec<f64>, String) {
     match input.colour_by {
         ColourBy::Score => (
             r.composite.clone(),
-            lang.pick("综合得分", "Composite score").to_string(),
+            t(lang, Key::MapCompositeScore).to_string(),
         ),
         ColourBy::Rank => (
             r.rank
                 .iter()
                 .map(|&k| if k > 0 { k as f64 } else { f64::NAN })
                 .collect(),
-            lang.pick("名次", "Rank").to_string(),
+            t(lang, Key::ChartRank).to_string(),
         ),
         ColourBy::Dimension(d) => (
             (0..r.n_units)
@@ -127,21 +127,12 @@ fn colours(input: &TileMapInput, vals: &[f64]) -> (Vec<RGBColor>, f64, f64) {
 }
 
 fn title(input: &TileMapInput, lang: Lang) -> (String, String) {
+    // The scale's label reads mid-sentence, so it is lower-cased (which leaves Chinese as it is).
     let (_, what) = values(input, lang);
-    match lang {
-        Lang::Zh => (
-            format!("县域格子地图（示意），按{what}着色"),
-            "每格一个县域，按中心点经纬度近似排布，不代表行政边界".to_string(),
-        ),
-        Lang::En => (
-            format!(
-                "Tile map of counties (schematic), coloured by {}",
-                what.to_lowercase()
-            ),
-            "One tile per county, placed roughly by its centre point; not a boundary map"
-                .to_string(),
-        ),
-    }
+    (
+        tf(lang, Key::MapTitle, &[&what.to_lowercase()]),
+        t(lang, Key::MapCaption).to_string(),
+    )
 }
 
 /// Draws the map; one hit region per tile, point or listed unit.
@@ -154,7 +145,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame {
         title,
         caption: Some(caption),
-        empty_message: style.lang.pick("没有县域数据", "No counties to show"),
+        empty_message: t(style.lang, Key::MapEmpty),
     };
     let shown = input.data.n_units() > 0 && input.ranking.n_units == input.data.n_units();
     frame.draw(area, style, shown.then_some(()), |pen, top, ()| {
@@ -322,7 +313,7 @@ fn draw_list<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let lang = pen.style.lang;
     pen.text(
-        lang.pick("无坐标的县域：", "Without coordinates:"),
+        t(lang, Key::MapUnlocated),
         (area.x0, area.y0),
         0.95,
         pen.style.text,
@@ -335,10 +326,7 @@ fn draw_list<DB: DrawingBackend>(
     for (k, &u) in units.iter().enumerate() {
         if y + 2 * line_h > area.y1 && k + 1 < units.len() {
             let more = units.len() - k;
-            let text = match lang {
-                Lang::Zh => format!("……另有 {more} 个（见表格）"),
-                Lang::En => format!("… {more} more (see the table)"),
-            };
+            let text = tf(lang, Key::MapMoreUnlocated, &[&more.to_string()]);
             pen.text(&text, (area.x0, y), 0.9, pen.style.muted, H::Left, V::Top)?;
             break;
         }
@@ -400,10 +388,10 @@ fn draw_legend<DB: DrawingBackend>(
     let (left, right) = if lo > hi {
         ("—".to_string(), "—".to_string())
     } else if input.colour_by == ColourBy::Rank {
-        match lang {
-            Lang::Zh => (format!("第 {hi} 名"), format!("第 {lo} 名")),
-            Lang::En => (format!("rank {hi}"), format!("rank {lo}")),
-        }
+        (
+            tf(lang, Key::MapRankEnd, &[&hi.to_string()]),
+            tf(lang, Key::MapRankEnd, &[&lo.to_string()]),
+        )
     } else {
         (fmt_score(lo), fmt_score(hi))
     };
@@ -420,7 +408,7 @@ fn draw_legend<DB: DrawingBackend>(
     let nx = x0 + bar_w + pen.px(16.0);
     pen.fill_rect(Rect::new(nx, y, nx + bar_h, y + bar_h), NO_DATA)?;
     pen.text(
-        lang.pick("无数据", "no data"),
+        t(lang, Key::MapNoData),
         (nx + bar_h + pen.px(4.0), y + bar_h / 2),
         0.85,
         pen.style.muted,
@@ -431,8 +419,8 @@ fn draw_legend<DB: DrawingBackend>(
 
 /// The caption of the map's table alternative.
 pub fn caption(input: &TileMapInput, lang: Lang) -> String {
-    let (t, c) = title(input, lang);
-    format!("{t}。{c}")
+    let (title, caption) = title(input, lang);
+    tf(lang, Key::ChartTitleAndCaption, &[&title, &caption])
 }
 
 /// The table alternative: every unit in rank order with prefecture, the mapped value, rank and whether it
@@ -440,11 +428,11 @@ pub fn caption(input: &TileMapInput, lang: Lang) -> String {
 pub fn table(input: &TileMapInput, lang: Lang) -> TextTable {
     let (vals, what) = values(input, lang);
     let headers = vec![
-        lang.pick("县域", "County").to_string(),
-        lang.pick("设区市", "Prefecture").to_string(),
+        t(lang, Key::ColCounty).to_string(),
+        t(lang, Key::ColPrefecture).to_string(),
         what,
-        lang.pick("名次", "Rank").to_string(),
-        lang.pick("在图中", "On the map").to_string(),
+        t(lang, Key::ChartRank).to_string(),
+        t(lang, Key::MapOnMap).to_string(),
     ];
     let mut table = TextTable::new(caption(input, lang), headers);
     for &u in input
@@ -467,11 +455,14 @@ pub fn table(input: &TileMapInput, lang: Lang) -> TextTable {
             0 => "—".to_string(),
             r => r.to_string(),
         };
-        let on_map = if located(unit).is_some() {
-            lang.pick("是", "yes")
-        } else {
-            lang.pick("否（无坐标）", "no (no coordinates)")
-        };
+        let on_map = t(
+            lang,
+            if located(unit).is_some() {
+                Key::MapYes
+            } else {
+                Key::MapNoCoordinates
+            },
+        );
         table.push(
             Some(u),
             vec![

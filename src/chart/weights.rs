@@ -4,6 +4,7 @@
 use super::frame::{too_small, Frame};
 use super::pen::{nice_ticks, Pen, H, V};
 use super::{ChartLayout, ChartStyle, Rect, TextTable};
+use crate::i18n::{t, tf, Key};
 use crate::method::weight::pearson;
 use crate::model::{IndicatorSystem, Lang};
 use crate::score::Ranking;
@@ -42,12 +43,8 @@ pub fn influence(input: &WeightsInput) -> Vec<(f64, f64)> {
 
 fn title(lang: Lang) -> (String, String) {
     (
-        lang.pick("指标权重与实际影响", "Indicator weights and their real influence").to_string(),
-        lang.pick(
-            "左：有效权重（占综合得分的份额）；右：指标与综合得分的皮尔逊相关系数 r",
-            "Left: effective weight (share of the composite); right: Pearson correlation r with the composite",
-        )
-        .to_string(),
+        t(lang, Key::ChartWeightsTitle).to_string(),
+        t(lang, Key::ChartWeightsCaption).to_string(),
     )
 }
 
@@ -61,7 +58,7 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame {
         title,
         caption: Some(caption),
-        empty_message: style.lang.pick("没有指标权重", "No indicator weights"),
+        empty_message: t(style.lang, Key::ChartWeightsEmpty),
     };
     let rows = influence(input);
     let shown =
@@ -107,7 +104,7 @@ fn plot<DB: DrawingBackend>(
     let pitch = ((pen.height - axis_h - y0) as f64 / n_lines as f64).min(pen.px(24.0) as f64);
     let y1 = y0 + (pitch * n_lines as f64).round() as i32;
     pen.text(
-        style.lang.pick("有效权重", "Effective weight"),
+        t(style.lang, Key::ChartEffectiveWeight),
         (left.x0, top),
         1.0,
         style.text,
@@ -115,9 +112,7 @@ fn plot<DB: DrawingBackend>(
         V::Top,
     )?;
     pen.text(
-        style
-            .lang
-            .pick("与综合得分的相关 r", "Correlation r with composite"),
+        t(style.lang, Key::ChartWeightsCorrelationPanel),
         (right.x0, top),
         1.0,
         style.text,
@@ -187,17 +182,18 @@ fn plot<DB: DrawingBackend>(
 
 /// The table alternative: dimension, indicator, effective weight (%) and correlation with the composite.
 pub fn table(input: &WeightsInput, lang: Lang) -> TextTable {
-    let (t, caption) = title(lang);
+    let (title, caption) = title(lang);
     let headers = [
-        ("维度", "Dimension"),
-        ("指标", "Indicator"),
-        ("有效权重", "Effective weight"),
-        ("相关系数 r", "Correlation r"),
+        Key::ChartDimension,
+        Key::ColIndicator,
+        Key::ChartEffectiveWeight,
+        Key::ChartWeightsCorrelation,
     ]
     .iter()
-    .map(|(z, e)| lang.pick(z, e).to_string())
+    .map(|&key| t(lang, key).to_string())
     .collect();
-    let mut table = TextTable::new(format!("{t}。{caption}"), headers);
+    let caption = tf(lang, Key::ChartTitleAndCaption, &[&title, &caption]);
+    let mut table = TextTable::new(caption, headers);
     for (i, (w, r)) in influence(input).into_iter().enumerate() {
         let ind = &input.system.indicators[i];
         let dim = &input.system.dimensions[input.system.dimension_of(i)];

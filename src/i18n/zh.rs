@@ -273,6 +273,95 @@ crate::i18n::declare_keys! {
     CmpBetterAside => "（较优）";
 
     // Charts and analyses: src/chart, src/analysis, src/method (helper C adds below).
+    ChartTooSmall => "绘图区域太小";
+    ChartTitleAndCaption => "{}。{}";
+    ChartDimension => "维度";
+    ChartRank => "名次";
+    ChartCompositeColumn => "综合得分";
+    ChartProfileUntitled => "县域画像";
+    ChartProfileEmpty => "请先选择一个县域";
+    ChartProfileNone => "未选择县域";
+    ChartProfileTitle => "{}：五个维度得分与平均水平";
+    ChartProfilePrefectureMean => "{}平均（{} 个县域）";
+    ChartProfileProvinceMean => "全省平均";
+    ChartProfileRankInDimension => "维度名次";
+    /// A rank out of a total; the arguments are the place ("3rd"), the plain number and the total, and each
+    /// language writes the ones it needs.
+    ChartProfileRankOf => "{1} / {2}";
+    ChartContribTitle => "前 {} 名县域的得分构成";
+    ChartContribCaption => "条长为综合得分，每段为维度权重 × 维度得分";
+    ChartContribLogTitle => "前 {} 名县域的得分构成（几何平均：对数贡献）";
+    ChartContribLogCaption => "几何平均下贡献不能直接相加：每段为 权重 × ln(维度得分)，横轴为对数刻度，条长为 ln(综合得分)";
+    ChartContribEmpty => "没有可排名的县域";
+    ChartWeightsTitle => "指标权重与实际影响";
+    ChartWeightsCaption => "左：有效权重（占综合得分的份额）；右：指标与综合得分的皮尔逊相关系数 r";
+    ChartWeightsEmpty => "没有指标权重";
+    ChartEffectiveWeight => "有效权重";
+    ChartWeightsCorrelationPanel => "与综合得分的相关 r";
+    ChartWeightsCorrelation => "相关系数 r";
+    ChartCompareTooMany => "最多比较 {} 个县域";
+    ChartCompareNotInData => "所选县域不在数据中";
+    ChartCompareTitle => "县域对比：五个维度得分";
+    ChartCompareEmpty => "请选择两到四个县域进行比较";
+    ChartTopNLabel => "条形图显示前几名";
+    ChartTopN => "前 {} 名";
+    ChartKeyboardHint => "方向键逐个浏览，回车或空格选中";
+    ChartDownloadPng => "下载 PNG 图片";
+    ChartShowTable => "查看数据表";
+    ChartCellSeparator => "，";
+    ShiftTitle => "排名变化：默认权重 → 当前方案";
+    ShiftCaption => "变动 {} 位及以上的县域加粗标出：蓝色为上升，橙色为下降";
+    ShiftEmpty => "没有可比较的排名";
+    ShiftDefault => "默认";
+    ShiftCurrent => "当前";
+    ShiftDefaultRank => "默认名次";
+    ShiftCurrentRank => "当前名次";
+    MapCompositeScore => "综合得分";
+    MapColourByLabel => "地图着色依据";
+    MapTitle => "县域格子地图（示意），按{}着色";
+    MapCaption => "每格一个县域，按中心点经纬度近似排布，不代表行政边界";
+    MapEmpty => "没有县域数据";
+    MapUnlocated => "无坐标的县域：";
+    MapMoreUnlocated => "……另有 {} 个（见表格）";
+    MapRankEnd => "第 {} 名";
+    MapNoData => "无数据";
+    MapOnMap => "在图中";
+    MapYes => "是";
+    MapNoCoordinates => "否（无坐标）";
+    IntervalTitle => "排名的不确定性";
+    IntervalCaption => "条为 5%–95% 分位的名次区间，竖线为中位名次，圆点为当前名次；≈ 表示与相邻县域的先后在超过一成的扰动中互换";
+    IntervalEmpty => "尚未计算排名不确定性";
+    IntervalSettled => "先后稳定";
+    IntervalSwapAbove => "与上一名先后不稳";
+    IntervalSwapBelow => "与下一名先后不稳";
+    IntervalSwapBoth => "与上下两名先后不稳";
+    IntervalNominalRank => "当前名次";
+    IntervalMedianRank => "中位名次";
+    IntervalRange => "5%–95% 区间";
+    IntervalNeighbours => "与相邻县域";
+    IntervalSentenceAt => "在 90% 的权重扰动下，{}位于{}";
+    /// The arguments are the two places ("3rd", "5th"), the two plain numbers and the county; each language
+    /// writes the ones it needs.
+    IntervalSentenceBetween => "在 90% 的权重扰动下，{4}位于第 {2}–{3} 位";
+    IntervalSentenceAheadOfNext => "；领先下一名{}的概率{}";
+    IntervalSentenceOvertakes => "，超过上一名{}的概率{}";
+    IntervalSentenceEnd => "。";
+    IntervalShare => "为 {}";
+    IntervalShareOver => "超过 {}";
+    IntervalShareUnder => "不到 {}";
+    AnalysisUnknownUnit => "数据中没有行政区划代码 {}";
+    AnalysisUnranked => "{} 缺少整个维度的数据，未参与排名";
+    AnalysisTargetOutOfRange => "目标名次 {} 不在 1 到 {} 之间";
+    AnalysisSolverFailed => "求解器出错：{}";
+    AnalysisReachAlready => "当前权重下已位列第 {} 位，无需调整";
+    AnalysisReachWeights => "权重调整为 {} 可升至第 {} 位（权重总变动 {} 个百分点）";
+    AnalysisReachNone => "任何维度权重都无法升至第 {} 位；最好可达第 {} 位";
+    AnalysisListSeparator => "、";
+    AnalysisIndicatorAlready => "已位于第 {} 位或更前";
+    AnalysisIndicatorMissing => "{}缺少数据";
+    AnalysisIndicatorAlone => "仅靠{}无法升至第 {} 位";
+    AnalysisIndicatorPoints => "{}再提高 {} 个百分点可升至第 {} 位";
+    AnalysisIndicatorMore => "{}再多 {} {}可升至第 {} 位";
 
     // Page components, tools, exports, share links (helper D adds below).
 

@@ -3,6 +3,7 @@
 
 use super::observe::{use_on_screen, use_width};
 use crate::chart::{ChartLayout, ChartStyle, LazyTable, TextTable};
+use crate::i18n::{t, Key};
 use crate::model::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -315,16 +316,13 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             .and_then(|u| {
                 let rows = table.get();
                 let row = rows.row_units.iter().position(|r| *r == Some(u))?;
-                Some(rows.rows[row].join("，"))
+                Some(rows.rows[row].join(t(lang, Key::ChartCellSeparator)))
             })
             .unwrap_or_default()
     } else {
         String::new()
     };
-    let hint = lang.pick(
-        "方向键逐个浏览，回车或空格选中",
-        "Use the arrow keys to move between items and Enter or Space to select",
-    );
+    let hint = t(lang, Key::ChartKeyboardHint);
 
     html! {
         <div class="chart">
@@ -347,11 +345,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             }
             if props.png_name.is_some() {
                 <button type="button" class="chart-png" onclick={on_png}>
-                    { lang.pick("下载 PNG 图片", "Download PNG") }
+                    { t(lang, Key::ChartDownloadPng) }
                 </button>
             }
             <details class="chart-table" {ontoggle}>
-                <summary>{ lang.pick("查看数据表", "Show the data table") }</summary>
+                <summary>{ t(lang, Key::ChartShowTable) }</summary>
                 if *table_open {
                     { table_html(table.get(), &props.on_select) }
                 }

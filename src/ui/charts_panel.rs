@@ -7,6 +7,7 @@ use crate::chart::profile::{self, ProfileInput};
 use crate::chart::rank_shift::{self, RankShiftInput};
 use crate::chart::tile_map::{self, ColourBy, TileMapInput};
 use crate::chart::LazyTable;
+use crate::i18n::{t, tf, Key};
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use std::rc::Rc;
@@ -231,11 +232,8 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     };
 
     let mut colour_options = vec![
-        (
-            ColourBy::Score,
-            lang.pick("综合得分", "Composite score").to_string(),
-        ),
-        (ColourBy::Rank, lang.pick("名次", "Rank").to_string()),
+        (ColourBy::Score, t(lang, Key::MapCompositeScore).to_string()),
+        (ColourBy::Rank, t(lang, Key::ChartRank).to_string()),
     ];
     colour_options.extend(
         props
@@ -250,17 +248,17 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
 
     html! {
         <section class="charts-panel" aria-labelledby="charts-heading">
-            <h2 id="charts-heading">{ crate::i18n::t(lang, crate::i18n::Key::ChartsHeading) }</h2>
+            <h2 id="charts-heading">{ t(lang, Key::ChartsHeading) }</h2>
             <div class="chart-controls">
-                <label for="chart-top-n">{ lang.pick("条形图显示前几名", "Counties in the bar chart") }</label>
+                <label for="chart-top-n">{ t(lang, Key::ChartTopNLabel) }</label>
                 <select id="chart-top-n" onchange={on_top_n}>
                     { for TOP_N_CHOICES.iter().map(|&n| html! {
                         <option value={n.to_string()} selected={n == *top_n}>
-                            { match lang { Lang::Zh => format!("前 {n} 名"), Lang::En => format!("Top {n}") } }
+                            { tf(lang, Key::ChartTopN, &[&n.to_string()]) }
                         </option>
                     }) }
                 </select>
-                <label for="chart-colour-by">{ lang.pick("地图着色依据", "Colour the map by") }</label>
+                <label for="chart-colour-by">{ t(lang, Key::MapColourByLabel) }</label>
                 <select id="chart-colour-by" onchange={on_colour}>
                     { for colour_options.into_iter().map(|(c, label)| html! {
                         <option value={colour_key(c)} selected={c == *colour_by}>{ label }</option>

@@ -4,7 +4,7 @@
 use super::ranking::dim_class;
 use super::PanelProps;
 use crate::data::provenance::Status;
-use crate::i18n::{place, prefecture_name, t, Key};
+use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::Lang;
 use crate::state::Action;
 use crate::summary::{CountyProfile, IndicatorLine};
@@ -43,10 +43,13 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
                 let d = props.dispatch.clone();
                 Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(None)))
             };
-            let rank_text = |r: u32, of: usize| match (r, lang) {
-                (0, _) => t(lang, Key::Unranked).to_string(),
-                (r, Lang::Zh) => format!("{r} / {of}"),
-                (r, Lang::En) => format!("{} of {of}", place(lang, r)),
+            let rank_text = |r: u32, of: usize| match r {
+                0 => t(lang, Key::Unranked).to_string(),
+                r => tf(
+                    lang,
+                    Key::ChartProfileRankOf,
+                    &[&place(lang, r), &r.to_string(), &of.to_string()],
+                ),
             };
             html! {
                 <article data-testid="profile" data-adcode={unit.adcode.clone()} class="profile-card">
