@@ -84,6 +84,11 @@ impl Indicator {
     pub fn unit(&self, lang: Lang) -> &str {
         lang.name(&self.unit_zh, &self.unit_zh_hant, &self.unit_en)
     }
+    /// The name that reads well inside a sentence: the short one in Chinese ("新增专利再多 37 件", not
+    /// "新增专利授权量再增加"), the full one in English, where the short ones are abbreviations.
+    pub fn name_in_sentence(&self, lang: Lang) -> &str {
+        lang.name(&self.short_zh, &self.short_zh_hant, &self.name_en)
+    }
     pub fn definition(&self, lang: Lang) -> &str {
         lang.name(
             &self.definition_zh,

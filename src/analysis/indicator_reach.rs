@@ -143,8 +143,7 @@ pub fn sentence(
     lang: Lang,
 ) -> String {
     let ind = &system.indicators[row.indicator];
-    // The short name reads as a person would say it ("新增专利再多 37 件", not "新增专利授权量再增加").
-    let name = lang.pick(&ind.short_zh, &ind.name_en); // data name
+    let name = ind.name_in_sentence(lang);
     let percent = ind.unit_en.trim() == "%";
     let target = target.to_string();
     match &row.reach {

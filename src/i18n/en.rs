@@ -274,7 +274,7 @@ crate::i18n::catalogue! {
 
     // Charts and analyses: src/chart, src/analysis, src/method (helper C adds below).
     ChartTooSmall => "the drawing area is too small";
-    ChartTitleAndCaption => "{}。{}";
+    ChartTitleAndCaption => "{}. {}";
     ChartDimension => "Dimension";
     ChartRank => "Rank";
     ChartCompositeColumn => "Composite";
@@ -306,7 +306,7 @@ crate::i18n::catalogue! {
     ChartKeyboardHint => "Use the arrow keys to move between items and Enter or Space to select";
     ChartDownloadPng => "Download PNG";
     ChartShowTable => "Show the data table";
-    ChartCellSeparator => "，";
+    ChartCellSeparator => ", ";
     ShiftTitle => "Rank shift: default weights → current scenario";
     ShiftCaption => "Counties moving {} or more places are drawn bold: blue up, orange down";
     ShiftEmpty => "No rankings to compare";

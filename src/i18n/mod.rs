@@ -21,11 +21,11 @@ impl std::fmt::Debug for Key {
 /// Declares every key with the source language's text: the [`Texts`] every catalogue fills, this
 /// language's catalogue, and the [`Key`] constants, each gathered from all catalogues.
 macro_rules! declare_keys {
-    ($($key:ident => $text:literal;)*) => {
+    ($($(#[$doc:meta])* $key:ident => $text:literal;)*) => {
         /// Every key's text in one language; a catalogue is one value of it, so a catalogue without a
         /// key does not compile.
         #[allow(non_snake_case)]
-        pub struct Texts { $(pub $key: &'static str,)* }
+        pub struct Texts { $($(#[$doc])* pub $key: &'static str,)* }
 
         /// This language's catalogue.
         pub const TEXTS: Texts = Texts { $($key: $text,)* };
@@ -52,7 +52,7 @@ pub(crate) use declare_keys;
 
 /// A translation: the text of every key (a missing or unknown key is a compile error).
 macro_rules! catalogue {
-    ($($key:ident => $text:literal;)*) => {
+    ($($(#[$doc:meta])* $key:ident => $text:literal;)*) => {
         /// This language's catalogue.
         pub const TEXTS: super::Texts = super::Texts { $($key: $text,)* };
     };
