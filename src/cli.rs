@@ -17,6 +17,10 @@ use crate::score::{score, Ranking};
 use crate::validate::{self, WeightProblem};
 use std::fmt::Write;
 
+/// The language of the command line's messages (errors and warnings); `rank --lang` sets only the
+/// language of the XLSX workbook.
+const MESSAGE_LANG: Lang = Lang::En;
+
 /// The method flags every scoring command accepts.
 #[derive(Clone, Debug, Default)]
 pub struct RankArgs {
@@ -122,7 +126,7 @@ pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset
             let mut data = wide_csv::read(&text, system, meta).map_err(|errors| {
                 errors
                     .iter()
-                    .map(|e| e.message(Lang::En))
+                    .map(|e| e.message(MESSAGE_LANG))
                     .collect::<Vec<_>>()
                     .join("\n")
             })?;
@@ -140,7 +144,7 @@ pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset
 pub fn data_warnings(system: &IndicatorSystem, data: &Dataset) -> Vec<String> {
     plausible::range_warnings(system, data, |i| system.indicators[i].id.clone())
         .iter()
-        .map(|w| w.message(Lang::En))
+        .map(|w| w.message(MESSAGE_LANG))
         .collect()
 }
 
@@ -173,7 +177,7 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
             "indicator",
         )?;
     }
-    validate::check_scenario(system, &scenario).map_err(|e| e.message(Lang::En, system))
+    validate::check_scenario(system, &scenario).map_err(|e| e.message(MESSAGE_LANG, system))
 }
 
 /// `fjindex rank`.
@@ -181,7 +185,7 @@ pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
     let system = seeds::indicator_system();
     let data = load_data(&system, args.data.as_deref())?;
     let scenario = scenario_from_args(&system, args)?;
-    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(Lang::En))?;
+    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     Ok(match format {
         OutputFormat::Csv => ranking_csv(&system, &data, &ranking),
         OutputFormat::Json => ranking_json(&system, &data, &ranking),
@@ -196,9 +200,9 @@ pub fn rank_xlsx(args: &RankArgs, lang: Lang, date: CalendarDate) -> Result<Vec<
     let system = seeds::indicator_system();
     let data = load_data(&system, args.data.as_deref())?;
     let scenario = scenario_from_args(&system, args)?;
-    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(Lang::En))?;
-    let baseline =
-        score(&system, &data, &Scenario::default_for(&system)).map_err(|e| e.message(Lang::En))?;
+    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
+    let baseline = score(&system, &data, &Scenario::default_for(&system))
+        .map_err(|e| e.message(MESSAGE_LANG))?;
     let provenance = match args.data {
         None => seeds::provenance(),
         Some(_) => Provenance::default(),
@@ -370,7 +374,7 @@ pub fn weights(weighting: &str, data_path: Option<&str>) -> Result<String, Strin
         Weighting::Critic => weight::critic(&columns),
         _ => return Err("--weighting must be entropy or critic".into()),
     }
-    .map_err(|e| e.message(Lang::En))?;
+    .map_err(|e| e.message(MESSAGE_LANG))?;
     let map: serde_json::Map<String, serde_json::Value> = system
         .indicators
         .iter()

@@ -5,12 +5,14 @@
 //! `echo::MAX_NOTICES` notices are kept, then one counting the rest.
 //!
 //! Parameters (all optional; a default is left out when encoding):
-//! `lang=en`, `w=<5 dimension weights>`, `iw=<16 indicator weights>`, `norm=minmax|efficacy|zscore|rank`,
-//! `wt=manual|equal|entropy|critic|ahp`, `agg=arithmetic|geometric`, `ahp=<n x n matrix, row-major>`,
+//! `lang=<language id>` (such as `en`), `w=<5 dimension weights>`, `iw=<16 indicator weights>`,
+//! `norm=minmax|efficacy|zscore|rank`, `wt=manual|equal|entropy|critic|ahp`, `agg=arithmetic|geometric`,
+//! `ahp=<n x n matrix, row-major>`,
 //! `tr=<indicator>:log|<indicator>:w<lower>-<upper>,...`, `county=<adcode>`, `ds=<content hash>` with
 //! `dn=<data set name>` for an imported data set, `embed=1`, `hide=<panel>,...`, `origins=<origin>,...`.
 
 use crate::echo::{self, clip, MAX_NOTICES};
+use crate::i18n::{t, tf, Key};
 use crate::model::{
     Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
 };
@@ -92,7 +94,7 @@ impl ShareState {
         Self {
             scenario: defaults.clone(),
             county: None,
-            lang: Lang::Zh,
+            lang: Lang::default(),
             dataset: DatasetRef::Bundled,
             embed: Embed::default(),
         }
@@ -158,56 +160,27 @@ impl Notice {
     fn message_with(&self, lang: Lang, system: Option<&IndicatorSystem>) -> String {
         use NoticeKind::*;
         let p = &clip(&self.param);
-        match (&self.kind, lang == Lang::Zh) {
-            (Unknown, true) => format!("链接参数“{p}”无法识别，已忽略"),
-            (Unknown, false) => format!("the link parameter \"{p}\" is not known and was ignored"),
-            (Invalid(v), true) => format!("链接参数 {p} 的值“{}”无效，已使用默认值", clip(v)),
-            (Invalid(v), false) => format!(
-                "the value \"{}\" of the link parameter {p} is invalid; the default is used",
-                clip(v)
-            ),
-            (BadWeights(e), zh) => {
+        let f = |key: Key, args: &[&str]| tf(lang, key, args);
+        match &self.kind {
+            Unknown => f(Key::ShareUnknown, &[p]),
+            Invalid(v) => f(Key::ShareInvalid, &[p, &clip(v)]),
+            BadWeights(e) => {
                 let reason = match system {
                     Some(system) => e.message(lang, system),
-                    None => lang.pick("权重无效", "invalid weights").to_string(),
+                    None => t(lang, Key::ShareInvalidWeights).to_string(),
                 };
-                if zh {
-                    format!("链接参数 {p}：{reason}，已使用默认权重")
-                } else {
-                    format!("the link parameter {p}: {reason}; the default weights are used")
-                }
+                f(Key::ShareBadWeights, &[p, &reason])
             }
-            (WrongCount { expected, got }, true) => {
-                format!("链接参数 {p} 应有 {expected} 个数值，实际 {got} 个，已使用默认值")
-            }
-            (WrongCount { expected, got }, false) => {
-                format!("the link parameter {p} should hold {expected} numbers, not {got}; the default is used")
-            }
-            (Repeated, true) => format!("链接参数 {p} 出现多次，只采用第一次的值"),
-            (Repeated, false) => {
-                format!("the link parameter {p} appears more than once; only the first is used")
-            }
-            (NoticeCannotBeHidden, true) => "数据说明不能隐藏".to_string(),
-            (NoticeCannotBeHidden, false) => "the data notice cannot be hidden".to_string(),
-            (MissingDataset { name }, true) => {
-                format!("链接使用的导入数据集“{}”不在本浏览器中，已改用内置数据", clip(name))
-            }
-            (MissingDataset { name }, false) => {
-                format!("the link uses the imported data set \"{}\", which this browser does not have; showing the bundled data", clip(name))
-            }
-            (UnknownCounty(c), true) => format!("链接中的县域 {} 不在当前数据集中", clip(c)),
-            (UnknownCounty(c), false) => {
-                format!("the county {} in the link is not in the current data set", clip(c))
-            }
-            (CorruptDataset { name, reason }, true) => {
-                format!("链接使用的数据集“{}”在本浏览器中的保存副本已损坏（{reason}），已改用内置数据", clip(name))
-            }
-            (CorruptDataset { name, reason }, false) => format!(
-                "the saved copy of the data set \"{}\" that the link uses is damaged ({reason}); showing the bundled data",
-                clip(name)
+            WrongCount { expected, got } => f(
+                Key::ShareWrongCount,
+                &[p, &expected.to_string(), &got.to_string()],
             ),
-            (More(n), true) => format!("……{}", echo::more(lang, *n)),
-            (More(n), false) => format!("… {}", echo::more(lang, *n)),
+            Repeated => f(Key::ShareRepeated, &[p]),
+            NoticeCannotBeHidden => t(lang, Key::ShareNoticeCannotBeHidden).to_string(),
+            MissingDataset { name } => f(Key::ShareMissingDataset, &[&clip(name)]),
+            UnknownCounty(c) => f(Key::ShareUnknownCounty, &[&clip(c)]),
+            CorruptDataset { name, reason } => f(Key::ShareCorruptDataset, &[&clip(name), reason]),
+            More(n) => f(Key::ShareMore, &[&echo::more(lang, *n)]),
         }
     }
 }
@@ -232,8 +205,8 @@ fn treatment_text(t: Treatment) -> Option<String> {
 pub fn encode(state: &ShareState, system: &IndicatorSystem, defaults: &Scenario) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     let s = &state.scenario;
-    if state.lang == Lang::En {
-        q.append_pair("lang", "en");
+    if state.lang != Lang::default() {
+        q.append_pair("lang", state.lang.id());
     }
     if s.dimension_weights != defaults.dimension_weights {
         q.append_pair("w", &numbers(&s.dimension_weights));
@@ -387,12 +360,9 @@ pub fn parse(
         let s = &mut state.scenario;
         let invalid = || NoticeKind::Invalid(value.clone());
         let result: Result<(), NoticeKind> = match key.as_str() {
-            "lang" => match value.as_str() {
-                "zh" => Ok(Lang::Zh),
-                "en" => Ok(Lang::En),
-                _ => Err(invalid()),
-            }
-            .map(|l| state.lang = l),
+            "lang" => Lang::from_id(&value)
+                .map(|l| state.lang = l)
+                .ok_or_else(invalid),
             "w" => parse_weights(&value, Level::Dimension, system.n_dimensions())
                 .map(|w| s.dimension_weights = w),
             "iw" => parse_weights(&value, Level::Indicator, system.n_indicators())

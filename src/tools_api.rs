@@ -14,6 +14,7 @@ use crate::json;
 use crate::model::{Dataset, Lang, Scenario};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The names of the tools module's exports, as the page calls them.
 pub mod export {
@@ -43,26 +44,25 @@ impl AnalysisRequest<'_> {
     }
 }
 
-/// A message in both languages, so the page can switch language without asking the module again.
+/// A message in every language, keyed by the language's id, so the page can switch language without
+/// asking the module again.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Text {
-    pub zh: String,
-    pub en: String,
-}
+pub struct Text(BTreeMap<String, String>);
 
 impl Text {
-    fn of(message: impl Fn(Lang) -> String) -> Self {
-        Self {
-            zh: message(Lang::Zh),
-            en: message(Lang::En),
-        }
+    /// The message `message` writes in each language of [`Lang::ALL`].
+    pub fn of(message: impl Fn(Lang) -> String) -> Self {
+        Self(
+            Lang::ALL
+                .iter()
+                .map(|&l| (l.id().to_string(), message(l)))
+                .collect(),
+        )
     }
 
+    /// The message in `lang` (empty when the module that wrote it did not know the language).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
+        self.0.get(lang.id()).map_or("", String::as_str)
     }
 }
 
@@ -217,7 +217,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_summary_carries_the_report_messages_in_both_languages() {
+    fn an_import_summary_carries_the_report_messages_in_every_language() {
         let text = "adcode,name_zh,revenue,colour\n350102,鼓楼区,abc,x\n350103,台江区,12.5,y\n";
         let summary: ImportSummary = decode(&import_file(text.as_bytes(), "x.csv", None)).unwrap();
         let direct = import_direct(text.as_bytes(), "x.csv");
@@ -226,7 +226,8 @@ mod tests {
         for (s, d) in summary.errors.iter().zip(&direct.errors) {
             assert_eq!((s.row, &s.column), (d.row, &d.column));
             // The location is the table's columns; the message is the rest of the full message.
-            for lang in [Lang::Zh, Lang::En] {
+            for &lang in Lang::ALL {
+                assert!(!s.message.get(lang).is_empty());
                 assert!(d.message(lang).ends_with(s.message.get(lang)));
             }
         }

@@ -157,3 +157,35 @@ fn any_set_of_units_with_blank_prefecture_and_missing_values_ranks() {
     );
     assert_eq!(stdout(&out).lines().count(), 51);
 }
+
+#[test]
+fn rank_lang_takes_the_id_of_every_language_and_nothing_else() {
+    use fjindex::model::Lang;
+    for &lang in Lang::ALL {
+        let path = std::env::temp_dir().join(format!(
+            "fjindex-cli-{}-{}.xlsx",
+            std::process::id(),
+            lang.id()
+        ));
+        let output = path.to_str().unwrap();
+        let out = fjindex(&[
+            "rank",
+            "--format",
+            "xlsx",
+            "--lang",
+            lang.id(),
+            "--output",
+            output,
+        ]);
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = fjindex(&["rank", "--format", "xlsx", "--lang", "fr"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("'fr'") && stderr.contains("en"), "{stderr}");
+}

@@ -7,7 +7,7 @@ mod common;
 
 use calamine::Data;
 use common::read_xlsx;
-use fjindex::data::export::{RankingExport, NOTICE_EN, NOTICE_ZH};
+use fjindex::data::export::RankingExport;
 use fjindex::data::export_name::{
     export_file_name, CalendarDate, DatasetLabel, ExportKind, FileType, MAX_SLUG_BYTES,
 };
@@ -16,6 +16,10 @@ use fjindex::data::seeds::{self, Bundle};
 use fjindex::model::{Lang, Scenario};
 use fjindex::score::{score, Ranking};
 use std::io::Read;
+
+/// The notice every export carries when any value in it is an estimate, as a reader sees it.
+const NOTICE_ZH: &str = "数据说明：标注“含估算”的县域，其部分指标值是本项目依据白皮书公布结果校准的估算值，不是官方统计数据。";
+const NOTICE_EN: &str = "Data notice: for counties marked \"includes estimates\", some indicator values are this project's estimates calibrated to the white paper's published results; they are not official statistics.";
 
 /// 2026-12-05.
 const DATE: CalendarDate = CalendarDate {

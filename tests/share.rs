@@ -41,7 +41,7 @@ fn share_state() -> impl Strategy<Value = ShareState> {
     );
     let view = (
         prop::option::of("[0-9]{6}"),
-        prop::bool::ANY,
+        prop::sample::select(Lang::ALL.to_vec()),
         prop::option::of((".{0,20}", "[0-9a-f]{16}")),
         prop::bool::ANY,
         prop::sample::subsequence(Panel::ALL.to_vec(), 0..=7),
@@ -51,7 +51,7 @@ fn share_state() -> impl Strategy<Value = ShareState> {
         ),
     );
     (weights, methods, view).prop_map(
-        |((w, iw, ahp, tr), (norm, wt, agg), (county, en, ds, embed, hide, origins))| {
+        |((w, iw, ahp, tr), (norm, wt, agg), (county, lang, ds, embed, hide, origins))| {
             let mut origins_unique: Vec<String> = Vec::new();
             for o in origins {
                 if !origins_unique.contains(&o) {
@@ -71,7 +71,7 @@ fn share_state() -> impl Strategy<Value = ShareState> {
                     ahp_matrix: ahp,
                 },
                 county,
-                lang: if en { Lang::En } else { Lang::Zh },
+                lang,
                 dataset: ds.map_or(DatasetRef::Bundled, |(name, hash)| DatasetRef::Imported {
                     name,
                     hash,
@@ -115,6 +115,26 @@ fn the_default_view_is_an_empty_query() {
     let system = indicator_system();
     let d = defaults(&system);
     assert_eq!(encode(&ShareState::new(&d), &system, &d), "");
+}
+
+#[test]
+fn a_link_names_any_language_but_the_default_by_its_id() {
+    let system = indicator_system();
+    let d = defaults(&system);
+    for &lang in Lang::ALL {
+        let state = ShareState {
+            lang,
+            ..ShareState::new(&d)
+        };
+        let query = encode(&state, &system, &d);
+        let want = if lang == Lang::default() {
+            String::new()
+        } else {
+            format!("lang={}", lang.id())
+        };
+        assert_eq!(query, want);
+        assert_eq!(parse(&query, &system, &d).0.lang, lang);
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The native command-line tool `fjindex`: ranks, weights and analyses over the same engine as the page.
 
-use clap::builder::PossibleValuesParser;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use fjindex::analysis::cli as analysis_cli;
 use fjindex::analysis::uncertainty::UncertaintyConfig;
@@ -39,12 +39,6 @@ enum RankFormat {
     Xlsx,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum LangFlag {
-    Zh,
-    En,
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Rank the units of a data set (the bundled 2024 data by default).
@@ -57,8 +51,8 @@ enum Command {
         #[arg(long)]
         output: Option<String>,
         /// The language of the xlsx workbook's headers, names and notes.
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: LangFlag,
+        #[arg(long, default_value = Lang::default().id(), value_parser = languages())]
+        lang: Lang,
     },
     /// Print the 16 indicator weights that entropy or CRITIC derives from the data.
     Weights {
@@ -138,6 +132,12 @@ fn choices(ids: impl IntoIterator<Item = &'static str>) -> PossibleValuesParser 
     PossibleValuesParser::new(ids)
 }
 
+/// The `--lang` flag: the id of any interface language ([`Lang::ALL`]).
+fn languages() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.iter().map(|l| l.id()))
+        .map(|id| Lang::from_id(&id).expect("a possible value is a language's id"))
+}
+
 impl MethodFlags {
     fn to_args(&self) -> RankArgs {
         RankArgs {
@@ -181,10 +181,6 @@ fn main() -> ExitCode {
             output,
             lang,
         } => {
-            let lang = match lang {
-                LangFlag::Zh => Lang::Zh,
-                LangFlag::En => Lang::En,
-            };
             let args = method.to_args();
             let bytes = match format {
                 RankFormat::Table => cli::rank(&args, OutputFormat::Table).map(String::into_bytes),

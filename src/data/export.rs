@@ -6,13 +6,9 @@ use super::csv_text::spreadsheet_text;
 use super::export_name::{export_file_name, CalendarDate, DatasetLabel, ExportKind, FileType};
 use super::provenance::Provenance;
 use super::xlsx_writer::{self, NumberFormat, Sheet, XCell};
-use crate::i18n::{prefecture_name, t};
+use crate::i18n::{prefecture_name, t, Key};
 use crate::model::{Choice, Dataset, IndicatorSystem, Lang, Scenario, Unit};
 use crate::score::{rank_changes, Ranking};
-
-/// The notice every export carries when any value in it is an estimate.
-pub const NOTICE_ZH: &str = "数据说明：标注“含估算”的县域，其部分指标值是本项目依据白皮书公布结果校准的估算值，不是官方统计数据。";
-pub const NOTICE_EN: &str = "Data notice: for counties marked \"includes estimates\", some indicator values are this project's estimates calibrated to the white paper's published results; they are not official statistics.";
 
 /// Everything a ranking export is made from.
 pub struct RankingExport<'a> {
@@ -40,8 +36,8 @@ impl RankingExport<'_> {
         (0..self.data.n_units()).any(|u| self.estimate(u))
     }
 
-    fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(zh, en)
+    fn text(&self, key: Key) -> &'static str {
+        t(self.lang, key)
     }
 
     /// The export's file name: data set (in the export's language), "includes estimates" when any value
@@ -65,32 +61,26 @@ impl RankingExport<'_> {
     /// The data notice: what the values are, in the export's language.
     pub fn notice(&self) -> &'static str {
         if self.has_estimates() {
-            self.t(NOTICE_ZH, NOTICE_EN)
+            self.text(Key::ExportNoticeEstimates)
         } else {
-            self.t(
-                "数据说明：全部数值来自下列数据集，不含本项目估算值。",
-                "Data notice: every value comes from the data set named below; none is a project estimate.",
-            )
+            self.text(Key::ExportNoticeNoEstimates)
         }
     }
 
     fn header(&self) -> Vec<String> {
         let mut h: Vec<String> = [
-            self.t("排名", "Rank"),
-            self.t("行政区划代码", "Adcode"),
-            self.t("县（市、区）", "County"),
-            self.t("设区市", "Prefecture"),
-            self.t("综合得分", "Composite score"),
+            self.text(Key::ColRank),
+            self.text(Key::ExportAdcode),
+            self.text(Key::ExportCounty),
+            self.text(Key::ColPrefecture),
+            self.text(Key::ExportComposite),
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         h.extend(self.system.dimension_names(self.lang));
-        h.push(
-            self.t("较默认方案名次变化", "Places moved vs default")
-                .to_string(),
-        );
-        h.push(self.t("数据", "Data").to_string());
+        h.push(self.text(Key::ExportPlacesMoved).to_string());
+        h.push(self.text(Key::ExportDataColumn).to_string());
         h
     }
 
@@ -122,7 +112,7 @@ impl RankingExport<'_> {
             row.extend((0..r.n_dimensions).map(|d| num(r.dimension_score(u, d))));
             row.push(changes[u].map_or(XCell::Empty, |c| XCell::Number(c as f64)));
             let mark = if self.estimate(u) {
-                self.t("含估算", "includes estimates")
+                self.text(Key::ExportIncludesEstimates)
             } else {
                 ""
             };
@@ -158,14 +148,14 @@ impl RankingExport<'_> {
         ));
         number_formats.push(NumberFormat::Integer);
         let ranking = Sheet {
-            name: self.t("排名", "Ranking").into(),
+            name: self.text(Key::ExportSheetRanking).into(),
             rows: table,
             widths,
             number_formats,
             freeze_header: true,
         };
         let about = Sheet {
-            name: self.t("说明", "Notes").into(),
+            name: self.text(Key::ExportSheetNotes).into(),
             rows: self.about(),
             widths: vec![24.0, 60.0, 16.0, 16.0],
             number_formats: vec![NumberFormat::General, NumberFormat::General]
@@ -183,35 +173,35 @@ impl RankingExport<'_> {
         let (s, meta, lang) = (self.scenario, &self.data.meta, self.lang);
         let pair = |k: &str, v: String| vec![XCell::Text(k.to_string()), XCell::Text(v)];
         let mut rows = vec![
-            pair(self.t("项目", "Item"), self.t("内容", "Value").to_string()),
-            pair(self.t("数据说明", "Data notice"), self.notice().to_string()),
-            pair(self.t("数据集", "Data set"), meta.name_in(lang).to_string()),
             pair(
-                self.t("年份", "Year"),
+                self.text(Key::ExportItem),
+                self.text(Key::ExportValue).to_string(),
+            ),
+            pair(self.text(Key::ExportDataNotice), self.notice().to_string()),
+            pair(
+                self.text(Key::ExportDataSet),
+                meta.name_in(lang).to_string(),
+            ),
+            pair(
+                self.text(Key::ExportYear),
                 meta.year.map(|y| y.to_string()).unwrap_or_default(),
             ),
             pair(
-                self.t("数据来源", "Source"),
+                self.text(Key::ExportSource),
                 meta.source_in(lang).to_string(),
             ),
-            pair(
-                self.t("数据校验值", "Content hash"),
-                self.data.content_hash(),
-            ),
-            pair(self.t("县域数", "Units"), self.data.n_units().to_string()),
-            pair(self.t("导出日期", "Exported on"), self.date.to_string()),
+            pair(self.text(Key::ExportContentHash), self.data.content_hash()),
+            pair(self.text(Key::ExportUnits), self.data.n_units().to_string()),
+            pair(self.text(Key::ExportDate), self.date.to_string()),
             method_row(s.normalisation, lang),
             method_row(s.weighting, lang),
             method_row(s.aggregation, lang),
             Vec::new(),
             vec![
-                XCell::Text(self.t("维度 / 指标", "Dimension / indicator").into()),
-                XCell::Text(self.t("单位", "Unit").into()),
-                XCell::Text(
-                    self.t("维度内权重（%）", "Weight within dimension (%)")
-                        .into(),
-                ),
-                XCell::Text(self.t("总权重（%）", "Overall weight (%)").into()),
+                XCell::Text(self.text(Key::ExportDimensionIndicator).into()),
+                XCell::Text(self.text(Key::ExportUnit).into()),
+                XCell::Text(self.text(Key::ExportWeightWithin).into()),
+                XCell::Text(self.text(Key::ExportWeightOverall).into()),
             ],
         ];
         let w = &self.ranking.weights;

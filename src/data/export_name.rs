@@ -1,6 +1,7 @@
 //! The names of exported files: what the file holds, the data set, whether it includes estimates, the
 //! date and the language, in a form every common file system accepts.
 
+use crate::i18n::{t, Key};
 use crate::model::Lang;
 use std::fmt;
 
@@ -52,8 +53,8 @@ pub enum ExportKind {
 impl ExportKind {
     fn label(self, lang: Lang) -> &'static str {
         match self {
-            ExportKind::Ranking => lang.pick("排名", "ranking"),
-            ExportKind::Template => lang.pick("导入模板", "import-template"),
+            ExportKind::Ranking => t(lang, Key::ExportFileRanking),
+            ExportKind::Template => t(lang, Key::ExportFileTemplate),
         }
     }
 }
@@ -107,12 +108,12 @@ pub fn export_file_name(
             parts.push(slug);
         }
         if d.estimates {
-            parts.push(lang.pick("含估算", "includes-estimates").to_string());
+            parts.push(t(lang, Key::ExportFileEstimates).to_string());
         }
     }
     parts.push(date.to_string());
     if kind == ExportKind::Ranking {
-        parts.push(lang.pick("zh", "en").to_string());
+        parts.push(lang.id().to_string());
     }
     format!("{}.{}", parts.join("-"), file_type.extension())
 }

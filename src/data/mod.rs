@@ -13,6 +13,7 @@ pub mod seeds;
 pub mod wide_csv;
 pub mod xlsx_writer;
 
+use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 
 /// The most rows a data file may have, its header included: the same for CSV and workbooks in the
@@ -67,31 +68,16 @@ impl DataError {
     /// The message shown to the user, with its location.
     pub fn message(&self, lang: Lang) -> String {
         use DataErrorKind::*;
-        let zh = lang == Lang::Zh;
-        let what = match (&self.kind, zh) {
-            (Empty, true) => "文件为空或没有数据行".to_string(),
-            (Empty, false) => "the file is empty or has no data rows".to_string(),
-            (Csv(e), true) => format!("无法读取 CSV：{e}"),
-            (Csv(e), false) => format!("cannot read the CSV: {e}"),
-            (MissingColumn(c), true) => format!("缺少必需的列 {c}"),
-            (MissingColumn(c), false) => format!("required column {c} is missing"),
-            (NotANumber(v), true) => format!("“{v}”不是数字"),
-            (NotANumber(v), false) => format!("\"{v}\" is not a number"),
-            (Negative(v), true) => format!("{v} 不能为负数"),
-            (Negative(v), false) => format!("{v} cannot be negative"),
-            (DuplicateAdcode(a), true) => format!("行政区划代码 {a} 重复"),
-            (DuplicateAdcode(a), false) => format!("adcode {a} appears more than once"),
-            (MissingIdentity, true) => "缺少行政区划代码或名称".to_string(),
-            (MissingIdentity, false) => "the row has no adcode or no name".to_string(),
-            (TooManyRows(limit), true) => format!(
-                "文件超过 {} 行的上限（含表头行），未导入；请拆分文件后分别导入",
-                grouped(*limit)
-            ),
-            (TooManyRows(limit), false) => format!(
-                "the file has more rows than the limit of {} (header included) and was not imported; split it into smaller files",
-                grouped(*limit)
-            ),
-            (Import(p), _) => p.message(lang),
+        let what = match &self.kind {
+            Empty => t(lang, Key::DataEmpty).to_string(),
+            Csv(e) => tf(lang, Key::DataCsv, &[e]),
+            MissingColumn(c) => tf(lang, Key::DataMissingColumn, &[c]),
+            NotANumber(v) => tf(lang, Key::DataNotANumber, &[v]),
+            Negative(v) => tf(lang, Key::DataNegative, &[v]),
+            DuplicateAdcode(a) => tf(lang, Key::DataDuplicateAdcode, &[a]),
+            MissingIdentity => t(lang, Key::DataMissingIdentity).to_string(),
+            TooManyRows(limit) => tf(lang, Key::DataTooManyRows, &[&grouped(*limit)]),
+            Import(p) => p.message(lang),
         };
         locate(self.row, self.column.as_deref(), &what, lang)
     }
@@ -99,15 +85,11 @@ impl DataError {
 
 /// Prefixes a message with its location: "第 3 行，revenue 列：" or "row 3, column revenue: ".
 pub fn locate(row: Option<usize>, column: Option<&str>, what: &str, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    match (row, column, zh) {
-        (Some(r), Some(c), true) => format!("第 {r} 行，{c} 列：{what}"),
-        (Some(r), Some(c), false) => format!("row {r}, column {c}: {what}"),
-        (Some(r), None, true) => format!("第 {r} 行：{what}"),
-        (Some(r), None, false) => format!("row {r}: {what}"),
-        (None, Some(c), true) => format!("{c} 列：{what}"),
-        (None, Some(c), false) => format!("column {c}: {what}"),
-        (None, None, _) => what.to_string(),
+    match (row, column) {
+        (Some(r), Some(c)) => tf(lang, Key::DataAtRowColumn, &[&r.to_string(), c, what]),
+        (Some(r), None) => tf(lang, Key::DataAtRow, &[&r.to_string(), what]),
+        (None, Some(c)) => tf(lang, Key::DataAtColumn, &[c, what]),
+        (None, None) => what.to_string(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! silently replaced (its entries can be rebuilt from the saved entries themselves).
 
 use crate::data::{export, seeds, wide_csv};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Lang};
 use serde::{Deserialize, Serialize};
 
@@ -48,24 +49,11 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Missing, Lang::Zh) => "本浏览器中没有保存该数据集".into(),
-            (LoadError::Missing, Lang::En) => "this browser has no saved copy of it".into(),
-            (LoadError::Unreadable, Lang::Zh) => "保存的内容无法读取，可能已被截断或改动".into(),
-            (LoadError::Unreadable, Lang::En) => {
-                "the saved text cannot be read; it may have been cut short or changed".into()
-            }
-            (LoadError::NewerVersion(v), Lang::Zh) => {
-                format!("它由较新版本的本页保存（格式版本 {v}），请更新页面")
-            }
-            (LoadError::NewerVersion(v), Lang::En) => {
-                format!("it was saved by a newer version of this page (format {v}); reload the page")
-            }
-            (LoadError::HashMismatch { .. }, Lang::Zh) => "保存的数值与其校验值不符，可能已被改动".into(),
-            (LoadError::HashMismatch { .. }, Lang::En) => {
-                "its values no longer match the hash they were saved with; they may have been changed"
-                    .into()
-            }
+        match self {
+            LoadError::Missing => t(lang, Key::SavedMissing).into(),
+            LoadError::Unreadable => t(lang, Key::SavedUnreadable).into(),
+            LoadError::NewerVersion(v) => tf(lang, Key::SavedNewerVersion, &[&v.to_string()]),
+            LoadError::HashMismatch { .. } => t(lang, Key::SavedHashMismatch).into(),
         }
     }
 }

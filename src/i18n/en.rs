@@ -360,6 +360,147 @@ crate::i18n::catalogue! {
     AnalysisIndicatorMore => "raising {} by {} {} would lift it to rank {}";
 
     // Page components, tools, exports, share links (helper D adds below).
+    // Data errors and where they are (src/data/mod.rs).
+    DataEmpty => "the file is empty or has no data rows";
+    DataCsv => "cannot read the CSV: {}";
+    DataMissingColumn => "required column {} is missing";
+    DataNotANumber => "\"{}\" is not a number";
+    DataNegative => "{} cannot be negative";
+    DataDuplicateAdcode => "adcode {} appears more than once";
+    DataMissingIdentity => "the row has no adcode or no name";
+    DataTooManyRows => "the file has more rows than the limit of {} (header included) and was not imported; split it into smaller files";
+    DataAtRowColumn => "row {}, column {}: {}";
+    DataAtRow => "row {}: {}";
+    DataAtColumn => "column {}: {}";
+    // Import problems and warnings (src/data/import/messages.rs).
+    ImportWorkbookUnreadable => "the workbook cannot be read ({}); save it as XLSX or CSV and try again";
+    ImportNoSheetAtAll => "the workbook has no sheet";
+    ImportNoSheet => "there is no sheet named \"{}\"";
+    ImportSheetTooLarge => "the sheet is too large (over 200,000 rows or 1,000 columns)";
+    ImportNoIdentityColumn => "no column identifies the units: add \"{2}\" or \"{3}\" (or {0} / {1})";
+    ImportNoIndicatorColumns => "no column matches an indicator; headers should be indicator names or ids, optionally with a unit";
+    ImportDuplicateColumn => "matches indicator {0}, as does column \"{1}\"";
+    ImportDimensionMissing => "no indicator of the dimension \"{}\" has a column, so no unit can be ranked";
+    ImportInvalidAdcode => "\"{}\" is not a 6-digit administrative code";
+    ImportUnknownName => "\"{}\" is none of Fujian's 83 counties; for other places give the administrative code";
+    ImportAmbiguousName => "the name \"{}\" fits several counties; give the administrative code";
+    ImportNameMismatch => "code {0} is {2}, which does not match the name \"{1}\"";
+    ImportDuplicateUnit => "the same unit ({0}, counting former names and codes) as row {1}";
+    ImportUnexpectedPercent => "\"{}\" has a % sign, but the indicator is measured in {}";
+    ImportNoValues => "the file holds no indicator value at all";
+    ImportMoreProblems => "{} further problems are not listed";
+    ImportFileTooLarge => "the file is too large ({}); the limit is {}";
+    ImportTooManyEntries => "the workbook's zip archive has {} entries, over the limit of {}; nothing was inflated";
+    ImportEntryTooLarge => "the archive entry \"{}\" declares {} inflated, over the limit of {} per entry; nothing was inflated";
+    ImportArchiveTooLarge => "the archive's entries declare {} inflated in all, over the limit of {}; nothing was inflated";
+    ImportCompressionRatio => "the archive entry \"{}\" has a compression ratio of {}:1, over the limit of {}:1; nothing was inflated";
+    ImportEntryLies => "the archive entry \"{}\" inflates to more than the {} bytes it declares; reading stopped";
+    ImportTooManyCells => "the sheet has more than {} cells, the limit";
+    ImportBeyondExcel => "the cell reference \"{}\" lies beyond Excel's grid (the last cell is XFD1048576)";
+    ImportBadDimension => "the sheet's dimension \"{}\" ends before it starts";
+    ImportOdsRefused => "ODS (OpenDocument) spreadsheets are not accepted; save the file as XLSX or CSV in WPS, LibreOffice or Excel and import that";
+    ImportXlsbRefused => "XLSB (binary Excel workbooks) is not accepted; save the file as XLSX or CSV and import that";
+    ImportListSeparator => ", ";
+    ImportUndecodable => "some bytes are not valid {} and were replaced by �";
+    ImportIgnoredColumn => "not a known indicator or identity column; ignored";
+    ImportMissingIndicator => "indicator \"{}\" is absent and treated as missing";
+    ImportPercentAsFraction => "all {} values lie within ±1.5, like percentages stored as fractions (0.522 for 52.2 %); multiplied by 100";
+    ImportUnitConverted => "values converted from {} to {}";
+    ImportUnitUnknown => "the unit \"{}\" in the header differs from the indicator's \"{}\"; values taken as they are";
+    ImportMissingValues => "units without a value: {0} of {1}; treated as missing";
+    ImportOutOfRange => "values outside the plausible range {1} to {2}: {0} (the farthest {3}); check the unit and the data; they are used as they are";
+    ImportFormerName => "\"{}\" was recognised as its current successor {} ({})";
+    ImportOtherUnits => "{} units are not among Fujian's 83 counties and are ranked by their codes (e.g. {})";
+    ImportAbsentCounties => "{} Fujian counties are not in the file (e.g. {}) and will not be ranked";
+    ImportSkippedTotalRow => "\"{}\" is a total row and was skipped";
+    ImportUnranked => "{} units lack every indicator of some dimension and cannot be ranked";
+    ImportEmptyRow => "\"{}\" has no indicator value";
+    // Data sets saved in the browser (src/data/saved.rs).
+    SavedMissing => "this browser has no saved copy of it";
+    SavedUnreadable => "the saved text cannot be read; it may have been cut short or changed";
+    SavedNewerVersion => "it was saved by a newer version of this page (format {}); reload the page";
+    SavedHashMismatch => "its values no longer match the hash they were saved with; they may have been changed";
+    // Ranking exports (src/data/export.rs) and their file names (src/data/export_name.rs).
+    ExportNoticeEstimates => "Data notice: for counties marked \"includes estimates\", some indicator values are this project's estimates calibrated to the white paper's published results; they are not official statistics.";
+    ExportNoticeNoEstimates => "Data notice: every value comes from the data set named below; none is a project estimate.";
+    ExportAdcode => "Adcode";
+    ExportCounty => "County";
+    ExportComposite => "Composite score";
+    ExportPlacesMoved => "Places moved vs default";
+    ExportDataColumn => "Data";
+    ExportIncludesEstimates => "includes estimates";
+    ExportSheetRanking => "Ranking";
+    ExportSheetNotes => "Notes";
+    ExportItem => "Item";
+    ExportValue => "Value";
+    ExportDataNotice => "Data notice";
+    ExportDataSet => "Data set";
+    ExportYear => "Year";
+    ExportSource => "Source";
+    ExportContentHash => "Content hash";
+    ExportUnits => "Units";
+    ExportDate => "Exported on";
+    ExportDimensionIndicator => "Dimension / indicator";
+    ExportUnit => "Unit";
+    ExportWeightWithin => "Weight within dimension (%)";
+    ExportWeightOverall => "Overall weight (%)";
+    ExportFileRanking => "ranking";
+    ExportFileTemplate => "import-template";
+    ExportFileEstimates => "includes-estimates";
+    // Share link notices (src/share.rs).
+    ShareUnknown => "the link parameter \"{}\" is not known and was ignored";
+    ShareInvalid => "the value \"{1}\" of the link parameter {0} is invalid; the default is used";
+    ShareInvalidWeights => "invalid weights";
+    ShareBadWeights => "the link parameter {}: {}; the default weights are used";
+    ShareWrongCount => "the link parameter {} should hold {} numbers, not {}; the default is used";
+    ShareRepeated => "the link parameter {} appears more than once; only the first is used";
+    ShareNoticeCannotBeHidden => "the data notice cannot be hidden";
+    ShareMissingDataset => "the link uses the imported data set \"{}\", which this browser does not have; showing the bundled data";
+    ShareUnknownCounty => "the county {} in the link is not in the current data set";
+    ShareCorruptDataset => "the saved copy of the data set \"{}\" that the link uses is damaged ({}); showing the bundled data";
+    ShareMore => "… {}";
+    // The data panel (src/ui/data_panel.rs, src/ui/import_report.rs).
+    DataSavedUnusable => "The saved data set \"{}\" cannot be used: {}.";
+    DataUnitCount => "{} units";
+    DataHeading => "Data: import, export and sharing";
+    DataCurrent => "Current data set: ";
+    DataUseBundled => "Use the bundled data";
+    DataImportHeading => "Import a data file";
+    DataImportHint => "CSV (UTF-8 or GBK), XLSX or XLS; one row per county with its code or name and the indicators. A file with problems replaces nothing.";
+    DataChooseFile => "Choose a file";
+    DataSavedHeading => "Saved data sets";
+    DataStorageUnavailable => "This browser does not let the page store data (in a sandboxed frame, for example); imported data lasts only for this visit.";
+    DataNoneSaved => "None yet. Imported data sets are kept in this browser.";
+    DataIndexUnreadable => "The list of saved data sets cannot be read; the list below is rebuilt from the saved data sets themselves. Before the next save its text is kept aside (fjindex:datasets:unreadable), not overwritten.";
+    DataUse => "Use";
+    DataDelete => "Delete";
+    DataExportHeading => "Export";
+    DataExportCsv => "Ranking CSV";
+    DataExportXlsx => "Ranking XLSX";
+    DataTemplateCsv => "Import template CSV";
+    DataTemplateXlsx => "Import template XLSX";
+    DataShareLink => "Share link";
+    DataShareHint => "The link records weights, methods, the selected county, the language and the data set; an imported data set is available only in the browser that saved it.";
+    ImportDone => "Imported \"{}\": {} units ({} of them Fujian counties), {} indicators.";
+    ImportNotDone => "Not imported: {} problems found; the current data and scenario are unchanged.";
+    ImportSheet => "Sheet";
+    ImportRow => "Row";
+    ImportColumn => "Column";
+    ImportProblem => "Problem";
+    // The header (src/ui/header.rs).
+    HeaderImportedYear => ", year {}";
+    HeaderImportedNotice => "Showing the imported data set \"{}\" (source file: {}{}): {} units, {} values ({} missing). The values are used as supplied; this page has not checked their source and has estimated none of them.";
+    HeaderNoticeCounts => "The current data set has {} values: {} published in the white paper, {} estimates anchored to white-paper figures of another definition or period, and {} other estimates.";
+    // On-demand panels, tools, methods, saving and weights (src/ui).
+    PageWithBrackets => "{} ({})";
+    PageRetry => "Try again";
+    PageLoadingCharts => "Loading the charts…";
+    PageLoadingAnalysis => "Loading the analysis…";
+    PagePanelsFailed => "This part could not be loaded ({}); the ranking and weights are unaffected. Check the connection and try again.";
+    StoreIndexRebuilt => "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.";
+    StoreNotSaved => "The data is imported but could not be saved in this browser (storage is full, the data set is too large, or saving is not allowed): it lasts for this visit only, and a link opened later falls back to the bundled data.";
+    WeightsIndicatorCount => "Indicator weights ({})";
+    WeightsShareLabel => "{} of composite";
 
 }
 

@@ -364,6 +364,147 @@ crate::i18n::declare_keys! {
     AnalysisIndicatorMore => "{}再多 {} {}可升至第 {} 位";
 
     // Page components, tools, exports, share links (helper D adds below).
+    // Data errors and where they are (src/data/mod.rs).
+    DataEmpty => "文件为空或没有数据行";
+    DataCsv => "无法读取 CSV：{}";
+    DataMissingColumn => "缺少必需的列 {}";
+    DataNotANumber => "“{}”不是数字";
+    DataNegative => "{} 不能为负数";
+    DataDuplicateAdcode => "行政区划代码 {} 重复";
+    DataMissingIdentity => "缺少行政区划代码或名称";
+    DataTooManyRows => "文件超过 {} 行的上限（含表头行），未导入；请拆分文件后分别导入";
+    DataAtRowColumn => "第 {} 行，{} 列：{}";
+    DataAtRow => "第 {} 行：{}";
+    DataAtColumn => "{} 列：{}";
+    // Import problems and warnings (src/data/import/messages.rs).
+    ImportWorkbookUnreadable => "无法读取该工作簿（{}）；请另存为 XLSX 或 CSV 后重试";
+    ImportNoSheetAtAll => "工作簿中没有工作表";
+    ImportNoSheet => "找不到工作表“{}”";
+    ImportSheetTooLarge => "工作表过大（超过 20 万行或 1000 列）";
+    ImportNoIdentityColumn => "找不到县域标识列：需要“{0}”或“{1}”（也可写 {2}、{3}）";
+    ImportNoIndicatorColumns => "没有一列能对应到指标；列名应为指标名称或指标代码，可带单位";
+    ImportDuplicateColumn => "与“{1}”列对应同一指标 {0}";
+    ImportDimensionMissing => "维度“{}”的指标一列也没有，无法计算排名";
+    ImportInvalidAdcode => "“{}”不是 6 位行政区划代码";
+    ImportUnknownName => "“{}”不是福建省 83 个县（市、区）之一；其他地区请填写行政区划代码";
+    ImportAmbiguousName => "名称“{}”对应多个县域，请填写行政区划代码";
+    ImportNameMismatch => "代码 {0} 是{2}，与名称“{1}”不符";
+    ImportDuplicateUnit => "与第 {1} 行是同一县域（{0}，含已撤并的旧名称或旧代码）";
+    ImportUnexpectedPercent => "“{}”带百分号，但该指标单位是{}";
+    ImportNoValues => "文件中没有任何指标数值";
+    ImportMoreProblems => "另有 {} 个问题未列出";
+    ImportFileTooLarge => "文件过大（{}），超过 {} 的上限";
+    ImportTooManyEntries => "工作簿压缩包含 {} 个条目，超过 {} 个的上限，未解压";
+    ImportEntryTooLarge => "压缩包条目“{}”声明解压后为 {}，超过每个条目 {} 的上限，未解压";
+    ImportArchiveTooLarge => "压缩包各条目声明解压后共 {}，超过 {} 的上限，未解压";
+    ImportCompressionRatio => "压缩包条目“{}”的压缩比为 {}:1，超过 {}:1 的上限，未解压";
+    ImportEntryLies => "压缩包条目“{}”解压后超过其声明的 {} 字节，已停止读取";
+    ImportTooManyCells => "工作表的单元格超过 {} 个的上限";
+    ImportBeyondExcel => "单元格引用“{}”超出 Excel 的范围（最后一个单元格是 XFD1048576）";
+    ImportBadDimension => "工作表范围“{}”的终点在起点之前";
+    ImportOdsRefused => "不接受 ODS（OpenDocument）表格；请在 WPS、LibreOffice 或 Excel 中另存为 XLSX 或 CSV 后导入";
+    ImportXlsbRefused => "不接受 XLSB（Excel 二进制工作簿）；请另存为 XLSX 或 CSV 后导入";
+    ImportListSeparator => "、";
+    ImportUndecodable => "按 {} 读取时有无法识别的字符，已替换为 �";
+    ImportIgnoredColumn => "不是已知指标或标识列，已忽略";
+    ImportMissingIndicator => "缺少指标“{}”，按缺失值处理";
+    ImportPercentAsFraction => "全部 {} 个数值都在 ±1.5 以内，像是以小数存放的百分比（如 0.522 表示 52.2%），已乘以 100";
+    ImportUnitConverted => "数值已由{}换算为{}";
+    ImportUnitUnknown => "列名中的单位“{}”与指标单位“{}”不同，数值按原样使用";
+    ImportMissingValues => "{1} 个县域中有 {0} 个缺少数值，按缺失值处理";
+    ImportOutOfRange => "{0} 个数值超出合理范围 {1}–{2}（最远的是 {3}），请核对单位和数据；数值照常参与计算";
+    ImportFormerName => "“{}”按现行区划识别为{}（{}）";
+    ImportOtherUnits => "{} 个单位不在福建省 83 个县（市、区）之列，按其代码一并计算（如 {}）";
+    ImportAbsentCounties => "文件中没有 {} 个福建县域（如 {}），它们不参加排名";
+    ImportSkippedTotalRow => "“{}”是合计行，已跳过";
+    ImportUnranked => "{} 个县域有整个维度缺少数据，将不参加排名";
+    ImportEmptyRow => "“{}”没有任何指标数值";
+    // Data sets saved in the browser (src/data/saved.rs).
+    SavedMissing => "本浏览器中没有保存该数据集";
+    SavedUnreadable => "保存的内容无法读取，可能已被截断或改动";
+    SavedNewerVersion => "它由较新版本的本页保存（格式版本 {}），请更新页面";
+    SavedHashMismatch => "保存的数值与其校验值不符，可能已被改动";
+    // Ranking exports (src/data/export.rs) and their file names (src/data/export_name.rs).
+    ExportNoticeEstimates => "数据说明：标注“含估算”的县域，其部分指标值是本项目依据白皮书公布结果校准的估算值，不是官方统计数据。";
+    ExportNoticeNoEstimates => "数据说明：全部数值来自下列数据集，不含本项目估算值。";
+    ExportAdcode => "行政区划代码";
+    ExportCounty => "县（市、区）";
+    ExportComposite => "综合得分";
+    ExportPlacesMoved => "较默认方案名次变化";
+    ExportDataColumn => "数据";
+    ExportIncludesEstimates => "含估算";
+    ExportSheetRanking => "排名";
+    ExportSheetNotes => "说明";
+    ExportItem => "项目";
+    ExportValue => "内容";
+    ExportDataNotice => "数据说明";
+    ExportDataSet => "数据集";
+    ExportYear => "年份";
+    ExportSource => "数据来源";
+    ExportContentHash => "数据校验值";
+    ExportUnits => "县域数";
+    ExportDate => "导出日期";
+    ExportDimensionIndicator => "维度 / 指标";
+    ExportUnit => "单位";
+    ExportWeightWithin => "维度内权重（%）";
+    ExportWeightOverall => "总权重（%）";
+    ExportFileRanking => "排名";
+    ExportFileTemplate => "导入模板";
+    ExportFileEstimates => "含估算";
+    // Share link notices (src/share.rs).
+    ShareUnknown => "链接参数“{}”无法识别，已忽略";
+    ShareInvalid => "链接参数 {0} 的值“{1}”无效，已使用默认值";
+    ShareInvalidWeights => "权重无效";
+    ShareBadWeights => "链接参数 {}：{}，已使用默认权重";
+    ShareWrongCount => "链接参数 {} 应有 {} 个数值，实际 {} 个，已使用默认值";
+    ShareRepeated => "链接参数 {} 出现多次，只采用第一次的值";
+    ShareNoticeCannotBeHidden => "数据说明不能隐藏";
+    ShareMissingDataset => "链接使用的导入数据集“{}”不在本浏览器中，已改用内置数据";
+    ShareUnknownCounty => "链接中的县域 {} 不在当前数据集中";
+    ShareCorruptDataset => "链接使用的数据集“{}”在本浏览器中的保存副本已损坏（{}），已改用内置数据";
+    ShareMore => "……{}";
+    // The data panel (src/ui/data_panel.rs, src/ui/import_report.rs).
+    DataSavedUnusable => "无法使用保存的数据集“{}”：{}。";
+    DataUnitCount => "{} 个单位";
+    DataHeading => "数据：导入、导出与分享";
+    DataCurrent => "当前数据集：";
+    DataUseBundled => "使用内置数据";
+    DataImportHeading => "导入数据文件";
+    DataImportHint => "CSV（UTF-8 或 GBK）、XLSX 或 XLS；每行一个县域，列为行政区划代码或名称及各项指标。有问题的文件不会替换当前数据。";
+    DataChooseFile => "选择文件";
+    DataSavedHeading => "已保存的数据集";
+    DataStorageUnavailable => "此浏览器不允许本页保存数据（例如在沙盒化的嵌入框架中），导入的数据只在本次访问中有效。";
+    DataNoneSaved => "暂无。导入的数据集会保存在本浏览器中。";
+    DataIndexUnreadable => "已保存的数据集列表无法读取；下面按保存的数据集本身重建。下次保存前，原列表内容会另存（fjindex:datasets:unreadable），不会被覆盖。";
+    DataUse => "使用";
+    DataDelete => "删除";
+    DataExportHeading => "导出";
+    DataExportCsv => "排名 CSV";
+    DataExportXlsx => "排名 XLSX";
+    DataTemplateCsv => "导入模板 CSV";
+    DataTemplateXlsx => "导入模板 XLSX";
+    DataShareLink => "分享链接";
+    DataShareHint => "链接记录权重、方法、所选县域、语言和数据集；导入的数据集只在保存它的浏览器中可用。";
+    ImportDone => "已导入“{}”：{} 个单位（其中福建县域 {} 个），{} 项指标。";
+    ImportNotDone => "未导入：发现 {} 个问题，当前数据和方案保持不变。";
+    ImportSheet => "工作表";
+    ImportRow => "行";
+    ImportColumn => "列";
+    ImportProblem => "问题";
+    // The header (src/ui/header.rs).
+    HeaderImportedYear => "，{} 年";
+    HeaderImportedNotice => "当前显示导入的数据集“{}”（来源文件：{}{}）：{} 个单位，{} 个数值（另缺失 {} 个）。数值按文件原样使用，本页未核对其来源，也未作任何估算。";
+    HeaderNoticeCounts => "当前数据集共 {} 个数值：白皮书公布值 {} 个，依据白皮书其他口径数据锚定的估算值 {} 个，其他估算值 {} 个。";
+    // On-demand panels, tools, methods, saving and weights (src/ui).
+    PageWithBrackets => "{}（{}）";
+    PageRetry => "重试";
+    PageLoadingCharts => "正在加载图表……";
+    PageLoadingAnalysis => "正在加载深入分析……";
+    PagePanelsFailed => "无法加载本部分（{}）；排名和权重不受影响。请检查网络后重试。";
+    StoreIndexRebuilt => "已保存的数据集列表无法读取：原内容已另存（fjindex:datasets:unreadable），列表已按保存的数据集重建。";
+    StoreNotSaved => "数据已导入，但无法保存在本浏览器中（存储空间已满、数据集过大或不允许保存），只在本次访问中有效；以后打开的链接会改用内置数据。";
+    WeightsIndicatorCount => "指标权重（{} 项）";
+    WeightsShareLabel => "占综合指数 {}";
 
 }
 

@@ -24,10 +24,6 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    lang.pick(zh, en)
-}
-
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
 
@@ -72,10 +68,7 @@ fn save_xlsx(status: UseStateHandle<Option<Status>>, name: String, sheets: Vec<S
 
 /// The report of a file on which the import component broke (a trap, such as running out of memory).
 fn unreadable_summary(reason: &str) -> ImportSummary {
-    let message = Text {
-        zh: tf(Lang::Zh, Key::ImportUnreadable, &[reason]),
-        en: tf(Lang::En, Key::ImportUnreadable, &[reason]),
-    };
+    let message = Text::of(|lang| tf(lang, Key::ImportUnreadable, &[reason]));
     ImportSummary {
         errors: vec![ImportProblem {
             row: None,
@@ -119,18 +112,11 @@ impl StorageNote {
     fn message(&self, lang: Lang) -> String {
         match self {
             StorageNote::Saved(outcome) => outcome.message(lang).unwrap_or_default().to_string(),
-            StorageNote::Unusable { name, error } => match lang {
-                Lang::Zh => format!(
-                    "无法使用保存的数据集“{}”：{}。",
-                    clip(name),
-                    error.message(lang)
-                ),
-                Lang::En => format!(
-                    "The saved data set \"{}\" cannot be used: {}.",
-                    clip(name),
-                    error.message(lang)
-                ),
-            },
+            StorageNote::Unusable { name, error } => tf(
+                lang,
+                Key::DataSavedUnusable,
+                &[&clip(name), &error.message(lang)],
+            ),
         }
     }
 }
@@ -319,20 +305,18 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let is_bundled = props.link.dataset == DatasetRef::Bundled;
     html! {
         <section class="panel data-panel" aria-labelledby="data-h">
-            <h2 id="data-h">{ tr(lang, "数据：导入、导出与分享", "Data: import, export and sharing") }</h2>
+            <h2 id="data-h">{ t(lang, Key::DataHeading) }</h2>
             <p data-testid="dataset-name">
-                { tr(lang, "当前数据集：", "Current data set: ") }<strong translate="no">{ clip(s.data.meta.name_in(lang)) }</strong>
+                { t(lang, Key::DataCurrent) }<strong translate="no">{ clip(s.data.meta.name_in(lang)) }</strong>
                 { s.data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
-                { format!(" · {} {}", s.data.n_units(), tr(lang, "个单位", "units")) }
+                { " · " }{ tf(lang, Key::DataUnitCount, &[&s.data.n_units().to_string()]) }
             </p>
             <button type="button" data-testid="use-bundled" disabled={is_bundled} onclick={use_bundled}>
-                { tr(lang, "使用内置数据", "Use the bundled data") }</button>
+                { t(lang, Key::DataUseBundled) }</button>
 
-            <h3>{ tr(lang, "导入数据文件", "Import a data file") }</h3>
-            <p class="hint">{ tr(lang,
-                "CSV（UTF-8 或 GBK）、XLSX 或 XLS；每行一个县域，列为行政区划代码或名称及各项指标。有问题的文件不会替换当前数据。",
-                "CSV (UTF-8 or GBK), XLSX or XLS; one row per county with its code or name and the indicators. A file with problems replaces nothing.") }</p>
-            <label for="import-file">{ tr(lang, "选择文件", "Choose a file") }</label>
+            <h3>{ t(lang, Key::DataImportHeading) }</h3>
+            <p class="hint">{ t(lang, Key::DataImportHint) }</p>
+            <label for="import-file">{ t(lang, Key::DataChooseFile) }</label>
             <input id="import-file" type="file" data-testid="import-file" onchange={on_file}
                 accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
             if let Some(stage) = import_stage.as_ref() {
@@ -347,18 +331,14 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             { tools::status_view(import_status.as_ref(), lang) }
             { report.as_ref().map(|r| report_view(r, lang, on_sheet.clone())).unwrap_or_default() }
 
-            <h3>{ tr(lang, "已保存的数据集", "Saved data sets") }</h3>
+            <h3>{ t(lang, Key::DataSavedHeading) }</h3>
             if !*storage_ok {
-                <p class="storage-note" data-testid="storage-unavailable">{ tr(lang,
-                    "此浏览器不允许本页保存数据（例如在沙盒化的嵌入框架中），导入的数据只在本次访问中有效。",
-                    "This browser does not let the page store data (in a sandboxed frame, for example); imported data lasts only for this visit.") }</p>
+                <p class="storage-note" data-testid="storage-unavailable">{ t(lang, Key::DataStorageUnavailable) }</p>
             } else if saved.entries.is_empty() {
-                <p>{ tr(lang, "暂无。导入的数据集会保存在本浏览器中。", "None yet. Imported data sets are kept in this browser.") }</p>
+                <p>{ t(lang, Key::DataNoneSaved) }</p>
             }
             if saved.index_unreadable {
-                <p class="storage-note" role="status" data-testid="storage-index-unreadable">{ tr(lang,
-                    "已保存的数据集列表无法读取；下面按保存的数据集本身重建。下次保存前，原列表内容会另存（fjindex:datasets:unreadable），不会被覆盖。",
-                    "The list of saved data sets cannot be read; the list below is rebuilt from the saved data sets themselves. Before the next save its text is kept aside (fjindex:datasets:unreadable), not overwritten.") }</p>
+                <p class="storage-note" role="status" data-testid="storage-index-unreadable">{ t(lang, Key::DataIndexUnreadable) }</p>
             }
             if let Some(note) = storage_note.as_ref() {
                 <p class="storage-note" role="alert" data-testid={note.testid()}>{ note.message(lang) }</p>
@@ -368,27 +348,25 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                     let (use_it, delete) = (use_saved.clone(), delete_saved.clone());
                     let (h1, h2, name) = (e.hash.clone(), e.hash.clone(), e.meta.name.clone());
                     html! { <li data-hash={e.hash.clone()}>
-                        <span translate="no">{ format!("{}{} · {} {}", clip(&e.meta.name), e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), e.units, tr(lang, "个单位", "units")) }</span>
-                        <button type="button" onclick={Callback::from(move |_| use_it.emit((h1.clone(), name.clone())))}>{ tr(lang, "使用", "Use") }</button>
-                        <button type="button" onclick={Callback::from(move |_| delete.emit(h2.clone()))}>{ tr(lang, "删除", "Delete") }</button>
+                        <span translate="no">{ format!("{}{} · {}", clip(&e.meta.name), e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), tf(lang, Key::DataUnitCount, &[&e.units.to_string()])) }</span>
+                        <button type="button" onclick={Callback::from(move |_| use_it.emit((h1.clone(), name.clone())))}>{ t(lang, Key::DataUse) }</button>
+                        <button type="button" onclick={Callback::from(move |_| delete.emit(h2.clone()))}>{ t(lang, Key::DataDelete) }</button>
                     </li> }
                 }) }
             </ul>
 
-            <h3>{ tr(lang, "导出", "Export") }</h3>
+            <h3>{ t(lang, Key::DataExportHeading) }</h3>
             <div class="export-buttons">
-                <button type="button" data-testid="export-csv" onclick={export("csv")}>{ tr(lang, "排名 CSV", "Ranking CSV") }</button>
-                <button type="button" data-testid="export-xlsx" onclick={export("xlsx")}>{ tr(lang, "排名 XLSX", "Ranking XLSX") }</button>
-                <button type="button" data-testid="template-csv" onclick={export("template-csv")}>{ tr(lang, "导入模板 CSV", "Import template CSV") }</button>
-                <button type="button" data-testid="template-xlsx" onclick={export("template-xlsx")}>{ tr(lang, "导入模板 XLSX", "Import template XLSX") }</button>
+                <button type="button" data-testid="export-csv" onclick={export("csv")}>{ t(lang, Key::DataExportCsv) }</button>
+                <button type="button" data-testid="export-xlsx" onclick={export("xlsx")}>{ t(lang, Key::DataExportXlsx) }</button>
+                <button type="button" data-testid="template-csv" onclick={export("template-csv")}>{ t(lang, Key::DataTemplateCsv) }</button>
+                <button type="button" data-testid="template-xlsx" onclick={export("template-xlsx")}>{ t(lang, Key::DataTemplateXlsx) }</button>
             </div>
             { tools::status_view(export_status.as_ref(), lang) }
 
-            <h3><label for="share-link">{ tr(lang, "分享链接", "Share link") }</label></h3>
+            <h3><label for="share-link">{ t(lang, Key::DataShareLink) }</label></h3>
             <input id="share-link" type="text" readonly=true value={props.link.url()} data-testid="share-link" />
-            <p class="hint">{ tr(lang,
-                "链接记录权重、方法、所选县域、语言和数据集；导入的数据集只在保存它的浏览器中可用。",
-                "The link records weights, methods, the selected county, the language and the data set; an imported data set is available only in the browser that saved it.") }</p>
+            <p class="hint">{ t(lang, Key::DataShareHint) }</p>
         </section>
     }
 }

@@ -4,7 +4,7 @@ use super::analysis::Ptr;
 use super::{lang_tag, PanelProps};
 use crate::data::provenance::Status;
 use crate::echo::clip;
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use crate::state::Action;
 use yew::prelude::*;
@@ -13,10 +13,7 @@ use yew::prelude::*;
 pub fn Header(props: &PanelProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
+    let other = next_language(lang);
     let toggle = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(other)))
@@ -78,6 +75,12 @@ pub fn Header(props: &PanelProps) -> Html {
     }
 }
 
+/// The language the switch offers: the next one in [`Lang::ALL`], so with two languages the other one.
+fn next_language(lang: Lang) -> Lang {
+    let k = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    Lang::ALL[(k + 1) % Lang::ALL.len()]
+}
+
 /// What an imported data set is: its name, source file, year and how many values it holds, used as
 /// supplied.
 fn imported_notice(lang: Lang, data: &Dataset) -> String {
@@ -86,25 +89,22 @@ fn imported_notice(lang: Lang, data: &Dataset) -> String {
     let present: usize = (0..data.n_indicators())
         .map(|i| data.column(i).iter().filter(|v| !v.is_nan()).count())
         .sum();
-    let year = meta.year.map(|y| y.to_string());
-    match lang {
-        Lang::Zh => format!(
-            "当前显示导入的数据集“{}”（来源文件：{}{}）：{} 个单位，{present} 个数值（另缺失 {} 个）。数值按文件原样使用，本页未核对其来源，也未作任何估算。",
-            clip(&meta.name),
-            clip(&meta.source),
-            year.map(|y| format!("，{y} 年")).unwrap_or_default(),
-            data.n_units(),
-            total - present,
-        ),
-        Lang::En => format!(
-            "Showing the imported data set \"{}\" (source file: {}{}): {} units, {present} values ({} missing). The values are used as supplied; this page has not checked their source and has estimated none of them.",
-            clip(&meta.name),
-            clip(&meta.source),
-            year.map(|y| format!(", year {y}")).unwrap_or_default(),
-            data.n_units(),
-            total - present,
-        ),
-    }
+    let year = meta
+        .year
+        .map(|y| tf(lang, Key::HeaderImportedYear, &[&y.to_string()]))
+        .unwrap_or_default();
+    tf(
+        lang,
+        Key::HeaderImportedNotice,
+        &[
+            &clip(&meta.name),
+            &clip(&meta.source),
+            &year,
+            &data.n_units().to_string(),
+            &present.to_string(),
+            &(total - present).to_string(),
+        ],
+    )
 }
 
 /// "N published, M anchored estimates and K estimates out of T values."
@@ -115,14 +115,16 @@ fn notice_counts(
     estimates: usize,
     total: usize,
 ) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "当前数据集共 {total} 个数值：白皮书公布值 {published} 个，依据白皮书其他口径数据锚定的估算值 {anchored} 个，其他估算值 {estimates} 个。"
-        ),
-        Lang::En => format!(
-            "The current data set has {total} values: {published} published in the white paper, {anchored} estimates anchored to white-paper figures of another definition or period, and {estimates} other estimates."
-        ),
-    }
+    tf(
+        lang,
+        Key::HeaderNoticeCounts,
+        &[
+            &total.to_string(),
+            &published.to_string(),
+            &anchored.to_string(),
+            &estimates.to_string(),
+        ],
+    )
 }
 
 /// What the opening link asked for that could not be done (an unknown parameter, a data set this

@@ -1,7 +1,7 @@
 //! The method and sources section the data notice links to: how the index is computed, where the data
 //! comes from, and every dimension and indicator with its unit and definition.
 
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::{IndicatorSystem, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -37,14 +37,14 @@ pub fn MethodsPanel(props: &MethodsProps) -> Html {
                             <span class={classes!("swatch", format!("dim-fill-{k}"))} aria-hidden="true"></span>
                             { dim.name(lang) }
                         </h3>
-                        <p>{ lang.pick(&dim.about_zh, &dim.about_en) }</p>
+                        <p>{ dim.about(lang) }</p>
                         <dl>
                             { for sys.indicators_of(k).map(|i| {
                                 let ind = &sys.indicators[i];
                                 html! {
                                     <>
-                                        <dt>{ ind.name(lang) }{ unit_suffix(lang, ind.shown_unit(lang)) }</dt>
-                                        <dd>{ lang.pick(&ind.definition_zh, &ind.definition_en) }</dd>
+                                        <dt>{ tf(lang, Key::PageWithBrackets, &[ind.name(lang), ind.shown_unit(lang)]) }</dt>
+                                        <dd>{ ind.definition(lang) }</dd>
                                     </>
                                 }
                             }) }
@@ -54,12 +54,5 @@ pub fn MethodsPanel(props: &MethodsProps) -> Html {
             </div>
             <p class="attribution">{ t(lang, Key::MethodsMap) }</p>
         </section>
-    }
-}
-
-fn unit_suffix(lang: Lang, unit: &str) -> String {
-    match lang {
-        Lang::Zh => format!("（{unit}）"),
-        Lang::En => format!(" ({unit})"),
     }
 }

@@ -80,10 +80,7 @@ pub struct PanelProps {
 
 /// The `lang` attribute value of a language.
 pub fn lang_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    }
+    lang.language().html_tag
 }
 
 #[component]

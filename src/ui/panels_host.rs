@@ -8,7 +8,7 @@
 use super::observe::use_on_screen_within;
 use super::tools::describe;
 use super::{Dispatch, Store};
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use crate::state::messages::{PageMessage, PanelRequest};
 use crate::state::snapshot::Snapshot;
@@ -228,7 +228,7 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
             html! {
                 <p class="panel problem on-demand-note" role="alert" data-testid="panels-failed">
                     { failed_text(lang, reason) }{ " " }
-                    <button type="button" onclick={retry}>{ lang.pick("重试", "Try again") }</button>
+                    <button type="button" onclick={retry}>{ t(lang, Key::PageRetry) }</button>
                 </p>
             }
         }
@@ -302,16 +302,11 @@ const FOCUSABLE: &str =
 
 fn loading_text(lang: Lang, slot: &str) -> &'static str {
     match slot {
-        "charts" => lang.pick("正在加载图表……", "Loading the charts…"),
-        _ => lang.pick("正在加载深入分析……", "Loading the analysis…"),
+        "charts" => t(lang, Key::PageLoadingCharts),
+        _ => t(lang, Key::PageLoadingAnalysis),
     }
 }
 
 fn failed_text(lang: Lang, reason: &str) -> String {
-    match lang {
-        Lang::Zh => format!("无法加载本部分（{reason}）；排名和权重不受影响。请检查网络后重试。"),
-        Lang::En => format!(
-            "This part could not be loaded ({reason}); the ranking and weights are unaffected. Check the connection and try again."
-        ),
-    }
+    tf(lang, Key::PagePanelsFailed, &[reason])
 }

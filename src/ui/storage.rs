@@ -6,6 +6,7 @@
 //! rebuilt from the saved entries themselves.
 
 use crate::data::saved::{self, Index, LoadError, SavedEntry};
+use crate::i18n::{t, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 
 const INDEX_KEY: &str = "fjindex:datasets";
@@ -90,14 +91,8 @@ impl SaveOutcome {
     pub fn message(self, lang: Lang) -> Option<&'static str> {
         match self {
             SaveOutcome::Saved => None,
-            SaveOutcome::SavedIndexRebuilt => Some(lang.pick(
-                "已保存的数据集列表无法读取：原内容已另存（fjindex:datasets:unreadable），列表已按保存的数据集重建。",
-                "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.",
-            )),
-            SaveOutcome::NotSaved => Some(lang.pick(
-                "数据已导入，但无法保存在本浏览器中（存储空间已满、数据集过大或不允许保存），只在本次访问中有效；以后打开的链接会改用内置数据。",
-                "The data is imported but could not be saved in this browser (storage is full, the data set is too large, or saving is not allowed): it lasts for this visit only, and a link opened later falls back to the bundled data.",
-            )),
+            SaveOutcome::SavedIndexRebuilt => Some(t(lang, Key::StoreIndexRebuilt)),
+            SaveOutcome::NotSaved => Some(t(lang, Key::StoreNotSaved)),
         }
     }
 }

@@ -7,7 +7,7 @@
 use crate::analysis::bounds::RankBounds;
 use crate::analysis::reach::WeightReach;
 use crate::data::xlsx_writer::Sheet;
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::tools_api::{self, export, AnalysisRequest, ImportSummary};
 use std::cell::Cell;
@@ -49,10 +49,11 @@ pub struct ToolsError(pub String);
 impl ToolsError {
     /// What the user is told, with the browser's reason in brackets.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => format!("{}（{}）", t(lang, Key::ToolsFailed), self.0),
-            Lang::En => format!("{} ({})", t(lang, Key::ToolsFailed), self.0),
-        }
+        tf(
+            lang,
+            Key::PageWithBrackets,
+            &[t(lang, Key::ToolsFailed), &self.0],
+        )
     }
 }
 

@@ -125,10 +125,11 @@ fn dimension_control(
     let dim = &s.system.dimensions[k];
     let name = dim.name(lang).to_string();
     let range = s.system.indicators_of(k);
-    let summary = match lang {
-        Lang::Zh => format!("{}（{} 项）", t(lang, Key::IndicatorWeights), range.len()),
-        Lang::En => format!("{} ({})", t(lang, Key::IndicatorWeights), range.len()),
-    };
+    let summary = tf(
+        lang,
+        Key::WeightsIndicatorCount,
+        &[&range.len().to_string()],
+    );
     html! {
         <div class={classes!("dim", format!("dim-{k}"))}>
             { weight_row(s, Field::Dimension(k), &dim.id, &name, dim_shares[k], d, "dim-row") }
@@ -186,10 +187,7 @@ fn weight_row(
         Callback::from(move |_: FocusEvent| d.dispatch(Action::CommitDraft))
     };
     let testid = matches!(field, Field::Dimension(_)).then(|| format!("weight-{id}"));
-    let share_label = match lang {
-        Lang::Zh => format!("{} {}", t(lang, Key::ShareOfComposite), percent(share)),
-        Lang::En => format!("{} {}", percent(share), t(lang, Key::ShareOfComposite)),
-    };
+    let share_label = tf(lang, Key::WeightsShareLabel, &[&percent(share)]);
     html! {
         <div class={classes!("weight-row", class.to_string())}>
             <label class="w-name" for={slider_id.clone()}>{ name.to_string() }</label>

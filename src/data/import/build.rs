@@ -2,7 +2,7 @@
 
 use super::counties::{normalise_adcode, CountyMatcher, NameMatch};
 use super::matching::{unit_factor, HeaderMatcher, Role};
-use super::messages::{Problem, Warning, WarningKind};
+use super::messages::{DataName, Problem, Warning, WarningKind};
 use super::values::{self, Value};
 use super::{problem, Cell, ColumnMatch, Grid, ImportReport, Reference};
 use crate::data::{DataError, DataErrorKind};
@@ -210,8 +210,7 @@ pub fn build(grid: &Grid, meta: DatasetMeta, reference: &Reference) -> ImportRep
         let range = system.indicators_of(d);
         if range.clone().all(|i| ind_cols[i].is_none()) {
             let p = Problem::DimensionMissing {
-                zh: dim.name_zh.clone(),
-                en: dim.name_en.clone(),
+                name: DataName::new(|l| dim.name(l)),
             };
             errors.push(problem(Some(header_line), None, p));
             continue;
@@ -219,8 +218,7 @@ pub fn build(grid: &Grid, meta: DatasetMeta, reference: &Reference) -> ImportRep
         for i in range.filter(|&i| ind_cols[i].is_none()) {
             let ind = &system.indicators[i];
             let kind = WarningKind::MissingIndicator {
-                zh: ind.name_zh.clone(),
-                en: ind.name_en.clone(),
+                name: DataName::new(|l| ind.name(l)),
             };
             warnings.push(Warning::new(None, None, kind));
         }

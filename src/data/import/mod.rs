@@ -18,7 +18,7 @@ pub mod xlsx;
 pub use counties::{aliases, Alias, CountyMatcher};
 pub use decode::TextEncoding;
 pub use matching::Role;
-pub use messages::{Problem, Warning, WarningKind};
+pub use messages::{DataName, Problem, Warning, WarningKind};
 
 use super::{DataError, DataErrorKind};
 use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Unit};
