@@ -15,8 +15,6 @@ crate::i18n::catalogue! {
     BasedOnEstimates => "based on estimated data";
     WeightsHeading => "Weights";
     WeightsHelp => "Drag a slider or type a value from 0 to 100; the percentage is the dimension's actual share of the composite.";
-    IndicatorWeights => "Indicator weights";
-    ShareOfComposite => "of composite";
     Presets => "Presets";
     PresetEqual => "Equal (default)";
     PresetEntropy => "Entropy";

@@ -15,8 +15,6 @@ crate::i18n::declare_keys! {
     BasedOnEstimates => "基于估算数据";
     WeightsHeading => "权重";
     WeightsHelp => "拖动滑块或输入 0–100 的数值；百分比为该维度在综合指数中的实际占比。";
-    IndicatorWeights => "指标权重";
-    ShareOfComposite => "占综合指数";
     Presets => "预设方案";
     PresetEqual => "等权（默认）";
     PresetEntropy => "熵权法";
