@@ -3,8 +3,7 @@
 crate::i18n::catalogue! {
     Title => "Fujian County Key Industrial Chain Development Index";
     Subtitle => "Interactive calculator: change weights and methods and the ranking of 83 counties updates at once";
-    SwitchLang => "中文";
-    SwitchLangLabel => "Switch to Chinese";
+    LanguageSwitch => "Interface language";
     NoticeHeading => "About the data";
     NoticeEstimates => "Not all values on this page are official statistics: the white paper publishes only the top-10 composite scores and each dimension's top-10 list; the other values are this project's estimates, calibrated to those published results, and are not official figures.";
     NoticeLink => "Method and sources";

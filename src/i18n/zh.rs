@@ -3,8 +3,7 @@
 crate::i18n::declare_keys! {
     Title => "福建省县域重点产业链发展指数";
     Subtitle => "交互式计算器：调整权重与方法，实时重算 83 个县域的排名";
-    SwitchLang => "English";
-    SwitchLangLabel => "切换为英文界面";
+    LanguageSwitch => "界面语言";
     NoticeHeading => "数据说明";
     NoticeEstimates => "本页数据并非全部为官方统计：白皮书只公布了前十名的综合得分和各维度前十名单，其余数值是本项目依据这些公布结果校准的估算值，不是官方数据。";
     NoticeLink => "方法与来源";

@@ -1,7 +1,7 @@
-//! The page header: index name, language toggle and the data notice (published values versus estimates).
+//! The page header: index name, language switch and the data notice (published values versus estimates).
 
 use super::analysis::Ptr;
-use super::{lang_tag, PanelProps};
+use super::{lang_tag, Dispatch, PanelProps};
 use crate::data::provenance::Status;
 use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
@@ -13,11 +13,6 @@ use yew::prelude::*;
 pub fn Header(props: &PanelProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
-    let other = next_language(lang);
-    let toggle = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(other)))
-    };
     // Counting 1,328 provenance records (or an import's values) is worth doing once per data set, not
     // on every slider step.
     let counts = use_memo(
@@ -60,12 +55,7 @@ pub fn Header(props: &PanelProps) -> Html {
                 <h1>{ t(lang, Key::Title) }</h1>
                 <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
             </div>
-            // The visible name is the other language's own name; the hidden part says what it does in the
-            // page's language, so the accessible name contains the visible label.
-            <button type="button" class="lang-toggle" onclick={toggle}>
-                <span lang={lang_tag(other)} translate="no">{ t(lang, Key::SwitchLang) }</span>
-                <span class="sr-only">{ format!(" ({})", t(lang, Key::SwitchLangLabel)) }</span>
-            </button>
+            <LanguageSwitch {lang} dispatch={props.dispatch.clone()} />
             <section class="notice" aria-labelledby="notice-h">
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
                 { notice }
@@ -75,10 +65,33 @@ pub fn Header(props: &PanelProps) -> Html {
     }
 }
 
-/// The language the switch offers: the next one in [`Lang::ALL`], so with two languages the other one.
-fn next_language(lang: Lang) -> Lang {
-    let k = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    Lang::ALL[(k + 1) % Lang::ALL.len()]
+#[derive(Properties, PartialEq)]
+struct LanguageSwitchProps {
+    lang: Lang,
+    dispatch: Dispatch,
+}
+
+/// One button per language of [`Lang::ALL`], each named in its own language; the page's language is
+/// the pressed one.
+#[component]
+fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    let current = props.lang;
+    let button = |lang: Lang| {
+        let dispatch = props.dispatch.clone();
+        let choose = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang)));
+        let pressed = (lang == current).to_string();
+        html! {
+            <button type="button" lang={lang_tag(lang)} translate="no" aria-pressed={pressed}
+                data-testid={format!("lang-{}", lang.id())} onclick={choose}>
+                { lang.language().native_name }
+            </button>
+        }
+    };
+    html! {
+        <div class="lang-switch" role="group" aria-label={t(current, Key::LanguageSwitch)}>
+            { for Lang::ALL.iter().map(|&l| button(l)) }
+        </div>
+    }
 }
 
 /// What an imported data set is: its name, source file, year and how many values it holds, used as

@@ -165,7 +165,7 @@ test("printing the whole page gives all 83 rows, no loading placeholder and no b
   assert.equal(rows, 83, "every ranking row prints");
   const text = await page.evaluate(() => document.body.innerText);
   assert.doesNotMatch(text, /正在加载|Loading/, "no placeholder of an unloaded panel");
-  for (const hidden of [".slot-controls", '[data-testid="import-file"]', ".lang-toggle"]) {
+  for (const hidden of [".slot-controls", '[data-testid="import-file"]', ".lang-switch"]) {
     assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
   }
   const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });

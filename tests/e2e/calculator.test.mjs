@@ -188,7 +188,7 @@ test("selecting a county by click or keyboard shows its profile", async () => {
 test("English mode shows no Han character outside county names and data values", async () => {
   const page = await app.open({ wait: "ready" });
   await page.locator(ROW).nth(1).locator(".county-link").click();
-  await page.click(".lang-toggle");
+  await page.click('[data-testid="lang-en"]');
   await page.waitForSelector('html[lang="en"]');
   // Open the weights' and the profile's disclosures so their text is checked too.
   await page.$$eval(".dim-indicators, .prov-details", (ds) => ds.forEach((d) => (d.open = true)));

@@ -73,7 +73,8 @@ test("the language switch and the link carry zh-Hant, and back", async () => {
   await page.click('[data-testid="lang-zh-Hant"]');
   await page.waitForFunction(() => document.documentElement.lang === "zh-Hant");
   assert.match(page.url(), /[?&]lang=zh-Hant\b/);
-  assert.equal(await page.getAttribute('[data-testid="lang-zh-Hant"]', "aria-current"), "true");
+  assert.equal(await page.getAttribute('[data-testid="lang-zh-Hant"]', "aria-pressed"), "true");
+  assert.equal(await page.getAttribute('[data-testid="lang-zh"]', "aria-pressed"), "false");
   await page.click('[data-testid="lang-en"]');
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(page.url(), /[?&]lang=en\b/);
