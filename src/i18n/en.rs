@@ -151,6 +151,36 @@ crate::i18n::catalogue! {
     ExplainGoalposts => "Scores each indicator between a fixed lower bound L (0 points) and upper bound U (100 points), clipped to 0-100. The bounds default to the indicator's plausible range (plausible_min and plausible_max in seeds/indicators.json), so a score does not depend on which counties are compared; for an indicator where lower is better the direction is reversed.";
 
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+    // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
+    EchoMore => "and {} more";
+    // The page state's problems (src/state.rs, src/state/weights.rs).
+    StateScoreProblem => "{}. The ranking shown is the last valid one.";
+    StateRefusedProblem => "{}. The scenario was not applied; the weights and ranking are unchanged.";
+    StateWeightEmpty => "{}: enter a number from 0 to 100; the previous value {} is still used.";
+    StateWeightNotANumber => "{}: \"{}\" is not a number; enter a number from 0 to 100. The previous value {} is still used.";
+    StateWeightOutOfRange => "{}: {} is out of range; weights go from 0 to 100. The previous value {} is still used.";
+    // The scenario check (src/validate.rs); the two weight counts are also the scoring core's.
+    ValidWeightNotFinite => "the weight of {}, \"{}\", is not a finite number; weights go from 0 to 100";
+    ValidWeightNegative => "the weight of {}, {}, is negative; weights go from 0 to 100";
+    ValidWeightAboveMax => "the weight of {}, {}, is above 100; weights go from 0 to 100";
+    ValidDimensionWeightCount => "expected {} dimension weights, got {}";
+    ValidIndicatorWeightCount => "expected {} indicator weights, got {}";
+    ValidTreatmentCount => "expected {} treatments, got {}";
+    ValidDimensionWeightsZero => "the dimension weights cannot all be zero (weights below 2.2e-308 count as zero)";
+    ValidIndicatorWeightsZero => "the indicator weights of {} cannot all be zero (weights below 2.2e-308 count as zero)";
+    // Why a scenario could not be scored (src/score.rs, src/method/ahp.rs).
+    ScoreDimensionWeightNegative => "dimension weights must be non-negative numbers, got {}";
+    ScoreIndicatorWeightNegative => "indicator weights must be non-negative numbers, got {}";
+    ScoreDimensionWeightsZero => "the dimension weights cannot all be zero";
+    ScoreIndicatorWeightsZero => "the indicator weights of dimension {} cannot all be zero";
+    ScoreDegenerateWeighting => "the data has no spread, so {} weights are undefined";
+    ScoreMissingAhpMatrix => "AHP weighting needs a pairwise comparison matrix";
+    ScoreTreatmentCount => "expected {} indicator treatments, got {}";
+    ScoreShapeMismatch => "the data should have {} indicator columns, got {}";
+    ScoreAhpSize => "the matrix needs {} entries, got {}";
+    ScoreAhpNotPositive => "row {}, column {} must be positive";
+    ScoreAhpOffScale => "row {}, column {}: {} is outside Saaty's 1/9 to 9 scale";
+    ScoreAhpNotReciprocal => "row {}, column {} is not the reciprocal of its mirror entry";
 
     // Analysis panels: src/ui/analysis (helper B adds below).
 

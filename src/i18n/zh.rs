@@ -149,6 +149,36 @@ crate::i18n::declare_keys! {
     ExplainGoalposts => "每项指标按固定的下限 L 与上限 U 计分：L 得 0 分，U 得 100 分，超出部分截断在 0–100。上下限默认取该指标的合理取值范围（seeds/indicators.json 的 plausible_min 与 plausible_max），因此得分不随参与比较的县域而变；越低越好的指标方向相反。";
 
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+    // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
+    EchoMore => "另有 {} 条未列出";
+    // The page state's problems (src/state.rs, src/state/weights.rs).
+    StateScoreProblem => "{}。排名保持上一次的有效结果。";
+    StateRefusedProblem => "{}。该方案未被采用，权重和排名保持不变。";
+    StateWeightEmpty => "{}：请输入 0 到 100 之间的数字，当前仍使用原值 {}。";
+    StateWeightNotANumber => "{}：“{}”不是数字，请输入 0 到 100 之间的数字，当前仍使用原值 {}。";
+    StateWeightOutOfRange => "{}：{} 超出范围，权重须在 0 到 100 之间，当前仍使用原值 {}。";
+    // The scenario check (src/validate.rs); the two weight counts are also the scoring core's.
+    ValidWeightNotFinite => "{}的权重“{}”不是有限的数字；权重须在 0 到 100 之间";
+    ValidWeightNegative => "{}的权重 {} 为负数；权重须在 0 到 100 之间";
+    ValidWeightAboveMax => "{}的权重 {} 大于 100；权重须在 0 到 100 之间";
+    ValidDimensionWeightCount => "维度权重应有 {} 个，实际 {} 个";
+    ValidIndicatorWeightCount => "指标权重应有 {} 个，实际 {} 个";
+    ValidTreatmentCount => "数据处理方式应有 {} 个，实际 {} 个";
+    ValidDimensionWeightsZero => "维度权重不能全部为零（小于 2.2e-308 的权重按零计）";
+    ValidIndicatorWeightsZero => "{}的指标权重不能全部为零（小于 2.2e-308 的权重按零计）";
+    // Why a scenario could not be scored (src/score.rs, src/method/ahp.rs).
+    ScoreDimensionWeightNegative => "维度权重不能为负数或非数字：{}";
+    ScoreIndicatorWeightNegative => "指标权重不能为负数或非数字：{}";
+    ScoreDimensionWeightsZero => "维度权重不能全部为零";
+    ScoreIndicatorWeightsZero => "维度 {} 的指标权重不能全部为零";
+    ScoreDegenerateWeighting => "数据没有差异，无法计算 {} 权重";
+    ScoreMissingAhpMatrix => "层次分析法需要一个判断矩阵";
+    ScoreTreatmentCount => "指标处理方式应有 {} 个，实际 {} 个";
+    ScoreShapeMismatch => "数据应有 {} 个指标列，实际 {} 个";
+    ScoreAhpSize => "判断矩阵应有 {} 个元素，实际 {} 个";
+    ScoreAhpNotPositive => "第 {} 行第 {} 列必须为正数";
+    ScoreAhpOffScale => "第 {} 行第 {} 列的 {} 不在 1/9 到 9 的标度内";
+    ScoreAhpNotReciprocal => "第 {} 行第 {} 列与其对称位置不互为倒数";
 
     // Analysis panels: src/ui/analysis (helper B adds below).
 
