@@ -151,6 +151,56 @@ crate::i18n::catalogue! {
     ExplainGoalposts => "Scores each indicator between a fixed lower bound L (0 points) and upper bound U (100 points), clipped to 0-100. The bounds default to the indicator's plausible range (plausible_min and plausible_max in seeds/indicators.json), so a score does not depend on which counties are compared; for an indicator where lower is better the direction is reversed.";
 
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+    // The county brief (src/brief.rs, src/ui/brief.rs).
+    BriefTitle => "County key industrial chain index · county brief";
+    BriefEstimateNotice => "Values in this brief include this project's estimates (the white paper publishes no county data); they are not official statistics and only demonstrate the method.";
+    BriefRankOf => "{} of {}";
+    BriefDate => "Date";
+    BriefMethodHeading => "Data and method";
+    BriefDataset => "Data set: {}, {} county-level units.";
+    BriefDatasetWithYear => "Data set: {}, {}, {} county-level units.";
+    BriefMethod => "Method: {}; {}; {}; {}.";
+    BriefTreatLog => "{} log-transformed";
+    BriefTreatWinsorise => "{} winsorised at {}–{} %";
+    BriefTreatNone => "no outlier treatment";
+    BriefListSeparator => ", ";
+    BriefDimensionWeights => "Dimension weights (share of the composite): {}.";
+    BriefDimensionsHeading => "Dimensions against the province and prefecture means";
+    BriefDimensionsNote => "Scores 0-100; ranks are among all counties of the province.";
+    BriefColDimension => "Dimension";
+    BriefColScore => "Score";
+    BriefColRank => "Rank";
+    BriefPrefectureMean => "{} mean";
+    BriefProvinceMean => "Province mean";
+    BriefSummaryHeading => "Strengths and weak spots";
+    BriefUncertaintyHeading => "How certain the rank is (5-95 %)";
+    BriefUncertaintyMethod => "Each dimension weight was multiplied by a random factor between {}% and {}% and the counties re-ranked ({} draws from a fixed random sequence, so the figures reproduce).";
+    BriefBoundsHeading => "Best and worst possible rank";
+    BriefBoundsRanks => "Over every split of the weight among the dimensions (each from 0 to 100 %, together 100 %), its best rank is {} and its worst {}.";
+    BriefBoundsBestWeights => "Weights giving the best rank: {}.";
+    BriefBoundsWorstWeights => "Weights giving the worst rank: {}.";
+    BriefReachHeading => "What it would take to move up";
+    BriefReachFirst => "It already ranks first; holding its lead in each dimension keeps it there.";
+    BriefReachIntro => "With the other indicators unchanged, one indicator alone would lift it to {} (now → needed):";
+    BriefReachNone => "No single indicator can lift it to {} on its own without exceeding the best county's value.";
+    BriefAdvice => "{}: {} → {}; best county {}";
+    BriefAdviceWithChange => "{}: {} → {} ({}); best county {}";
+    BriefLinkHeading => "Reopen this view";
+    BriefLinkIntro => "Scan the code or open this link to see this county with the same data and weights in the calculator:";
+    BriefFailedWithReason => "{} ({}).";
+    BriefChartLabel => "Chart of the dimension scores against the means";
+    BriefQrLabel => "QR code of the link to this view";
+    // The strengths and weak spots sentence (src/summary.rs): its pieces are appended in this order, so
+    // each carries its own leading punctuation or space.
+    SummaryUnranked => "{} is not ranked overall because some dimensions have no data.";
+    SummaryRanked => "{0} ranks {1} of {2} overall ({4} of {5} in {3}), scoring {6}.";
+    SummaryStrength => "{} ({})";
+    SummaryOneStrength => " It is strong in {}";
+    SummaryTwoStrengths => " It is strong in {} and {}";
+    SummaryBestDimension => " Its best dimension is {} ({})";
+    SummaryWeakSpot => "; {} ({}) is the main weak spot.";
+    SummaryNoWeakSpot => "; no dimension lags far behind.";
+    SummaryEstimates => " (Based on estimated data.)";
     // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
     EchoMore => "and {} more";
     // The page state's problems (src/state.rs, src/state/weights.rs).

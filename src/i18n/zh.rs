@@ -149,6 +149,56 @@ crate::i18n::declare_keys! {
     ExplainGoalposts => "每项指标按固定的下限 L 与上限 U 计分：L 得 0 分，U 得 100 分，超出部分截断在 0–100。上下限默认取该指标的合理取值范围（seeds/indicators.json 的 plausible_min 与 plausible_max），因此得分不随参与比较的县域而变；越低越好的指标方向相反。";
 
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+    // The county brief (src/brief.rs, src/ui/brief.rs).
+    BriefTitle => "县域重点产业链发展指数 · 县域简报";
+    BriefEstimateNotice => "本简报中的数值含本项目的估算值（白皮书未公布县域数据），不是官方统计，仅供演示方法。";
+    BriefRankOf => "{} / {}";
+    BriefDate => "日期";
+    BriefMethodHeading => "数据与方法";
+    BriefDataset => "数据集：{}，{} 个县域单位。";
+    BriefDatasetWithYear => "数据集：{}，{} 年，{} 个县域单位。";
+    BriefMethod => "方法：{}；{}；{}；{}。";
+    BriefTreatLog => "{}取对数";
+    BriefTreatWinsorise => "{}按 {}–{} 百分位缩尾";
+    BriefTreatNone => "不处理离群值";
+    BriefListSeparator => "、";
+    BriefDimensionWeights => "维度权重（占综合指数）：{}。";
+    BriefDimensionsHeading => "各维度得分与全省、本市平均";
+    BriefDimensionsNote => "得分 0–100；排名为全省县域中的名次。";
+    BriefColDimension => "维度";
+    BriefColScore => "得分";
+    BriefColRank => "全省排名";
+    BriefPrefectureMean => "{}平均";
+    BriefProvinceMean => "全省平均";
+    BriefSummaryHeading => "优势与短板";
+    BriefUncertaintyHeading => "排名的不确定性（5%–95%）";
+    BriefUncertaintyMethod => "将各维度权重分别乘以 {}%–{}% 的随机系数后重新排名（{} 次，固定随机序列，可重现）。";
+    BriefBoundsHeading => "最好与最差可能名次";
+    BriefBoundsRanks => "在任意维度权重组合下（每个维度权重可取 0–100%，合计 100%），最好可排{}，最差{}。";
+    BriefBoundsBestWeights => "最好名次的权重：{}。";
+    BriefBoundsWorstWeights => "最差名次的权重：{}。";
+    BriefReachHeading => "如何提升名次";
+    BriefReachFirst => "已位居全省第 1 位；保持各维度的领先即可。";
+    BriefReachIntro => "在其他指标不变时，单项指标升至{}需要（当前 → 需达到）：";
+    BriefReachNone => "没有哪一项指标单独提高（且不超过全省最高值）就能升至{}。";
+    BriefAdvice => "{}：{} → {}；全省最高 {}";
+    BriefAdviceWithChange => "{}：{} → {}（{}）；全省最高 {}";
+    BriefLinkHeading => "重新打开此视图";
+    BriefLinkIntro => "扫描二维码或打开以下链接，可在计算器中重现本简报的县域、数据与权重：";
+    BriefFailedWithReason => "{}（{}）。";
+    BriefChartLabel => "各维度得分与平均值对比图";
+    BriefQrLabel => "本视图链接的二维码";
+    // The strengths and weak spots sentence (src/summary.rs): its pieces are appended in this order, so
+    // each carries its own leading punctuation or space.
+    SummaryUnranked => "{}因部分维度缺少数据，未参与综合排名。";
+    SummaryRanked => "{0}综合指数全省{1}（{3}{4}），得分 {6}。";
+    SummaryStrength => "{}全省{}";
+    SummaryOneStrength => "{}，为突出优势";
+    SummaryTwoStrengths => "{}、{}，优势突出";
+    SummaryBestDimension => "相对最强的是{}（{}）";
+    SummaryWeakSpot => "；{}{}，为主要短板。";
+    SummaryNoWeakSpot => "；各维度均无明显短板。";
+    SummaryEstimates => "（基于估算数据）";
     // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
     EchoMore => "另有 {} 条未列出";
     // The page state's problems (src/state.rs, src/state/weights.rs).
