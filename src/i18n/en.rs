@@ -203,6 +203,10 @@ crate::i18n::catalogue! {
     SummaryEstimates => " (Based on estimated data.)";
     // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
     EchoMore => "and {} more";
+    EmbedUnknownAdcode => "no unit with adcode {}";
+    EmbedUnknownDimension => "unknown dimension \"{}\"";
+    EmbedUnknownLanguage => "unknown language \"{}\"; expected {}";
+    EmbedNotACommand => "not a command: {}";
     // The page state's problems (src/state.rs, src/state/weights.rs).
     StateScoreProblem => "{}. The ranking shown is the last valid one.";
     StateRefusedProblem => "{}. The scenario was not applied; the weights and ranking are unchanged.";

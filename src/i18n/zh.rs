@@ -201,6 +201,10 @@ crate::i18n::declare_keys! {
     SummaryEstimates => "（基于估算数据）";
     // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
     EchoMore => "另有 {} 条未列出";
+    EmbedUnknownAdcode => "没有行政区划代码为 {} 的单位";
+    EmbedUnknownDimension => "未知的维度“{}”";
+    EmbedUnknownLanguage => "未知的语言“{}”，可用的语言：{}";
+    EmbedNotACommand => "无法识别的命令：{}";
     // The page state's problems (src/state.rs, src/state/weights.rs).
     StateScoreProblem => "{}。排名保持上一次的有效结果。";
     StateRefusedProblem => "{}。该方案未被采用，权重和排名保持不变。";
