@@ -9,7 +9,7 @@
 use crate::analysis::bounds::{self, RankBounds};
 use crate::analysis::indicator_reach::{self, Advice, AdviceOutcome};
 use crate::analysis::uncertainty::{self, UncertaintyConfig, UncertaintyResult, UncertaintyRow};
-use crate::i18n::{place, prefecture_name, t, Key};
+use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Choice, IndicatorSystem, Lang, Treatment};
 use crate::share::{self, DatasetRef, Embed, ShareState};
 use crate::state::{default_scenario, State};
@@ -164,7 +164,7 @@ pub fn build(state: &State, extras: &Extras) -> Option<Brief> {
         dimension_section(state, &profile),
         Section {
             id: "summary",
-            heading: lang.pick("优势与短板", "Strengths and weak spots").into(),
+            heading: t(lang, Key::BriefSummaryHeading).into(),
             lines: vec![profile.summary(system, &state.data, lang)],
             table: None,
         },
@@ -179,15 +179,8 @@ pub fn build(state: &State, extras: &Extras) -> Option<Brief> {
     sections.extend(reach_section(state, u));
     sections.push(Section {
         id: "link",
-        heading: lang.pick("重新打开此视图", "Reopen this view").into(),
-        lines: vec![
-            lang.pick(
-                "扫描二维码或打开以下链接，可在计算器中重现本简报的县域、数据与权重：",
-                "Scan the code or open this link to see this county with the same data and weights in the calculator:",
-            )
-            .into(),
-            link.clone(),
-        ],
+        heading: t(lang, Key::BriefLinkHeading).into(),
+        lines: vec![t(lang, Key::BriefLinkIntro).into(), link.clone()],
         table: None,
     });
     Some(Brief {
@@ -195,17 +188,9 @@ pub fn build(state: &State, extras: &Extras) -> Option<Brief> {
         adcode: unit.adcode.clone(),
         county: unit.name(lang).to_string(),
         prefecture: prefecture_name(lang, &unit.prefecture_zh),
-        title: lang
-            .pick("县域重点产业链发展指数 · 县域简报", "County key industrial chain index · county brief")
-            .into(),
+        title: t(lang, Key::BriefTitle).into(),
         facts: facts(&profile, extras.date, lang),
-        estimate_notice: estimates.then(|| {
-            lang.pick(
-                "本简报中的数值含本项目的估算值（白皮书未公布县域数据），不是官方统计，仅供演示方法。",
-                "Values in this brief include this project's estimates (the white paper publishes no county data); they are not official statistics and only demonstrate the method.",
-            )
-            .into()
-        }),
+        estimate_notice: estimates.then(|| t(lang, Key::BriefEstimateNotice).into()),
         sections,
         qr: qr(&link),
         link,
@@ -213,10 +198,9 @@ pub fn build(state: &State, extras: &Extras) -> Option<Brief> {
 }
 
 fn facts(p: &CountyProfile, date: &str, lang: Lang) -> Vec<(String, String)> {
-    let rank = |r: u32, of: usize| match (r, lang) {
-        (0, _) => t(lang, Key::Unranked).to_string(),
-        (r, Lang::Zh) => format!("第 {r} 位 / {of}"),
-        (r, Lang::En) => format!("{} of {of}", place(lang, r)),
+    let rank = |r: u32, of: usize| match r {
+        0 => t(lang, Key::Unranked).to_string(),
+        r => tf(lang, Key::BriefRankOf, &[&place(lang, r), &of.to_string()]),
     };
     let score = if p.composite.is_nan() {
         "—".to_string()
@@ -232,7 +216,7 @@ fn facts(p: &CountyProfile, date: &str, lang: Lang) -> Vec<(String, String)> {
         ),
     ];
     if !date.is_empty() {
-        out.push((lang.pick("日期", "Date").into(), date.to_string()));
+        out.push((t(lang, Key::BriefDate).into(), date.to_string()));
     }
     out
 }
@@ -243,24 +227,21 @@ fn treatment_text(system: &IndicatorSystem, treatments: &[Treatment], lang: Lang
         .enumerate()
         .filter_map(|(i, tr)| {
             let name = system.indicators.get(i)?.short(lang);
-            match (tr, lang) {
-                (Treatment::None, _) => None,
-                (Treatment::Log, Lang::Zh) => Some(format!("{name}取对数")),
-                (Treatment::Log, Lang::En) => Some(format!("{name} log-transformed")),
-                (Treatment::Winsorise { lower, upper }, Lang::Zh) => {
-                    Some(format!("{name}按 {lower}–{upper} 百分位缩尾"))
-                }
-                (Treatment::Winsorise { lower, upper }, Lang::En) => {
-                    Some(format!("{name} winsorised at {lower}–{upper} %"))
-                }
+            match tr {
+                Treatment::None => None,
+                Treatment::Log => Some(tf(lang, Key::BriefTreatLog, &[name])),
+                Treatment::Winsorise { lower, upper } => Some(tf(
+                    lang,
+                    Key::BriefTreatWinsorise,
+                    &[name, &lower.to_string(), &upper.to_string()],
+                )),
             }
         })
         .collect();
-    match (treated.is_empty(), lang) {
-        (true, Lang::Zh) => "不处理离群值".into(),
-        (true, Lang::En) => "no outlier treatment".into(),
-        (false, Lang::Zh) => treated.join("、"),
-        (false, Lang::En) => treated.join(", "),
+    if treated.is_empty() {
+        t(lang, Key::BriefTreatNone).into()
+    } else {
+        treated.join(t(lang, Key::BriefListSeparator))
     }
 }
 
@@ -272,7 +253,7 @@ fn weights_text(system: &IndicatorSystem, w: &[f64], lang: Lang) -> String {
         .zip(w)
         .map(|(d, w)| format!("{} {:.1}%", d.name(lang), w * 100.0))
         .collect();
-    items.join(lang.pick("、", ", "))
+    items.join(t(lang, Key::BriefListSeparator))
 }
 
 fn method_section(state: &State) -> Section {
@@ -281,58 +262,39 @@ fn method_section(state: &State) -> Section {
     let data = &state.data;
     let name = data.meta.name_in(lang).to_string();
     // The bundled set's name already says its year.
-    let year = data
-        .meta
-        .year
-        .filter(|y| !name.contains(&y.to_string()))
-        .map(|y| match lang {
-            Lang::Zh => format!("，{y} 年"),
-            Lang::En => format!(", {y}"),
-        });
-    let dataset = match lang {
-        Lang::Zh => format!(
-            "数据集：{}{}，{} 个县域单位。",
-            name,
-            year.unwrap_or_default(),
-            data.n_units()
+    let units = data.n_units().to_string();
+    let dataset = match data.meta.year.filter(|y| !name.contains(&y.to_string())) {
+        Some(year) => tf(
+            lang,
+            Key::BriefDatasetWithYear,
+            &[&name, &year.to_string(), &units],
         ),
-        Lang::En => format!(
-            "Data set: {}{}, {} county-level units.",
-            name,
-            year.unwrap_or_default(),
-            data.n_units()
-        ),
+        None => tf(lang, Key::BriefDataset, &[&name, &units]),
     };
-    let aggregation = t(lang, sc.aggregation.label());
-    let method = match lang {
-        Lang::Zh => format!(
-            "方法：{}；{}；{}；{}。",
+    // The aggregation's label stands mid-sentence: lower case where the script has case.
+    let aggregation = t(lang, sc.aggregation.label()).to_lowercase();
+    let method = tf(
+        lang,
+        Key::BriefMethod,
+        &[
             t(lang, sc.normalisation.label()),
             t(lang, sc.weighting.label()),
-            aggregation,
-            treatment_text(&state.system, &sc.treatments, lang)
-        ),
-        Lang::En => format!(
-            "Method: {}; {}; {}; {}.",
-            t(lang, sc.normalisation.label()),
-            t(lang, sc.weighting.label()),
-            aggregation.to_lowercase(),
-            treatment_text(&state.system, &sc.treatments, lang)
-        ),
-    };
-    let weights = match lang {
-        Lang::Zh => format!(
-            "维度权重（占综合指数）：{}。",
-            weights_text(&state.system, &state.ranking.weights.dimension, lang)
-        ),
-        Lang::En => format!(
-            "Dimension weights (share of the composite): {}.",
-            weights_text(&state.system, &state.ranking.weights.dimension, lang)
-        ),
-    };
+            &aggregation,
+            &treatment_text(&state.system, &sc.treatments, lang),
+        ],
+    );
+    let weights = tf(
+        lang,
+        Key::BriefDimensionWeights,
+        &[&weights_text(
+            &state.system,
+            &state.ranking.weights.dimension,
+            lang,
+        )],
+    );
     Section {
         id: "method",
-        heading: lang.pick("数据与方法", "Data and method").into(),
+        heading: t(lang, Key::BriefMethodHeading).into(),
         lines: vec![dataset, method, weights],
         table: None,
     }
@@ -375,29 +337,17 @@ fn dimension_section(state: &State, profile: &CountyProfile) -> Section {
         })
         .collect();
     let county = units[profile.unit].name(lang).to_string();
-    let (pref_mean, prov_mean) = match lang {
-        Lang::Zh => (format!("{pref_name}平均"), "全省平均".to_string()),
-        Lang::En => (format!("{pref_name} mean"), "Province mean".to_string()),
-    };
+    let pref_mean = tf(lang, Key::BriefPrefectureMean, &[&pref_name]);
+    let prov_mean = t(lang, Key::BriefProvinceMean).to_string();
     Section {
         id: "dimensions",
-        heading: lang
-            .pick(
-                "各维度得分与全省、本市平均",
-                "Dimensions against the province and prefecture means",
-            )
-            .into(),
-        lines: vec![lang
-            .pick(
-                "得分 0–100；排名为全省县域中的名次。",
-                "Scores 0-100; ranks are among all counties of the province.",
-            )
-            .into()],
+        heading: t(lang, Key::BriefDimensionsHeading).into(),
+        lines: vec![t(lang, Key::BriefDimensionsNote).into()],
         table: Some(DimensionTable {
             head: [
-                lang.pick("维度", "Dimension").into(),
-                lang.pick("得分", "Score").into(),
-                lang.pick("全省排名", "Rank").into(),
+                t(lang, Key::BriefColDimension).into(),
+                t(lang, Key::BriefColScore).into(),
+                t(lang, Key::BriefColRank).into(),
                 pref_mean.clone(),
                 prov_mean.clone(),
             ],
@@ -433,28 +383,18 @@ fn uncertainty_section(state: &State, u: usize) -> Option<Section> {
     let result = uncertainty_result(state)?;
     let sentence = result.unit_sentence(&state.data, u, lang)?;
     let percent = (NOISE * 100.0).round();
-    let method = match lang {
-        Lang::Zh => format!(
-            "将各维度权重分别乘以 {:.0}%–{:.0}% 的随机系数后重新排名（{} 次，固定随机序列，可重现）。",
-            100.0 - percent,
-            100.0 + percent,
-            group_thousands(SAMPLES),
-        ),
-        Lang::En => format!(
-            "Each dimension weight was multiplied by a random factor between {:.0}% and {:.0}% and the counties re-ranked ({} draws from a fixed random sequence, so the figures reproduce).",
-            100.0 - percent,
-            100.0 + percent,
-            group_thousands(SAMPLES),
-        ),
-    };
+    let method = tf(
+        lang,
+        Key::BriefUncertaintyMethod,
+        &[
+            &format!("{:.0}", 100.0 - percent),
+            &format!("{:.0}", 100.0 + percent),
+            &group_thousands(SAMPLES),
+        ],
+    );
     Some(Section {
         id: "uncertainty",
-        heading: lang
-            .pick(
-                "排名的不确定性（5%–95%）",
-                "How certain the rank is (5-95 %)",
-            )
-            .into(),
+        heading: t(lang, Key::BriefUncertaintyHeading).into(),
         lines: vec![sentence, method],
         table: None,
     })
@@ -477,43 +417,25 @@ fn bounds_section(system: &IndicatorSystem, b: &RankBounds, lang: Lang) -> Optio
         return None;
     }
     let lines = vec![
-        match lang {
-            Lang::Zh => format!(
-                "在任意维度权重组合下（每个维度权重可取 0–100%，合计 100%），最好可排第 {} 位，最差第 {} 位。",
-                b.best_rank, b.worst_rank
-            ),
-            Lang::En => format!(
-                "Over every split of the weight among the dimensions (each from 0 to 100 %, together 100 %), its best rank is {} and its worst {}.",
-                place(lang, b.best_rank),
-                place(lang, b.worst_rank)
-            ),
-        },
-        match lang {
-            Lang::Zh => format!(
-                "最好名次的权重：{}。",
-                weights_text(system, &b.best_weights, lang)
-            ),
-            Lang::En => format!(
-                "Weights giving the best rank: {}.",
-                weights_text(system, &b.best_weights, lang)
-            ),
-        },
-        match lang {
-            Lang::Zh => format!(
-                "最差名次的权重：{}。",
-                weights_text(system, &b.worst_weights, lang)
-            ),
-            Lang::En => format!(
-                "Weights giving the worst rank: {}.",
-                weights_text(system, &b.worst_weights, lang)
-            ),
-        },
+        tf(
+            lang,
+            Key::BriefBoundsRanks,
+            &[&place(lang, b.best_rank), &place(lang, b.worst_rank)],
+        ),
+        tf(
+            lang,
+            Key::BriefBoundsBestWeights,
+            &[&weights_text(system, &b.best_weights, lang)],
+        ),
+        tf(
+            lang,
+            Key::BriefBoundsWorstWeights,
+            &[&weights_text(system, &b.worst_weights, lang)],
+        ),
     ];
     Some(Section {
         id: "bounds",
-        heading: lang
-            .pick("最好与最差可能名次", "Best and worst possible rank")
-            .into(),
+        heading: t(lang, Key::BriefBoundsHeading).into(),
         lines,
         table: None,
     })
@@ -535,27 +457,21 @@ fn advice_line(system: &IndicatorSystem, a: &Advice, lang: Lang) -> String {
     let best = a
         .best
         .map_or_else(|| "—".into(), |b| ind.format_with_unit(b, lang));
-    let change = percent.map(|p| format!("+{p:.0}%"));
-    match lang {
-        Lang::Zh => format!(
-            "{}：{now} → {needed}{}；全省最高 {best}",
-            ind.short_zh,
-            change.map_or_else(String::new, |c| format!("（{c}）"))
+    let name = ind.short(lang);
+    match percent {
+        Some(p) => tf(
+            lang,
+            Key::BriefAdviceWithChange,
+            &[name, &now, &needed, &format!("+{p:.0}%"), &best],
         ),
-        Lang::En => format!(
-            "{}: {now} → {needed}{}; best county {best}",
-            ind.short_en,
-            change.map_or_else(String::new, |c| format!(" ({c})"))
-        ),
+        None => tf(lang, Key::BriefAdvice, &[name, &now, &needed, &best]),
     }
 }
 
 fn reach_section(state: &State, u: usize) -> Option<Section> {
     let lang = state.lang;
     let rank = state.ranking.rank[u];
-    let heading = lang
-        .pick("如何提升名次", "What it would take to move up")
-        .into();
+    let heading = t(lang, Key::BriefReachHeading).into();
     if rank == 0 {
         return None;
     }
@@ -563,12 +479,7 @@ fn reach_section(state: &State, u: usize) -> Option<Section> {
         return Some(Section {
             id: "reach",
             heading,
-            lines: vec![lang
-                .pick(
-                    "已位居全省第 1 位；保持各维度的领先即可。",
-                    "It already ranks first; holding its lead in each dimension keeps it there.",
-                )
-                .into()],
+            lines: vec![t(lang, Key::BriefReachFirst).into()],
             table: None,
         });
     }
@@ -587,22 +498,12 @@ fn reach_section(state: &State, u: usize) -> Option<Section> {
         .filter(|a| matches!(a.outcome, AdviceOutcome::Feasible { .. }))
         .take(REACH_LINES)
         .collect();
-    let mut lines = vec![match lang {
-        Lang::Zh => format!("在其他指标不变时，单项指标升至第 {target} 位需要（当前 → 需达到）："),
-        Lang::En => format!(
-            "With the other indicators unchanged, one indicator alone would lift it to {} (now → needed):",
-            place(lang, target)
-        ),
+    let target = place(lang, target);
+    let mut lines = vec![if easiest.is_empty() {
+        tf(lang, Key::BriefReachNone, &[&target])
+    } else {
+        tf(lang, Key::BriefReachIntro, &[&target])
     }];
-    if easiest.is_empty() {
-        lines = vec![match lang {
-            Lang::Zh => format!("没有哪一项指标单独提高（且不超过全省最高值）就能升至第 {target} 位。"),
-            Lang::En => format!(
-                "No single indicator can lift it to {} on its own without exceeding the best county's value.",
-                place(lang, target)
-            ),
-        }];
-    }
     lines.extend(easiest.iter().map(|a| advice_line(&state.system, a, lang)));
     Some(Section {
         id: "reach",

@@ -2,6 +2,7 @@
 //! name, a field of an embed command) is shortened before a message repeats it, and lists of notices
 //! are capped, so that no input can make a message, or the page that shows it, arbitrarily large.
 
+use crate::i18n::{tf, Key};
 use crate::model::Lang;
 
 /// The most characters of a user's text that a message repeats.
@@ -22,11 +23,7 @@ pub fn clip(text: &str) -> String {
 
 /// "and 49,990 more" for the notices left out of a list.
 pub fn more(lang: Lang, count: usize) -> String {
-    let n = group_thousands(count);
-    match lang {
-        Lang::Zh => format!("另有 {n} 条未列出"),
-        Lang::En => format!("and {n} more"),
-    }
+    tf(lang, Key::EchoMore, &[&group_thousands(count)])
 }
 
 /// `49990` as "49,990".

@@ -3,15 +3,17 @@
 //!
 //! Every message is an object with `source: "fjindex"` and a `type`. Host to page: `set-weights`
 //! (`weights`: dimension id -> 0..100, others unchanged), `select` (`adcode`, or null to clear),
-//! `set-lang` (`lang`: "zh" | "en"), `get-ranking`. Page to host: `ready`, `height` (`height` in CSS
-//! pixels), `ranking` (`top`: the first ten with rank, adcode, name and score; `count`; `weights`;
-//! `selected`), and `error` (`message`) for a command it could not carry out.
+//! `set-lang` (`lang`: a language id, any of `Lang::ids`, such as "zh" or "en"), `get-ranking`. Page
+//! to host: `ready`, `height` (`height` in CSS pixels), `ranking` (`top`: the first ten with rank,
+//! adcode, name and score; `count`; `weights`; `selected`), and `error` (`message`) for a command it
+//! could not carry out.
 //!
 //! A command is carried out whole or not at all: `set-weights` builds the new scenario, checks it with
 //! `validate::check_scenario` and sends one `SetScenario`, or answers with an error and changes nothing.
 //! Error messages are in the page's language, and repeat the host's texts only shortened (`echo`).
 
 use crate::echo::clip;
+use crate::i18n::{tf, Key};
 use crate::model::Lang;
 use crate::state::{Action, State};
 use crate::validate::check_scenario;
@@ -25,9 +27,17 @@ pub const SOURCE: &str = "fjindex";
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Command {
-    SetWeights { weights: BTreeMap<String, f64> },
-    Select { adcode: Option<String> },
-    SetLang { lang: Lang },
+    SetWeights {
+        weights: BTreeMap<String, f64>,
+    },
+    Select {
+        adcode: Option<String>,
+    },
+    /// The id of the language (`Lang::from_id`); an unknown id is answered with an error that lists
+    /// the known ones.
+    SetLang {
+        lang: String,
+    },
     GetRanking,
 }
 
@@ -48,13 +58,17 @@ pub fn apply(command: &Command, state: &State) -> Result<Effect, String> {
         }
         Command::Select { adcode: None } => vec![Action::Select(None)],
         Command::Select { adcode: Some(code) } => {
-            let u = state.data.unit_index(code).ok_or_else(|| match lang {
-                Lang::Zh => format!("没有行政区划代码为 {} 的单位", clip(code)),
-                Lang::En => format!("no unit with adcode {}", clip(code)),
-            })?;
+            let u = state
+                .data
+                .unit_index(code)
+                .ok_or_else(|| tf(lang, Key::EmbedUnknownAdcode, &[&clip(code)]))?;
             vec![Action::Select(Some(u))]
         }
-        Command::SetLang { lang } => vec![Action::SetLang(*lang)],
+        Command::SetLang { lang: id } => {
+            let chosen = Lang::from_id(id)
+                .ok_or_else(|| tf(lang, Key::EmbedUnknownLanguage, &[&clip(id), &Lang::ids()]))?;
+            vec![Action::SetLang(chosen)]
+        }
         Command::GetRanking => {
             return Ok(Effect {
                 actions: Vec::new(),
@@ -77,10 +91,10 @@ fn weights_scenario(
     let lang = state.lang;
     let mut scenario = state.manual_scenario();
     for (id, &w) in weights {
-        let d = state.system.dimension_index(id).ok_or_else(|| match lang {
-            Lang::Zh => format!("未知的维度“{}”", clip(id)),
-            Lang::En => format!("unknown dimension \"{}\"", clip(id)),
-        })?;
+        let d = state
+            .system
+            .dimension_index(id)
+            .ok_or_else(|| tf(lang, Key::EmbedUnknownDimension, &[&clip(id)]))?;
         scenario.dimension_weights[d] = w;
     }
     check_scenario(&state.system, &scenario).map_err(|e| e.message(lang, &state.system))
@@ -88,10 +102,7 @@ fn weights_scenario(
 
 /// The message of an `error` event for a message that is not a command (its parse error shortened).
 pub fn not_a_command(lang: Lang, error: &str) -> String {
-    match lang {
-        Lang::Zh => format!("无法识别的命令：{}", clip(error)),
-        Lang::En => format!("not a command: {}", clip(error)),
-    }
+    tf(lang, Key::EmbedNotACommand, &[&clip(error)])
 }
 
 /// One ranked unit in a `ranking` event.

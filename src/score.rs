@@ -6,6 +6,7 @@ mod scorer;
 pub use rank::{adcode_order, rank_descending, Ranker, Strided, TieOrder};
 pub use scorer::Scorer;
 
+use crate::i18n::{t, tf, Key};
 use crate::method::weight::EffectiveWeights;
 use crate::method::GEOMETRIC_EPSILON;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Scenario};
@@ -45,60 +46,48 @@ impl ScoreError {
     /// A message for the user, in their language.
     pub fn message(&self, lang: Lang) -> String {
         use ScoreError::*;
-        let zh = lang == Lang::Zh;
+        let dimension_level = |level: &str| level == "dimension";
         match self {
             WeightCount {
                 level,
                 expected,
                 got,
-            } if zh => {
-                format!("{}权重应有 {expected} 个，实际 {got} 个", level_zh(level))
-            }
-            WeightCount {
-                level,
-                expected,
-                got,
-            } => format!("expected {expected} {level} weights, got {got}"),
-            NegativeWeight { level, value } if zh => {
-                format!("{}权重不能为负数或非数字：{value}", level_zh(level))
-            }
-            NegativeWeight { level, value } => {
-                format!("{level} weights must be non-negative numbers, got {value}")
-            }
-            AllZero { dimension: None } if zh => "维度权重不能全部为零".into(),
-            AllZero { dimension: None } => "the dimension weights cannot all be zero".into(),
-            AllZero { dimension: Some(d) } if zh => format!("维度 {d} 的指标权重不能全部为零"),
+            } => tf(
+                lang,
+                if dimension_level(level) {
+                    Key::ValidDimensionWeightCount
+                } else {
+                    Key::ValidIndicatorWeightCount
+                },
+                &[&expected.to_string(), &got.to_string()],
+            ),
+            NegativeWeight { level, value } => tf(
+                lang,
+                if dimension_level(level) {
+                    Key::ScoreDimensionWeightNegative
+                } else {
+                    Key::ScoreIndicatorWeightNegative
+                },
+                &[&value.to_string()],
+            ),
+            AllZero { dimension: None } => t(lang, Key::ScoreDimensionWeightsZero).into(),
             AllZero { dimension: Some(d) } => {
-                format!("the indicator weights of dimension {d} cannot all be zero")
+                tf(lang, Key::ScoreIndicatorWeightsZero, &[d.as_str()])
             }
-            DegenerateWeighting { scheme } if zh => format!("数据没有差异，无法计算 {scheme} 权重"),
-            DegenerateWeighting { scheme } => {
-                format!("the data has no spread, so {scheme} weights are undefined")
-            }
-            MissingAhpMatrix if zh => "层次分析法需要一个判断矩阵".into(),
-            MissingAhpMatrix => "AHP weighting needs a pairwise comparison matrix".into(),
+            DegenerateWeighting { scheme } => tf(lang, Key::ScoreDegenerateWeighting, &[*scheme]),
+            MissingAhpMatrix => t(lang, Key::ScoreMissingAhpMatrix).into(),
             Ahp(e) => e.message(lang),
-            TreatmentCount { expected, got } if zh => {
-                format!("指标处理方式应有 {expected} 个，实际 {got} 个")
-            }
-            TreatmentCount { expected, got } => {
-                format!("expected {expected} indicator treatments, got {got}")
-            }
-            ShapeMismatch { expected, got } if zh => {
-                format!("数据应有 {expected} 个指标列，实际 {got} 个")
-            }
-            ShapeMismatch { expected, got } => {
-                format!("the data should have {expected} indicator columns, got {got}")
-            }
+            TreatmentCount { expected, got } => tf(
+                lang,
+                Key::ScoreTreatmentCount,
+                &[&expected.to_string(), &got.to_string()],
+            ),
+            ShapeMismatch { expected, got } => tf(
+                lang,
+                Key::ScoreShapeMismatch,
+                &[&expected.to_string(), &got.to_string()],
+            ),
         }
-    }
-}
-
-fn level_zh(level: &str) -> &'static str {
-    if level == "dimension" {
-        "维度"
-    } else {
-        "指标"
     }
 }
 

@@ -22,6 +22,7 @@ pub use weights::{
 
 use crate::data::provenance::Provenance;
 use crate::data::seeds::Bundle;
+use crate::i18n::{tf, Key};
 use crate::model::{
     Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
 };
@@ -67,24 +68,8 @@ impl Problem {
                 text,
                 &format_weight(*kept),
             ),
-            Problem::Score(e) => {
-                let kept = match lang {
-                    Lang::Zh => "排名保持上一次的有效结果。",
-                    Lang::En => "The ranking shown is the last valid one.",
-                };
-                let sep = if lang == Lang::Zh { "。" } else { ". " };
-                format!("{}{sep}{kept}", e.message(lang))
-            }
-            Problem::Refused(e) => {
-                let kept = match lang {
-                    Lang::Zh => "该方案未被采用，权重和排名保持不变。",
-                    Lang::En => {
-                        "The scenario was not applied; the weights and ranking are unchanged."
-                    }
-                };
-                let sep = if lang == Lang::Zh { "。" } else { ". " };
-                format!("{}{sep}{kept}", e.message(lang, system))
-            }
+            Problem::Score(e) => tf(lang, Key::StateScoreProblem, &[&e.message(lang)]),
+            Problem::Refused(e) => tf(lang, Key::StateRefusedProblem, &[&e.message(lang, system)]),
         }
     }
 }

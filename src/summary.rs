@@ -2,7 +2,7 @@
 //! the generated strengths/weak-spots sentence in the manner of the white paper's county analysis.
 
 use crate::data::provenance::{Provenance, Status};
-use crate::i18n::{place, prefecture_name};
+use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::{adcode_order, rank_descending, Ranking};
 
@@ -106,108 +106,69 @@ impl CountyProfile {
         let unit = &data.units[self.unit];
         let name = unit.name(lang);
         let pref = prefecture_name(lang, &unit.prefecture_zh);
-        let dim_name = |d: &DimensionLine| system.dimensions[d.dimension].name(lang).to_string();
+        // Dimension names stand mid-sentence: lower case where the script has case.
+        let dim_name = |d: &DimensionLine| system.dimensions[d.dimension].name(lang).to_lowercase();
         let mut ranked: Vec<&DimensionLine> =
             self.dimensions.iter().filter(|d| d.rank > 0).collect();
         crate::sorting::sort_by_key(&mut ranked, |d| (d.rank, d.dimension));
 
         let mut out = if self.rank == 0 {
-            match lang {
-                Lang::Zh => format!("{name}因部分维度缺少数据，未参与综合排名。"),
-                Lang::En => {
-                    format!("{name} is not ranked overall because some dimensions have no data.")
-                }
-            }
+            tf(lang, Key::SummaryUnranked, &[name])
         } else {
-            match lang {
-                Lang::Zh => format!(
-                    "{name}综合指数全省{}（{pref}{}），得分 {:.2}。",
-                    place(lang, self.rank),
-                    place(lang, self.prefecture_rank),
-                    self.composite
-                ),
-                Lang::En => format!(
-                    "{name} ranks {} of {} overall ({} of {} in {pref}), scoring {:.2}.",
-                    place(lang, self.rank),
-                    self.n_ranked,
-                    place(lang, self.prefecture_rank),
-                    self.prefecture_size,
-                    self.composite
-                ),
-            }
+            tf(
+                lang,
+                Key::SummaryRanked,
+                &[
+                    name,
+                    &place(lang, self.rank),
+                    &self.n_ranked.to_string(),
+                    &pref,
+                    &place(lang, self.prefecture_rank),
+                    &self.prefecture_size.to_string(),
+                    &format!("{:.2}", self.composite),
+                ],
+            )
         };
 
-        let strengths: Vec<&&DimensionLine> = ranked
+        let strengths: Vec<String> = ranked
             .iter()
             .filter(|d| d.rank <= STRENGTH_RANK)
             .take(2)
+            .map(|d| {
+                tf(
+                    lang,
+                    Key::SummaryStrength,
+                    &[&dim_name(d), &place(lang, d.rank)],
+                )
+            })
             .collect();
         let best = ranked.first();
         let worst = ranked
             .last()
             .filter(|w| best.is_some_and(|b| w.rank >= b.rank + WEAK_GAP));
-        let strengths_text: Vec<String> = strengths
-            .iter()
-            .map(|d| match lang {
-                Lang::Zh => format!("{}全省{}", dim_name(d), place(lang, d.rank)),
-                Lang::En => format!("{} ({})", dim_name(d).to_lowercase(), place(lang, d.rank)),
-            })
-            .collect();
-        match lang {
-            Lang::Zh => {
-                if !strengths_text.is_empty() {
-                    out.push_str(&strengths_text.join("、"));
-                    out.push_str(if strengths_text.len() > 1 {
-                        "，优势突出"
-                    } else {
-                        "，为突出优势"
-                    });
-                } else if let Some(b) = best {
-                    out.push_str(&format!(
-                        "相对最强的是{}（{}）",
-                        dim_name(b),
-                        place(lang, b.rank)
-                    ));
-                }
-                match worst {
-                    Some(w) => out.push_str(&format!(
-                        "；{}{}，为主要短板。",
-                        dim_name(w),
-                        place(lang, w.rank)
-                    )),
-                    None if !ranked.is_empty() => out.push_str("；各维度均无明显短板。"),
-                    None => {}
-                }
+        match (strengths.as_slice(), best) {
+            ([one], _) => out.push_str(&tf(lang, Key::SummaryOneStrength, &[one])),
+            ([first, second, ..], _) => {
+                out.push_str(&tf(lang, Key::SummaryTwoStrengths, &[first, second]))
             }
-            Lang::En => {
-                if !strengths_text.is_empty() {
-                    out.push_str(&format!(
-                        " It is strong in {}",
-                        strengths_text.join(" and ")
-                    ));
-                } else if let Some(b) = best {
-                    out.push_str(&format!(
-                        " Its best dimension is {} ({})",
-                        dim_name(b).to_lowercase(),
-                        place(lang, b.rank)
-                    ));
-                }
-                match worst {
-                    Some(w) => out.push_str(&format!(
-                        "; {} ({}) is the main weak spot.",
-                        dim_name(w).to_lowercase(),
-                        place(lang, w.rank)
-                    )),
-                    None if !ranked.is_empty() => out.push_str("; no dimension lags far behind."),
-                    None => {}
-                }
-            }
+            ([], Some(b)) => out.push_str(&tf(
+                lang,
+                Key::SummaryBestDimension,
+                &[&dim_name(b), &place(lang, b.rank)],
+            )),
+            ([], None) => {}
+        }
+        match worst {
+            Some(w) => out.push_str(&tf(
+                lang,
+                Key::SummaryWeakSpot,
+                &[&dim_name(w), &place(lang, w.rank)],
+            )),
+            None if !ranked.is_empty() => out.push_str(t(lang, Key::SummaryNoWeakSpot)),
+            None => {}
         }
         if self.has_estimates {
-            out.push_str(match lang {
-                Lang::Zh => "（基于估算数据）",
-                Lang::En => " (Based on estimated data.)",
-            });
+            out.push_str(t(lang, Key::SummaryEstimates));
         }
         out
     }

@@ -5,6 +5,7 @@
 //! fails is refused whole, with a message in the user's language.
 
 use crate::echo::clip;
+use crate::i18n::{t, tf, Key};
 use crate::model::{IndicatorSystem, Lang, Scenario, Weighting};
 
 /// The largest weight anywhere: the top of the page's sliders and number boxes.
@@ -162,7 +163,6 @@ pub fn echo_number(value: f64) -> String {
 impl ScenarioError {
     /// The message for the user; names come from `system` in `lang`, each followed by its id.
     pub fn message(&self, lang: Lang, system: &IndicatorSystem) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             ScenarioError::Weight {
                 level,
@@ -172,63 +172,40 @@ impl ScenarioError {
             } => {
                 let name = weight_name(system, *level, *index, lang);
                 let v = echo_number(*value);
-                match (problem, zh) {
-                    (WeightProblem::NotFinite, true) => {
-                        format!("{name}的权重“{v}”不是有限的数字；权重须在 0 到 100 之间")
-                    }
-                    (WeightProblem::NotFinite, false) => format!(
-                        "the weight of {name}, \"{v}\", is not a finite number; weights go from 0 to 100"
-                    ),
-                    (WeightProblem::Negative, true) => {
-                        format!("{name}的权重 {v} 为负数；权重须在 0 到 100 之间")
-                    }
-                    (WeightProblem::Negative, false) => {
-                        format!("the weight of {name}, {v}, is negative; weights go from 0 to 100")
-                    }
-                    (WeightProblem::AboveMax, true) => {
-                        format!("{name}的权重 {v} 大于 100；权重须在 0 到 100 之间")
-                    }
-                    (WeightProblem::AboveMax, false) => {
-                        format!("the weight of {name}, {v}, is above 100; weights go from 0 to 100")
-                    }
-                }
+                let key = match problem {
+                    WeightProblem::NotFinite => Key::ValidWeightNotFinite,
+                    WeightProblem::Negative => Key::ValidWeightNegative,
+                    WeightProblem::AboveMax => Key::ValidWeightAboveMax,
+                };
+                tf(lang, key, &[&name, &v])
             }
             ScenarioError::Count {
                 what,
                 expected,
                 got,
-            } => {
-                if zh {
-                    format!("{}应有 {expected} 个，实际 {got} 个", what_zh(what))
-                } else {
-                    format!("expected {expected} {what}, got {got}")
-                }
-            }
+            } => tf(
+                lang,
+                count_key(what),
+                &[&expected.to_string(), &got.to_string()],
+            ),
             ScenarioError::AllZero { dimension: None } => {
-                if zh {
-                    "维度权重不能全部为零（小于 2.2e-308 的权重按零计）".into()
-                } else {
-                    "the dimension weights cannot all be zero (weights below 2.2e-308 count as zero)"
-                        .into()
-                }
+                t(lang, Key::ValidDimensionWeightsZero).into()
             }
-            ScenarioError::AllZero { dimension: Some(d) } => {
-                let name = dimension_name(system, *d, lang);
-                if zh {
-                    format!("{name}的指标权重不能全部为零（小于 2.2e-308 的权重按零计）")
-                } else {
-                    format!("the indicator weights of {name} cannot all be zero (weights below 2.2e-308 count as zero)")
-                }
-            }
+            ScenarioError::AllZero { dimension: Some(d) } => tf(
+                lang,
+                Key::ValidIndicatorWeightsZero,
+                &[&dimension_name(system, *d, lang)],
+            ),
         }
     }
 }
 
-fn what_zh(what: &str) -> &'static str {
+/// The message of a wrong count of the things `what` names (as [`ScenarioError::Count`] holds it).
+fn count_key(what: &str) -> Key {
     match what {
-        "dimension weights" => "维度权重",
-        "indicator weights" => "指标权重",
-        _ => "数据处理方式",
+        "dimension weights" => Key::ValidDimensionWeightCount,
+        "indicator weights" => Key::ValidIndicatorWeightCount,
+        _ => Key::ValidTreatmentCount,
     }
 }
 

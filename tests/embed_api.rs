@@ -84,6 +84,37 @@ fn select_language_and_errors() {
 }
 
 #[test]
+fn set_lang_takes_every_language_id_and_names_them_when_it_does_not_know_one() {
+    let state = State::from_bundle(bundle());
+    for &lang in Lang::ALL {
+        for id in [lang.id().to_string(), lang.id().to_uppercase()] {
+            let s = run(&state, &format!(r#"{{"type":"set-lang","lang":"{id}"}}"#));
+            assert_eq!(s.lang, lang, "{id}");
+        }
+    }
+    for &page in Lang::ALL {
+        let s = reduce(&state, fjindex::state::Action::SetLang(page));
+        let error = apply(&command(r#"{"type":"set-lang","lang":"fr"}"#), &s).unwrap_err();
+        assert!(error.contains("fr"), "{error}");
+        for &known in Lang::ALL {
+            assert!(error.contains(known.id()), "{error} names {}", known.id());
+        }
+        assert_eq!(s.lang, page, "the language is unchanged");
+        let long = "x".repeat(100_000);
+        let error = apply(
+            &command(&format!(r#"{{"type":"set-lang","lang":"{long}"}}"#)),
+            &s,
+        )
+        .unwrap_err();
+        assert!(error.chars().count() < 200, "{} chars", error.len());
+    }
+    assert_eq!(
+        apply(&command(r#"{"type":"set-lang","lang":"fr"}"#), &state).unwrap_err(),
+        "未知的语言“fr”，可用的语言：zh | en"
+    );
+}
+
+#[test]
 fn origins() {
     let own = "https://index.example.org";
     assert!(origin_allowed(own, &[], own));

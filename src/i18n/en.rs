@@ -148,6 +148,90 @@ crate::i18n::catalogue! {
     ExplainGoalposts => "Scores each indicator between a fixed lower bound L (0 points) and upper bound U (100 points), clipped to 0-100. The bounds default to the indicator's plausible range (plausible_min and plausible_max in seeds/indicators.json), so a score does not depend on which counties are compared; for an indicator where lower is better the direction is reversed.";
 
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+    // The county brief (src/brief.rs, src/ui/brief.rs).
+    BriefTitle => "County key industrial chain index · county brief";
+    BriefEstimateNotice => "Values in this brief include this project's estimates (the white paper publishes no county data); they are not official statistics and only demonstrate the method.";
+    BriefRankOf => "{} of {}";
+    BriefDate => "Date";
+    BriefMethodHeading => "Data and method";
+    BriefDataset => "Data set: {}, {} county-level units.";
+    BriefDatasetWithYear => "Data set: {}, {}, {} county-level units.";
+    BriefMethod => "Method: {}; {}; {}; {}.";
+    BriefTreatLog => "{} log-transformed";
+    BriefTreatWinsorise => "{} winsorised at {}–{} %";
+    BriefTreatNone => "no outlier treatment";
+    BriefListSeparator => ", ";
+    BriefDimensionWeights => "Dimension weights (share of the composite): {}.";
+    BriefDimensionsHeading => "Dimensions against the province and prefecture means";
+    BriefDimensionsNote => "Scores 0-100; ranks are among all counties of the province.";
+    BriefColDimension => "Dimension";
+    BriefColScore => "Score";
+    BriefColRank => "Rank";
+    BriefPrefectureMean => "{} mean";
+    BriefProvinceMean => "Province mean";
+    BriefSummaryHeading => "Strengths and weak spots";
+    BriefUncertaintyHeading => "How certain the rank is (5-95 %)";
+    BriefUncertaintyMethod => "Each dimension weight was multiplied by a random factor between {}% and {}% and the counties re-ranked ({} draws from a fixed random sequence, so the figures reproduce).";
+    BriefBoundsHeading => "Best and worst possible rank";
+    BriefBoundsRanks => "Over every split of the weight among the dimensions (each from 0 to 100 %, together 100 %), its best rank is {} and its worst {}.";
+    BriefBoundsBestWeights => "Weights giving the best rank: {}.";
+    BriefBoundsWorstWeights => "Weights giving the worst rank: {}.";
+    BriefReachHeading => "What it would take to move up";
+    BriefReachFirst => "It already ranks first; holding its lead in each dimension keeps it there.";
+    BriefReachIntro => "With the other indicators unchanged, one indicator alone would lift it to {} (now → needed):";
+    BriefReachNone => "No single indicator can lift it to {} on its own without exceeding the best county's value.";
+    BriefAdvice => "{}: {} → {}; best county {}";
+    BriefAdviceWithChange => "{}: {} → {} ({}); best county {}";
+    BriefLinkHeading => "Reopen this view";
+    BriefLinkIntro => "Scan the code or open this link to see this county with the same data and weights in the calculator:";
+    BriefFailedWithReason => "{} ({}).";
+    BriefChartLabel => "Chart of the dimension scores against the means";
+    BriefQrLabel => "QR code of the link to this view";
+    // The strengths and weak spots sentence (src/summary.rs): its pieces are appended in this order, so
+    // each carries its own leading punctuation or space.
+    SummaryUnranked => "{} is not ranked overall because some dimensions have no data.";
+    SummaryRanked => "{0} ranks {1} of {2} overall ({4} of {5} in {3}), scoring {6}.";
+    SummaryStrength => "{} ({})";
+    SummaryOneStrength => " It is strong in {}";
+    SummaryTwoStrengths => " It is strong in {} and {}";
+    SummaryBestDimension => " Its best dimension is {} ({})";
+    SummaryWeakSpot => "; {} ({}) is the main weak spot.";
+    SummaryNoWeakSpot => "; no dimension lags far behind.";
+    SummaryEstimates => " (Based on estimated data.)";
+    // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
+    EchoMore => "and {} more";
+    EmbedUnknownAdcode => "no unit with adcode {}";
+    EmbedUnknownDimension => "unknown dimension \"{}\"";
+    EmbedUnknownLanguage => "unknown language \"{}\"; expected {}";
+    EmbedNotACommand => "not a command: {}";
+    // The page state's problems (src/state.rs, src/state/weights.rs).
+    StateScoreProblem => "{}. The ranking shown is the last valid one.";
+    StateRefusedProblem => "{}. The scenario was not applied; the weights and ranking are unchanged.";
+    StateWeightEmpty => "{}: enter a number from 0 to 100; the previous value {} is still used.";
+    StateWeightNotANumber => "{}: \"{}\" is not a number; enter a number from 0 to 100. The previous value {} is still used.";
+    StateWeightOutOfRange => "{}: {} is out of range; weights go from 0 to 100. The previous value {} is still used.";
+    // The scenario check (src/validate.rs); the two weight counts are also the scoring core's.
+    ValidWeightNotFinite => "the weight of {}, \"{}\", is not a finite number; weights go from 0 to 100";
+    ValidWeightNegative => "the weight of {}, {}, is negative; weights go from 0 to 100";
+    ValidWeightAboveMax => "the weight of {}, {}, is above 100; weights go from 0 to 100";
+    ValidDimensionWeightCount => "expected {} dimension weights, got {}";
+    ValidIndicatorWeightCount => "expected {} indicator weights, got {}";
+    ValidTreatmentCount => "expected {} treatments, got {}";
+    ValidDimensionWeightsZero => "the dimension weights cannot all be zero (weights below 2.2e-308 count as zero)";
+    ValidIndicatorWeightsZero => "the indicator weights of {} cannot all be zero (weights below 2.2e-308 count as zero)";
+    // Why a scenario could not be scored (src/score.rs, src/method/ahp.rs).
+    ScoreDimensionWeightNegative => "dimension weights must be non-negative numbers, got {}";
+    ScoreIndicatorWeightNegative => "indicator weights must be non-negative numbers, got {}";
+    ScoreDimensionWeightsZero => "the dimension weights cannot all be zero";
+    ScoreIndicatorWeightsZero => "the indicator weights of dimension {} cannot all be zero";
+    ScoreDegenerateWeighting => "the data has no spread, so {} weights are undefined";
+    ScoreMissingAhpMatrix => "AHP weighting needs a pairwise comparison matrix";
+    ScoreTreatmentCount => "expected {} indicator treatments, got {}";
+    ScoreShapeMismatch => "the data should have {} indicator columns, got {}";
+    ScoreAhpSize => "the matrix needs {} entries, got {}";
+    ScoreAhpNotPositive => "row {}, column {} must be positive";
+    ScoreAhpOffScale => "row {}, column {}: {} is outside Saaty's 1/9 to 9 scale";
+    ScoreAhpNotReciprocal => "row {}, column {} is not the reciprocal of its mirror entry";
 
     // Analysis panels: src/ui/analysis (helper B adds below).
     // The analysis section, its estimate note and the method explanations (mod.rs, explain.rs, pickers.rs).

@@ -148,6 +148,90 @@ crate::i18n::declare_keys! {
     ExplainGoalposts => "每项指标按固定的下限 L 与上限 U 计分：L 得 0 分，U 得 100 分，超出部分截断在 0–100。上下限默认取该指标的合理取值范围（seeds/indicators.json 的 plausible_min 与 plausible_max），因此得分不随参与比较的县域而变；越低越好的指标方向相反。";
 
     // Core messages: brief, summary, state, validation, embed API (helper A adds below).
+    // The county brief (src/brief.rs, src/ui/brief.rs).
+    BriefTitle => "县域重点产业链发展指数 · 县域简报";
+    BriefEstimateNotice => "本简报中的数值含本项目的估算值（白皮书未公布县域数据），不是官方统计，仅供演示方法。";
+    BriefRankOf => "{} / {}";
+    BriefDate => "日期";
+    BriefMethodHeading => "数据与方法";
+    BriefDataset => "数据集：{}，{} 个县域单位。";
+    BriefDatasetWithYear => "数据集：{}，{} 年，{} 个县域单位。";
+    BriefMethod => "方法：{}；{}；{}；{}。";
+    BriefTreatLog => "{}取对数";
+    BriefTreatWinsorise => "{}按 {}–{} 百分位缩尾";
+    BriefTreatNone => "不处理离群值";
+    BriefListSeparator => "、";
+    BriefDimensionWeights => "维度权重（占综合指数）：{}。";
+    BriefDimensionsHeading => "各维度得分与全省、本市平均";
+    BriefDimensionsNote => "得分 0–100；排名为全省县域中的名次。";
+    BriefColDimension => "维度";
+    BriefColScore => "得分";
+    BriefColRank => "全省排名";
+    BriefPrefectureMean => "{}平均";
+    BriefProvinceMean => "全省平均";
+    BriefSummaryHeading => "优势与短板";
+    BriefUncertaintyHeading => "排名的不确定性（5%–95%）";
+    BriefUncertaintyMethod => "将各维度权重分别乘以 {}%–{}% 的随机系数后重新排名（{} 次，固定随机序列，可重现）。";
+    BriefBoundsHeading => "最好与最差可能名次";
+    BriefBoundsRanks => "在任意维度权重组合下（每个维度权重可取 0–100%，合计 100%），最好可排{}，最差{}。";
+    BriefBoundsBestWeights => "最好名次的权重：{}。";
+    BriefBoundsWorstWeights => "最差名次的权重：{}。";
+    BriefReachHeading => "如何提升名次";
+    BriefReachFirst => "已位居全省第 1 位；保持各维度的领先即可。";
+    BriefReachIntro => "在其他指标不变时，单项指标升至{}需要（当前 → 需达到）：";
+    BriefReachNone => "没有哪一项指标单独提高（且不超过全省最高值）就能升至{}。";
+    BriefAdvice => "{}：{} → {}；全省最高 {}";
+    BriefAdviceWithChange => "{}：{} → {}（{}）；全省最高 {}";
+    BriefLinkHeading => "重新打开此视图";
+    BriefLinkIntro => "扫描二维码或打开以下链接，可在计算器中重现本简报的县域、数据与权重：";
+    BriefFailedWithReason => "{}（{}）。";
+    BriefChartLabel => "各维度得分与平均值对比图";
+    BriefQrLabel => "本视图链接的二维码";
+    // The strengths and weak spots sentence (src/summary.rs): its pieces are appended in this order, so
+    // each carries its own leading punctuation or space.
+    SummaryUnranked => "{}因部分维度缺少数据，未参与综合排名。";
+    SummaryRanked => "{0}综合指数全省{1}（{3}{4}），得分 {6}。";
+    SummaryStrength => "{}全省{}";
+    SummaryOneStrength => "{}，为突出优势";
+    SummaryTwoStrengths => "{}、{}，优势突出";
+    SummaryBestDimension => "相对最强的是{}（{}）";
+    SummaryWeakSpot => "；{}{}，为主要短板。";
+    SummaryNoWeakSpot => "；各维度均无明显短板。";
+    SummaryEstimates => "（基于估算数据）";
+    // Bounded echo (src/echo.rs) and the embed API's errors (src/embed_api.rs).
+    EchoMore => "另有 {} 条未列出";
+    EmbedUnknownAdcode => "没有行政区划代码为 {} 的单位";
+    EmbedUnknownDimension => "未知的维度“{}”";
+    EmbedUnknownLanguage => "未知的语言“{}”，可用的语言：{}";
+    EmbedNotACommand => "无法识别的命令：{}";
+    // The page state's problems (src/state.rs, src/state/weights.rs).
+    StateScoreProblem => "{}。排名保持上一次的有效结果。";
+    StateRefusedProblem => "{}。该方案未被采用，权重和排名保持不变。";
+    StateWeightEmpty => "{}：请输入 0 到 100 之间的数字，当前仍使用原值 {}。";
+    StateWeightNotANumber => "{}：“{}”不是数字，请输入 0 到 100 之间的数字，当前仍使用原值 {}。";
+    StateWeightOutOfRange => "{}：{} 超出范围，权重须在 0 到 100 之间，当前仍使用原值 {}。";
+    // The scenario check (src/validate.rs); the two weight counts are also the scoring core's.
+    ValidWeightNotFinite => "{}的权重“{}”不是有限的数字；权重须在 0 到 100 之间";
+    ValidWeightNegative => "{}的权重 {} 为负数；权重须在 0 到 100 之间";
+    ValidWeightAboveMax => "{}的权重 {} 大于 100；权重须在 0 到 100 之间";
+    ValidDimensionWeightCount => "维度权重应有 {} 个，实际 {} 个";
+    ValidIndicatorWeightCount => "指标权重应有 {} 个，实际 {} 个";
+    ValidTreatmentCount => "数据处理方式应有 {} 个，实际 {} 个";
+    ValidDimensionWeightsZero => "维度权重不能全部为零（小于 2.2e-308 的权重按零计）";
+    ValidIndicatorWeightsZero => "{}的指标权重不能全部为零（小于 2.2e-308 的权重按零计）";
+    // Why a scenario could not be scored (src/score.rs, src/method/ahp.rs).
+    ScoreDimensionWeightNegative => "维度权重不能为负数或非数字：{}";
+    ScoreIndicatorWeightNegative => "指标权重不能为负数或非数字：{}";
+    ScoreDimensionWeightsZero => "维度权重不能全部为零";
+    ScoreIndicatorWeightsZero => "维度 {} 的指标权重不能全部为零";
+    ScoreDegenerateWeighting => "数据没有差异，无法计算 {} 权重";
+    ScoreMissingAhpMatrix => "层次分析法需要一个判断矩阵";
+    ScoreTreatmentCount => "指标处理方式应有 {} 个，实际 {} 个";
+    ScoreShapeMismatch => "数据应有 {} 个指标列，实际 {} 个";
+    ScoreAhpSize => "判断矩阵应有 {} 个元素，实际 {} 个";
+    ScoreAhpNotPositive => "第 {} 行第 {} 列必须为正数";
+    ScoreAhpOffScale => "第 {} 行第 {} 列的 {} 不在 1/9 到 9 的标度内";
+    ScoreAhpNotReciprocal => "第 {} 行第 {} 列与其对称位置不互为倒数";
 
     // Analysis panels: src/ui/analysis (helper B adds below).
     // The analysis section, its estimate note and the method explanations (mod.rs, explain.rs, pickers.rs).

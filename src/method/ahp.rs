@@ -1,6 +1,7 @@
 //! Analytic hierarchy process (层次分析法): weights from the principal eigenvector of a pairwise comparison
 //! matrix, and Saaty's consistency ratio.
 
+use crate::i18n::{tf, Key};
 use serde::Serialize;
 
 /// Saaty's random consistency index RI for n = 1..=10 (Saaty, *The Analytic Hierarchy Process*, 1980,
@@ -36,43 +37,25 @@ pub enum AhpError {
 
 impl AhpError {
     pub fn message(&self, lang: crate::model::Lang) -> String {
-        use crate::model::Lang::*;
-        match (self, lang) {
-            (AhpError::Size { expected, got }, Zh) => {
-                format!("判断矩阵应有 {expected} 个元素，实际 {got} 个")
+        // Rows and columns are counted from 1 for the reader.
+        let cell = |row: usize, col: usize| [(row + 1).to_string(), (col + 1).to_string()];
+        match self {
+            AhpError::Size { expected, got } => tf(
+                lang,
+                Key::ScoreAhpSize,
+                &[&expected.to_string(), &got.to_string()],
+            ),
+            AhpError::NotPositive { row, col } => {
+                let [r, c] = cell(*row, *col);
+                tf(lang, Key::ScoreAhpNotPositive, &[&r, &c])
             }
-            (AhpError::Size { expected, got }, En) => {
-                format!("the matrix needs {expected} entries, got {got}")
+            AhpError::OffScale { row, col, value } => {
+                let [r, c] = cell(*row, *col);
+                tf(lang, Key::ScoreAhpOffScale, &[&r, &c, &value.to_string()])
             }
-            (AhpError::NotPositive { row, col }, Zh) => {
-                format!("第 {} 行第 {} 列必须为正数", row + 1, col + 1)
-            }
-            (AhpError::NotPositive { row, col }, En) => {
-                format!("row {}, column {} must be positive", row + 1, col + 1)
-            }
-            (AhpError::OffScale { row, col, value }, Zh) => {
-                format!(
-                    "第 {} 行第 {} 列的 {value} 不在 1/9 到 9 的标度内",
-                    row + 1,
-                    col + 1
-                )
-            }
-            (AhpError::OffScale { row, col, value }, En) => {
-                format!(
-                    "row {}, column {}: {value} is outside Saaty's 1/9 to 9 scale",
-                    row + 1,
-                    col + 1
-                )
-            }
-            (AhpError::NotReciprocal { row, col }, Zh) => {
-                format!("第 {} 行第 {} 列与其对称位置不互为倒数", row + 1, col + 1)
-            }
-            (AhpError::NotReciprocal { row, col }, En) => {
-                format!(
-                    "row {}, column {} is not the reciprocal of its mirror entry",
-                    row + 1,
-                    col + 1
-                )
+            AhpError::NotReciprocal { row, col } => {
+                let [r, c] = cell(*row, *col);
+                tf(lang, Key::ScoreAhpNotReciprocal, &[&r, &c])
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Weight presets (equal, entropy, CRITIC and named what-if sets) and the checking of typed weights.
 
 use crate::echo::clip;
-use crate::i18n::Key;
+use crate::i18n::{tf, Key};
 use crate::model::{IndicatorSystem, Lang, Scenario, Weighting};
 use crate::validate::{check_weight, WeightProblem};
 
@@ -146,25 +146,14 @@ impl WeightInputError {
     /// The message for a box named `field`; `kept` is the value still in force.
     pub fn message(&self, lang: Lang, field: &str, text: &str, kept: &str) -> String {
         let text = &clip(text);
-        match (self, lang) {
-            (WeightInputError::Empty, Lang::Zh) => {
-                format!("{field}：请输入 0 到 100 之间的数字，当前仍使用原值 {kept}。")
+        match self {
+            WeightInputError::Empty => tf(lang, Key::StateWeightEmpty, &[field, kept]),
+            WeightInputError::NotANumber => {
+                tf(lang, Key::StateWeightNotANumber, &[field, text, kept])
             }
-            (WeightInputError::Empty, Lang::En) => {
-                format!("{field}: enter a number from 0 to 100; the previous value {kept} is still used.")
+            WeightInputError::OutOfRange(_) => {
+                tf(lang, Key::StateWeightOutOfRange, &[field, text, kept])
             }
-            (WeightInputError::NotANumber, Lang::Zh) => {
-                format!("{field}：“{text}”不是数字，请输入 0 到 100 之间的数字，当前仍使用原值 {kept}。")
-            }
-            (WeightInputError::NotANumber, Lang::En) => format!(
-                "{field}: \"{text}\" is not a number; enter a number from 0 to 100. The previous value {kept} is still used."
-            ),
-            (WeightInputError::OutOfRange(_), Lang::Zh) => {
-                format!("{field}：{text} 超出范围，权重须在 0 到 100 之间，当前仍使用原值 {kept}。")
-            }
-            (WeightInputError::OutOfRange(_), Lang::En) => format!(
-                "{field}: {text} is out of range; weights go from 0 to 100. The previous value {kept} is still used."
-            ),
         }
     }
 }

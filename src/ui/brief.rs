@@ -7,7 +7,7 @@
 //! and calls `window.print()`. The content is `crate::brief`; this file only lays it out.
 
 use crate::brief::{Brief, DimensionRow, DimensionTable, Qr, Section};
-use crate::i18n::{t, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::state::messages::PageMessage;
 use crate::state::snapshot::Snapshot;
@@ -101,10 +101,7 @@ pub fn BriefButton(props: &PanelProps) -> Html {
             </button>
             if let Making::Failed(reason) = &*making {
                 <p class="problem" role="alert" data-testid="brief-failed">
-                    { match lang {
-                        Lang::Zh => format!("{}（{reason}）。", t(lang, Key::BriefFailed)),
-                        Lang::En => format!("{} ({reason}).", t(lang, Key::BriefFailed)),
-                    } }
+                    { tf(lang, Key::BriefFailedWithReason, &[t(lang, Key::BriefFailed), reason.as_str()]) }
                 </p>
             }
         </div>
@@ -342,17 +339,17 @@ fn dimension_table(t: &DimensionTable) -> Html {
 
 /// Bars of the county's dimension scores on a 0-100 scale, with the prefecture mean (a dark tick) and
 /// the province mean (a dashed line); the table above says the same in figures.
-fn dimension_chart(t: &DimensionTable, lang: Lang) -> Html {
+fn dimension_chart(table: &DimensionTable, lang: Lang) -> Html {
     const LABEL: f64 = 175.0;
     const WIDTH: f64 = 520.0;
     const ROW: f64 = 18.0;
     let scale = |v: f64| LABEL + (v.clamp(0.0, 100.0) / 100.0) * (WIDTH - LABEL - 10.0);
-    let height = ROW * t.rows.len() as f64 + 22.0;
+    let height = ROW * table.rows.len() as f64 + 22.0;
     let legend_y = height - 6.0;
     html! {
         <svg class="brief-chart" viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-            aria-label={lang.pick("各维度得分与平均值对比图", "Chart of the dimension scores against the means")}>
-            { for t.rows.iter().enumerate().map(|(i, r)| {
+            aria-label={t(lang, Key::BriefChartLabel)}>
+            { for table.rows.iter().enumerate().map(|(i, r)| {
                 let y = i as f64 * ROW;
                 let x0 = scale(0.0);
                 html! {
@@ -374,11 +371,11 @@ fn dimension_chart(t: &DimensionTable, lang: Lang) -> Html {
                 }
             }) }
             <rect x={format!("{LABEL}")} y={format!("{}", legend_y - 8.0)} width="10" height="8" class="dim-fill-0" />
-            <text x={format!("{}", LABEL + 14.0)} y={format!("{legend_y}")} class="brief-chart-label">{ t.series[0].clone() }</text>
+            <text x={format!("{}", LABEL + 14.0)} y={format!("{legend_y}")} class="brief-chart-label">{ table.series[0].clone() }</text>
             <rect x={format!("{}", LABEL + 110.0)} y={format!("{}", legend_y - 10.0)} width="3" height="12" class="brief-pref-mean" />
-            <text x={format!("{}", LABEL + 118.0)} y={format!("{legend_y}")} class="brief-chart-label">{ t.series[1].clone() }</text>
+            <text x={format!("{}", LABEL + 118.0)} y={format!("{legend_y}")} class="brief-chart-label">{ table.series[1].clone() }</text>
             <line x1={format!("{}", LABEL + 225.0)} x2={format!("{}", LABEL + 225.0)} y1={format!("{}", legend_y - 10.0)} y2={format!("{}", legend_y + 2.0)} class="brief-prov-mean" />
-            <text x={format!("{}", LABEL + 232.0)} y={format!("{legend_y}")} class="brief-chart-label">{ t.series[2].clone() }</text>
+            <text x={format!("{}", LABEL + 232.0)} y={format!("{legend_y}")} class="brief-chart-label">{ table.series[2].clone() }</text>
         </svg>
     }
 }
@@ -388,7 +385,7 @@ fn qr_svg(qr: &Qr, lang: Lang) -> Html {
     let size = qr.width + 8;
     html! {
         <svg class="brief-qr" data-testid="brief-qr" viewBox={format!("-4 -4 {size} {size}")} role="img"
-            aria-label={lang.pick("本视图链接的二维码", "QR code of the link to this view")}
+            aria-label={t(lang, Key::BriefQrLabel)}
             data-modules={qr.width.to_string()} shape-rendering="crispEdges">
             <rect x="-4" y="-4" width={size.to_string()} height={size.to_string()} class="brief-qr-bg" />
             <path d={qr.path.clone()} class="brief-qr-dark" />
