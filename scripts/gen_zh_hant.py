@@ -40,7 +40,18 @@ REVIEWED_NAMES = {
 REVIEWED_PHRASES = [
     # The white paper's dimension 智能制造 is a term of the index, not the general word 智慧.
     ("智慧製造", "智能製造"),
+    # 代码 here is a code (行政区划代码, an indicator's code), not program code (程式碼).
+    ("程式碼", "代碼"),
+    # A link's parameter is 參數; 引數 is a function's argument.
+    ("引數", "參數"),
+    # s2twp reads 来源文件 as 来 + 源文件 (source file) and writes 來原始檔.
+    ("來原始檔", "來源檔案"),
 ]
+
+# Whole texts where a word alone reads another way: key -> (what is kept, why).
+REVIEWED_KEYS = {
+    "ExportItem": ("項目", "项目 labels a row (an item), not a project (專案)"),
+}
 
 
 def convert(converter, text):
@@ -108,7 +119,8 @@ def write_catalogue(s2twp):
     for line in body.strip("\n").split("\n"):
         m = LINE.match(line)
         if m:
-            lines.append(f'{m[1]}{m[2]} => "{convert(s2twp, m[3])}";')
+            text = REVIEWED_KEYS[m[2]][0] if m[2] in REVIEWED_KEYS else convert(s2twp, m[3])
+            lines.append(f'{m[1]}{m[2]} => "{text}";')
         elif line.strip().startswith("//") or not line.strip():
             lines.append(line)
         else:
@@ -116,8 +128,6 @@ def write_catalogue(s2twp):
     text = (
         "//! The Traditional Chinese catalogue (Taiwan standard), written by scripts/gen_zh_hant.py from\n"
         "//! src/i18n/zh.rs with OpenCC s2twp and the phrases that script reviews; regenerate, do not edit.\n"
-        "\n"
-        "use super::Key;\n"
         "\n"
         "crate::i18n::catalogue! {\n" + "\n".join(lines) + "\n}\n"
         "\n"
@@ -130,19 +140,28 @@ def write_catalogue(s2twp):
 
 
 def write_simplified_only(dictionary):
-    table = Path(dictionary) / "STCharacters.txt"
-    chars = []
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        key, values = line.split("\t")
-        if len(key) == 1 and key not in values.split(" "):
-            chars.append(key)
+    """The keys of STCharacters.txt that no table of Simplified-to-Taiwan conversion ever writes: 群 is
+    not on the list (TWVariants.txt writes it for 羣), nor are 台, 干 or 里 (STCharacters.txt keeps them
+    among their own choices)."""
+
+    def table(name):
+        rows = {}
+        for line in (Path(dictionary) / name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                key, values = line.split("\t")
+                rows[key] = values.split(" ")
+        return rows
+
+    st, tw = table("STCharacters.txt"), table("TWVariants.txt")
+    written = {c for values in list(st.values()) + list(tw.values()) for v in values for c in v}
+    chars = [k for k in st if len(k) == 1 and k not in written]
     path = ROOT / "tests/data/simplified_only.txt"
     path.parent.mkdir(exist_ok=True)
     path.write_text(
-        "# Characters OpenCC's STCharacters.txt (Apache-2.0) maps only to other characters: Simplified-only.\n"
-        "# Written by scripts/gen_zh_hant.py; one line of characters.\n" + "".join(chars) + "\n",
+        "# Simplified-only characters: keys of OpenCC's STCharacters.txt that neither it nor TWVariants.txt\n"
+        "# (Apache-2.0) ever writes. Written by scripts/gen_zh_hant.py; one line of characters below.\n"
+        + "".join(chars)
+        + "\n",
         encoding="utf-8",
     )
 

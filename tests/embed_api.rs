@@ -110,7 +110,7 @@ fn set_lang_takes_every_language_id_and_names_them_when_it_does_not_know_one() {
     }
     assert_eq!(
         apply(&command(r#"{"type":"set-lang","lang":"fr"}"#), &state).unwrap_err(),
-        "未知的语言“fr”，可用的语言：zh | en"
+        "未知的语言“fr”，可用的语言：zh | zh-Hant | en"
     );
 }
 

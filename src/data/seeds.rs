@@ -38,8 +38,8 @@ pub fn bundled_meta() -> DatasetMeta {
         source: t(Lang::Zh, Key::BundledDataSource).to_string(),
         name_en: text(Lang::En, Key::BundledDataName),
         source_en: text(Lang::En, Key::BundledDataSource),
-        name_zh_hant: None,
-        source_zh_hant: None,
+        name_zh_hant: text(Lang::ZhHant, Key::BundledDataName),
+        source_zh_hant: text(Lang::ZhHant, Key::BundledDataSource),
     }
 }
 

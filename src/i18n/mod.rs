@@ -10,7 +10,7 @@ pub use zh::Texts;
 /// A fixed interface string: its text in every language of [`Lang::ALL`], in that order. Each key is an
 /// associated constant (`Key::Title`), so a module links the texts of the keys it uses and no others.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key([&'static str; LANGUAGE_COUNT]);
+pub struct Key(&'static [&'static str; LANGUAGE_COUNT]);
 
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -32,7 +32,7 @@ macro_rules! declare_keys {
 
         #[allow(non_upper_case_globals)]
         impl super::Key {
-            $(pub const $key: super::Key = super::Key({
+            $(pub const $key: super::Key = super::Key(&{
                 let mut texts = [""; super::LANGUAGE_COUNT];
                 let mut i = 0;
                 while i < super::LANGUAGE_COUNT {
@@ -119,6 +119,7 @@ macro_rules! languages {
 
 languages! {
     Zh => zh { id: "zh", html_tag: "zh-CN", native_name: "简体中文", names: NameForm::Simplified }
+    ZhHant => zh_hant { id: "zh-Hant", html_tag: "zh-Hant", native_name: "繁體中文", names: NameForm::Traditional }
     En => en { id: "en", html_tag: "en", native_name: "English", names: NameForm::Latin }
 }
 
@@ -157,14 +158,6 @@ impl Lang {
             simplified
         } else {
             chosen
-        }
-    }
-
-    /// Picks the Chinese or the English text (being replaced by catalogue keys).
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
         }
     }
 }
