@@ -71,7 +71,7 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
             let system = state.system.clone();
-            dispatch.dispatch(restore_link(&state, &search, |hash| {
+            dispatch.emit(restore_link(&state, &search, |hash| {
                 storage::load(hash, &system)
             }));
             restored.set(true);

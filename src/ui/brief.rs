@@ -181,11 +181,11 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
             old.destroy();
         }
     });
-    super::panels_app::spend_the_page_root_id();
     let app = yew::Renderer::<BriefApp>::with_root_and_props(
-        root,
+        super::panels_app::detached_root()?,
         BriefAppProps {
             brief: Rc::new(brief),
+            host: root,
         },
     )
     .render();
@@ -197,11 +197,13 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
 #[derive(Properties)]
 struct BriefAppProps {
     brief: Rc<Brief>,
+    /// The page's element the brief is shown in.
+    host: web_sys::Element,
 }
 
 impl PartialEq for BriefAppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.brief, &other.brief)
+        Rc::ptr_eq(&self.brief, &other.brief) && self.host == other.host
     }
 }
 
@@ -248,7 +250,7 @@ fn BriefApp(props: &BriefAppProps) -> Html {
         });
         move || drop(listener)
     });
-    html! {
+    let view = html! {
         <div class="brief-dialog" role="dialog" aria-modal="true" aria-labelledby="brief-title"
             lang={super::lang_tag(lang)}>
             <div class="brief-toolbar">
@@ -276,7 +278,8 @@ fn BriefApp(props: &BriefAppProps) -> Html {
                 <footer class="brief-foot">{ t(lang, Key::BriefFooter) }</footer>
             </article>
         </div>
-    }
+    };
+    create_portal(view, props.host.clone())
 }
 
 fn section(s: &Section, qr: Option<&Qr>, lang: Lang) -> Html {

@@ -179,7 +179,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                                     .then_some(StorageNote::Saved(outcome)),
                             );
                             saved.set(storage::list());
-                            dispatch.dispatch(Action::ReplaceData {
+                            dispatch.emit(Action::ReplaceData {
                                 data: Rc::new(data.clone()),
                                 provenance: Rc::new(Provenance::default()),
                             });
@@ -239,7 +239,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         let (dispatch, report) = (props.dispatch.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {
             let b = seeds::bundle();
-            dispatch.dispatch(Action::ReplaceData {
+            dispatch.emit(Action::ReplaceData {
                 data: Rc::new(b.data),
                 provenance: Rc::new(b.provenance),
             });
@@ -253,7 +253,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             move |(hash, name): (String, String)| match storage::load(&hash, &system) {
                 Ok(d) => {
                     storage_note.set(None);
-                    dispatch.dispatch(Action::ReplaceData {
+                    dispatch.emit(Action::ReplaceData {
                         data: Rc::new(d),
                         provenance: Rc::new(Provenance::default()),
                     });

@@ -141,7 +141,7 @@ pub fn EmbedBridge(props: &EmbedProps) -> Html {
                         Ok(command) => match embed_api::apply(&command, &state) {
                             Ok(effect) => {
                                 for a in effect.actions {
-                                    dispatch.dispatch(a);
+                                    dispatch.emit(a);
                                 }
                                 if effect.reply_ranking {
                                     reply(embed_api::ranking_event(&state));

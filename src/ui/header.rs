@@ -78,7 +78,7 @@ fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     let current = props.lang;
     let button = |lang: Lang| {
         let dispatch = props.dispatch.clone();
-        let choose = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(lang)));
+        let choose = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(lang)));
         let pressed = (lang == current).to_string();
         html! {
             <button type="button" lang={lang_tag(lang)} translate="no" aria-pressed={pressed}
@@ -151,7 +151,7 @@ fn LinkNotices(props: &PanelProps) -> Html {
     }
     let dismiss = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::DismissLinkNotices))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissLinkNotices))
     };
     html! {
         <div class="link-notices" role="status" data-testid="link-notices">

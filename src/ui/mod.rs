@@ -24,7 +24,6 @@ mod panels_host;
 mod prefectures;
 mod profile;
 mod ranking;
-mod remote;
 mod row_order;
 mod storage;
 mod tools;
@@ -60,16 +59,13 @@ impl Deref for Store {
 impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // In the panels module, a panel's selection or scenario goes to the page (`remote`).
-        match remote::local_action(&self.0, action) {
-            Some(action) => Rc::new(Store(Rc::new(state::reduce(&self.0, action)))),
-            None => self,
-        }
+        Rc::new(Store(Rc::new(state::reduce(&self.0, action))))
     }
 }
 
-/// What panels use to change the page.
-pub type Dispatch = UseReducerDispatcher<Store>;
+/// What panels use to change the state: on the page, the reducer's dispatcher; in the panels module,
+/// a callback that sends the page's part to the page (`panels_app`).
+pub type Dispatch = Callback<Action>;
 
 /// Props of every panel: the state and the way to change it.
 #[derive(Properties, PartialEq, Clone)]
@@ -86,7 +82,9 @@ pub fn lang_tag(lang: Lang) -> &'static str {
 #[component]
 fn App() -> Html {
     let store = use_reducer(|| Store(Rc::new(State::from_bundle(seeds::bundle()))));
-    let dispatch = store.dispatcher();
+    let dispatch: Dispatch = use_callback(store.dispatcher(), |action, reducer| {
+        reducer.dispatch(action)
+    });
     let state: Store = (*store).clone();
     let lang = state.lang;
 

@@ -1,10 +1,13 @@
-//! The on-demand panels module's side (`src/bin/fjindex-panels.rs` exports these): each opened slot
-//! (charts, analysis) is a Yew app of its own on the page's element for it, holding a replica of the
-//! page's state that `apply` keeps up to date (see `ui::remote` and `state::snapshot`).
+//! The on-demand panels module's side (`src/bin/fjindex-panels.rs` exports these): one Yew app, started
+//! when the first slot opens, on an element of its own outside the document, holding the module's one
+//! replica of the page's state; each opened slot (charts, analysis) is a portal of it into the page's
+//! element for that slot. The panels change the page only by requests (`PanelRequest`), which come back
+//! as the page's next snapshot (`state::messages`).
 
-use super::{analysis, charts_panel, remote, Dispatch, Store};
+use super::{analysis, charts_panel, Dispatch, Store};
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
+use crate::state::messages::PanelRequest;
 use crate::state::snapshot::Snapshot;
 use crate::state::{reduce, Action, State};
 use std::cell::RefCell;
@@ -28,15 +31,45 @@ impl Slot {
     }
 }
 
+/// The page's function that takes a request (the kind and value texts of a `PanelRequest`).
+#[derive(Clone)]
+struct ToPage(Rc<js_sys::Function>);
+
+impl PartialEq for ToPage {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl ToPage {
+    fn send(&self, request: &PanelRequest, system: &IndicatorSystem) {
+        let [kind, value] = request.encode(system);
+        let _ = self
+            .0
+            .call2(&wasm_bindgen::JsValue::NULL, &kind.into(), &value.into());
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct PanelsAppProps {
+    /// The open slots with the page's element for each, in the order they opened.
+    slots: Rc<Vec<(Slot, web_sys::Element)>>,
+    start: Store,
+    to_page: ToPage,
+}
+
 thread_local! {
-    /// The dispatchers of the open slots' apps, to which the page's snapshots go.
-    static REPLICAS: RefCell<Vec<Dispatch>> = const { RefCell::new(Vec::new()) };
-    /// The indicator system and the replicas' data set (snapshots name the county by code).
+    /// The running app and the props it was last given (to add a slot to them).
+    static APP: RefCell<Option<(yew::AppHandle<PanelsApp>, PanelsAppProps)>> = const { RefCell::new(None) };
+    /// The replica's dispatcher, to which the page's snapshots go.
+    static REPLICA: RefCell<Option<UseReducerDispatcher<Store>>> = const { RefCell::new(None) };
+    /// The indicator system and the replica's data set (snapshots name the county by code).
     static SYSTEM_AND_DATA: RefCell<Option<(Rc<IndicatorSystem>, Rc<Dataset>)>> = const { RefCell::new(None) };
 }
 
-/// Opens `slot` on `root`, starting from the page's full snapshot; the panels' requests go to
-/// `to_page`. Fails with a message when the slot name or the snapshot cannot be read.
+/// Opens `slot` on `root`. The first slot starts the app from the page's full snapshot, with the
+/// panels' requests going to `to_page`; a later one joins the running app, which already follows the
+/// page. Fails with a message when the slot name or the snapshot cannot be read.
 pub fn open(
     slot: &str,
     root: web_sys::Element,
@@ -44,35 +77,42 @@ pub fn open(
     to_page: js_sys::Function,
 ) -> Result<(), String> {
     let slot = Slot::parse(slot).ok_or_else(|| format!("no slot {slot}"))?;
-    spend_the_page_root_id();
+    let running = APP.with(|app| {
+        let mut app = app.borrow_mut();
+        let (handle, props) = app.as_mut()?;
+        let mut slots = (*props.slots).clone();
+        slots.push((slot, root.clone()));
+        props.slots = Rc::new(slots);
+        handle.update(props.clone());
+        Some(())
+    });
+    if running.is_some() {
+        return apply(snapshot);
+    }
     let bundled = State::from_bundle(seeds::bundle());
     let (action, data) = snapshot.into_action(&bundled.system, &bundled.data)?;
     let start = reduce(&bundled, action);
-    remote::send_requests_to(to_page);
     SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((start.system.clone(), data)));
-    let props = SlotAppProps {
-        slot,
+    let props = PanelsAppProps {
+        slots: Rc::new(vec![(slot, root)]),
         start: Store(Rc::new(start)),
+        to_page: ToPage(Rc::new(to_page)),
     };
-    yew::Renderer::<SlotApp>::with_root_and_props(root, props).render();
+    let handle =
+        yew::Renderer::<PanelsApp>::with_root_and_props(detached_root()?, props.clone()).render();
+    APP.with(|app| *app.borrow_mut() = Some((handle, props)));
     Ok(())
 }
 
-/// Yew numbers the roots of its event delegation from 1 in each wasm module, and the page's app (on
-/// `<body>`, around the slots) is root 1 of the page's module. A slot app numbered 1 as well would have
-/// the page's handler take the slot's clicks for its own elements' (it finds the slot root branded 1),
-/// so before the first slot opens, root 1 of this module goes to an empty app on a detached element.
-/// This holds as long as the page's app makes no portal (which would take root 2).
-pub(crate) fn spend_the_page_root_id() {
-    thread_local! {
-        static SPENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if SPENT.with(|s| s.replace(true)) {
-        return;
-    }
-    if let Ok(spare) = gloo::utils::document().create_element("div") {
-        std::mem::forget(yew::Renderer::<Spare>::with_root(spare).render());
-    }
+/// An element outside the document for an app of this module, which shows itself through portals.
+/// Yew numbers each module's roots from 1, and the page's app is root 1 of the page's module, with its
+/// event handler on `<body>`; this module's root 1 in the document would have that handler take its
+/// elements for the page's. Mounting every app of this module outside the document keeps its numbers
+/// off the page's elements: only portals (numbered after their app) reach the document.
+pub(crate) fn detached_root() -> Result<web_sys::Element, String> {
+    gloo::utils::document()
+        .create_element("div")
+        .map_err(|_| "no element to mount the panels on".to_string())
 }
 
 /// A state of its own for the county brief, made from the page's full snapshot (`ui::brief`).
@@ -82,53 +122,57 @@ pub(crate) fn replica(snapshot: Snapshot) -> Result<State, String> {
     Ok(reduce(&bundled, action))
 }
 
-#[component]
-fn Spare() -> Html {
-    html! {}
-}
-
-/// Brings every open slot to the page's latest snapshot.
+/// Brings the replica to the page's latest snapshot.
 pub fn apply(snapshot: Snapshot) -> Result<(), String> {
     let Some((system, data)) = SYSTEM_AND_DATA.with(|d| d.borrow().clone()) else {
         return Ok(());
     };
     let (action, data) = snapshot.into_action(&system, &data)?;
     SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((system, data)));
-    let replicas = REPLICAS.with(|r| r.borrow().clone());
-    remote::from_page(|| {
-        for dispatch in &replicas {
-            dispatch.dispatch(action.clone());
-        }
-    });
+    if let Some(replica) = REPLICA.with(|r| r.borrow().clone()) {
+        replica.dispatch(action);
+    }
     Ok(())
 }
 
-#[derive(Properties, PartialEq)]
-struct SlotAppProps {
-    slot: Slot,
-    start: Store,
-}
-
 #[component]
-fn SlotApp(props: &SlotAppProps) -> Html {
+fn PanelsApp(props: &PanelsAppProps) -> Html {
     let store = use_reducer({
         let start = props.start.clone();
         move || start
     });
-    let dispatch = store.dispatcher();
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            REPLICAS.with(|r| r.borrow_mut().push(dispatch));
-        });
-    }
-    let on_select = use_callback(dispatch.clone(), |u: usize, dispatch| {
-        dispatch.dispatch(Action::Select(Some(u)))
+    let replica = store.dispatcher();
+    use_effect_with(replica.clone(), |replica| {
+        REPLICA.with(|r| *r.borrow_mut() = Some(replica.clone()));
     });
     let state: Store = (*store).clone();
-    match props.slot {
-        Slot::Analysis => html! { <analysis::AnalysisPanel {state} {dispatch} /> },
+    // A panel's selection or scenario is the page's to apply (its reducer is the only place the page's
+    // state changes) and comes back as a snapshot; what only the panels show applies here.
+    let dispatch: Dispatch = use_callback(
+        (state.clone(), props.to_page.clone(), replica),
+        |action: Action, (state, to_page, replica)| match PanelRequest::from_action(
+            &action,
+            &state.data,
+        ) {
+            Some(request) => to_page.send(&request, &state.system),
+            None => replica.dispatch(action),
+        },
+    );
+    html! {
+        { for props.slots.iter().map(|(slot, host)| {
+            create_portal(slot_view(*slot, &state, &dispatch), host.clone())
+        }) }
+    }
+}
+
+/// What a slot shows.
+fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
+    match slot {
+        Slot::Analysis => {
+            html! { <analysis::AnalysisPanel state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
         Slot::Charts => {
+            let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
                 <charts_panel::ChartsPanel system={state.system.clone()} data={state.data.clone()}
                     ranking={state.ranking.clone()} baseline={state.baseline.clone()} selected={state.selected}

@@ -56,7 +56,7 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
                 // The module's counties are those of the data set last sent to it.
                 let data = SENT.with(|s| s.borrow().as_ref().map(|s| s.data.clone()));
                 if let Some(action) = data.and_then(|data| request.into_action(&data)) {
-                    dispatch.dispatch(action);
+                    dispatch.emit(action);
                 }
             })
         });

@@ -41,7 +41,7 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
             let unit = &s.data.units[u];
             let close = {
                 let d = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(None)))
+                Callback::from(move |_: MouseEvent| d.emit(Action::Select(None)))
             };
             let rank_text = |r: u32, of: usize| match r {
                 0 => t(lang, Key::Unranked).to_string(),

@@ -61,7 +61,7 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
     let on_search = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
-            d.dispatch(Action::SetSearch(
+            d.emit(Action::SetSearch(
                 e.target_unchecked_into::<HtmlInputElement>().value(),
             ))
         })
@@ -70,14 +70,14 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
         let d = d.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            d.dispatch(Action::SetPrefectureFilter((!v.is_empty()).then_some(v)))
+            d.emit(Action::SetPrefectureFilter((!v.is_empty()).then_some(v)))
         })
     };
     let sort = s.table.sort;
     let header = |key: SortKey, label: String, class: &'static str, title: Option<String>| {
         let onclick = {
             let d = d.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::SortBy(key)))
+            Callback::from(move |_: MouseEvent| d.emit(Action::SortBy(key)))
         };
         let arrow = match sort.aria(key) {
             "ascending" => "▲",
@@ -215,7 +215,7 @@ fn Row(props: &RowProps) -> Html {
     let onclick = {
         let d = props.dispatch.clone();
         let u = r.unit;
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Select(Some(u))))
+        Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(u))))
     };
     let top10 = r.rank > 0 && r.rank <= 10;
     // The arrow and its spoken form come from the class (app.css, `content: "▲" / "上升"`), so a

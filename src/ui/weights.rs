@@ -23,7 +23,7 @@ pub fn WeightsPanel(props: &PanelProps) -> Html {
     let problem = s.problem.as_ref().map(|p| {
         let dismiss = {
             let d = d.clone();
-            Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissProblem))
+            Callback::from(move |_: MouseEvent| d.emit(Action::DismissProblem))
         };
         let field_class = if matches!(p, Problem::BadWeight { .. }) { "problem bad-input" } else { "problem" };
         html! {
@@ -41,15 +41,15 @@ pub fn WeightsPanel(props: &PanelProps) -> Html {
     };
     let on_norm = {
         let d = d.clone();
-        Callback::from(move |n| d.dispatch(Action::SetNormalisation(n)))
+        Callback::from(move |n| d.emit(Action::SetNormalisation(n)))
     };
     let on_agg = {
         let d = d.clone();
-        Callback::from(move |a| d.dispatch(Action::SetAggregation(a)))
+        Callback::from(move |a| d.emit(Action::SetAggregation(a)))
     };
     let reset = {
         let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Reset))
+        Callback::from(move |_: MouseEvent| d.emit(Action::Reset))
     };
     html! {
         <section class="panel weights" aria-labelledby="weights-h">
@@ -103,7 +103,7 @@ fn choice_select<C: Choice>(
 fn preset_button(p: Preset, active: bool, lang: Lang, d: &Dispatch) -> Html {
     let onclick = {
         let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyPreset(p)))
+        Callback::from(move |_: MouseEvent| d.emit(Action::ApplyPreset(p)))
     };
     html! {
         <button type="button" class={classes!("preset", active.then_some("active"))}
@@ -172,19 +172,19 @@ fn weight_row(
             let v = e
                 .target_unchecked_into::<HtmlInputElement>()
                 .value_as_number();
-            d.dispatch(Action::SetWeight(field, v));
+            d.emit(Action::SetWeight(field, v));
         })
     };
     let on_type = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            d.dispatch(Action::EditWeight(field, v));
+            d.emit(Action::EditWeight(field, v));
         })
     };
     let on_blur = {
         let d = d.clone();
-        Callback::from(move |_: FocusEvent| d.dispatch(Action::CommitDraft))
+        Callback::from(move |_: FocusEvent| d.emit(Action::CommitDraft))
     };
     let testid = matches!(field, Field::Dimension(_)).then(|| format!("weight-{id}"));
     let share_label = tf(lang, Key::WeightsShareLabel, &[&percent(share)]);

@@ -171,7 +171,7 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
             let mut sc = scenario.clone();
             sc.weighting = Weighting::Ahp;
             sc.ahp_matrix = Some(matrix.clone());
-            d.dispatch(Action::SetScenario(sc));
+            d.emit(Action::SetScenario(sc));
         })
     };
     let reset = {

@@ -198,7 +198,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
     };
     let on_select = {
         let d = props.dispatch.clone();
-        Callback::from(move |u: usize| d.dispatch(Action::Select(Some(u))))
+        Callback::from(move |u: usize| d.emit(Action::Select(Some(u))))
     };
 
     let needle = AttrValue::from(filter.trim().to_lowercase());

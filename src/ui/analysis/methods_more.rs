@@ -97,7 +97,7 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(w) = Weighting::from_id(&v) {
-                d.dispatch(Action::SetScenario(with_scheme(&state, w)));
+                d.emit(Action::SetScenario(with_scheme(&state, w)));
             }
         })
     };
@@ -111,7 +111,7 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
                 let mut next = (*drafts).clone();
                 next.remove(&i);
                 drafts.set(next);
-                d.dispatch(Action::SetScenario(sc));
+                d.emit(Action::SetScenario(sc));
             }
         })
     };
@@ -209,7 +209,7 @@ pub fn MethodChoices(props: &PanelProps) -> Html {
             let mut sc = state.scenario.clone();
             sc.treatments = vec![Treatment::None; state.system.n_indicators()];
             drafts.set(HashMap::new());
-            d.dispatch(Action::SetScenario(sc));
+            d.emit(Action::SetScenario(sc));
         })
     };
 

@@ -250,10 +250,10 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     }
 
     let on_county = use_callback(props.dispatch.clone(), |u: Option<usize>, d| {
-        d.dispatch(Action::Select(u))
+        d.emit(Action::Select(u))
     });
     let on_apply = use_callback(props.dispatch.clone(), |sc: Scenario, d| {
-        d.dispatch(Action::SetScenario(sc))
+        d.emit(Action::SetScenario(sc))
     });
     let on_target = {
         let target = target.clone();
@@ -303,7 +303,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
         Callback::from(move |best: bool| {
             let Some(b) = &b else { return };
             match witness_scenario(&state, u, b, best) {
-                Some(sc) => d.dispatch(Action::SetScenario(sc)),
+                Some(sc) => d.emit(Action::SetScenario(sc)),
                 None => problem.set(Some(Message::new(Key::ReachNotReproduced, &[]))),
             }
         })

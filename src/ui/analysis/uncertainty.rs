@@ -299,7 +299,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
     let run = use_uncertainty_run();
     let show_all = use_state_eq(|| false);
     let on_select = use_callback(props.dispatch.clone(), |u: usize, d| {
-        d.dispatch(crate::state::Action::Select(Some(u)))
+        d.emit(crate::state::Action::Select(Some(u)))
     });
     let on_show_all = {
         let show_all = show_all.setter();
