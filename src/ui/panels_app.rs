@@ -22,12 +22,18 @@ pub enum Slot {
 }
 
 impl Slot {
-    pub fn parse(name: &str) -> Option<Slot> {
-        match name {
-            "charts" => Some(Slot::Charts),
-            "analysis" => Some(Slot::Analysis),
-            _ => None,
+    const ALL: [Slot; 2] = [Slot::Charts, Slot::Analysis];
+
+    /// The slot's name, as the page calls it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Charts => "charts",
+            Slot::Analysis => "analysis",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<Slot> {
+        Slot::ALL.into_iter().find(|s| s.name() == name)
     }
 }
 
@@ -158,11 +164,31 @@ fn PanelsApp(props: &PanelsAppProps) -> Html {
             None => replica.dispatch(action),
         },
     );
+    // Keyed, so that a slot that opens later never takes over another slot's portal: Yew matches an
+    // unkeyed list from its end, and a portal given another host keeps its first host's events.
     html! {
-        { for props.slots.iter().map(|(slot, host)| {
-            create_portal(slot_view(*slot, &state, &dispatch), host.clone())
+        { for props.slots.iter().map(|(slot, host)| html! {
+            <SlotPortal key={slot.name()} slot={*slot} host={host.clone()} state={state.clone()}
+                dispatch={dispatch.clone()} />
         }) }
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct SlotPortalProps {
+    slot: Slot,
+    host: web_sys::Element,
+    state: Store,
+    dispatch: Dispatch,
+}
+
+/// One open slot: its panels, shown in the page's element for it.
+#[component]
+fn SlotPortal(props: &SlotPortalProps) -> Html {
+    create_portal(
+        slot_view(props.slot, &props.state, &props.dispatch),
+        props.host.clone(),
+    )
 }
 
 /// What a slot shows.
