@@ -134,7 +134,8 @@ fn App() -> Html {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
             <embed::EmbedBridge state={state.clone()} dispatch={dispatch.clone()} embed={(**embed).clone()} />
-            <header::Header ..panel.clone() />
+            <header::Header {lang} system={state.system.clone()} data={state.data.clone()} provenance={state.provenance.clone()}
+                link_notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
                 <div class="slot slot-controls">
@@ -152,7 +153,9 @@ fn App() -> Html {
                     }
                 </div>
                 <div class="slot slot-prefectures">
-                    if shown(Panel::Prefectures) { <prefectures::PrefecturePanel ..panel.clone() /> }
+                    if shown(Panel::Prefectures) {
+                        <prefectures::PrefecturePanel {lang} data={state.data.clone()} ranking={state.ranking.clone()} />
+                    }
                 </div>
                 <div class="slot slot-analysis">
                     if shown(Panel::Analysis) {
