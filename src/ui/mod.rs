@@ -139,7 +139,12 @@ fn App() -> Html {
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
                 <div class="slot slot-controls">
-                    if shown(Panel::Weights) { <weights::WeightsPanel ..panel.clone() /> }
+                    if shown(Panel::Weights) {
+                        <weights::WeightsPanel {lang} system={state.system.clone()} figures={weights::WeightFigures::of(&state)}
+                            weighting={state.scenario.weighting} normalisation={state.scenario.normalisation}
+                            aggregation={state.scenario.aggregation} preset={state.preset} problem={state.problem.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <div class="slot slot-ranking">
                     if shown(Panel::Ranking) { <ranking::RankingPanel ..panel.clone() /> }
