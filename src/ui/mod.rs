@@ -147,7 +147,11 @@ fn App() -> Html {
                     }
                 </div>
                 <div class="slot slot-ranking">
-                    if shown(Panel::Ranking) { <ranking::RankingPanel ..panel.clone() /> }
+                    if shown(Panel::Ranking) {
+                        <ranking::RankingPanel {lang} system={state.system.clone()} data={state.data.clone()}
+                            ranking={state.ranking.clone()} changes={state.changes.clone()} unit_estimates={state.unit_estimates.clone()}
+                            table={state.table.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <div class="slot slot-profile">
                     if shown(Panel::Profile) { <profile::ProfilePanel ..panel.clone() /> }
