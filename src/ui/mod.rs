@@ -173,7 +173,9 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-data">
                     if shown(Panel::Data) {
-                        <data_panel::DataPanel state={state.clone()} dispatch={dispatch.clone()} link={link} />
+                        <data_panel::DataPanel {lang} system={state.system.clone()} data={state.data.clone()}
+                            provenance={state.provenance.clone()} ranking={state.ranking.clone()} baseline={state.baseline.clone()}
+                            scenario={state.scenario.clone()} {link} dispatch={dispatch.clone()} />
                     }
                 </div>
                 <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>
