@@ -125,10 +125,7 @@ fn App() -> Html {
     // change (www/data.css hides their slots too).
     let shown = |p: Panel| !embed.hide.contains(&p);
 
-    let panel = PanelProps {
-        state: state.clone(),
-        dispatch: dispatch.clone(),
-    };
+    let snapshot = brief::use_page_snapshot(&state);
 
     html! {
         <>
@@ -154,7 +151,11 @@ fn App() -> Html {
                     }
                 </div>
                 <div class="slot slot-profile">
-                    if shown(Panel::Profile) { <profile::ProfilePanel ..panel.clone() /> }
+                    if shown(Panel::Profile) {
+                        <profile::ProfilePanel {lang} system={state.system.clone()} data={state.data.clone()}
+                            provenance={state.provenance.clone()} ranking={state.ranking.clone()} selected={state.selected}
+                            snapshot={snapshot.clone()} dispatch={dispatch.clone()} state={state.clone()} />
+                    }
                 </div>
                 <div class="slot slot-charts">
                     if shown(Panel::Charts) {
