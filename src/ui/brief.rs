@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::state::messages::PageMessage;
 use crate::state::snapshot::Snapshot;
-use crate::ui::PanelProps;
+use crate::ui::Store;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,19 +62,37 @@ enum Making {
     Failed(String),
 }
 
+/// A callback that makes the page's snapshot, with its data set, from the state as it stands when the
+/// callback is called. It is the same callback for the life of the page, so the profile that hands it
+/// to the brief's button is not re-rendered for it.
+#[hook]
+pub fn use_page_snapshot(state: &Store) -> Callback<(), Snapshot> {
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    use_callback((), move |(), _| Snapshot::of(&latest.borrow(), true))
+}
+
+/// The brief's button: its language, and the snapshot of the page it sends when pressed.
+#[derive(Properties, PartialEq, Clone)]
+pub struct BriefButtonProps {
+    pub lang: Lang,
+    /// Makes the snapshot of the page, the selected county among it (`use_page_snapshot`).
+    pub snapshot: Callback<(), Snapshot>,
+}
+
 /// The profile's button that makes the brief of the selected county and prints it.
 #[component]
-pub fn BriefButton(props: &PanelProps) -> Html {
-    let lang = props.state.lang;
+pub fn BriefButton(props: &BriefButtonProps) -> Html {
+    let lang = props.lang;
     let making = use_state_eq(|| Making::Idle);
     let onclick = {
-        let (state, making) = (props.state.clone(), making.clone());
+        let (snapshot, making) = (props.snapshot.clone(), making.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(root) = overlay() else {
                 return;
             };
             making.set(Making::Busy);
-            let parts = PageMessage::Snapshot(Snapshot::of(&state, true)).encode();
+            let parts = PageMessage::Snapshot(snapshot.emit(())).encode();
             let making = making.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();

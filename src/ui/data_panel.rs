@@ -4,9 +4,9 @@
 
 use super::address::ShareLink;
 use super::import_report::report_view;
-use super::storage::{self, SaveOutcome};
+use super::storage::{self, Listing, SaveOutcome};
 use super::tools::{self, ImportFailure, Status};
-use super::{Dispatch, Store};
+use super::Dispatch;
 use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::export_name::{export_file_name, CalendarDate, ExportKind, FileType};
 use crate::data::provenance::Provenance;
@@ -15,7 +15,8 @@ use crate::data::seeds;
 use crate::data::xlsx_writer::Sheet;
 use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
-use crate::model::Lang;
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use crate::score::Ranking;
 use crate::share::DatasetRef;
 use crate::state::Action;
 use crate::tools_api::{ImportProblem, ImportSummary, Text};
@@ -121,122 +122,42 @@ impl StorageNote {
     }
 }
 
-/// The data panel's props: the page state, and the link of the current view that `App` keeps in the
-/// address bar.
-#[derive(Properties, PartialEq, Clone)]
+/// What the data panel shows and exports: the data set with its provenance, the ranking against the
+/// baseline under the scenario, and the link of the current view that `App` keeps in the address bar.
+#[derive(Properties, Clone)]
 pub struct DataPanelProps {
-    pub state: Store,
-    pub dispatch: Dispatch,
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+    pub data: Rc<Dataset>,
+    pub provenance: Rc<Provenance>,
+    pub ranking: Rc<Ranking>,
+    pub baseline: Rc<Ranking>,
+    pub scenario: Scenario,
     pub link: ShareLink,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for DataPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.provenance, &other.provenance)
+            && Rc::ptr_eq(&self.ranking, &other.ranking)
+            && Rc::ptr_eq(&self.baseline, &other.baseline)
+            && self.scenario == other.scenario
+            && self.link == other.link
+            && self.dispatch == other.dispatch
+    }
 }
 
 #[component]
 pub fn DataPanel(props: &DataPanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let report = use_state(|| None::<Rc<ImportSummary>>);
-    let file = use_state(|| None::<Rc<(String, Vec<u8>)>>);
-    // Import and XLSX export run in the on-demand tools module: loading and failure notes.
-    let import_status = use_state_eq(|| None::<Status>);
-    // The stage of the import running in the worker, and whether the last one was cancelled.
-    let import_stage = use_state_eq(|| None::<String>);
-    let import_cancelled = use_state_eq(|| false);
-    let export_status = use_state_eq(|| None::<Status>);
-    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let saved = use_state(storage::list);
-    let storage_ok = use_state(storage::available);
-    // What became of the last save or use of a saved data set, when the user must know.
-    let storage_note = use_state(|| None::<StorageNote>);
-
-    // Reads a file (or re-reads it with another sheet) in the import worker and replaces the data when
-    // it has no problem. Nothing changes while it runs, and a cancelled or broken import changes nothing.
-    let run_import = {
-        let (state, dispatch) = (props.state.clone(), props.dispatch.clone());
-        let (report, saved, status) = (report.clone(), saved.clone(), import_status.clone());
-        let storage_note = storage_note.clone();
-        let (stage, cancelled) = (import_stage.clone(), import_cancelled.clone());
-        Rc::new(move |f: Rc<(String, Vec<u8>)>, sheet: Option<String>| {
-            let (system, dispatch) = (state.system.clone(), dispatch.clone());
-            let (report, saved, status) = (report.clone(), saved.clone(), status.clone());
-            let storage_note = storage_note.clone();
-            let (stage, cancelled) = (stage.clone(), cancelled.clone());
-            status.set(None);
-            cancelled.set(false);
-            stage.set(Some("checking".into()));
-            let on_stage = {
-                let stage = stage.clone();
-                Callback::from(move |s: String| stage.set(Some(s)))
-            };
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = tools::import_file(&f.1, &f.0, sheet, on_stage).await;
-                stage.set(None);
-                match result {
-                    Ok(result) => {
-                        if let Some(data) = &result.dataset {
-                            let outcome = storage::save(data, &system);
-                            storage_note.set(
-                                (outcome != SaveOutcome::Saved)
-                                    .then_some(StorageNote::Saved(outcome)),
-                            );
-                            saved.set(storage::list());
-                            dispatch.emit(Action::ReplaceData {
-                                data: Rc::new(data.clone()),
-                                provenance: Rc::new(Provenance::default()),
-                            });
-                        }
-                        report.set(Some(Rc::new(result)));
-                    }
-                    Err(ImportFailure::Unreadable(reason)) => {
-                        report.set(Some(Rc::new(unreadable_summary(&reason))));
-                    }
-                    Err(ImportFailure::Unavailable(e)) => status.set(Some(Status::Failed(e))),
-                    Err(ImportFailure::Cancelled) => cancelled.set(true),
-                }
-            });
-        })
-    };
-    let cancel_import = Callback::from(|_: MouseEvent| tools::cancel_import());
-    let on_file = {
-        let (file, reader, run_import) = (file.clone(), reader.clone(), run_import.clone());
-        let report = report.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
-                return;
-            };
-            let Some(picked) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let name = picked.name();
-            // The previous file's report goes at once; the new one follows when the file is read.
-            report.set(None);
-            let (file, run_import) = (file.clone(), run_import.clone());
-            let task = gloo::file::callbacks::read_as_bytes(
-                &gloo::file::File::from(picked),
-                move |bytes| {
-                    if let Ok(bytes) = bytes {
-                        let f = Rc::new((name, bytes));
-                        file.set(Some(f.clone()));
-                        run_import(f, None);
-                    }
-                },
-            );
-            *reader.borrow_mut() = Some(task);
-            input.set_value("");
-        })
-    };
-    let on_sheet = {
-        let (file, run_import) = (file.clone(), run_import.clone());
-        Callback::from(move |e: Event| {
-            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
-                return;
-            };
-            if let Some(f) = file.as_ref() {
-                run_import(f.clone(), Some(select.value()));
-            }
-        })
-    };
+    let lang = props.lang;
+    let saved = use_saved_sets();
+    let import = use_import(&props.system, &props.dispatch, &saved);
     let use_bundled = {
-        let (dispatch, report) = (props.dispatch.clone(), report.clone());
+        let (dispatch, report) = (props.dispatch.clone(), import.run.report.clone());
         Callback::from(move |_: MouseEvent| {
             let b = seeds::bundle();
             dispatch.emit(Action::ReplaceData {
@@ -246,105 +167,245 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             report.set(None);
         })
     };
-    let use_saved = {
-        let (dispatch, system) = (props.dispatch.clone(), props.state.system.clone());
-        let storage_note = storage_note.clone();
-        Callback::from(
-            move |(hash, name): (String, String)| match storage::load(&hash, &system) {
-                Ok(d) => {
-                    storage_note.set(None);
-                    dispatch.emit(Action::ReplaceData {
-                        data: Rc::new(d),
-                        provenance: Rc::new(Provenance::default()),
-                    });
-                }
-                Err(e) => storage_note.set(Some(StorageNote::Unusable { name, error: e })),
-            },
-        )
-    };
-    let delete_saved = {
-        let saved = saved.clone();
-        Callback::from(move |hash: String| {
-            storage::delete(&hash);
-            saved.set(storage::list());
-        })
-    };
-    let export = |kind: &'static str| {
-        let (state, status) = (props.state.clone(), export_status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let s = &state;
-            let date = local_date();
-            let template_name =
-                |file_type| export_file_name(ExportKind::Template, None, date, s.lang, file_type);
-            let x = RankingExport {
-                system: &s.system,
-                data: &s.data,
-                ranking: &s.ranking,
-                baseline: &s.baseline,
-                scenario: &s.scenario,
-                provenance: &s.provenance,
-                lang: s.lang,
-                date,
-            };
-            match kind {
-                "csv" => download(&x.file_name(FileType::Csv), CSV, x.csv().as_bytes()),
-                "xlsx" => save_xlsx(status.clone(), x.file_name(FileType::Xlsx), x.xlsx_sheets()),
-                "template-csv" => download(
-                    &template_name(FileType::Csv),
-                    CSV,
-                    template_csv(&s.system, &seeds::counties()).as_bytes(),
-                ),
-                _ => save_xlsx(
-                    status.clone(),
-                    template_name(FileType::Xlsx),
-                    template_sheets(&s.system, &seeds::counties()),
-                ),
-            }
-        })
-    };
+    let data = &props.data;
     let is_bundled = props.link.dataset == DatasetRef::Bundled;
     html! {
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ t(lang, Key::DataHeading) }</h2>
             <p data-testid="dataset-name">
-                { t(lang, Key::DataCurrent) }<strong translate="no">{ clip(s.data.meta.name_in(lang)) }</strong>
-                { s.data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
-                { " · " }{ tf(lang, Key::DataUnitCount, &[&s.data.n_units().to_string()]) }
+                { t(lang, Key::DataCurrent) }<strong translate="no">{ clip(data.meta.name_in(lang)) }</strong>
+                { data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
+                { " · " }{ tf(lang, Key::DataUnitCount, &[&data.n_units().to_string()]) }
             </p>
             <button type="button" data-testid="use-bundled" disabled={is_bundled} onclick={use_bundled}>
                 { t(lang, Key::DataUseBundled) }</button>
+            { import_section(lang, &import) }
+            { saved_section(lang, &saved, &props.system, &props.dispatch) }
+            <ExportButtons {lang} system={props.system.clone()} data={props.data.clone()}
+                provenance={props.provenance.clone()} ranking={props.ranking.clone()}
+                baseline={props.baseline.clone()} scenario={props.scenario.clone()} />
 
+            <h3><label for="share-link">{ t(lang, Key::DataShareLink) }</label></h3>
+            <input id="share-link" type="text" readonly=true value={props.link.url()} data-testid="share-link" />
+            <p class="hint">{ t(lang, Key::DataShareHint) }</p>
+        </section>
+    }
+}
+
+/// The saved data sets as the panel lists them, whether this browser can save any, and what became of
+/// the last save or use of one when the user must know.
+struct SavedSets {
+    listing: UseStateHandle<Listing>,
+    available: bool,
+    note: UseStateHandle<Option<StorageNote>>,
+}
+
+#[hook]
+fn use_saved_sets() -> SavedSets {
+    let listing = use_state(storage::list);
+    let available = use_state(storage::available);
+    let note = use_state(|| None::<StorageNote>);
+    SavedSets {
+        listing,
+        available: *available,
+        note,
+    }
+}
+
+/// An import and what the panel shows of it: the report of the last file read, the stage of the
+/// import running in the worker, whether the last one was cancelled, and the tools module's loading
+/// and failure notes. A data set read is saved, and the saved list follows.
+#[derive(Clone)]
+struct ImportRun {
+    system: Rc<IndicatorSystem>,
+    dispatch: Dispatch,
+    report: UseStateHandle<Option<Rc<ImportSummary>>>,
+    stage: UseStateHandle<Option<String>>,
+    cancelled: UseStateHandle<bool>,
+    status: UseStateHandle<Option<Status>>,
+    listing: UseStateHandle<Listing>,
+    note: UseStateHandle<Option<StorageNote>>,
+}
+
+impl ImportRun {
+    /// Reads a file (or re-reads it with another sheet) in the import worker and replaces the data
+    /// when it has no problem. Nothing changes while it runs, and a cancelled or broken import changes
+    /// nothing.
+    fn start(&self, f: Rc<(String, Vec<u8>)>, sheet: Option<String>) {
+        self.status.set(None);
+        self.cancelled.set(false);
+        self.stage.set(Some("checking".into()));
+        let on_stage = {
+            let stage = self.stage.clone();
+            Callback::from(move |s: String| stage.set(Some(s)))
+        };
+        let run = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = tools::import_file(&f.1, &f.0, sheet, on_stage).await;
+            run.stage.set(None);
+            match result {
+                Ok(result) => {
+                    if let Some(data) = &result.dataset {
+                        let outcome = storage::save(data, &run.system);
+                        run.note.set(
+                            (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
+                        );
+                        run.listing.set(storage::list());
+                        run.dispatch.emit(Action::ReplaceData {
+                            data: Rc::new(data.clone()),
+                            provenance: Rc::new(Provenance::default()),
+                        });
+                    }
+                    run.report.set(Some(Rc::new(result)));
+                }
+                Err(ImportFailure::Unreadable(reason)) => {
+                    run.report.set(Some(Rc::new(unreadable_summary(&reason))));
+                }
+                Err(ImportFailure::Unavailable(e)) => run.status.set(Some(Status::Failed(e))),
+                Err(ImportFailure::Cancelled) => run.cancelled.set(true),
+            }
+        });
+    }
+}
+
+/// The import as the panel uses it: its run, and the handlers of the file input and of the report's
+/// sheet chooser.
+struct Import {
+    run: ImportRun,
+    on_file: Callback<Event>,
+    on_sheet: Callback<Event>,
+}
+
+#[hook]
+fn use_import(system: &Rc<IndicatorSystem>, dispatch: &Dispatch, saved: &SavedSets) -> Import {
+    let run = ImportRun {
+        system: system.clone(),
+        dispatch: dispatch.clone(),
+        report: use_state(|| None::<Rc<ImportSummary>>),
+        stage: use_state_eq(|| None::<String>),
+        cancelled: use_state_eq(|| false),
+        status: use_state_eq(|| None::<Status>),
+        listing: saved.listing.clone(),
+        note: saved.note.clone(),
+    };
+    let file = use_state(|| None::<Rc<(String, Vec<u8>)>>);
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let on_file = {
+        let (file, run) = (file.clone(), run.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(picked) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let name = picked.name();
+            // The previous file's report goes at once; the new one follows when the file is read.
+            run.report.set(None);
+            let (file, run) = (file.clone(), run.clone());
+            let task = gloo::file::callbacks::read_as_bytes(
+                &gloo::file::File::from(picked),
+                move |bytes| {
+                    if let Ok(bytes) = bytes {
+                        let f = Rc::new((name, bytes));
+                        file.set(Some(f.clone()));
+                        run.start(f, None);
+                    }
+                },
+            );
+            *reader.borrow_mut() = Some(task);
+            input.set_value("");
+        })
+    };
+    let on_sheet = {
+        let run = run.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            if let Some(f) = file.as_ref() {
+                run.start(f.clone(), Some(select.value()));
+            }
+        })
+    };
+    Import {
+        run,
+        on_file,
+        on_sheet,
+    }
+}
+
+/// The file input, the import's progress with its Cancel button, and the report of the last file.
+fn import_section(lang: Lang, import: &Import) -> Html {
+    let run = &import.run;
+    let cancel_import = Callback::from(|_: MouseEvent| tools::cancel_import());
+    html! {
+        <>
             <h3>{ t(lang, Key::DataImportHeading) }</h3>
             <p class="hint">{ t(lang, Key::DataImportHint) }</p>
             <label for="import-file">{ t(lang, Key::DataChooseFile) }</label>
-            <input id="import-file" type="file" data-testid="import-file" onchange={on_file}
+            <input id="import-file" type="file" data-testid="import-file" onchange={import.on_file.clone()}
                 accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
-            if let Some(stage) = import_stage.as_ref() {
+            if let Some(stage) = run.stage.as_ref() {
                 <p class="import-progress" role="status" data-testid="import-progress" data-stage={stage.clone()}>
                     { stage_text(lang, stage) }{ " " }
                     <button type="button" data-testid="import-cancel" onclick={cancel_import}>{ t(lang, Key::ImportCancel) }</button>
                 </p>
             }
-            if *import_cancelled {
+            if *run.cancelled {
                 <p class="import-cancelled" role="status" data-testid="import-cancelled">{ t(lang, Key::ImportCancelled) }</p>
             }
-            { tools::status_view(import_status.as_ref(), lang) }
-            { report.as_ref().map(|r| report_view(r, lang, on_sheet.clone())).unwrap_or_default() }
+            { tools::status_view(run.status.as_ref(), lang) }
+            { run.report.as_ref().map(|r| report_view(r, lang, import.on_sheet.clone())).unwrap_or_default() }
+        </>
+    }
+}
 
+/// The saved data sets, each with Use and Delete buttons, and the notes about this browser's storage.
+fn saved_section(
+    lang: Lang,
+    saved: &SavedSets,
+    system: &Rc<IndicatorSystem>,
+    dispatch: &Dispatch,
+) -> Html {
+    let use_saved = {
+        let (dispatch, system, note) = (dispatch.clone(), system.clone(), saved.note.clone());
+        Callback::from(
+            move |(hash, name): (String, String)| match storage::load(&hash, &system) {
+                Ok(d) => {
+                    note.set(None);
+                    dispatch.emit(Action::ReplaceData {
+                        data: Rc::new(d),
+                        provenance: Rc::new(Provenance::default()),
+                    });
+                }
+                Err(e) => note.set(Some(StorageNote::Unusable { name, error: e })),
+            },
+        )
+    };
+    let delete_saved = {
+        let listing = saved.listing.clone();
+        Callback::from(move |hash: String| {
+            storage::delete(&hash);
+            listing.set(storage::list());
+        })
+    };
+    html! {
+        <>
             <h3>{ t(lang, Key::DataSavedHeading) }</h3>
-            if !*storage_ok {
+            if !saved.available {
                 <p class="storage-note" data-testid="storage-unavailable">{ t(lang, Key::DataStorageUnavailable) }</p>
-            } else if saved.entries.is_empty() {
+            } else if saved.listing.entries.is_empty() {
                 <p>{ t(lang, Key::DataNoneSaved) }</p>
             }
-            if saved.index_unreadable {
+            if saved.listing.index_unreadable {
                 <p class="storage-note" role="status" data-testid="storage-index-unreadable">{ t(lang, Key::DataIndexUnreadable) }</p>
             }
-            if let Some(note) = storage_note.as_ref() {
+            if let Some(note) = saved.note.as_ref() {
                 <p class="storage-note" role="alert" data-testid={note.testid()}>{ note.message(lang) }</p>
             }
             <ul class="saved" data-testid="saved-datasets">
-                { for saved.entries.iter().map(|e| {
+                { for saved.listing.entries.iter().map(|e| {
                     let (use_it, delete) = (use_saved.clone(), delete_saved.clone());
                     let (h1, h2, name) = (e.hash.clone(), e.hash.clone(), e.meta.name.clone());
                     html! { <li data-hash={e.hash.clone()}>
@@ -354,7 +415,82 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                     </li> }
                 }) }
             </ul>
+        </>
+    }
+}
 
+/// What the exports are made of: the ranking with its data, provenance, baseline and scenario.
+#[derive(Properties, Clone)]
+struct ExportButtonsProps {
+    lang: Lang,
+    system: Rc<IndicatorSystem>,
+    data: Rc<Dataset>,
+    provenance: Rc<Provenance>,
+    ranking: Rc<Ranking>,
+    baseline: Rc<Ranking>,
+    scenario: Scenario,
+}
+
+impl PartialEq for ExportButtonsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.provenance, &other.provenance)
+            && Rc::ptr_eq(&self.ranking, &other.ranking)
+            && Rc::ptr_eq(&self.baseline, &other.baseline)
+            && self.scenario == other.scenario
+    }
+}
+
+/// The ranking's CSV and XLSX exports and the empty templates, with the tools module's notes (it
+/// writes the XLSX files).
+#[component]
+fn ExportButtons(props: &ExportButtonsProps) -> Html {
+    let lang = props.lang;
+    let status = use_state_eq(|| None::<Status>);
+    let export = |kind: &'static str| {
+        let (x, status) = (props.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let date = local_date();
+            let template_name =
+                |file_type| export_file_name(ExportKind::Template, None, date, x.lang, file_type);
+            let ranking = RankingExport {
+                system: &x.system,
+                data: &x.data,
+                ranking: &x.ranking,
+                baseline: &x.baseline,
+                scenario: &x.scenario,
+                provenance: &x.provenance,
+                lang: x.lang,
+                date,
+            };
+            match kind {
+                "csv" => download(
+                    &ranking.file_name(FileType::Csv),
+                    CSV,
+                    ranking.csv().as_bytes(),
+                ),
+                "xlsx" => save_xlsx(
+                    status.clone(),
+                    ranking.file_name(FileType::Xlsx),
+                    ranking.xlsx_sheets(),
+                ),
+                "template-csv" => download(
+                    &template_name(FileType::Csv),
+                    CSV,
+                    template_csv(&x.system, &seeds::counties()).as_bytes(),
+                ),
+                _ => save_xlsx(
+                    status.clone(),
+                    template_name(FileType::Xlsx),
+                    template_sheets(&x.system, &seeds::counties()),
+                ),
+            }
+        })
+    };
+    html! {
+        <>
             <h3>{ t(lang, Key::DataExportHeading) }</h3>
             <div class="export-buttons">
                 <button type="button" data-testid="export-csv" onclick={export("csv")}>{ t(lang, Key::DataExportCsv) }</button>
@@ -362,11 +498,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 <button type="button" data-testid="template-csv" onclick={export("template-csv")}>{ t(lang, Key::DataTemplateCsv) }</button>
                 <button type="button" data-testid="template-xlsx" onclick={export("template-xlsx")}>{ t(lang, Key::DataTemplateXlsx) }</button>
             </div>
-            { tools::status_view(export_status.as_ref(), lang) }
-
-            <h3><label for="share-link">{ t(lang, Key::DataShareLink) }</label></h3>
-            <input id="share-link" type="text" readonly=true value={props.link.url()} data-testid="share-link" />
-            <p class="hint">{ t(lang, Key::DataShareHint) }</p>
-        </section>
+            { tools::status_view(status.as_ref(), lang) }
+        </>
     }
 }

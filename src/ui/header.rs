@@ -1,22 +1,46 @@
 //! The page header: index name, language switch and the data notice (published values versus estimates).
 
 use super::analysis::Ptr;
-use super::{lang_tag, Dispatch, PanelProps};
-use crate::data::provenance::Status;
+use super::{lang_tag, Dispatch};
+use crate::data::provenance::{Provenance, Status};
 use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::share::Notice;
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the header shows: the language, the data set and its provenance for the data notice, and the
+/// opening link's notices (worded with the indicator system's names).
+#[derive(Properties, Clone)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+    pub data: Rc<Dataset>,
+    pub provenance: Rc<Provenance>,
+    pub link_notices: Rc<Vec<Notice>>,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for HeaderProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.provenance, &other.provenance)
+            && Rc::ptr_eq(&self.link_notices, &other.link_notices)
+            && self.dispatch == other.dispatch
+    }
+}
+
 #[component]
-pub fn Header(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
     // Counting 1,328 provenance records (or an import's values) is worth doing once per data set, not
     // on every slider step.
     let counts = use_memo(
-        (Ptr(s.provenance.clone()), Ptr(s.data.clone()), lang),
+        (Ptr(props.provenance.clone()), Ptr(props.data.clone()), lang),
         |(prov, data, lang)| {
             let (prov, data) = (&prov.0, &data.0);
             let total = data.n_units() * data.n_indicators();
@@ -60,7 +84,8 @@ pub fn Header(props: &PanelProps) -> Html {
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
                 { notice }
             </section>
-            <LinkNotices ..props.clone() />
+            <LinkNotices {lang} system={props.system.clone()} notices={props.link_notices.clone()}
+                dispatch={props.dispatch.clone()} />
         </header>
     }
 }
@@ -140,13 +165,29 @@ fn notice_counts(
     )
 }
 
+#[derive(Properties, Clone)]
+struct LinkNoticesProps {
+    lang: Lang,
+    system: Rc<IndicatorSystem>,
+    notices: Rc<Vec<Notice>>,
+    dispatch: Dispatch,
+}
+
+impl PartialEq for LinkNoticesProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.notices, &other.notices)
+            && self.dispatch == other.dispatch
+    }
+}
+
 /// What the opening link asked for that could not be done (an unknown parameter, a data set this
 /// browser lacks, a refused weight list), next to the data notice where a visitor looks first.
 #[component]
-fn LinkNotices(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    if s.link_notices.is_empty() {
+fn LinkNotices(props: &LinkNoticesProps) -> Html {
+    let lang = props.lang;
+    if props.notices.is_empty() {
         return html! {};
     }
     let dismiss = {
@@ -155,7 +196,7 @@ fn LinkNotices(props: &PanelProps) -> Html {
     };
     html! {
         <div class="link-notices" role="status" data-testid="link-notices">
-            <ul>{ for s.link_notices.iter().map(|n| html! { <li>{ n.message_in(lang, &s.system) }</li> }) }</ul>
+            <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.message_in(lang, &props.system) }</li> }) }</ul>
             <button type="button" onclick={dismiss}>{ t(lang, Key::DismissNotices) }</button>
         </div>
     }

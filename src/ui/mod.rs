@@ -125,26 +125,37 @@ fn App() -> Html {
     // change (www/data.css hides their slots too).
     let shown = |p: Panel| !embed.hide.contains(&p);
 
-    let panel = PanelProps {
-        state: state.clone(),
-        dispatch: dispatch.clone(),
-    };
+    let snapshot = brief::use_page_snapshot(&state);
 
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
             <embed::EmbedBridge state={state.clone()} dispatch={dispatch.clone()} embed={(**embed).clone()} />
-            <header::Header ..panel.clone() />
+            <header::Header {lang} system={state.system.clone()} data={state.data.clone()} provenance={state.provenance.clone()}
+                link_notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
                 <div class="slot slot-controls">
-                    if shown(Panel::Weights) { <weights::WeightsPanel ..panel.clone() /> }
+                    if shown(Panel::Weights) {
+                        <weights::WeightsPanel {lang} system={state.system.clone()} figures={weights::WeightFigures::of(&state)}
+                            weighting={state.scenario.weighting} normalisation={state.scenario.normalisation}
+                            aggregation={state.scenario.aggregation} preset={state.preset} problem={state.problem.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <div class="slot slot-ranking">
-                    if shown(Panel::Ranking) { <ranking::RankingPanel ..panel.clone() /> }
+                    if shown(Panel::Ranking) {
+                        <ranking::RankingPanel {lang} system={state.system.clone()} data={state.data.clone()}
+                            ranking={state.ranking.clone()} changes={state.changes.clone()} unit_estimates={state.unit_estimates.clone()}
+                            table={state.table.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+                    }
                 </div>
                 <div class="slot slot-profile">
-                    if shown(Panel::Profile) { <profile::ProfilePanel ..panel.clone() /> }
+                    if shown(Panel::Profile) {
+                        <profile::ProfilePanel {lang} system={state.system.clone()} data={state.data.clone()}
+                            provenance={state.provenance.clone()} ranking={state.ranking.clone()} selected={state.selected}
+                            snapshot={snapshot.clone()} dispatch={dispatch.clone()} state={state.clone()} />
+                    }
                 </div>
                 <div class="slot slot-charts">
                     if shown(Panel::Charts) {
@@ -152,7 +163,9 @@ fn App() -> Html {
                     }
                 </div>
                 <div class="slot slot-prefectures">
-                    if shown(Panel::Prefectures) { <prefectures::PrefecturePanel ..panel.clone() /> }
+                    if shown(Panel::Prefectures) {
+                        <prefectures::PrefecturePanel {lang} data={state.data.clone()} ranking={state.ranking.clone()} />
+                    }
                 </div>
                 <div class="slot slot-analysis">
                     if shown(Panel::Analysis) {
@@ -161,7 +174,9 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-data">
                     if shown(Panel::Data) {
-                        <data_panel::DataPanel state={state.clone()} dispatch={dispatch.clone()} link={link} />
+                        <data_panel::DataPanel {lang} system={state.system.clone()} data={state.data.clone()}
+                            provenance={state.provenance.clone()} ranking={state.ranking.clone()} baseline={state.baseline.clone()}
+                            scenario={state.scenario.clone()} {link} dispatch={dispatch.clone()} />
                     }
                 </div>
                 <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>

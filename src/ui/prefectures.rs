@@ -1,15 +1,32 @@
 //! The prefecture summary: per 设区市, its county count, mean composite score and counties in the top 10 and 20.
 
-use super::PanelProps;
 use crate::i18n::{prefecture_name, t, Key};
+use crate::model::{Dataset, Lang};
+use crate::score::Ranking;
 use crate::state::prefecture_summary;
+use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the summary is made from: the data set's counties and their ranking.
+#[derive(Properties, Clone)]
+pub struct PrefecturePanelProps {
+    pub lang: Lang,
+    pub data: Rc<Dataset>,
+    pub ranking: Rc<Ranking>,
+}
+
+impl PartialEq for PrefecturePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.ranking, &other.ranking)
+    }
+}
+
 #[component]
-pub fn PrefecturePanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let rows = prefecture_summary(&s.data, &s.ranking);
+pub fn PrefecturePanel(props: &PrefecturePanelProps) -> Html {
+    let lang = props.lang;
+    let rows = prefecture_summary(&props.data, &props.ranking);
     html! {
         <section class="panel prefectures" aria-labelledby="pref-h">
             <h2 id="pref-h">{ t(lang, Key::PrefecturesHeading) }</h2>

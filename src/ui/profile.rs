@@ -2,25 +2,71 @@
 //! value and unit, normalised score, rank among all units and provenance.
 
 use super::ranking::dim_class;
-use super::PanelProps;
-use crate::data::provenance::Status;
+use super::{Dispatch, Store};
+use crate::data::provenance::{Provenance, Status};
 use crate::i18n::{place, prefecture_name, t, tf, Key};
-use crate::model::Lang;
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::score::Ranking;
+use crate::state::snapshot::Snapshot;
 use crate::state::Action;
 use crate::summary::{CountyProfile, IndicatorLine};
+use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the profile shows: the selected unit's figures, ranks and provenance.
+#[derive(Properties, Clone)]
+pub struct ProfilePanelProps {
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+    pub data: Rc<Dataset>,
+    pub provenance: Rc<Provenance>,
+    pub ranking: Rc<Ranking>,
+    pub selected: Option<usize>,
+    /// Makes the page's snapshot for the brief's button (`brief::use_page_snapshot`).
+    pub snapshot: Callback<(), Snapshot>,
+    pub dispatch: Dispatch,
+    /// The page state, only passed on to `ProfileReach`, which still takes `PanelProps`.
+    pub state: Store,
+}
+
+impl PartialEq for ProfilePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.provenance, &other.provenance)
+            && Rc::ptr_eq(&self.ranking, &other.ranking)
+            && self.selected == other.selected
+            && self.snapshot == other.snapshot
+            && self.dispatch == other.dispatch
+            && self.state == other.state
+    }
+}
+
 #[component]
-pub fn ProfilePanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let heading_ref = use_node_ref();
-    // Bring the profile into view when a county is picked and its heading is off screen (phones).
+pub fn ProfilePanel(props: &ProfilePanelProps) -> Html {
+    let heading_ref = use_scroll_into_view(props.selected);
+    // With no county chosen the panel renders nothing, so its slot takes no space (app.css).
+    let Some(u) = props.selected else {
+        return html! {};
+    };
+    html! {
+        <section class="panel profile" aria-labelledby="profile-h">
+            <h2 id="profile-h" ref={heading_ref}>{ t(props.lang, Key::ProfileHeading) }</h2>
+            { profile_card(props, u) }
+        </section>
+    }
+}
+
+/// A node that is brought into view when a county is picked and it is off screen (phones).
+#[hook]
+fn use_scroll_into_view(selected: Option<usize>) -> NodeRef {
+    let node = use_node_ref();
     {
-        let heading_ref = heading_ref.clone();
-        use_effect_with(s.selected, move |selected| {
+        let node = node.clone();
+        use_effect_with(selected, move |selected| {
             if selected.is_some() {
-                if let Some(el) = heading_ref.cast::<web_sys::Element>() {
+                if let Some(el) = node.cast::<web_sys::Element>() {
                     let top = el.get_bounding_client_rect().top();
                     let height = web_sys::window()
                         .and_then(|w| w.inner_height().ok())
@@ -33,84 +79,87 @@ pub fn ProfilePanel(props: &PanelProps) -> Html {
             }
         });
     }
-    // With no county chosen the panel renders nothing, so its slot takes no space (app.css).
-    let body = match s.selected {
-        None => return html! {},
-        Some(u) => {
-            let p = CountyProfile::build(&s.system, &s.data, &s.provenance, &s.ranking, u);
-            let unit = &s.data.units[u];
-            let close = {
-                let d = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| d.emit(Action::Select(None)))
-            };
-            let rank_text = |r: u32, of: usize| match r {
-                0 => t(lang, Key::Unranked).to_string(),
-                r => tf(
-                    lang,
-                    Key::ChartProfileRankOf,
-                    &[&place(lang, r), &r.to_string(), &of.to_string()],
-                ),
-            };
-            html! {
-                <article data-testid="profile" data-adcode={unit.adcode.clone()} class="profile-card">
-                    <div class="profile-title">
-                        <h3>
-                            <span class="place" translate="no">{ unit.name(lang) }</span>{ " " }
-                            <span class="place muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>
-                        </h3>
-                        <button type="button" class="close" onclick={close}>{ t(lang, Key::CloseProfile) }</button>
-                    </div>
-                    <super::brief::BriefButton ..props.clone() />
-                    <dl class="kpis">
-                        <div><dt>{ t(lang, Key::CompositeRank) }</dt>
-                            <dd translate="no">{ rank_text(p.rank, p.n_ranked) }</dd></div>
-                        <div><dt>{ t(lang, Key::ColScore) }</dt>
-                            <dd translate="no">{ if p.composite.is_nan() { "—".into() } else { format!("{:.2}", p.composite) } }</dd></div>
-                        <div><dt>{ t(lang, Key::PrefectureRank) }</dt>
-                            <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
-                    </dl>
-                    <p class="summary">{ p.summary(&s.system, &s.data, lang) }</p>
-                    <super::analysis::ProfileReach ..props.clone() />
-                    <div class="table-scroll" role="region" aria-label={t(lang, Key::ProfileHeading)} tabindex="0">
-                    <table class="ind-table">
-                        <thead><tr>
-                            <th scope="col">{ t(lang, Key::ColIndicator) }</th>
-                            <th scope="col" class="num">{ t(lang, Key::ColRaw) }</th>
-                            <th scope="col" class="num">{ t(lang, Key::ColNormalised) }</th>
-                            <th scope="col" class="num">{ t(lang, Key::ColIndicatorRank) }</th>
-                            <th scope="col">{ t(lang, Key::ColSource) }</th>
-                        </tr></thead>
-                        { for p.dimensions.iter().map(|dl| {
-                            let dim = &s.system.dimensions[dl.dimension];
-                            html! {
-                                <tbody>
-                                    <tr class="dim-head">
-                                        <th scope="rowgroup">
-                                            <span class={classes!("swatch", format!("dim-fill-{}", dl.dimension))} aria-hidden="true"></span>
-                                            { dim.name(lang) }
-                                        </th>
-                                        <td></td>
-                                        <td class="num" translate="no">{ fmt_score(dl.score) }
-                                            <Bar score={dl.score} dimension={dl.dimension} /></td>
-                                        <td class="num" translate="no">{ if dl.rank > 0 { dl.rank.to_string() } else { "—".into() } }</td>
-                                        <td></td>
-                                    </tr>
-                                    { for p.indicators.iter().filter(|l| s.system.dimension_of(l.indicator) == dl.dimension)
-                                        .map(|l| indicator_row(s, l, lang)) }
-                                </tbody>
-                            }
-                        }) }
-                    </table>
-                    </div>
-                </article>
-            }
-        }
+    node
+}
+
+/// Unit `u`'s card: its name, the brief's button, its ranks and score, the generated summary, the
+/// indicator reach and the table of its indicators.
+fn profile_card(props: &ProfilePanelProps, u: usize) -> Html {
+    let (lang, system, data) = (props.lang, &props.system, &props.data);
+    let p = CountyProfile::build(system, data, &props.provenance, &props.ranking, u);
+    let unit = &data.units[u];
+    let close = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Select(None)))
+    };
+    let rank_text = |r: u32, of: usize| match r {
+        0 => t(lang, Key::Unranked).to_string(),
+        r => tf(
+            lang,
+            Key::ChartProfileRankOf,
+            &[&place(lang, r), &r.to_string(), &of.to_string()],
+        ),
     };
     html! {
-        <section class="panel profile" aria-labelledby="profile-h">
-            <h2 id="profile-h" ref={heading_ref}>{ t(lang, Key::ProfileHeading) }</h2>
-            { body }
-        </section>
+        <article data-testid="profile" data-adcode={unit.adcode.clone()} class="profile-card">
+            <div class="profile-title">
+                <h3>
+                    <span class="place" translate="no">{ unit.name(lang) }</span>{ " " }
+                    <span class="place muted" translate="no">{ prefecture_name(lang, &unit.prefecture_zh) }</span>
+                </h3>
+                <button type="button" class="close" onclick={close}>{ t(lang, Key::CloseProfile) }</button>
+            </div>
+            <super::brief::BriefButton {lang} snapshot={props.snapshot.clone()} />
+            <dl class="kpis">
+                <div><dt>{ t(lang, Key::CompositeRank) }</dt>
+                    <dd translate="no">{ rank_text(p.rank, p.n_ranked) }</dd></div>
+                <div><dt>{ t(lang, Key::ColScore) }</dt>
+                    <dd translate="no">{ if p.composite.is_nan() { "—".into() } else { format!("{:.2}", p.composite) } }</dd></div>
+                <div><dt>{ t(lang, Key::PrefectureRank) }</dt>
+                    <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
+            </dl>
+            <p class="summary">{ p.summary(system, data, lang) }</p>
+            <super::analysis::ProfileReach state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            { indicator_table(system, &p, lang) }
+        </article>
+    }
+}
+
+/// The profile's indicators grouped by dimension, each dimension's score and rank at the head of its
+/// group.
+fn indicator_table(system: &IndicatorSystem, p: &CountyProfile, lang: Lang) -> Html {
+    html! {
+        <div class="table-scroll" role="region" aria-label={t(lang, Key::ProfileHeading)} tabindex="0">
+        <table class="ind-table">
+            <thead><tr>
+                <th scope="col">{ t(lang, Key::ColIndicator) }</th>
+                <th scope="col" class="num">{ t(lang, Key::ColRaw) }</th>
+                <th scope="col" class="num">{ t(lang, Key::ColNormalised) }</th>
+                <th scope="col" class="num">{ t(lang, Key::ColIndicatorRank) }</th>
+                <th scope="col">{ t(lang, Key::ColSource) }</th>
+            </tr></thead>
+            { for p.dimensions.iter().map(|dl| {
+                let dim = &system.dimensions[dl.dimension];
+                html! {
+                    <tbody>
+                        <tr class="dim-head">
+                            <th scope="rowgroup">
+                                <span class={classes!("swatch", format!("dim-fill-{}", dl.dimension))} aria-hidden="true"></span>
+                                { dim.name(lang) }
+                            </th>
+                            <td></td>
+                            <td class="num" translate="no">{ fmt_score(dl.score) }
+                                <Bar score={dl.score} dimension={dl.dimension} /></td>
+                            <td class="num" translate="no">{ if dl.rank > 0 { dl.rank.to_string() } else { "—".into() } }</td>
+                            <td></td>
+                        </tr>
+                        { for p.indicators.iter().filter(|l| system.dimension_of(l.indicator) == dl.dimension)
+                            .map(|l| indicator_row(system, l, lang)) }
+                    </tbody>
+                }
+            }) }
+        </table>
+        </div>
     }
 }
 
@@ -122,8 +171,8 @@ fn fmt_score(v: f64) -> String {
     }
 }
 
-fn indicator_row(s: &crate::state::State, l: &IndicatorLine, lang: Lang) -> Html {
-    let ind = &s.system.indicators[l.indicator];
+fn indicator_row(system: &IndicatorSystem, l: &IndicatorLine, lang: Lang) -> Html {
+    let ind = &system.indicators[l.indicator];
     // Long units ("billion yuan") go on a line of their own.
     let raw = match l.raw {
         Some(v) => html! {

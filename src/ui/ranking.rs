@@ -6,10 +6,11 @@
 //! rows are positional: the n-th row shows the n-th unit of the page.
 
 use super::row_order::use_row_order;
-use super::{Dispatch, PanelProps};
+use super::Dispatch;
 use crate::i18n::{prefecture_name, t, tf, Key};
-use crate::model::Lang;
-use crate::state::{Action, SortKey};
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::score::Ranking;
+use crate::state::{Action, Sort, SortKey, TableView};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -19,41 +20,174 @@ const PAGE_FROM: usize = 500;
 /// Rows on one page of a paged table.
 const PAGE_SIZE: usize = 50;
 
+/// What the table shows: the units with their ranking, rank changes and estimate marks, the table's
+/// order, search and filter, and the selected unit; the indicator system names the dimension columns.
+#[derive(Properties, Clone)]
+pub struct RankingPanelProps {
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+    pub data: Rc<Dataset>,
+    pub ranking: Rc<Ranking>,
+    pub changes: Rc<Vec<Option<i32>>>,
+    pub unit_estimates: Rc<Vec<bool>>,
+    pub table: TableView,
+    pub selected: Option<usize>,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for RankingPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && Rc::ptr_eq(&self.data, &other.data)
+            && Rc::ptr_eq(&self.ranking, &other.ranking)
+            && Rc::ptr_eq(&self.changes, &other.changes)
+            && Rc::ptr_eq(&self.unit_estimates, &other.unit_estimates)
+            && self.table == other.table
+            && self.selected == other.selected
+            && self.dispatch == other.dispatch
+    }
+}
+
 #[component]
-pub fn RankingPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let d = props.dispatch.clone();
-    let rows = s.visible_rows();
+pub fn RankingPanel(props: &RankingPanelProps) -> Html {
+    let lang = props.lang;
+    let rows = props
+        .table
+        .rows(&props.data, &props.ranking, &props.changes);
+    let page = use_table_page(&rows, &props.table, props.selected);
+    let tbody = use_node_ref();
+    let order = use_row_order(&rows[page.start..page.end], !page.paged, &tbody);
+    let n_dims = props.system.n_dimensions();
+    let dim_names: Vec<String> = props
+        .system
+        .dimensions
+        .iter()
+        .map(|x| x.name(lang).to_string())
+        .collect();
+    html! {
+        <section class="panel ranking" id="ranking" aria-labelledby="ranking-h">
+            <h2 id="ranking-h">{ t(lang, Key::RankingHeading) }</h2>
+            <TableTools {lang} data={props.data.clone()} search={props.table.search.clone()}
+                prefecture={props.table.prefecture.clone()} shown={rows.len()} dispatch={props.dispatch.clone()} />
+            <p class="hint">{ t(lang, Key::SelectHint) }{ " · " }{ t(lang, Key::ChangeHelp) }
+                <a class="to-weights" href="#weights-h">{ t(lang, Key::JumpToWeights) }</a></p>
+            if page.paged { { pager(lang, &page, rows.len()) } }
+            // Names the colours where the table's compact form shows its dimension heads as swatches.
+            <p class={classes!("dim-legend", (n_dims > 5).then_some("many"))} aria-hidden="true">
+                { for dim_names.iter().enumerate().map(|(k, name)| html! {
+                    <span class={dim_class(k)}><span class="swatch"></span>{ name.clone() }</span>
+                }) }
+            </p>
+            <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
+                <table class={classes!("rank-table", (n_dims > 5).then_some("many-dims"))} aria-busy={(!order.settled).then_some("true")}>
+                    <thead>{ head_row(lang, props.table.sort, &dim_names, &props.dispatch) }</thead>
+                    <tbody ref={tbody}>
+                        { for order.document.iter().enumerate().map(|(position, &u)| html! {
+                            <Row key={if page.paged { position } else { u }} data={row_data(props, u)} lang={lang}
+                                selected={props.selected == Some(u)} dispatch={props.dispatch.clone()} />
+                        }) }
+                    </tbody>
+                </table>
+                if rows.is_empty() { <p class="empty">{ t(lang, Key::NoRows) }</p> }
+            </div>
+        </section>
+    }
+}
+
+/// The rows of the table on screen: all of them, or one page of a long table.
+struct TablePage {
+    paged: bool,
+    current: usize,
+    n_pages: usize,
+    start: usize,
+    end: usize,
+    /// The page asked for, which `current` keeps within the pages there are.
+    asked: UseStateHandle<usize>,
+}
+
+/// The page of `rows` to show. A new order, search, filter or selection shows the page holding the
+/// selected unit, or the first page; sorting and filtering always work on the full list.
+#[hook]
+fn use_table_page(rows: &[usize], table: &TableView, selected: Option<usize>) -> TablePage {
     let paged = rows.len() > PAGE_FROM;
     let n_pages = rows.len().div_ceil(PAGE_SIZE).max(1);
-    let page = use_state_eq(|| 0usize);
+    let asked = use_state_eq(|| 0usize);
     {
-        // A new order, search, filter or selection shows the page holding the selected unit, or the
-        // first page; sorting and filtering always work on the full list.
-        let target = s
-            .selected
+        let target = selected
             .and_then(|sel| rows.iter().position(|&u| u == sel))
             .map_or(0, |p| p / PAGE_SIZE);
-        let page = page.clone();
-        use_effect_with((s.table.clone(), s.selected), move |_| page.set(target));
+        let asked = asked.clone();
+        use_effect_with((table.clone(), selected), move |_| asked.set(target));
     }
-    let current = (*page).min(n_pages - 1);
+    let current = (*asked).min(n_pages - 1);
     let (start, end) = if paged {
         let start = current * PAGE_SIZE;
         (start, (start + PAGE_SIZE).min(rows.len()))
     } else {
         (0, rows.len())
     };
-    let tbody = use_node_ref();
-    let order = use_row_order(&rows[start..end], !paged, &tbody);
+    TablePage {
+        paged,
+        current,
+        n_pages,
+        start,
+        end,
+        asked,
+    }
+}
+
+/// The previous and next buttons of a paged table, and the range of rows on screen.
+fn pager(lang: Lang, page: &TablePage, n_rows: usize) -> Html {
     let go_to = |to: usize| {
-        let page = page.clone();
-        Callback::from(move |_: MouseEvent| page.set(to))
+        let asked = page.asked.clone();
+        Callback::from(move |_: MouseEvent| asked.set(to))
     };
-    let n_dims = s.system.n_dimensions();
+    let (current, n_pages) = (page.current, page.n_pages);
+    html! {
+        <div class="pager" role="group" aria-label={t(lang, Key::TablePages)}>
+            <button type="button" data-testid="page-prev" disabled={current == 0}
+                onclick={go_to(current.saturating_sub(1))}>{ t(lang, Key::PrevPage) }</button>
+            <span data-testid="page-range" aria-live="polite">
+                { tf(lang, Key::PageRange, &[&(page.start + 1).to_string(), &page.end.to_string(), &n_rows.to_string()]) }
+            </span>
+            <button type="button" data-testid="page-next" disabled={current + 1 >= n_pages}
+                onclick={go_to((current + 1).min(n_pages - 1))}>{ t(lang, Key::NextPage) }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, Clone)]
+struct TableToolsProps {
+    lang: Lang,
+    /// The units, whose prefectures the filter offers and whose count the row count gives.
+    data: Rc<Dataset>,
+    search: String,
+    prefecture: Option<String>,
+    /// How many rows pass the search and the filter.
+    shown: usize,
+    dispatch: Dispatch,
+}
+
+impl PartialEq for TableToolsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.data, &other.data)
+            && self.search == other.search
+            && self.prefecture == other.prefecture
+            && self.shown == other.shown
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// The name search, the prefecture filter and the count of rows they let through: a component of its
+/// own, so a weight change, which leaves them as they are, does not rebuild the filter's options.
+#[component]
+fn TableTools(props: &TableToolsProps) -> Html {
+    let lang = props.lang;
+    let d = &props.dispatch;
     let mut prefectures: Vec<&str> = Vec::new();
-    for u in &s.data.units {
+    for u in &props.data.units {
         if !prefectures.contains(&u.prefecture_zh.as_str()) {
             prefectures.push(&u.prefecture_zh);
         }
@@ -73,7 +207,32 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
             d.emit(Action::SetPrefectureFilter((!v.is_empty()).then_some(v)))
         })
     };
-    let sort = s.table.sort;
+    html! {
+        <div class="table-tools">
+            <div class="tool">
+                <label for="rank-search">{ t(lang, Key::Search) }</label>
+                <input type="search" id="rank-search" value={props.search.clone()} oninput={on_search}
+                    placeholder={t(lang, Key::SearchPlaceholder)} autocomplete="off" />
+            </div>
+            <div class="tool">
+                <label for="rank-filter">{ t(lang, Key::Prefecture) }</label>
+                <select id="rank-filter" onchange={on_filter}>
+                    <option value="" selected={props.prefecture.is_none()}>{ t(lang, Key::AllPrefectures) }</option>
+                    { for prefectures.iter().map(|p| html! {
+                        <option value={p.to_string()} selected={props.prefecture.as_deref() == Some(*p)}>
+                            { prefecture_name(lang, p) }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="row-count" aria-live="polite">
+                { tf(lang, Key::ShowingRows, &[&props.shown.to_string(), &props.data.n_units().to_string()]) }
+            </p>
+        </div>
+    }
+}
+
+/// The table's head: a sort button per column, the dimensions last.
+fn head_row(lang: Lang, sort: Sort, dim_names: &[String], d: &Dispatch) -> Html {
     let header = |key: SortKey, label: String, class: &'static str, title: Option<String>| {
         let onclick = {
             let d = d.clone();
@@ -93,96 +252,37 @@ pub fn RankingPanel(props: &PanelProps) -> Html {
             </th>
         }
     };
-    let dim_names: Rc<Vec<String>> = Rc::new(
-        s.system
-            .dimensions
-            .iter()
-            .map(|x| x.name(lang).to_string())
-            .collect(),
-    );
     html! {
-        <section class="panel ranking" id="ranking" aria-labelledby="ranking-h">
-            <h2 id="ranking-h">{ t(lang, Key::RankingHeading) }</h2>
-            <div class="table-tools">
-                <div class="tool">
-                    <label for="rank-search">{ t(lang, Key::Search) }</label>
-                    <input type="search" id="rank-search" value={s.table.search.clone()} oninput={on_search}
-                        placeholder={t(lang, Key::SearchPlaceholder)} autocomplete="off" />
-                </div>
-                <div class="tool">
-                    <label for="rank-filter">{ t(lang, Key::Prefecture) }</label>
-                    <select id="rank-filter" onchange={on_filter}>
-                        <option value="" selected={s.table.prefecture.is_none()}>{ t(lang, Key::AllPrefectures) }</option>
-                        { for prefectures.iter().map(|p| html! {
-                            <option value={p.to_string()} selected={s.table.prefecture.as_deref() == Some(*p)}>
-                                { prefecture_name(lang, p) }</option>
-                        }) }
-                    </select>
-                </div>
-                <p class="row-count" aria-live="polite">
-                    { tf(lang, Key::ShowingRows, &[&rows.len().to_string(), &s.data.n_units().to_string()]) }
-                </p>
-            </div>
-            <p class="hint">{ t(lang, Key::SelectHint) }{ " · " }{ t(lang, Key::ChangeHelp) }
-                <a class="to-weights" href="#weights-h">{ t(lang, Key::JumpToWeights) }</a></p>
-            if paged {
-                <div class="pager" role="group" aria-label={t(lang, Key::TablePages)}>
-                    <button type="button" data-testid="page-prev" disabled={current == 0}
-                        onclick={go_to(current.saturating_sub(1))}>{ t(lang, Key::PrevPage) }</button>
-                    <span data-testid="page-range" aria-live="polite">
-                        { tf(lang, Key::PageRange, &[&(start + 1).to_string(), &end.to_string(), &rows.len().to_string()]) }
-                    </span>
-                    <button type="button" data-testid="page-next" disabled={current + 1 >= n_pages}
-                        onclick={go_to((current + 1).min(n_pages - 1))}>{ t(lang, Key::NextPage) }</button>
-                </div>
-            }
-            // Names the colours where the table's compact form shows its dimension heads as swatches.
-            <p class={classes!("dim-legend", (n_dims > 5).then_some("many"))} aria-hidden="true">
-                { for dim_names.iter().enumerate().map(|(k, name)| html! {
-                    <span class={dim_class(k)}><span class="swatch"></span>{ name.clone() }</span>
-                }) }
-            </p>
-            <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
-                <table class={classes!("rank-table", (n_dims > 5).then_some("many-dims"))} aria-busy={(!order.settled).then_some("true")}>
-                    <thead>
-                        <tr>
-                            { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank", None) }
-                            { header(SortKey::Change, t(lang, Key::ColChange).into(), "c-change", None) }
-                            { header(SortKey::County, t(lang, Key::ColCounty).into(), "c-county", None) }
-                            { header(SortKey::Prefecture, t(lang, Key::ColPrefecture).into(), "c-pref", None) }
-                            { header(SortKey::Score, t(lang, Key::ColScore).into(), "c-score", None) }
-                            { for (0..n_dims).map(|k| header(SortKey::Dimension(k), dim_names[k].clone(), dim_head_class(k), Some(dim_names[k].clone()))) }
-                        </tr>
-                    </thead>
-                    <tbody ref={tbody}>
-                        { for order.document.iter().enumerate().map(|(position, &u)| {
-                            let unit = &s.data.units[u];
-                            let data = RowData {
-                                unit: u,
-                                adcode: AttrValue::from(unit.adcode.clone()),
-                                name: AttrValue::from(unit.name(lang).to_string()),
-                                prefecture: AttrValue::from(prefecture_name(lang, &unit.prefecture_zh)),
-                                rank: s.ranking.rank[u],
-                                change: s.changes[u],
-                                composite: s.ranking.composite[u],
-                                // Rounded to what is drawn: dimension scores do not depend on the
-                                // dimension weights, but their last bits do, and equal props let
-                                // the dimension cells skip re-rendering while a slider moves.
-                                dims: (0..n_dims)
-                                    .map(|k| (s.ranking.dimension_score(u, k) * 100.0).round() / 100.0)
-                                    .collect(),
-                                estimate: s.unit_estimates[u],
-                            };
-                            html! {
-                                <Row key={if paged { position } else { u }} {data} lang={lang} selected={s.selected == Some(u)}
-                                    dispatch={d.clone()} />
-                            }
-                        }) }
-                    </tbody>
-                </table>
-                if rows.is_empty() { <p class="empty">{ t(lang, Key::NoRows) }</p> }
-            </div>
-        </section>
+        <tr>
+            { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank", None) }
+            { header(SortKey::Change, t(lang, Key::ColChange).into(), "c-change", None) }
+            { header(SortKey::County, t(lang, Key::ColCounty).into(), "c-county", None) }
+            { header(SortKey::Prefecture, t(lang, Key::ColPrefecture).into(), "c-pref", None) }
+            { header(SortKey::Score, t(lang, Key::ColScore).into(), "c-score", None) }
+            { for dim_names.iter().enumerate().map(|(k, name)| header(SortKey::Dimension(k), name.clone(), dim_head_class(k), Some(name.clone()))) }
+        </tr>
+    }
+}
+
+/// The figures of unit `u`'s row.
+fn row_data(props: &RankingPanelProps, u: usize) -> RowData {
+    let (lang, ranking) = (props.lang, &props.ranking);
+    let unit = &props.data.units[u];
+    RowData {
+        unit: u,
+        adcode: AttrValue::from(unit.adcode.clone()),
+        name: AttrValue::from(unit.name(lang).to_string()),
+        prefecture: AttrValue::from(prefecture_name(lang, &unit.prefecture_zh)),
+        rank: ranking.rank[u],
+        change: props.changes[u],
+        composite: ranking.composite[u],
+        // Rounded to what is drawn: dimension scores do not depend on the dimension weights, but
+        // their last bits do, and equal props let the dimension cells skip re-rendering while a
+        // slider moves.
+        dims: (0..props.system.n_dimensions())
+            .map(|k| (ranking.dimension_score(u, k) * 100.0).round() / 100.0)
+            .collect(),
+        estimate: props.unit_estimates[u],
     }
 }
 

@@ -1,10 +1,11 @@
 //! The weights panel: a slider, number box and live share per dimension (expandable to its indicators),
 //! presets, reset, and the normalisation and aggregation selectors.
 
-use super::{Dispatch, PanelProps};
+use super::Dispatch;
 use crate::i18n::{t, tf, Key};
-use crate::model::{Choice, Lang, Weighting};
+use crate::model::{Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Weighting};
 use crate::state::{Action, Field, Preset, Problem, State};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -13,14 +14,81 @@ pub fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| "—".to_string(), |s| format!("{:.1}%", s * 100.0))
 }
 
+/// What one weight's controls show: the weight in force (the slider), the text of its number box, and
+/// its share of the composite.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeightFigure {
+    pub value: f64,
+    pub text: String,
+    /// The box shows a refused text, which the problem above the weights explains.
+    pub invalid: bool,
+    pub share: Option<f64>,
+}
+
+/// The figures of every dimension's and indicator's weight, by the state's own rules
+/// (`State::weight`, `State::weight_text` and the shares); compared by value, so the panel is redrawn
+/// only when one of them changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeightFigures {
+    pub dimensions: Vec<WeightFigure>,
+    pub indicators: Vec<WeightFigure>,
+}
+
+impl WeightFigures {
+    pub fn of(state: &State) -> Self {
+        let figure = |field: Field, share: Option<f64>| WeightFigure {
+            value: state.weight(field),
+            text: state.weight_text(field),
+            invalid: state.draft.as_ref().is_some_and(|(f, _)| *f == field),
+            share,
+        };
+        let dimensions = state.dimension_shares().into_iter().enumerate();
+        let indicators = state.indicator_shares().into_iter().enumerate();
+        WeightFigures {
+            dimensions: dimensions
+                .map(|(d, share)| figure(Field::Dimension(d), share))
+                .collect(),
+            indicators: indicators
+                .map(|(i, share)| figure(Field::Indicator(i), share))
+                .collect(),
+        }
+    }
+}
+
+/// What the weights panel shows: the weights' figures, the scenario's method steps, the preset in force
+/// and the problem to report; the indicator system names the weights.
+#[derive(Properties, Clone)]
+pub struct WeightsPanelProps {
+    pub lang: Lang,
+    pub system: Rc<IndicatorSystem>,
+    pub figures: WeightFigures,
+    pub weighting: Weighting,
+    pub normalisation: Normalisation,
+    pub aggregation: Aggregation,
+    pub preset: Option<Preset>,
+    pub problem: Option<Problem>,
+    pub dispatch: Dispatch,
+}
+
+impl PartialEq for WeightsPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.system, &other.system)
+            && self.figures == other.figures
+            && self.weighting == other.weighting
+            && self.normalisation == other.normalisation
+            && self.aggregation == other.aggregation
+            && self.preset == other.preset
+            && self.problem == other.problem
+            && self.dispatch == other.dispatch
+    }
+}
+
 #[component]
-pub fn WeightsPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
+    let lang = props.lang;
     let d = props.dispatch.clone();
-    let dim_shares = s.dimension_shares();
-    let ind_shares = s.indicator_shares();
-    let problem = s.problem.as_ref().map(|p| {
+    let problem = props.problem.as_ref().map(|p| {
         let dismiss = {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| d.emit(Action::DismissProblem))
@@ -28,12 +96,12 @@ pub fn WeightsPanel(props: &PanelProps) -> Html {
         let field_class = if matches!(p, Problem::BadWeight { .. }) { "problem bad-input" } else { "problem" };
         html! {
             <div class={field_class} id="weights-problem">
-                <p>{ p.message(lang, &s.system) }</p>
+                <p>{ p.message(lang, &props.system) }</p>
                 <button type="button" class="dismiss" onclick={dismiss}>{ t(lang, Key::Dismiss) }</button>
             </div>
         }
     });
-    let derived = match s.scenario.weighting {
+    let derived = match props.weighting {
         Weighting::Manual => None,
         w => Some(
             html! { <p class="derived">{ tf(lang, Key::DerivedWeights, &[t(lang, w.label())]) }</p> },
@@ -58,17 +126,17 @@ pub fn WeightsPanel(props: &PanelProps) -> Html {
             <div role="alert" class="alert-region">{ for problem }</div>
             <fieldset class="presets">
                 <legend>{ t(lang, Key::Presets) }</legend>
-                { for Preset::ALL.iter().map(|&p| preset_button(p, s.preset == Some(p), lang, &d)) }
+                { for Preset::ALL.iter().map(|&p| preset_button(p, props.preset == Some(p), lang, &d)) }
             </fieldset>
             { for derived }
             <div class="dims">
-                { for (0..s.system.n_dimensions()).map(|k| dimension_control(s, k, &dim_shares, &ind_shares, &d)) }
+                { for (0..props.system.n_dimensions()).map(|k| dimension_control(&props.system, &props.figures, k, lang, &d)) }
             </div>
             <button type="button" class="reset" onclick={reset}>{ t(lang, Key::Reset) }</button>
             <fieldset class="method">
                 <legend>{ t(lang, Key::MethodHeading) }</legend>
-                { choice_select("sel-norm", s.scenario.normalisation, lang, on_norm) }
-                { choice_select("sel-agg", s.scenario.aggregation, lang, on_agg) }
+                { choice_select("sel-norm", props.normalisation, lang, on_norm) }
+                { choice_select("sel-agg", props.aggregation, lang, on_agg) }
             </fieldset>
         </section>
     }
@@ -115,16 +183,15 @@ fn preset_button(p: Preset, active: bool, lang: Lang, d: &Dispatch) -> Html {
 
 /// One dimension: slider, number box and share, with its indicators in a disclosure.
 fn dimension_control(
-    s: &State,
+    system: &IndicatorSystem,
+    figures: &WeightFigures,
     k: usize,
-    dim_shares: &[Option<f64>],
-    ind_shares: &[Option<f64>],
+    lang: Lang,
     d: &Dispatch,
 ) -> Html {
-    let lang = s.lang;
-    let dim = &s.system.dimensions[k];
+    let dim = &system.dimensions[k];
     let name = dim.name(lang).to_string();
-    let range = s.system.indicators_of(k);
+    let range = system.indicators_of(k);
     let summary = tf(
         lang,
         Key::WeightsIndicatorCount,
@@ -132,12 +199,12 @@ fn dimension_control(
     );
     html! {
         <div class={classes!("dim", format!("dim-{k}"))}>
-            { weight_row(s, Field::Dimension(k), &dim.id, &name, dim_shares[k], d, "dim-row") }
+            { weight_row(Field::Dimension(k), &figures.dimensions[k], &dim.id, &name, lang, d, "dim-row") }
             <details class="dim-indicators">
                 <summary>{ summary }</summary>
                 { for range.map(|i| {
-                    let ind = &s.system.indicators[i];
-                    weight_row(s, Field::Indicator(i), &ind.id, ind.short(lang), ind_shares[i], d, "ind-row")
+                    let ind = &system.indicators[i];
+                    weight_row(Field::Indicator(i), &figures.indicators[i], &ind.id, ind.short(lang), lang, d, "ind-row")
                 }) }
             </details>
         </div>
@@ -146,15 +213,14 @@ fn dimension_control(
 
 /// A labelled slider, a number box (the test hook `weight-<id>` for dimensions) and the live share.
 fn weight_row(
-    s: &State,
     field: Field,
+    figure: &WeightFigure,
     id: &str,
     name: &str,
-    share: Option<f64>,
+    lang: Lang,
     d: &Dispatch,
     class: &str,
 ) -> Html {
-    let lang = s.lang;
     let kind = if matches!(field, Field::Dimension(_)) {
         "d"
     } else {
@@ -163,9 +229,7 @@ fn weight_row(
     let slider_id = format!("w-{kind}-{id}");
     let box_id = format!("wn-{kind}-{id}");
     let share_id = format!("ws-{kind}-{id}");
-    let value = s.weight(field);
-    let text = s.weight_text(field);
-    let invalid = s.draft.as_ref().is_some_and(|(f, _)| *f == field);
+    let (value, text, invalid) = (figure.value, figure.text.clone(), figure.invalid);
     let on_slide = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
@@ -187,7 +251,7 @@ fn weight_row(
         Callback::from(move |_: FocusEvent| d.emit(Action::CommitDraft))
     };
     let testid = matches!(field, Field::Dimension(_)).then(|| format!("weight-{id}"));
-    let share_label = tf(lang, Key::WeightsShareLabel, &[&percent(share)]);
+    let share_label = tf(lang, Key::WeightsShareLabel, &[&percent(figure.share)]);
     html! {
         <div class={classes!("weight-row", class.to_string())}>
             <label class="w-name" for={slider_id.clone()}>{ name.to_string() }</label>
