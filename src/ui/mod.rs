@@ -94,6 +94,10 @@ fn App() -> Html {
         let state = state.clone();
         move |_| Rc::new(embed_options(&state))
     });
+    // Embedding and the snapshots for the panels module run here, whichever panels are shown, before
+    // the share link, as they did when child components held them.
+    embed::use_embed_bridge(&state, &dispatch, &embed);
+    let panel_link = panels_host::use_panel_snapshots(&state, &dispatch);
     // The share link is restored and the address kept on the view here, whichever panels are shown;
     // the link's effect runs before those below, as it did when a child panel held it.
     let link = address::use_share_link(&state, &dispatch, &embed);
@@ -133,7 +137,6 @@ fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
-            <embed::EmbedBridge state={state.clone()} dispatch={dispatch.clone()} embed={(**embed).clone()} />
             <header::Header ..panel.clone() />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
@@ -148,7 +151,7 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-charts">
                     if shown(Panel::Charts) {
-                        <panels_host::OnDemand slot="charts" state={state.clone()} dispatch={dispatch.clone()} />
+                        <panels_host::OnDemand slot="charts" {lang} link={panel_link.clone()} />
                     }
                 </div>
                 <div class="slot slot-prefectures">
@@ -156,7 +159,7 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-analysis">
                     if shown(Panel::Analysis) {
-                        <panels_host::OnDemand slot="analysis" state={state.clone()} dispatch={dispatch.clone()} />
+                        <panels_host::OnDemand slot="analysis" {lang} link={panel_link} />
                     }
                 </div>
                 <div class="slot slot-data">
