@@ -8,6 +8,7 @@ use crate::model::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -166,16 +167,24 @@ fn redraw(
     Ok(layout)
 }
 
-#[component]
-pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
-    let canvas_ref = use_node_ref();
-    let wrap_ref = use_node_ref();
-    let layout = use_mut_ref(ChartLayout::default);
-    let focused = use_state_eq(|| false);
-    let cursor = use_state_eq(|| None::<usize>);
-    let error = use_state_eq(|| None::<String>);
-    let table_open = use_state_eq(|| false);
+/// The chart's layout as last drawn (its hit regions) and the error of the last drawing, if it failed.
+struct Drawing {
+    layout: Rc<RefCell<ChartLayout>>,
+    error: UseStateHandle<Option<String>>,
+}
 
+/// Keeps the canvas at the width of `wrap_ref` and draws `painter` on it, with the unit `focus` outlined.
+#[hook]
+fn use_chart_drawing(
+    canvas_ref: &NodeRef,
+    wrap_ref: &NodeRef,
+    painter: &Painter,
+    height: Height,
+    lang: Lang,
+    focus: Option<usize>,
+) -> Drawing {
+    let layout = use_mut_ref(ChartLayout::default);
+    let error = use_state_eq(|| None::<String>);
     let width = use_width(wrap_ref.clone());
     let on_screen = use_on_screen(wrap_ref.clone());
 
@@ -183,7 +192,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     // scrolls into view is drawn.
     {
         let canvas_ref = canvas_ref.clone();
-        use_effect_with((width, props.height), move |(width, height)| {
+        use_effect_with((width, height), move |(width, height)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
                 if *width > 0 {
                     set_css_size(&canvas, *width, height.for_width(*width));
@@ -199,15 +208,7 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let layout = layout.clone();
         let error = error.clone();
-        let focus = if *focused { *cursor } else { None };
-        let deps = (
-            props.painter.clone(),
-            width,
-            props.height,
-            props.lang,
-            focus,
-            on_screen,
-        );
+        let deps = (painter.clone(), width, height, lang, focus, on_screen);
         use_effect_with(
             deps,
             move |(painter, width, height, lang, focus, on_screen)| {
@@ -230,59 +231,97 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             },
         );
     }
+    Drawing { layout, error }
+}
 
-    let onclick = {
-        let layout = layout.clone();
-        let on_select = props.on_select.clone();
-        let cursor = cursor.clone();
-        Callback::from(move |e: MouseEvent| {
-            let canvas: HtmlCanvasElement = e.target_unchecked_into();
-            let (cw, ch) = (
-                canvas.client_width().max(1) as f64,
-                canvas.client_height().max(1) as f64,
-            );
-            let x = (e.offset_x() as f64 * canvas.width() as f64 / cw).round() as i32;
-            let y = (e.offset_y() as f64 * canvas.height() as f64 / ch).round() as i32;
-            if let Some(u) = layout.borrow().hit_at(x, y) {
-                cursor.set(Some(u));
-                on_select.emit(u);
-            }
-        })
-    };
+/// A click on the canvas selects the unit under the pointer and puts the keyboard cursor on it.
+fn click_handler(
+    layout: &Rc<RefCell<ChartLayout>>,
+    on_select: &Callback<usize>,
+    cursor: &UseStateHandle<Option<usize>>,
+) -> Callback<MouseEvent> {
+    let (layout, on_select, cursor) = (layout.clone(), on_select.clone(), cursor.clone());
+    Callback::from(move |e: MouseEvent| {
+        let canvas: HtmlCanvasElement = e.target_unchecked_into();
+        let (cw, ch) = (
+            canvas.client_width().max(1) as f64,
+            canvas.client_height().max(1) as f64,
+        );
+        let x = (e.offset_x() as f64 * canvas.width() as f64 / cw).round() as i32;
+        let y = (e.offset_y() as f64 * canvas.height() as f64 / ch).round() as i32;
+        if let Some(u) = layout.borrow().hit_at(x, y) {
+            cursor.set(Some(u));
+            on_select.emit(u);
+        }
+    })
+}
 
-    let onkeydown = {
-        let layout = layout.clone();
-        let on_select = props.on_select.clone();
-        let cursor = cursor.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let units = nav_units(&layout.borrow());
-            if units.is_empty() {
+/// Arrow keys, Home and End move the keyboard cursor over the chart's units; Enter or Space selects the
+/// unit under it (or puts the cursor on the first).
+fn key_handler(
+    layout: &Rc<RefCell<ChartLayout>>,
+    on_select: &Callback<usize>,
+    cursor: &UseStateHandle<Option<usize>>,
+) -> Callback<KeyboardEvent> {
+    let (layout, on_select, cursor) = (layout.clone(), on_select.clone(), cursor.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        let units = nav_units(&layout.borrow());
+        if units.is_empty() {
+            return;
+        }
+        let pos = cursor.and_then(|u| units.iter().position(|&x| x == u));
+        let last = units.len() - 1;
+        let next = match e.key().as_str() {
+            "ArrowDown" | "ArrowRight" => Some(pos.map_or(0, |p| (p + 1).min(last))),
+            "ArrowUp" | "ArrowLeft" => Some(pos.map_or(0, |p| p.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(last),
+            "Enter" | " " => {
+                e.prevent_default();
+                match pos {
+                    Some(p) => on_select.emit(units[p]),
+                    None => cursor.set(Some(units[0])),
+                }
                 return;
             }
-            let pos = cursor.and_then(|u| units.iter().position(|&x| x == u));
-            let last = units.len() - 1;
-            let next = match e.key().as_str() {
-                "ArrowDown" | "ArrowRight" => Some(pos.map_or(0, |p| (p + 1).min(last))),
-                "ArrowUp" | "ArrowLeft" => Some(pos.map_or(0, |p| p.saturating_sub(1))),
-                "Home" => Some(0),
-                "End" => Some(last),
-                "Enter" | " " => {
-                    e.prevent_default();
-                    match pos {
-                        Some(p) => on_select.emit(units[p]),
-                        None => cursor.set(Some(units[0])),
-                    }
-                    return;
-                }
-                _ => None,
-            };
-            if let Some(p) = next {
-                e.prevent_default();
-                cursor.set(Some(units[p]));
-            }
-        })
-    };
+            _ => None,
+        };
+        if let Some(p) = next {
+            e.prevent_default();
+            cursor.set(Some(units[p]));
+        }
+    })
+}
 
+/// The table row of the unit under the keyboard cursor, read out by screen readers as the cursor moves.
+fn announcement(table: &LazyTable, cursor: Option<usize>, lang: Lang) -> String {
+    cursor
+        .and_then(|u| {
+            let rows = table.get();
+            let row = rows.row_units.iter().position(|r| *r == Some(u))?;
+            Some(rows.rows[row].join(t(lang, Key::ChartCellSeparator)))
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
+    let canvas_ref = use_node_ref();
+    let wrap_ref = use_node_ref();
+    let focused = use_state_eq(|| false);
+    let cursor = use_state_eq(|| None::<usize>);
+    let focus = if *focused { *cursor } else { None };
+    let Drawing { layout, error } = use_chart_drawing(
+        &canvas_ref,
+        &wrap_ref,
+        &props.painter,
+        props.height,
+        props.lang,
+        focus,
+    );
+
+    let onclick = click_handler(&layout, &props.on_select, &cursor);
+    let onkeydown = key_handler(&layout, &props.on_select, &cursor);
     let onfocus = {
         let focused = focused.clone();
         Callback::from(move |_: FocusEvent| focused.set(true))
@@ -290,13 +329,6 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     let onblur = {
         let focused = focused.clone();
         Callback::from(move |_: FocusEvent| focused.set(false))
-    };
-    let ontoggle = {
-        let table_open = table_open.clone();
-        Callback::from(move |e: Event| {
-            let el: Element = e.target_unchecked_into();
-            table_open.set(el.has_attribute("open"));
-        })
     };
     let on_png = {
         let canvas_ref = canvas_ref.clone();
@@ -309,16 +341,9 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     };
 
     let lang = props.lang;
-    let table = props.table.clone();
-    // The focused item, read out by screen readers as the cursor moves.
+    let table = &props.table;
     let announce = if *focused {
-        cursor
-            .and_then(|u| {
-                let rows = table.get();
-                let row = rows.row_units.iter().position(|r| *r == Some(u))?;
-                Some(rows.rows[row].join(t(lang, Key::ChartCellSeparator)))
-            })
-            .unwrap_or_default()
+        announcement(table, *cursor, lang)
     } else {
         String::new()
     };
@@ -348,13 +373,44 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
                     { t(lang, Key::ChartDownloadPng) }
                 </button>
             }
-            <details class="chart-table" {ontoggle}>
-                <summary>{ t(lang, Key::ChartShowTable) }</summary>
-                if *table_open {
-                    { table_html(table.get(), &props.on_select) }
-                }
-            </details>
+            <ChartTable table={table.clone()} {lang} on_select={props.on_select.clone()} />
         </div>
+    }
+}
+
+#[derive(Properties, Clone)]
+struct ChartTableProps {
+    table: Rc<LazyTable>,
+    lang: Lang,
+    on_select: Callback<usize>,
+}
+
+impl PartialEq for ChartTableProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.table, &other.table)
+            && self.lang == other.lang
+            && self.on_select == other.on_select
+    }
+}
+
+/// The chart's text alternative in a disclosure; the table is built only while it is open.
+#[component]
+fn ChartTable(props: &ChartTableProps) -> Html {
+    let table_open = use_state_eq(|| false);
+    let ontoggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            let el: Element = e.target_unchecked_into();
+            table_open.set(el.has_attribute("open"));
+        })
+    };
+    html! {
+        <details class="chart-table" {ontoggle}>
+            <summary>{ t(props.lang, Key::ChartShowTable) }</summary>
+            if *table_open {
+                { table_html(props.table.get(), &props.on_select) }
+            }
+        </details>
     }
 }
 

@@ -142,21 +142,14 @@ fn parse_colour(s: &str) -> ColourBy {
     }
 }
 
-#[component]
-pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
-    let top_n = use_state_eq(|| TOP_N_CHOICES[0]);
-    let colour_by = use_state_eq(ColourBy::default);
-    let lang = props.lang;
-    let base: Inputs = (
-        Ptr(props.system.clone()),
-        Ptr(props.data.clone()),
-        Ptr(props.ranking.clone()),
-        props.selected,
-        lang,
-    );
+/// A chart's painter with its table twin.
+type Chart = Rc<(Painter, Rc<LazyTable>)>;
 
-    let contrib = use_memo(
-        (base.clone(), *top_n),
+/// The contribution bars of the top `top_n` counties.
+#[hook]
+fn use_contribution_chart(base: &Inputs, top_n: usize) -> Chart {
+    use_memo(
+        (base.clone(), top_n),
         |((sys, data, ranking, selected, lang), n)| {
             let parts = Parts::new(sys, data, ranking, *selected);
             let aggregation = contribution::infer_aggregation(&parts.ranking);
@@ -167,10 +160,14 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             });
             (painter, Rc::new(LazyTable::ready(table)))
         },
-    );
+    )
+}
 
-    let shift = use_memo(
-        (base.clone(), Ptr(props.baseline.clone())),
+/// The rank shift against the default ranking.
+#[hook]
+fn use_rank_shift_chart(base: &Inputs, baseline: &Rc<Ranking>) -> Chart {
+    use_memo(
+        (base.clone(), Ptr(baseline.clone())),
         |((sys, data, ranking, selected, lang), baseline)| {
             let parts = Rc::new(Parts::new(sys, data, ranking, *selected));
             let (baseline, lang) = (baseline.0.clone(), *lang);
@@ -185,10 +182,14 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             });
             (painter, Rc::new(table))
         },
-    );
+    )
+}
 
-    let map = use_memo(
-        (base.clone(), *colour_by),
+/// The tile map coloured by `colour_by`.
+#[hook]
+fn use_tile_map_chart(base: &Inputs, colour_by: ColourBy) -> Chart {
+    use_memo(
+        (base.clone(), colour_by),
         |((sys, data, ranking, selected, lang), colour_by)| {
             let parts = Rc::new(Parts::new(sys, data, ranking, *selected));
             let (colour_by, lang) = (*colour_by, *lang);
@@ -204,67 +205,52 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             });
             (painter, Rc::new(table))
         },
-    );
+    )
+}
 
-    let prof = use_memo(base, |(sys, data, ranking, selected, lang)| {
+/// The selected county's profile.
+#[hook]
+fn use_profile_chart(base: &Inputs) -> Chart {
+    use_memo(base.clone(), |(sys, data, ranking, selected, lang)| {
         let parts = Parts::new(sys, data, ranking, *selected);
         let table = profile::table(&parts.profile(), *lang);
         let painter = Painter::new(move |area, style| profile::draw(area, &parts.profile(), style));
         (painter, Rc::new(LazyTable::ready(table)))
-    });
+    })
+}
+
+#[component]
+pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
+    let top_n = use_state_eq(|| TOP_N_CHOICES[0]);
+    let colour_by = use_state_eq(ColourBy::default);
+    let lang = props.lang;
+    let base: Inputs = (
+        Ptr(props.system.clone()),
+        Ptr(props.data.clone()),
+        Ptr(props.ranking.clone()),
+        props.selected,
+        lang,
+    );
+    let contrib = use_contribution_chart(&base, *top_n);
+    let shift = use_rank_shift_chart(&base, &props.baseline);
+    let map = use_tile_map_chart(&base, *colour_by);
+    let prof = use_profile_chart(&base);
 
     let on_top_n = {
         let top_n = top_n.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Ok(n) = v.parse() {
-                top_n.set(n);
-            }
-        })
+        Callback::from(move |n: usize| top_n.set(n))
     };
     let on_colour = {
         let colour_by = colour_by.clone();
-        Callback::from(move |e: Event| {
-            colour_by.set(parse_colour(
-                &e.target_unchecked_into::<HtmlSelectElement>().value(),
-            ))
-        })
+        Callback::from(move |c: ColourBy| colour_by.set(c))
     };
-
-    let mut colour_options = vec![
-        (ColourBy::Score, t(lang, Key::MapCompositeScore).to_string()),
-        (ColourBy::Rank, t(lang, Key::ChartRank).to_string()),
-    ];
-    colour_options.extend(
-        props
-            .system
-            .dimensions
-            .iter()
-            .enumerate()
-            .map(|(d, dim)| (ColourBy::Dimension(d), dim.name(lang).to_string())),
-    );
     let on_select = props.on_select.clone();
     let contrib_height = Height::Fixed(110 + 22 * *top_n as u32);
 
     html! {
         <section class="charts-panel" aria-labelledby="charts-heading">
             <h2 id="charts-heading">{ t(lang, Key::ChartsHeading) }</h2>
-            <div class="chart-controls">
-                <label for="chart-top-n">{ t(lang, Key::ChartTopNLabel) }</label>
-                <select id="chart-top-n" onchange={on_top_n}>
-                    { for TOP_N_CHOICES.iter().map(|&n| html! {
-                        <option value={n.to_string()} selected={n == *top_n}>
-                            { tf(lang, Key::ChartTopN, &[&n.to_string()]) }
-                        </option>
-                    }) }
-                </select>
-                <label for="chart-colour-by">{ t(lang, Key::MapColourByLabel) }</label>
-                <select id="chart-colour-by" onchange={on_colour}>
-                    { for colour_options.into_iter().map(|(c, label)| html! {
-                        <option value={colour_key(c)} selected={c == *colour_by}>{ label }</option>
-                    }) }
-                </select>
-            </div>
+            { chart_controls(&props.system, lang, *top_n, *colour_by, on_top_n, on_colour) }
             <div class="chart-grid">
                 <figure class="chart-figure chart-contribution">
                     <ChartCanvas painter={contrib.0.clone()} table={contrib.1.clone()} {lang} height={contrib_height}
@@ -285,5 +271,53 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 </figure>
             </div>
         </section>
+    }
+}
+
+/// The top-N and map-colouring boxes.
+fn chart_controls(
+    system: &IndicatorSystem,
+    lang: Lang,
+    top_n: usize,
+    colour_by: ColourBy,
+    on_top_n: Callback<usize>,
+    on_colour: Callback<ColourBy>,
+) -> Html {
+    let on_top_n = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        if let Ok(n) = v.parse() {
+            on_top_n.emit(n);
+        }
+    });
+    let on_colour = on_colour
+        .reform(|e: Event| parse_colour(&e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let mut colour_options = vec![
+        (ColourBy::Score, t(lang, Key::MapCompositeScore).to_string()),
+        (ColourBy::Rank, t(lang, Key::ChartRank).to_string()),
+    ];
+    colour_options.extend(
+        system
+            .dimensions
+            .iter()
+            .enumerate()
+            .map(|(d, dim)| (ColourBy::Dimension(d), dim.name(lang).to_string())),
+    );
+    html! {
+        <div class="chart-controls">
+            <label for="chart-top-n">{ t(lang, Key::ChartTopNLabel) }</label>
+            <select id="chart-top-n" onchange={on_top_n}>
+                { for TOP_N_CHOICES.iter().map(|&n| html! {
+                    <option value={n.to_string()} selected={n == top_n}>
+                        { tf(lang, Key::ChartTopN, &[&n.to_string()]) }
+                    </option>
+                }) }
+            </select>
+            <label for="chart-colour-by">{ t(lang, Key::MapColourByLabel) }</label>
+            <select id="chart-colour-by" onchange={on_colour}>
+                { for colour_options.into_iter().map(|(c, label)| html! {
+                    <option value={colour_key(c)} selected={c == colour_by}>{ label }</option>
+                }) }
+            </select>
+        </div>
     }
 }

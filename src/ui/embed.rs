@@ -12,13 +12,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct EmbedProps {
-    pub state: Store,
-    pub dispatch: Dispatch,
-    pub embed: Embed,
-}
-
 /// The host window, when the page runs in a frame.
 fn host() -> Option<web_sys::Window> {
     let window = web_sys::window()?;
@@ -72,13 +65,22 @@ fn content_height() -> f64 {
 /// What stays alive while the page is framed: the message listener, the resize observer and its callback.
 type Bridge = (EventListener, web_sys::ResizeObserver, Closure<dyn FnMut()>);
 
-#[component]
-pub fn EmbedBridge(props: &EmbedProps) -> Html {
-    let latest = use_mut_ref(|| props.state.clone());
-    *latest.borrow_mut() = props.state.clone();
+/// The page's side of embedding, for as long as the page runs: the embed attributes on `<html>`, the
+/// height reports and the host's commands, and a ranking-changed event whenever the ranking, the
+/// selection or the language changes. Runs in `App`; its effects keep the order the host sees.
+#[hook]
+pub fn use_embed_bridge(state: &Store, dispatch: &Dispatch, embed: &Embed) {
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    use_embed_attributes(embed);
+    use_host_link(latest, dispatch, &embed.origins);
+    use_ranking_events(state, &embed.origins);
+}
 
-    // Embed mode and hidden panels, as attributes on <html> that www/data.css acts on.
-    use_effect_with(props.embed.clone(), |embed| {
+/// Embed mode and hidden panels, as attributes on <html> that www/data.css acts on.
+#[hook]
+fn use_embed_attributes(embed: &Embed) {
+    use_effect_with(embed.clone(), |embed| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -92,94 +94,107 @@ pub fn EmbedBridge(props: &EmbedProps) -> Html {
             }
         }
     });
+}
 
-    // Height reports and host commands, for as long as the page is framed.
-    {
-        let (dispatch, origins) = (props.dispatch.clone(), props.embed.origins.clone());
-        use_effect_with(origins, move |origins| {
-            let origins = origins.clone();
-            let mut cleanup: Option<Bridge> = None;
-            if let (Some(window), Some(_)) = (web_sys::window(), host()) {
-                post(
-                    &Event::Ready {
-                        source: embed_api::SOURCE,
-                    },
-                    &origins,
-                );
-                let last = Rc::new(RefCell::new(-1.0));
-                let report_origins = origins.clone();
-                let report: Closure<dyn FnMut()> = Closure::new(move || {
-                    let h = content_height();
-                    if (h - *last.borrow()).abs() >= 1.0 {
-                        *last.borrow_mut() = h;
-                        post(
-                            &Event::Height {
-                                source: embed_api::SOURCE,
-                                height: h,
-                            },
-                            &report_origins,
-                        );
-                    }
-                });
-                let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok();
-                if let (Some(obs), Some(root)) =
-                    (&observer, window.document().and_then(|d| d.body()))
-                {
-                    obs.observe(&root);
-                }
-                let own = window.location().origin().unwrap_or_default();
-                let listener = EventListener::new(&window, "message", move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
-                        return;
-                    };
-                    if !embed_api::origin_allowed(&e.origin(), &origins, &own) {
-                        return;
-                    }
-                    let state = latest.borrow().clone();
-                    let reply = |event: Event| post(&event, &origins);
-                    match serde_wasm_bindgen::from_value::<Command>(e.data()) {
-                        Ok(command) => match embed_api::apply(&command, &state) {
-                            Ok(effect) => {
-                                for a in effect.actions {
-                                    dispatch.emit(a);
-                                }
-                                if effect.reply_ranking {
-                                    reply(embed_api::ranking_event(&state));
-                                }
-                            }
-                            Err(message) => reply(Event::Error {
-                                source: embed_api::SOURCE,
-                                message,
-                            }),
-                        },
-                        Err(err) => reply(Event::Error {
-                            source: embed_api::SOURCE,
-                            message: embed_api::not_a_command(state.lang, &err.to_string()),
-                        }),
-                    }
-                });
-                if let Some(obs) = observer {
-                    cleanup = Some((listener, obs, report));
-                }
+/// Height reports and host commands, for as long as the page is framed; `latest` is the page's state
+/// when a command arrives.
+#[hook]
+fn use_host_link(latest: Rc<RefCell<Store>>, dispatch: &Dispatch, origins: &[String]) {
+    let dispatch = dispatch.clone();
+    use_effect_with(origins.to_vec(), move |origins| {
+        let cleanup = web_sys::window()
+            .filter(|_| host().is_some())
+            .and_then(|window| connect(&window, origins.clone(), latest, dispatch));
+        move || {
+            if let Some((_listener, observer, _report)) = cleanup {
+                observer.disconnect();
             }
-            move || {
-                if let Some((_listener, observer, _report)) = cleanup {
-                    observer.disconnect();
-                }
-            }
-        });
-    }
+        }
+    });
+}
 
-    // A ranking-changed event whenever the ranking, the selection or the language changes.
-    {
-        let s = &props.state;
-        let origins = props.embed.origins.clone();
-        let state = props.state.clone();
-        use_effect_with((s.ranking.clone(), s.selected, s.lang), move |_| {
-            if host().is_some() {
-                post(&embed_api::ranking_event(&state), &origins);
-            }
-        });
+/// Tells the host the page is ready, then reports the page's height as it changes and obeys the
+/// host's commands. What it returns keeps that going (none when no resize observer can be made).
+fn connect(
+    window: &web_sys::Window,
+    origins: Vec<String>,
+    latest: Rc<RefCell<Store>>,
+    dispatch: Dispatch,
+) -> Option<Bridge> {
+    post(
+        &Event::Ready {
+            source: embed_api::SOURCE,
+        },
+        &origins,
+    );
+    let last = Rc::new(RefCell::new(-1.0));
+    let report_origins = origins.clone();
+    let report: Closure<dyn FnMut()> = Closure::new(move || {
+        let h = content_height();
+        if (h - *last.borrow()).abs() >= 1.0 {
+            *last.borrow_mut() = h;
+            post(
+                &Event::Height {
+                    source: embed_api::SOURCE,
+                    height: h,
+                },
+                &report_origins,
+            );
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()).ok();
+    if let (Some(obs), Some(root)) = (&observer, window.document().and_then(|d| d.body())) {
+        obs.observe(&root);
     }
-    html! {}
+    let own = window.location().origin().unwrap_or_default();
+    let listener = EventListener::new(window, "message", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        if !embed_api::origin_allowed(&e.origin(), &origins, &own) {
+            return;
+        }
+        let state = latest.borrow().clone();
+        obey(e, &state, &origins, &dispatch);
+    });
+    observer.map(|obs| (listener, obs, report))
+}
+
+/// Carries out a host's message: its actions go to the page, and the reply (the ranking, or why the
+/// message was refused) to the host.
+fn obey(e: &web_sys::MessageEvent, state: &Store, origins: &[String], dispatch: &Dispatch) {
+    let reply = |event: Event| post(&event, origins);
+    match serde_wasm_bindgen::from_value::<Command>(e.data()) {
+        Ok(command) => match embed_api::apply(&command, state) {
+            Ok(effect) => {
+                for a in effect.actions {
+                    dispatch.emit(a);
+                }
+                if effect.reply_ranking {
+                    reply(embed_api::ranking_event(state));
+                }
+            }
+            Err(message) => reply(Event::Error {
+                source: embed_api::SOURCE,
+                message,
+            }),
+        },
+        Err(err) => reply(Event::Error {
+            source: embed_api::SOURCE,
+            message: embed_api::not_a_command(state.lang, &err.to_string()),
+        }),
+    }
+}
+
+/// A ranking-changed event whenever the ranking, the selection or the language changes.
+#[hook]
+fn use_ranking_events(state: &Store, origins: &[String]) {
+    let origins = origins.to_vec();
+    let state = state.clone();
+    let deps = (state.ranking.clone(), state.selected, state.lang);
+    use_effect_with(deps, move |_| {
+        if host().is_some() {
+            post(&embed_api::ranking_event(&state), &origins);
+        }
+    });
 }

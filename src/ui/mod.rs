@@ -2,11 +2,13 @@
 //!
 //! `App` holds one `crate::state::State` in a reducer and lays the page out in named slots, one
 //! `<div class="slot slot-NAME">` each: `controls` (weights and method), `ranking`, `profile`, `charts`,
-//! `prefectures`, `analysis`, `data` (import, export and sharing) and `methods`. Panels receive the state
-//! as a `Store` (an `Rc` compared by pointer) and the `Dispatch` handle, and change the page only by
-//! dispatching `crate::state::Action`s. The `charts` and `analysis` slots are drawn by the on-demand
-//! panels module (`panels_host` on the page's side, `panels_app` in the module), which keeps a replica
-//! of the state and sends its panels' actions to the page.
+//! `prefectures`, `analysis`, `data` (import, export and sharing) and `methods`. Each panel receives
+//! only the parts of the state it shows (their `Rc`s compared by pointer) and the `Dispatch` callback,
+//! and changes the page only by dispatching `crate::state::Action`s; what needs the whole state (the
+//! share link, the embed bridge, the snapshots for the panels module and the brief) is a hook `App`
+//! runs. The `charts` and `analysis` slots are drawn by the on-demand panels module (`panels_host` on
+//! the page's side, `panels_app` in the module), which keeps one replica of the state and sends its
+//! panels' selections and scenarios to the page.
 
 mod address;
 mod analysis;
@@ -67,13 +69,6 @@ impl Reducible for Store {
 /// a callback that sends the page's part to the page (`panels_app`).
 pub type Dispatch = Callback<Action>;
 
-/// Props of every panel: the state and the way to change it.
-#[derive(Properties, PartialEq, Clone)]
-pub struct PanelProps {
-    pub state: Store,
-    pub dispatch: Dispatch,
-}
-
 /// The `lang` attribute value of a language.
 pub fn lang_tag(lang: Lang) -> &'static str {
     lang.language().html_tag
@@ -94,6 +89,10 @@ fn App() -> Html {
         let state = state.clone();
         move |_| Rc::new(embed_options(&state))
     });
+    // Embedding and the snapshots for the panels module run here, whichever panels are shown, before
+    // the share link, as they did when child components held them.
+    embed::use_embed_bridge(&state, &dispatch, &embed);
+    let panel_link = panels_host::use_panel_snapshots(&state, &dispatch);
     // The share link is restored and the address kept on the view here, whichever panels are shown;
     // the link's effect runs before those below, as it did when a child panel held it.
     let link = address::use_share_link(&state, &dispatch, &embed);
@@ -130,7 +129,6 @@ fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
-            <embed::EmbedBridge state={state.clone()} dispatch={dispatch.clone()} embed={(**embed).clone()} />
             <header::Header {lang} system={state.system.clone()} data={state.data.clone()} provenance={state.provenance.clone()}
                 link_notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
@@ -154,12 +152,13 @@ fn App() -> Html {
                     if shown(Panel::Profile) {
                         <profile::ProfilePanel {lang} system={state.system.clone()} data={state.data.clone()}
                             provenance={state.provenance.clone()} ranking={state.ranking.clone()} selected={state.selected}
-                            snapshot={snapshot.clone()} dispatch={dispatch.clone()} state={state.clone()} />
+                            snapshot={snapshot.clone()} dispatch={dispatch.clone()} scenario={state.scenario.clone()}
+                            unit_estimates={state.unit_estimates.clone()} />
                     }
                 </div>
                 <div class="slot slot-charts">
                     if shown(Panel::Charts) {
-                        <panels_host::OnDemand slot="charts" state={state.clone()} dispatch={dispatch.clone()} />
+                        <panels_host::OnDemand slot="charts" {lang} link={panel_link.clone()} />
                     }
                 </div>
                 <div class="slot slot-prefectures">
@@ -169,7 +168,7 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-analysis">
                     if shown(Panel::Analysis) {
-                        <panels_host::OnDemand slot="analysis" state={state.clone()} dispatch={dispatch.clone()} />
+                        <panels_host::OnDemand slot="analysis" {lang} link={panel_link} />
                     }
                 </div>
                 <div class="slot slot-data">

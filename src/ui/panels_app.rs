@@ -4,7 +4,8 @@
 //! element for that slot. The panels change the page only by requests (`PanelRequest`), which come back
 //! as the page's next snapshot (`state::messages`).
 
-use super::{analysis, charts_panel, Dispatch, Store};
+use super::analysis::{self, Ptr};
+use super::{charts_panel, Dispatch, Store};
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
 use crate::state::messages::PanelRequest;
@@ -168,35 +169,34 @@ fn PanelsApp(props: &PanelsAppProps) -> Html {
     // unkeyed list from its end, and a portal given another host keeps its first host's events.
     html! {
         { for props.slots.iter().map(|(slot, host)| html! {
-            <SlotPortal key={slot.name()} slot={*slot} host={host.clone()} state={state.clone()}
-                dispatch={dispatch.clone()} />
+            <SlotPortal key={slot.name()} host={host.clone()}>{ slot_view(*slot, &state, &dispatch) }</SlotPortal>
         }) }
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct SlotPortalProps {
-    slot: Slot,
+    /// The page's element for the slot.
     host: web_sys::Element,
-    state: Store,
-    dispatch: Dispatch,
+    children: Html,
 }
 
 /// One open slot: its panels, shown in the page's element for it.
 #[component]
 fn SlotPortal(props: &SlotPortalProps) -> Html {
-    create_portal(
-        slot_view(props.slot, &props.state, &props.dispatch),
-        props.host.clone(),
-    )
+    create_portal(props.children.clone(), props.host.clone())
 }
 
 /// What a slot shows.
 fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
     match slot {
-        Slot::Analysis => {
-            html! { <analysis::AnalysisPanel state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Slot::Analysis => html! {
+            <analysis::AnalysisPanel lang={state.lang} system={Ptr(state.system.clone())}
+                data={Ptr(state.data.clone())} scenario={state.scenario.clone()}
+                manual={state.manual_scenario()} ranking={Ptr(state.ranking.clone())}
+                baseline={Ptr(state.baseline.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
+                selected={state.selected} dispatch={dispatch.clone()} />
+        },
         Slot::Charts => {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {

@@ -2,8 +2,8 @@
 //! `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when either slot first
 //! comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
 //! so and offers to try again. Once a slot is open, every new state is sent to the module as a
-//! `Snapshot` (the data set only when it changed), and the module's requests come back as
-//! `PanelRequest`s that become actions.
+//! `Snapshot` (the data set only when it changed) by `use_panel_snapshots`, which `App` runs, and the
+//! module's requests come back as `PanelRequest`s that become actions.
 
 use super::observe::use_on_screen_within;
 use super::tools::describe;
@@ -117,14 +117,80 @@ impl Status {
     }
 }
 
+/// The page's link to the panels module, which the slots' loaders share: the page's latest state (a slot
+/// opens with its full snapshot), the dispatcher the module's requests go to, and the switch that
+/// starts the snapshots once a slot is open.
+#[derive(Clone)]
+pub struct PanelLink {
+    latest: Rc<RefCell<Rc<State>>>,
+    dispatch: Dispatch,
+    opened: UseStateSetter<bool>,
+}
+
+impl PartialEq for PanelLink {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.latest, &other.latest)
+            && self.dispatch == other.dispatch
+            && self.opened == other.opened
+    }
+}
+
+impl PanelLink {
+    /// Loads the module and opens `slot` on `element` with the page's state at that moment; returns
+    /// whether it opened, or why not.
+    async fn open(&self, slot: &str, element: web_sys::Element) -> Result<JsValue, JsValue> {
+        call_panels("ready", js_sys::Array::new()).await?;
+        // The snapshot is taken once the module has loaded, so it is the page's state then.
+        let state = self.latest.borrow().clone();
+        let args = js_sys::Array::new();
+        args.push(&JsValue::from(slot));
+        args.push(&element);
+        let parts: js_sys::Array = snapshot_args(&state, true)
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        args.push(&parts);
+        args.push(&to_page(&self.dispatch, &state));
+        call_panels("open", args).await
+    }
+}
+
+/// Sends the page's state to the panels module once a slot is open: after every change the panels
+/// show, with the data set only when it changed (`snapshot_args`). Runs in `App`, whichever slots are
+/// shown; the slots' loaders open the module through the link it returns.
+#[hook]
+pub fn use_panel_snapshots(state: &Store, dispatch: &Dispatch) -> PanelLink {
+    let latest = use_mut_ref(|| state.0.clone());
+    *latest.borrow_mut() = state.0.clone();
+    let open = use_state_eq(|| false);
+    use_effect_with((state.clone(), *open), move |(state, open)| {
+        if *open {
+            if let Some(parts) = snapshot_args(&state.0, false) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let parts: js_sys::Array = parts.into_iter().collect();
+                    let args = js_sys::Array::of1(&parts);
+                    let _ = call_panels("apply", args).await;
+                });
+            }
+        }
+    });
+    PanelLink {
+        latest,
+        dispatch: dispatch.clone(),
+        opened: open.setter(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct OnDemandProps {
     /// `charts` or `analysis`.
     pub slot: &'static str,
-    pub state: Store,
-    pub dispatch: Dispatch,
+    pub lang: Lang,
+    pub link: PanelLink,
 }
 
+/// A slot the panels module draws: the placeholder until the slot comes into view (or its button is
+/// pressed), then the module's panels, or why they could not be loaded.
 #[component]
 pub fn OnDemand(props: &OnDemandProps) -> Html {
     let node = use_node_ref();
@@ -135,12 +201,9 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
     let status = use_state(|| Status::Waiting);
     // Whether keyboard focus was in the placeholder when the module opened, so it moves into the panels.
     let focus_inside = use_mut_ref(|| false);
-    let latest = use_mut_ref(|| props.state.0.clone());
-    *latest.borrow_mut() = props.state.0.clone();
     {
-        let (status, root, latest) = (status.clone(), root.clone(), latest.clone());
-        let (node, focus_inside) = (node.clone(), focus_inside.clone());
-        let (slot, dispatch) = (props.slot, props.dispatch.clone());
+        let (status, root, link) = (status.clone(), root.clone(), props.link.clone());
+        let (node, focus_inside, slot) = (node.clone(), focus_inside.clone(), props.slot);
         let waiting = *status == Status::Waiting;
         let wanted = in_view || *requested;
         use_effect_with((wanted, waiting), move |&(wanted, waiting)| {
@@ -152,28 +215,15 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
             };
             status.set(Status::Loading);
             wasm_bindgen_futures::spawn_local(async move {
-                // The snapshot is taken once the module has loaded, so it is the page's state then.
-                let opened = match call_panels("ready", js_sys::Array::new()).await {
-                    Err(e) => Err(e),
-                    Ok(_) => {
-                        let state = latest.borrow().clone();
-                        let args = js_sys::Array::new();
-                        args.push(&JsValue::from(slot));
-                        args.push(&element);
-                        let parts: js_sys::Array = snapshot_args(&state, true)
-                            .unwrap_or_default()
-                            .into_iter()
-                            .collect();
-                        args.push(&parts);
-                        args.push(&to_page(&dispatch, &state));
-                        call_panels("open", args).await
-                    }
-                };
+                let opened = link.open(slot, element).await;
                 *focus_inside.borrow_mut() = holds_focus(&node);
-                status.set(match opened {
-                    Ok(_) => Status::Open,
-                    Err(e) => Status::Failed(describe(&e)),
-                });
+                match opened {
+                    Ok(_) => {
+                        status.set(Status::Open);
+                        link.opened.set(true);
+                    }
+                    Err(e) => status.set(Status::Failed(describe(&e))),
+                }
             });
         });
     }
@@ -186,36 +236,38 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
             }
         });
     }
-    {
-        let open = *status == Status::Open;
-        use_effect_with((props.state.clone(), open), move |(state, open)| {
-            if *open {
-                if let Some(parts) = snapshot_args(&state.0, false) {
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let parts: js_sys::Array = parts.into_iter().collect();
-                        let args = js_sys::Array::of1(&parts);
-                        let _ = call_panels("apply", args).await;
-                    });
-                }
-            }
-        });
+    html! {
+        <div ref={node} class="on-demand" data-on-demand={status.name()}>
+            // The module's app lives in this element; the page renders nothing into it.
+            <div ref={root} class="on-demand-root"></div>
+            { placeholder(props.slot, props.lang, &status, &requested) }
+        </div>
     }
-    let lang = props.state.lang;
-    let note = match &*status {
+}
+
+/// What the slot shows of its own: nothing once open, else the loading note with its button, or the
+/// failure with a retry button.
+fn placeholder(
+    slot: &'static str,
+    lang: Lang,
+    status: &UseStateHandle<Status>,
+    requested: &UseStateHandle<bool>,
+) -> Html {
+    match &**status {
         Status::Open => html! {},
         Status::Waiting | Status::Loading => {
             let request = {
                 let requested = requested.clone();
                 Callback::from(move |_: MouseEvent| requested.set(true))
             };
-            let (heading, load) = slot_texts(props.slot);
+            let (heading, load) = slot_texts(slot);
             html! {
-                <section class="panel on-demand-note" aria-busy={(*status == Status::Loading).to_string()}>
+                <section class="panel on-demand-note" aria-busy={(**status == Status::Loading).to_string()}>
                     <h2>{ t(lang, heading) }</h2>
-                    <p role="status">{ loading_text(lang, props.slot) }</p>
+                    <p role="status">{ loading_text(lang, slot) }</p>
                     // Tab reaches the slot through this button; focusing it scrolls the slot into view,
                     // which loads the module, and the focus then moves into the panels.
-                    <button type="button" class="load-panels" data-testid={format!("load-{}", props.slot)}
+                    <button type="button" class="load-panels" data-testid={format!("load-{}", slot)}
                         onclick={request}>{ t(lang, load) }</button>
                 </section>
             }
@@ -232,13 +284,6 @@ pub fn OnDemand(props: &OnDemandProps) -> Html {
                 </p>
             }
         }
-    };
-    html! {
-        <div ref={node} class="on-demand" data-on-demand={status.name()}>
-            // The module's app lives in this element; the page renders nothing into it.
-            <div ref={root} class="on-demand-root"></div>
-            { note }
-        </div>
     }
 }
 

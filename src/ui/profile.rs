@@ -1,11 +1,12 @@
 //! The selected county's profile: rank and score, the generated summary, and every indicator with raw
 //! value and unit, normalised score, rank among all units and provenance.
 
+use super::analysis::{ProfileReach, Ptr};
 use super::ranking::dim_class;
-use super::{Dispatch, Store};
+use super::Dispatch;
 use crate::data::provenance::{Provenance, Status};
 use crate::i18n::{place, prefecture_name, t, tf, Key};
-use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::Ranking;
 use crate::state::snapshot::Snapshot;
 use crate::state::Action;
@@ -25,8 +26,9 @@ pub struct ProfilePanelProps {
     /// Makes the page's snapshot for the brief's button (`brief::use_page_snapshot`).
     pub snapshot: Callback<(), Snapshot>,
     pub dispatch: Dispatch,
-    /// The page state, only passed on to `ProfileReach`, which still takes `PanelProps`.
-    pub state: Store,
+    /// For `ProfileReach`: the scenario in force and which units hold estimates.
+    pub scenario: Scenario,
+    pub unit_estimates: Rc<Vec<bool>>,
 }
 
 impl PartialEq for ProfilePanelProps {
@@ -39,7 +41,8 @@ impl PartialEq for ProfilePanelProps {
             && self.selected == other.selected
             && self.snapshot == other.snapshot
             && self.dispatch == other.dispatch
-            && self.state == other.state
+            && self.scenario == other.scenario
+            && Rc::ptr_eq(&self.unit_estimates, &other.unit_estimates)
     }
 }
 
@@ -119,7 +122,9 @@ fn profile_card(props: &ProfilePanelProps, u: usize) -> Html {
                     <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
             </dl>
             <p class="summary">{ p.summary(system, data, lang) }</p>
-            <super::analysis::ProfileReach state={props.state.clone()} dispatch={props.dispatch.clone()} />
+            <ProfileReach lang={props.lang} system={Ptr(props.system.clone())} data={Ptr(props.data.clone())}
+                scenario={props.scenario.clone()} ranking={Ptr(props.ranking.clone())}
+                unit_estimates={Ptr(props.unit_estimates.clone())} selected={props.selected} />
             { indicator_table(system, &p, lang) }
         </article>
     }

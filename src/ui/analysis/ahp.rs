@@ -4,11 +4,12 @@
 //! nothing until the user explicitly accepts it; a consistent one is applied with a button.
 
 use super::methods_more::neutral_matrix;
+use super::Ptr;
 use crate::i18n::{t, tf, Key};
 use crate::method::ahp::{self, AhpResult, CR_THRESHOLD, SAATY_RANDOM_INDEX};
-use crate::model::{Lang, Weighting};
+use crate::model::{IndicatorSystem, Lang, Scenario, Weighting};
 use crate::state::Action;
-use crate::ui::PanelProps;
+use crate::ui::Dispatch;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -138,47 +139,45 @@ fn result_html(lang: Lang, names: &[String], r: &AhpResult) -> Html {
     }
 }
 
-#[component]
-pub fn AhpPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let n = s.system.n_dimensions();
-    let steps = {
-        let matrix = s.scenario.ahp_matrix.clone();
-        use_state(move || steps_from(matrix.as_deref(), n))
-    };
-    // Follow a matrix that arrives from elsewhere (a shared link, an applied form).
-    {
-        let steps = steps.clone();
-        use_effect_with(s.scenario.ahp_matrix.clone(), move |m| {
-            if let Some(m) = m {
-                steps.set(steps_from(Some(m), n));
-            }
-        });
+/// Whether the matrix is in use, or why it cannot be, and the button that applies it.
+fn status_html(
+    lang: Lang,
+    result: &Result<AhpResult, ahp::AhpError>,
+    in_use: bool,
+    apply: Callback<MouseEvent>,
+) -> Html {
+    match result {
+        Err(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
+        Ok(_) if in_use => html! {
+            <p class="ahp-status ok" role="status" data-testid="ahp-status">
+                { t(lang, Key::AhpInUse) }
+            </p>
+        },
+        Ok(r) if r.is_consistent() => html! {
+            <div class="ahp-status ok" data-testid="ahp-status">
+                <p role="status">{ tf(lang, Key::AhpConsistent, &[&format!("{:.3}", r.consistency_ratio), &CR_THRESHOLD.to_string()]) }</p>
+                <button type="button" class="primary" onclick={apply.clone()} data-testid="ahp-apply">
+                    { t(lang, Key::PanelApplyWeights) }
+                </button>
+            </div>
+        },
+        Ok(r) => html! {
+            <div class="ahp-status warn" data-testid="ahp-status">
+                <p role="alert">
+                    <span aria-hidden="true">{ "⚠ " }</span>
+                    { tf(lang, Key::AhpInconsistent, &[&format!("{:.3}", r.consistency_ratio), &CR_THRESHOLD.to_string()]) }
+                </p>
+                <button type="button" onclick={apply} data-testid="ahp-accept">
+                    { t(lang, Key::AhpAcceptAnyway) }
+                </button>
+            </div>
+        },
     }
-    let matrix = matrix_from(&steps, n);
-    let result = ahp::weights(&matrix, n);
-    let names = s.system.dimension_names(lang);
-    let in_use = s.scenario.weighting == Weighting::Ahp
-        && s.scenario
-            .ahp_matrix
-            .as_ref()
-            .is_some_and(|m| steps_from(Some(m), n) == *steps);
+}
 
-    let apply = {
-        let (d, scenario, matrix) = (props.dispatch.clone(), s.scenario.clone(), matrix.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut sc = scenario.clone();
-            sc.weighting = Weighting::Ahp;
-            sc.ahp_matrix = Some(matrix.clone());
-            d.emit(Action::SetScenario(sc));
-        })
-    };
-    let reset = {
-        let steps = steps.clone();
-        Callback::from(move |_: MouseEvent| steps.set(vec![EQUAL; pairs(n).len()]))
-    };
-
+/// The comparison matrix: a box of the scale above the diagonal, the reciprocals below it.
+fn matrix_html(lang: Lang, names: &[String], steps: &UseStateHandle<Vec<usize>>) -> Html {
+    let n = names.len();
     let index = |r: usize, c: usize| pairs(n).iter().position(|&p| p == (r, c));
     let cell = |r: usize, c: usize| -> Html {
         if r == c {
@@ -213,33 +212,73 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
             </td>
         }
     };
+    html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, Key::AhpMatrixLabel)}>
+            <table class="ahp-matrix" data-testid="ahp-matrix">
+                <thead><tr>
+                    <td></td>
+                    { for names.iter().map(|nm| html! { <th scope="col">{ nm.clone() }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for (0..n).map(|r| html! {
+                        <tr>
+                            <th scope="row">{ names[r].clone() }</th>
+                            { for (0..n).map(|c| cell(r, c)) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
 
-    let status = match &result {
-        Err(e) => html! { <p class="problem" role="alert">{ e.message(lang) }</p> },
-        Ok(_) if in_use => html! {
-            <p class="ahp-status ok" role="status" data-testid="ahp-status">
-                { t(lang, Key::AhpInUse) }
-            </p>
-        },
-        Ok(r) if r.is_consistent() => html! {
-            <div class="ahp-status ok" data-testid="ahp-status">
-                <p role="status">{ tf(lang, Key::AhpConsistent, &[&format!("{:.3}", r.consistency_ratio), &CR_THRESHOLD.to_string()]) }</p>
-                <button type="button" class="primary" onclick={apply.clone()} data-testid="ahp-apply">
-                    { t(lang, Key::PanelApplyWeights) }
-                </button>
-            </div>
-        },
-        Ok(r) => html! {
-            <div class="ahp-status warn" data-testid="ahp-status">
-                <p role="alert">
-                    <span aria-hidden="true">{ "⚠ " }</span>
-                    { tf(lang, Key::AhpInconsistent, &[&format!("{:.3}", r.consistency_ratio), &CR_THRESHOLD.to_string()]) }
-                </p>
-                <button type="button" onclick={apply} data-testid="ahp-accept">
-                    { t(lang, Key::AhpAcceptAnyway) }
-                </button>
-            </div>
-        },
+#[derive(Properties, PartialEq)]
+pub struct AhpPanelProps {
+    pub lang: Lang,
+    pub system: Ptr<IndicatorSystem>,
+    /// The page's scenario: its weighting and AHP matrix, and the rest of it for Apply.
+    pub scenario: Scenario,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn AhpPanel(props: &AhpPanelProps) -> Html {
+    let (lang, scenario) = (props.lang, &props.scenario);
+    let n = props.system.n_dimensions();
+    let steps = {
+        let matrix = scenario.ahp_matrix.clone();
+        use_state(move || steps_from(matrix.as_deref(), n))
+    };
+    // Follow a matrix that arrives from elsewhere (a shared link, an applied form).
+    {
+        let steps = steps.clone();
+        use_effect_with(scenario.ahp_matrix.clone(), move |m| {
+            if let Some(m) = m {
+                steps.set(steps_from(Some(m), n));
+            }
+        });
+    }
+    let matrix = matrix_from(&steps, n);
+    let result = ahp::weights(&matrix, n);
+    let names = props.system.dimension_names(lang);
+    let in_use = scenario.weighting == Weighting::Ahp
+        && scenario
+            .ahp_matrix
+            .as_ref()
+            .is_some_and(|m| steps_from(Some(m), n) == *steps);
+
+    let apply = {
+        let (d, scenario, matrix) = (props.dispatch.clone(), scenario.clone(), matrix.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut sc = scenario.clone();
+            sc.weighting = Weighting::Ahp;
+            sc.ahp_matrix = Some(matrix.clone());
+            d.emit(Action::SetScenario(sc));
+        })
+    };
+    let reset = {
+        let steps = steps.clone();
+        Callback::from(move |_: MouseEvent| steps.set(vec![EQUAL; pairs(n).len()]))
     };
 
     html! {
@@ -247,24 +286,9 @@ pub fn AhpPanel(props: &PanelProps) -> Html {
             <h3 id="ahp-h">{ t(lang, Key::AhpHeading) }</h3>
             <p class="help">{ t(lang, Key::AhpHelp) }</p>
             { scale_legend(lang) }
-            <div class="table-scroll" role="region" tabindex="0" aria-label={t(lang, Key::AhpMatrixLabel)}>
-                <table class="ahp-matrix" data-testid="ahp-matrix">
-                    <thead><tr>
-                        <td></td>
-                        { for names.iter().map(|nm| html! { <th scope="col">{ nm.clone() }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for (0..n).map(|r| html! {
-                            <tr>
-                                <th scope="row">{ names[r].clone() }</th>
-                                { for (0..n).map(|c| cell(r, c)) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { matrix_html(lang, &names, &steps) }
             if let Ok(r) = &result { { result_html(lang, &names, r) } }
-            { status }
+            { status_html(lang, &result, in_use, apply) }
             <button type="button" onclick={reset}>{ t(lang, Key::AhpResetAll) }</button>
             <details class="ri">
                 <summary>{ t(lang, Key::AhpHowCr) }</summary>

@@ -6,10 +6,11 @@ use super::Ptr;
 use crate::chart::compare::{self, CompareInput, MAX_COMPARED};
 use crate::chart::LazyTable;
 use crate::i18n::{t, tf, Key};
-use crate::model::Lang;
-use crate::state::{Action, State};
+use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::score::Ranking;
+use crate::state::Action;
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
-use crate::ui::PanelProps;
+use crate::ui::Dispatch;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -54,7 +55,8 @@ fn cell(text: String, best: bool, lang: Lang) -> Html {
     }
 }
 
-fn indicator_table(s: &State, units: &[usize]) -> Html {
+/// The composite, dimension scores and indicator values of the chosen units side by side.
+fn indicator_table(s: &ComparePanelProps, units: &[usize]) -> Html {
     let lang = s.lang;
     let sys = &s.system;
     let composite: Vec<Option<f64>> = units
@@ -112,25 +114,33 @@ fn indicator_table(s: &State, units: &[usize]) -> Html {
     }
 }
 
-#[component]
-pub fn ComparePanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let chosen = use_state_eq(Vec::<usize>::new);
-    let filter = use_state(String::new);
-    // Counties chosen before a data set with fewer units arrived are dropped.
-    let units: Vec<usize> = chosen
-        .iter()
-        .copied()
-        .filter(|&u| u < s.data.n_units() && u < s.ranking.n_units)
-        .collect();
+#[derive(Properties, PartialEq)]
+pub struct ComparePanelProps {
+    pub lang: Lang,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub ranking: Ptr<Ranking>,
+    /// The default ranking, which orders the checklist.
+    pub baseline: Ptr<Ranking>,
+    pub selected: Option<usize>,
+    pub dispatch: Dispatch,
+}
 
-    let chart = use_memo(
+/// The side-by-side dimension chart of `units` with its table twin.
+#[hook]
+fn use_compare_chart(
+    system: &Ptr<IndicatorSystem>,
+    data: &Ptr<Dataset>,
+    ranking: &Ptr<Ranking>,
+    units: &[usize],
+    lang: Lang,
+) -> Rc<(Painter, Rc<LazyTable>)> {
+    use_memo(
         (
-            Ptr(s.system.clone()),
-            Ptr(s.data.clone()),
-            Ptr(s.ranking.clone()),
-            units.clone(),
+            system.clone(),
+            data.clone(),
+            ranking.clone(),
+            units.to_vec(),
             lang,
         ),
         |(sys, data, ranking, units, lang)| {
@@ -163,7 +173,41 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
             });
             (painter, table)
         },
-    );
+    )
+}
+
+/// A chip with a remove button for each chosen unit.
+fn chips(data: &Dataset, units: &[usize], lang: Lang, chosen: &UseStateHandle<Vec<usize>>) -> Html {
+    let remove = |u: usize| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: MouseEvent| {
+            chosen.set((*chosen).iter().copied().filter(|&x| x != u).collect())
+        })
+    };
+    units
+        .iter()
+        .map(|&u| html! {
+            <span class="chip" data-testid="compare-chip" data-adcode={data.units[u].adcode.clone()}>
+                <span translate="no">{ data.units[u].name(lang) }</span>
+                <button type="button" onclick={remove(u)} aria-label={tf(lang, Key::CmpRemove, &[data.units[u].name(lang)])}>{ "×" }</button>
+            </span>
+        })
+        .collect()
+}
+
+#[component]
+pub fn ComparePanel(props: &ComparePanelProps) -> Html {
+    let s = props;
+    let lang = s.lang;
+    let chosen = use_state_eq(Vec::<usize>::new);
+    let filter = use_state(String::new);
+    // Counties chosen before a data set with fewer units arrived are dropped.
+    let units: Vec<usize> = chosen
+        .iter()
+        .copied()
+        .filter(|&u| u < s.data.n_units() && u < s.ranking.n_units)
+        .collect();
+    let chart = use_compare_chart(&s.system, &s.data, &s.ranking, &units, lang);
 
     let on_toggle = use_callback(chosen.clone(), |(u, on): (usize, bool), chosen| {
         let mut next: Vec<usize> = (**chosen).iter().copied().filter(|&x| x != u).collect();
@@ -172,12 +216,6 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
         }
         chosen.set(next);
     });
-    let remove = |u: usize| {
-        let chosen = chosen.clone();
-        Callback::from(move |_: MouseEvent| {
-            chosen.set((*chosen).iter().copied().filter(|&x| x != u).collect())
-        })
-    };
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -209,12 +247,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
             <h3 id="cmp-h">{ t(lang, Key::CmpHeading) }</h3>
             <p class="help">{ tf(lang, Key::CmpChooseRange, &[&MAX_COMPARED.to_string()]) }</p>
             <div class="chosen" aria-live="polite">
-                { for units.iter().map(|&u| html! {
-                    <span class="chip" data-testid="compare-chip" data-adcode={s.data.units[u].adcode.clone()}>
-                        <span translate="no">{ s.data.units[u].name(lang) }</span>
-                        <button type="button" onclick={remove(u)} aria-label={tf(lang, Key::CmpRemove, &[s.data.units[u].name(lang)])}>{ "×" }</button>
-                    </span>
-                }) }
+                { chips(&s.data, &units, lang, &chosen) }
                 if let Some(u) = s.selected.filter(|u| !units.contains(u) && !full) {
                     <button type="button" onclick={add_selected}>{ tf(lang, Key::CmpAddSelected, &[s.data.units[u].name(lang)]) }</button>
                 }
@@ -224,7 +257,7 @@ pub fn ComparePanel(props: &PanelProps) -> Html {
                 <label for="cmp-filter">{ t(lang, Key::CmpFilter) }</label>
                 <input id="cmp-filter" type="search" value={(*filter).clone()} oninput={on_filter} autocomplete="off"
                     placeholder={t(lang, Key::SearchPlaceholder)} />
-                <CountyChecklist data={Ptr(s.data.clone())} order={Ptr(s.baseline.clone())} {lang}
+                <CountyChecklist data={s.data.clone()} order={s.baseline.clone()} {lang}
                     filter={needle} chosen={units.clone()} {full} {on_toggle} />
                 if full {
                     <p class="hint">{ tf(lang, Key::CmpFull, &[&MAX_COMPARED.to_string()]) }</p>

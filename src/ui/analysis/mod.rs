@@ -2,10 +2,10 @@
 //! AHP comparison form, rank uncertainty, what it takes for the selected county to move, and a
 //! side-by-side comparison of two to four counties.
 //!
-//! Each panel reads the page state and changes it only by dispatching `Action`s (the AHP form, the
-//! method choices and the reach panel's Apply replace the scenario with `Action::SetScenario`).
-//! Expensive results are memoised on the inputs they depend on, so a panel re-renders cheaply when
-//! some unrelated part of the state changes.
+//! Each panel takes the parts of the page state it shows and changes the state only by dispatching
+//! `Action`s (the AHP form, the method choices and the reach panel's Apply replace the scenario with
+//! `Action::SetScenario`). Expensive results are memoised on the inputs they depend on, so a panel
+//! re-renders cheaply when some unrelated part of the state changes.
 
 mod ahp;
 mod compare;
@@ -18,9 +18,11 @@ mod uncertainty;
 
 pub use profile_reach::ProfileReach;
 
-use super::PanelProps;
+use super::Dispatch;
 use crate::i18n::{t, tf, Key};
-use crate::model::Lang;
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use crate::score::Ranking;
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,6 +39,13 @@ impl<T> Clone for Ptr<T> {
 impl<T> PartialEq for Ptr<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Ptr<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 
@@ -82,19 +91,55 @@ pub(crate) fn estimate_note(lang: Lang, any_estimate: bool) -> Html {
     }
 }
 
+/// The parts of the page state the analysis panels show.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AnalysisPanelProps {
+    pub lang: Lang,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    /// The scenario as the user set it.
+    pub scenario: Scenario,
+    /// The same scenario with the weights in force written out as manual weights
+    /// (`State::manual_scenario`), which switching to manual weighting sets.
+    pub manual: Scenario,
+    pub ranking: Ptr<Ranking>,
+    /// The ranking under the default scenario, which orders the county pickers.
+    pub baseline: Ptr<Ranking>,
+    /// Per unit: whether any of its values is an estimate.
+    pub unit_estimates: Ptr<Vec<bool>>,
+    pub selected: Option<usize>,
+    pub dispatch: Dispatch,
+}
+
 #[component]
-pub fn AnalysisPanel(props: &PanelProps) -> Html {
-    let lang = props.state.lang;
+pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
+    let AnalysisPanelProps {
+        lang,
+        system,
+        data,
+        scenario,
+        manual,
+        ranking,
+        baseline,
+        unit_estimates,
+        selected,
+        dispatch,
+    } = props.clone();
     html! {
         <section class="panel analysis" aria-labelledby="analysis-h">
             <h2 id="analysis-h">{ t(lang, Key::AnalysisHeading) }</h2>
             <p class="help">{ t(lang, Key::PanelIntro) }</p>
             <div class="analysis-grid">
-                <methods_more::MethodChoices ..props.clone() />
-                <ahp::AhpPanel ..props.clone() />
-                <uncertainty::UncertaintyPanel ..props.clone() />
-                <reach::ReachPanel ..props.clone() />
-                <compare::ComparePanel ..props.clone() />
+                <methods_more::MethodChoices {lang} system={system.clone()} ranking={ranking.clone()}
+                    scenario={scenario.clone()} {manual} dispatch={dispatch.clone()} />
+                <ahp::AhpPanel {lang} system={system.clone()} scenario={scenario.clone()} dispatch={dispatch.clone()} />
+                <uncertainty::UncertaintyPanel {lang} system={system.clone()} data={data.clone()}
+                    scenario={scenario.clone()} unit_estimates={unit_estimates.clone()} {selected}
+                    dispatch={dispatch.clone()} />
+                <reach::ReachPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario}
+                    ranking={ranking.clone()} baseline={baseline.clone()} {unit_estimates} {selected}
+                    dispatch={dispatch.clone()} />
+                <compare::ComparePanel {lang} {system} {data} {ranking} {baseline} {selected} {dispatch} />
             </div>
         </section>
     }

@@ -7,8 +7,7 @@ use crate::analysis::indicator_reach::{
 };
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
-use crate::score::ScoreError;
-use crate::ui::PanelProps;
+use crate::score::{Ranking, ScoreError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -126,14 +125,57 @@ fn out_of_reach_text(system: &IndicatorSystem, a: &Advice, target: u32, lang: La
     }
 }
 
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProfileReachProps {
+    pub lang: Lang,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub scenario: Scenario,
+    /// The current ranking, which gives the county's rank.
+    pub ranking: Ptr<Ranking>,
+    /// Per unit: whether any of its values is an estimate.
+    pub unit_estimates: Ptr<Vec<bool>>,
+    pub selected: Option<usize>,
+}
+
+/// The indicator reach of the selected county for `target`, computed while `wanted` and whenever
+/// the county, the target, the scenario or the data set changes.
+#[hook]
+fn use_found(
+    props: &ProfileReachProps,
+    wanted: bool,
+    target: u32,
+) -> UseStateHandle<Option<Ptr<Found>>> {
+    let found = use_state_eq(|| None::<Ptr<Found>>);
+    let (inputs, setter) = (props.clone(), found.clone());
+    let deps = (
+        wanted,
+        props.selected,
+        target,
+        props.scenario.clone(),
+        props.data.clone(),
+        props.system.clone(),
+    );
+    use_effect_with(deps, move |(wanted, unit, target, ..)| {
+        if let (true, Some(u)) = (*wanted, *unit) {
+            let fresh = setter
+                .as_ref()
+                .is_some_and(|f| f.0.is_for(&inputs, u, *target));
+            if !fresh {
+                setter.set(Some(Ptr(Rc::new(Found::compute(&inputs, u, *target)))));
+            }
+        }
+    });
+    found
+}
+
 /// In the county profile: what each indicator alone would need to lift the county to a rank the
 /// official chooses (the next place to begin with), on demand: each answer re-scores the data a few
 /// hundred times, so it is computed when asked for and then follows the chosen rank.
 #[component]
-pub fn ProfileReach(props: &PanelProps) -> Html {
-    let s = &props.state;
+pub fn ProfileReach(props: &ProfileReachProps) -> Html {
+    let s = props;
     let lang = s.lang;
-    let found = use_state_eq(|| None::<Ptr<Found>>);
     // The county for which the official asked; a new target for it is computed at once.
     let asked_for = use_state_eq(|| None::<usize>);
     let chosen = use_state_eq(|| None::<(usize, u32)>);
@@ -143,23 +185,8 @@ pub fn ProfileReach(props: &PanelProps) -> Html {
         (Some((cu, t)), Some(u)) if cu == u && t < rank => t,
         _ => rank.saturating_sub(1),
     };
-    {
-        let (state, found) = (props.state.clone(), found.clone());
-        let wanted = unit.is_some() && *asked_for == unit && target >= 1;
-        use_effect_with(
-            (wanted, unit, target, props.state.clone()),
-            move |(wanted, unit, target, _)| {
-                if let (true, Some(u)) = (*wanted, *unit) {
-                    let fresh = found
-                        .as_ref()
-                        .is_some_and(|f| f.0.is_for(&state, u, *target));
-                    if !fresh {
-                        found.set(Some(Ptr(Rc::new(Found::compute(&state, u, *target)))));
-                    }
-                }
-            },
-        );
-    }
+    let wanted = unit.is_some() && *asked_for == unit && target >= 1;
+    let found = use_found(props, wanted, target);
     let Some(u) = unit else {
         return html! {};
     };
@@ -220,27 +247,27 @@ struct Found {
 }
 
 impl Found {
-    fn compute(state: &crate::state::State, u: usize, target: u32) -> Self {
+    fn compute(inputs: &ProfileReachProps, u: usize, target: u32) -> Self {
         let rows = indicator_reach::indicator_reach_all(
-            &state.system,
-            &state.data,
-            &state.scenario,
+            &inputs.system,
+            &inputs.data,
+            &inputs.scenario,
             u,
             target,
         );
         Found {
             unit: u,
             target,
-            scenario: state.scenario.clone(),
-            data: state.data.clone(),
+            scenario: inputs.scenario.clone(),
+            data: inputs.data.0.clone(),
             rows,
         }
     }
 
-    fn is_for(&self, state: &crate::state::State, u: usize, target: u32) -> bool {
+    fn is_for(&self, inputs: &ProfileReachProps, u: usize, target: u32) -> bool {
         self.unit == u
             && self.target == target
-            && self.scenario == state.scenario
-            && Rc::ptr_eq(&self.data, &state.data)
+            && self.scenario == inputs.scenario
+            && Rc::ptr_eq(&self.data, &inputs.data.0)
     }
 }

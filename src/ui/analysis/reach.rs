@@ -15,10 +15,10 @@ use crate::analysis::DimensionModel;
 use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario, Unit};
 use crate::score::{score, Ranking, ScoreError};
-use crate::state::{Action, State, MAX_WEIGHT};
+use crate::state::{Action, MAX_WEIGHT};
 use crate::tools_api::AnalysisRequest;
 use crate::ui::tools::{self, Status};
-use crate::ui::PanelProps;
+use crate::ui::Dispatch;
 use std::borrow::Cow;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -61,7 +61,7 @@ struct Outcome {
 /// Computes the outcome for unit `u` and `target`: the weight reach in the tools module, the indicator
 /// reach and the check of the new weights here; `outcome` is set when all is done.
 fn compute(
-    s: &State,
+    s: &ReachPanelProps,
     u: usize,
     target: u32,
     status: UseStateHandle<Option<Status>>,
@@ -71,7 +71,7 @@ fn compute(
     let indicators =
         indicator_reach::indicator_reach_all(&s.system, &s.data, &s.scenario, u, target);
     let done = {
-        let (scenario, data) = (s.scenario.clone(), s.data.clone());
+        let (scenario, data) = (s.scenario.clone(), s.data.0.clone());
         move |current, weight, apply| {
             let o = Outcome {
                 unit: u,
@@ -143,7 +143,7 @@ fn parse_target(text: &str, ranked: u32) -> Result<u32, Message> {
 }
 
 /// The scenario giving unit `u` the best (or worst) rank of `b`, when re-scoring confirms that rank.
-fn witness_scenario(s: &State, u: usize, b: &RankBounds, best: bool) -> Option<Scenario> {
+fn witness_scenario(s: &ReachPanelProps, u: usize, b: &RankBounds, best: bool) -> Option<Scenario> {
     let (w, want) = if best {
         (&b.best_weights, b.best_rank)
     } else {
@@ -183,8 +183,8 @@ impl BoundsSource {
         (bounds, on_demand.and_then(|r| r.clone().err()))
     }
 
-    /// Computes the bounds of unit `u` under the state's data and scenario in the tools module.
-    fn compute(&self, s: &State, u: usize) -> Callback<()> {
+    /// Computes the bounds of unit `u` under the panel's data and scenario in the tools module.
+    fn compute(&self, s: &ReachPanelProps, u: usize) -> Callback<()> {
         let (on_demand, status) = (self.on_demand.clone(), self.status.clone());
         let (data, scenario, lang) = (s.data.clone(), s.scenario.clone(), s.lang);
         Callback::from(move |()| {
@@ -210,13 +210,9 @@ impl BoundsSource {
 }
 
 #[hook]
-fn use_bounds_source(s: &State) -> BoundsSource {
+fn use_bounds_source(s: &ReachPanelProps) -> BoundsSource {
     let table = use_memo(
-        (
-            Ptr(s.system.clone()),
-            Ptr(s.data.clone()),
-            bounds_key(&s.scenario),
-        ),
+        (s.system.clone(), s.data.clone(), bounds_key(&s.scenario)),
         |(sys, data, key)| bounds::precomputed(&sys.0, &data.0, key).map(Rc::new),
     );
     BoundsSource {
@@ -226,62 +222,100 @@ fn use_bounds_source(s: &State) -> BoundsSource {
     }
 }
 
-#[component]
-pub fn ReachPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let n_ranked = s.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
+#[derive(Properties, PartialEq, Clone)]
+pub struct ReachPanelProps {
+    pub lang: Lang,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub scenario: Scenario,
+    pub ranking: Ptr<Ranking>,
+    /// The default ranking, which orders the county box.
+    pub baseline: Ptr<Ranking>,
+    /// Per unit: whether any of its values is an estimate.
+    pub unit_estimates: Ptr<Vec<bool>>,
+    pub selected: Option<usize>,
+    pub dispatch: Dispatch,
+}
+
+/// The target form and what its Compute button found: the target as typed, the outcome, why the form
+/// was refused and the status of the weight reach in the tools module.
+struct ReachRun {
+    target: UseStateHandle<String>,
+    outcome: UseStateHandle<Option<Ptr<Outcome>>>,
+    problem: UseStateHandle<Option<Message>>,
+    status: UseStateHandle<Option<Status>>,
+    on_target: Callback<String>,
+    on_compute: Callback<()>,
+}
+
+/// The reach form's state; a new county starts from the place just above its current one.
+#[hook]
+fn use_reach_run(props: &ReachPanelProps) -> ReachRun {
     let target = use_state(String::new);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
     let problem = use_state_eq(|| None::<Message>);
-    // The weight reach runs in the tools module: its loading and failure notes.
-    let reach_status = use_state_eq(|| None::<Status>);
-    let bounds_source = use_bounds_source(s);
-
-    // A new county starts from the place just above its current one.
+    let status = use_state_eq(|| None::<Status>);
     {
         let (target, outcome, problem) = (target.clone(), outcome.clone(), problem.clone());
-        let rank = s.selected.map(|u| s.ranking.rank[u]);
-        use_effect_with(s.selected, move |_| {
+        let rank = props.selected.map(|u| props.ranking.rank[u]);
+        use_effect_with(props.selected, move |_| {
             target.set(rank.map_or(String::new(), |r| r.saturating_sub(1).max(1).to_string()));
             outcome.set(None);
             problem.set(None);
         });
     }
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |text: String| target.set(text))
+    };
+    let on_compute = {
+        let (panel, target, outcome) = (props.clone(), target.clone(), outcome.clone());
+        let (problem, status) = (problem.clone(), status.clone());
+        Callback::from(move |()| {
+            let Some(u) = panel.selected else { return };
+            let ranked = panel.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
+            match parse_target(&target, ranked) {
+                Ok(k) => {
+                    problem.set(None);
+                    compute(&panel, u, k, status.clone(), outcome.clone());
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        })
+    };
+    ReachRun {
+        target,
+        outcome,
+        problem,
+        status,
+        on_target,
+        on_compute,
+    }
+}
 
+#[component]
+pub fn ReachPanel(props: &ReachPanelProps) -> Html {
+    let s = props;
+    let lang = s.lang;
+    let n_ranked = s.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
+    let ReachRun {
+        target,
+        outcome,
+        problem,
+        status: reach_status,
+        on_target,
+        on_compute,
+    } = use_reach_run(s);
+    let bounds_source = use_bounds_source(s);
     let on_county = use_callback(props.dispatch.clone(), |u: Option<usize>, d| {
         d.emit(Action::Select(u))
     });
     let on_apply = use_callback(props.dispatch.clone(), |sc: Scenario, d| {
         d.emit(Action::SetScenario(sc))
     });
-    let on_target = {
-        let target = target.clone();
-        Callback::from(move |text: String| target.set(text))
-    };
-    let on_compute = {
-        let (state, target, outcome, problem) = (
-            props.state.clone(),
-            target.clone(),
-            outcome.clone(),
-            problem.clone(),
-        );
-        let status = reach_status.clone();
-        Callback::from(move |()| {
-            let Some(u) = state.selected else { return };
-            let ranked = state.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
-            match parse_target(&target, ranked) {
-                Ok(k) => {
-                    problem.set(None);
-                    compute(&state, u, k, status.clone(), outcome.clone());
-                }
-                Err(message) => problem.set(Some(message)),
-            }
-        })
-    };
 
     let county = html! {
-        <ReachCounty data={Ptr(s.data.clone())} order={Ptr(s.baseline.clone())} {lang}
+        <ReachCounty data={s.data.clone()} order={s.baseline.clone()} {lang}
             selected={s.selected} on_change={on_county} />
     };
     let Some(u) = s.selected else {
@@ -298,11 +332,11 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
     // Best and worst rank: precomputed, or computed on demand for this unit and scenario.
     let (bounds, bounds_error) = bounds_source.lookup(u, &s.scenario);
     let on_witness = {
-        let (state, d, problem) = (props.state.clone(), props.dispatch.clone(), problem.clone());
+        let (panel, d, problem) = (props.clone(), props.dispatch.clone(), problem.clone());
         let b = bounds.as_ref().map(|(b, _)| b.clone());
         Callback::from(move |best: bool| {
             let Some(b) = &b else { return };
-            match witness_scenario(&state, u, b, best) {
+            match witness_scenario(&panel, u, b, best) {
                 Some(sc) => d.emit(Action::SetScenario(sc)),
                 None => problem.set(Some(Message::new(Key::ReachNotReproduced, &[]))),
             }
@@ -311,9 +345,9 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
 
     let result = outcome.as_ref().filter(|o| o.0.unit == u).map(|o| {
         let applied = o.0.apply.as_ref().is_some_and(|(sc, _)| *sc == s.scenario);
-        let stale = !applied && (o.0.scenario != s.scenario || !Rc::ptr_eq(&o.0.data, &s.data));
+        let stale = !applied && (o.0.scenario != s.scenario || !Rc::ptr_eq(&o.0.data, &s.data.0));
         html! {
-            <ReachResult outcome={o.clone()} system={Ptr(s.system.clone())} {lang} {rank} {applied} {stale}
+            <ReachResult outcome={o.clone()} system={s.system.clone()} {lang} {rank} {applied} {stale}
                 on_apply={on_apply.clone()} />
         }
     });
@@ -328,7 +362,7 @@ pub fn ReachPanel(props: &PanelProps) -> Html {
             if let Some(p) = &*problem { <p class="problem bad-input" role="alert">{ p.text(lang) }</p> }
             { tools::status_view(reach_status.as_ref(), lang) }
             { for result }
-            <BoundsSection {bounds} error={bounds_error} system={Ptr(s.system.clone())} {lang}
+            <BoundsSection {bounds} error={bounds_error} system={s.system.clone()} {lang}
                 status={(*bounds_source.status).clone()} on_compute={bounds_source.compute(s, u)} {on_witness} />
         </section>
     }

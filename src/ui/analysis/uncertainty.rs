@@ -9,11 +9,11 @@ use crate::analysis::uncertainty::{
 use crate::chart::intervals::{self, IntervalsInput, RankInterval};
 use crate::chart::LazyTable;
 use crate::i18n::{t, tf, Key};
-use crate::model::{Dataset, Lang, Scenario};
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::ScoreError;
-use crate::state::State;
+use crate::state::Action;
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
-use crate::ui::PanelProps;
+use crate::ui::Dispatch;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -225,10 +225,16 @@ impl RunHandle {
     }
 
     /// Starts a run of `config` on the page's current method and data, in chunks from the next task on.
-    fn start(&self, state: &State, config: UncertaintyConfig) {
+    fn start(
+        &self,
+        system: &IndicatorSystem,
+        data: &Rc<Dataset>,
+        scenario: &Scenario,
+        config: UncertaintyConfig,
+    ) {
         let scheduler = &self.scheduler;
         let started = now_ms();
-        match UncertaintyRun::new(&state.system, &state.data, &state.scenario, config) {
+        match UncertaintyRun::new(system, data, scenario, config) {
             Ok(run) => {
                 let total = run.progress();
                 *scheduler.job.borrow_mut() = Some(Job {
@@ -238,8 +244,8 @@ impl RunHandle {
                     compute_ms: 0.0,
                     longest_ms: 0.0,
                     chunks: 0,
-                    scenario: state.scenario.clone(),
-                    data: state.data.clone(),
+                    scenario: scenario.clone(),
+                    data: data.clone(),
                 });
                 scheduler.phase.set(Phase::Running(total));
                 scheduler.chart_on.set(false);
@@ -292,22 +298,38 @@ fn use_uncertainty_run() -> RunHandle {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct UncertaintyPanelProps {
+    pub lang: Lang,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    /// The method a run samples around.
+    pub scenario: Scenario,
+    /// Per unit: whether any of its values is an estimate.
+    pub unit_estimates: Ptr<Vec<bool>>,
+    pub selected: Option<usize>,
+    pub dispatch: Dispatch,
+}
+
 #[component]
-pub fn UncertaintyPanel(props: &PanelProps) -> Html {
-    let s = &props.state;
+pub fn UncertaintyPanel(props: &UncertaintyPanelProps) -> Html {
+    let s = props;
     let lang = s.lang;
     let run = use_uncertainty_run();
     let show_all = use_state_eq(|| false);
     let on_select = use_callback(props.dispatch.clone(), |u: usize, d| {
-        d.emit(crate::state::Action::Select(Some(u)))
+        d.emit(Action::Select(Some(u)))
     });
     let on_show_all = {
         let show_all = show_all.setter();
         use_callback((), move |all: bool, _| show_all.set(all))
     };
     let on_run = {
-        let (state, run) = (props.state.clone(), run.clone());
-        Callback::from(move |config: UncertaintyConfig| run.start(&state, config))
+        let (system, data, scenario) = (s.system.clone(), s.data.clone(), s.scenario.clone());
+        let run = run.clone();
+        Callback::from(move |config: UncertaintyConfig| {
+            run.start(&system, &data.0, &scenario, config)
+        })
     };
     let on_cancel = {
         let run = run.clone();
@@ -317,7 +339,7 @@ pub fn UncertaintyPanel(props: &PanelProps) -> Html {
 
     // While a run is going the previous result is not rebuilt on every progress update: it is hidden.
     let result_html = run.outcome.as_ref().filter(|_| !running).map(|o| {
-        let stale = o.0.scenario != s.scenario || !Rc::ptr_eq(&o.0.data, &s.data);
+        let stale = o.0.scenario != s.scenario || !Rc::ptr_eq(&o.0.data, &s.data.0);
         let any_estimate =
             o.0.result
                 .rows
