@@ -2,8 +2,8 @@
 //! bar on the current view. It runs in `App`, so it works whichever panels an embedding page hides;
 //! what it decides is `crate::state::address`, tested natively.
 
-use super::analysis::Ptr;
 use super::storage;
+use super::Ptr;
 use super::{Dispatch, Store};
 use crate::share::{DatasetRef, Embed};
 use crate::state::address::{address_dataset, restore_link, view_query};

@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::state::messages::PageMessage;
 use crate::state::snapshot::Snapshot;
-use crate::ui::Store;
+use crate::ui::{Ptr, Store};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -202,7 +202,7 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
     let app = yew::Renderer::<BriefApp>::with_root_and_props(
         super::panels_app::detached_root()?,
         BriefAppProps {
-            brief: Rc::new(brief),
+            brief: Ptr(Rc::new(brief)),
             host: root,
         },
     )
@@ -212,17 +212,11 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
     Ok(())
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct BriefAppProps {
-    brief: Rc<Brief>,
+    brief: Ptr<Brief>,
     /// The page's element the brief is shown in.
     host: web_sys::Element,
-}
-
-impl PartialEq for BriefAppProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.brief, &other.brief) && self.host == other.host
-    }
 }
 
 /// Moves the focus to the element `selector` finds.

@@ -2,6 +2,7 @@
 //! keys to the chart's hit regions and shows the chart's table alternative below it.
 
 use super::observe::{use_on_screen, use_width};
+use super::Ptr;
 use crate::chart::{ChartLayout, ChartStyle, LazyTable, TextTable};
 use crate::i18n::{t, Key};
 use crate::model::Lang;
@@ -22,20 +23,14 @@ pub type CanvasArea = DrawingArea<CanvasBackend, Shift>;
 pub type DrawFn = dyn Fn(&CanvasArea, &ChartStyle) -> Result<ChartLayout, String>;
 
 /// A chart drawing function; compared by pointer, so build it with `use_memo` over the chart's inputs.
-#[derive(Clone)]
-pub struct Painter(pub Rc<DrawFn>);
+#[derive(Clone, PartialEq)]
+pub struct Painter(pub Ptr<DrawFn>);
 
 impl Painter {
     pub fn new(
         f: impl Fn(&CanvasArea, &ChartStyle) -> Result<ChartLayout, String> + 'static,
     ) -> Self {
-        Self(Rc::new(f))
-    }
-}
-
-impl PartialEq for Painter {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Self(Ptr(Rc::new(f)))
     }
 }
 
@@ -62,27 +57,16 @@ impl Height {
     }
 }
 
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ChartCanvasProps {
     pub painter: Painter,
-    pub table: Rc<LazyTable>,
+    pub table: Ptr<LazyTable>,
     pub lang: Lang,
     pub height: Height,
     pub on_select: Callback<usize>,
     /// File name stem for the PNG download button; no button without it.
     #[prop_or_default]
     pub png_name: Option<AttrValue>,
-}
-
-impl PartialEq for ChartCanvasProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.painter == other.painter
-            && Rc::ptr_eq(&self.table, &other.table)
-            && self.lang == other.lang
-            && self.height == other.height
-            && self.on_select == other.on_select
-            && self.png_name == other.png_name
-    }
 }
 
 /// Saves a canvas as a PNG file through a temporary download link.
@@ -378,19 +362,11 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 }
 
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 struct ChartTableProps {
-    table: Rc<LazyTable>,
+    table: Ptr<LazyTable>,
     lang: Lang,
     on_select: Callback<usize>,
-}
-
-impl PartialEq for ChartTableProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.table, &other.table)
-            && self.lang == other.lang
-            && self.on_select == other.on_select
-    }
 }
 
 /// The chart's text alternative in a disclosure; the table is built only while it is open.

@@ -2,6 +2,7 @@
 //! its own canvas with a table alternative, plus the controls for top N and map colouring.
 
 use super::chart_canvas::{ChartCanvas, Height, Painter};
+use super::Ptr;
 use crate::chart::contribution::{self, ContributionInput};
 use crate::chart::profile::{self, ProfileInput};
 use crate::chart::rank_shift::{self, RankShiftInput};
@@ -18,37 +19,15 @@ use yew::prelude::*;
 const MOVER_THRESHOLD: u32 = 3;
 const TOP_N_CHOICES: [usize; 3] = [10, 20, 30];
 
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ChartsPanelProps {
-    pub system: Rc<IndicatorSystem>,
-    pub data: Rc<Dataset>,
-    pub ranking: Rc<Ranking>,
-    pub baseline: Rc<Ranking>,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub ranking: Ptr<Ranking>,
+    pub baseline: Ptr<Ranking>,
     pub selected: Option<usize>,
     pub lang: Lang,
     pub on_select: Callback<usize>,
-}
-
-impl PartialEq for ChartsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.ranking, &other.ranking)
-            && Rc::ptr_eq(&self.baseline, &other.baseline)
-            && self.selected == other.selected
-            && self.lang == other.lang
-            && self.on_select == other.on_select
-    }
-}
-
-/// An `Rc` compared by pointer, for hook dependencies.
-#[derive(Clone)]
-struct Ptr<T>(Rc<T>);
-
-impl<T> PartialEq for Ptr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 type Inputs = (
@@ -165,9 +144,9 @@ fn use_contribution_chart(base: &Inputs, top_n: usize) -> Chart {
 
 /// The rank shift against the default ranking.
 #[hook]
-fn use_rank_shift_chart(base: &Inputs, baseline: &Rc<Ranking>) -> Chart {
+fn use_rank_shift_chart(base: &Inputs, baseline: &Ptr<Ranking>) -> Chart {
     use_memo(
-        (base.clone(), Ptr(baseline.clone())),
+        (base.clone(), baseline.clone()),
         |((sys, data, ranking, selected, lang), baseline)| {
             let parts = Rc::new(Parts::new(sys, data, ranking, *selected));
             let (baseline, lang) = (baseline.0.clone(), *lang);
@@ -225,9 +204,9 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let colour_by = use_state_eq(ColourBy::default);
     let lang = props.lang;
     let base: Inputs = (
-        Ptr(props.system.clone()),
-        Ptr(props.data.clone()),
-        Ptr(props.ranking.clone()),
+        props.system.clone(),
+        props.data.clone(),
+        props.ranking.clone(),
         props.selected,
         lang,
     );
@@ -253,20 +232,20 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             { chart_controls(&props.system, lang, *top_n, *colour_by, on_top_n, on_colour) }
             <div class="chart-grid">
                 <figure class="chart-figure chart-contribution">
-                    <ChartCanvas painter={contrib.0.clone()} table={contrib.1.clone()} {lang} height={contrib_height}
+                    <ChartCanvas painter={contrib.0.clone()} table={Ptr(contrib.1.clone())} {lang} height={contrib_height}
                         on_select={on_select.clone()} png_name={AttrValue::from("contribution")} />
                 </figure>
                 <figure class="chart-figure chart-rank-shift">
-                    <ChartCanvas painter={shift.0.clone()} table={shift.1.clone()} {lang} height={Height::Fixed(680)}
+                    <ChartCanvas painter={shift.0.clone()} table={Ptr(shift.1.clone())} {lang} height={Height::Fixed(680)}
                         on_select={on_select.clone()} png_name={AttrValue::from("rank-shift")} />
                 </figure>
                 <figure class="chart-figure chart-tile-map">
-                    <ChartCanvas painter={map.0.clone()} table={map.1.clone()} {lang}
+                    <ChartCanvas painter={map.0.clone()} table={Ptr(map.1.clone())} {lang}
                         height={Height::Aspect { ratio: 1.05, min: 320, max: 760 }}
                         on_select={on_select.clone()} png_name={AttrValue::from("tile-map")} />
                 </figure>
                 <figure class="chart-figure chart-profile">
-                    <ChartCanvas painter={prof.0.clone()} table={prof.1.clone()} {lang} height={Height::Fixed(340)}
+                    <ChartCanvas painter={prof.0.clone()} table={Ptr(prof.1.clone())} {lang} height={Height::Fixed(340)}
                         {on_select} png_name={AttrValue::from("profile")} />
                 </figure>
             </div>

@@ -6,7 +6,7 @@ use super::address::ShareLink;
 use super::import_report::report_view;
 use super::storage::{self, Listing, SaveOutcome};
 use super::tools::{self, ImportFailure, Status};
-use super::Dispatch;
+use super::{Dispatch, Ptr};
 use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::export_name::{export_file_name, CalendarDate, ExportKind, FileType};
 use crate::data::provenance::Provenance;
@@ -124,38 +124,24 @@ impl StorageNote {
 
 /// What the data panel shows and exports: the data set with its provenance, the ranking against the
 /// baseline under the scenario, and the link of the current view that `App` keeps in the address bar.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct DataPanelProps {
     pub lang: Lang,
-    pub system: Rc<IndicatorSystem>,
-    pub data: Rc<Dataset>,
-    pub provenance: Rc<Provenance>,
-    pub ranking: Rc<Ranking>,
-    pub baseline: Rc<Ranking>,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub provenance: Ptr<Provenance>,
+    pub ranking: Ptr<Ranking>,
+    pub baseline: Ptr<Ranking>,
     pub scenario: Scenario,
     pub link: ShareLink,
     pub dispatch: Dispatch,
-}
-
-impl PartialEq for DataPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.provenance, &other.provenance)
-            && Rc::ptr_eq(&self.ranking, &other.ranking)
-            && Rc::ptr_eq(&self.baseline, &other.baseline)
-            && self.scenario == other.scenario
-            && self.link == other.link
-            && self.dispatch == other.dispatch
-    }
 }
 
 #[component]
 pub fn DataPanel(props: &DataPanelProps) -> Html {
     let lang = props.lang;
     let saved = use_saved_sets();
-    let import = use_import(&props.system, &props.dispatch, &saved);
+    let import = use_import(&props.system.0, &props.dispatch, &saved);
     let use_bundled = {
         let (dispatch, report) = (props.dispatch.clone(), import.run.report.clone());
         Callback::from(move |_: MouseEvent| {
@@ -180,7 +166,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             <button type="button" data-testid="use-bundled" disabled={is_bundled} onclick={use_bundled}>
                 { t(lang, Key::DataUseBundled) }</button>
             { import_section(lang, &import) }
-            { saved_section(lang, &saved, &props.system, &props.dispatch) }
+            { saved_section(lang, &saved, &props.system.0, &props.dispatch) }
             <ExportButtons {lang} system={props.system.clone()} data={props.data.clone()}
                 provenance={props.provenance.clone()} ranking={props.ranking.clone()}
                 baseline={props.baseline.clone()} scenario={props.scenario.clone()} />
@@ -420,27 +406,15 @@ fn saved_section(
 }
 
 /// What the exports are made of: the ranking with its data, provenance, baseline and scenario.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 struct ExportButtonsProps {
     lang: Lang,
-    system: Rc<IndicatorSystem>,
-    data: Rc<Dataset>,
-    provenance: Rc<Provenance>,
-    ranking: Rc<Ranking>,
-    baseline: Rc<Ranking>,
+    system: Ptr<IndicatorSystem>,
+    data: Ptr<Dataset>,
+    provenance: Ptr<Provenance>,
+    ranking: Ptr<Ranking>,
+    baseline: Ptr<Ranking>,
     scenario: Scenario,
-}
-
-impl PartialEq for ExportButtonsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.provenance, &other.provenance)
-            && Rc::ptr_eq(&self.ranking, &other.ranking)
-            && Rc::ptr_eq(&self.baseline, &other.baseline)
-            && self.scenario == other.scenario
-    }
 }
 
 /// The ranking's CSV and XLSX exports and the empty templates, with the tools module's notes (it

@@ -1,6 +1,6 @@
 //! The page header: index name, language switch and the data notice (published values versus estimates).
 
-use super::analysis::Ptr;
+use super::Ptr;
 use super::{lang_tag, Dispatch};
 use crate::data::provenance::{Provenance, Status};
 use crate::echo::clip;
@@ -8,30 +8,18 @@ use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::share::Notice;
 use crate::state::Action;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the header shows: the language, the data set and its provenance for the data notice, and the
 /// opening link's notices (worded with the indicator system's names).
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct HeaderProps {
     pub lang: Lang,
-    pub system: Rc<IndicatorSystem>,
-    pub data: Rc<Dataset>,
-    pub provenance: Rc<Provenance>,
-    pub link_notices: Rc<Vec<Notice>>,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub provenance: Ptr<Provenance>,
+    pub link_notices: Ptr<Vec<Notice>>,
     pub dispatch: Dispatch,
-}
-
-impl PartialEq for HeaderProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.provenance, &other.provenance)
-            && Rc::ptr_eq(&self.link_notices, &other.link_notices)
-            && self.dispatch == other.dispatch
-    }
 }
 
 #[component]
@@ -40,7 +28,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     // Counting 1,328 provenance records (or an import's values) is worth doing once per data set, not
     // on every slider step.
     let counts = use_memo(
-        (Ptr(props.provenance.clone()), Ptr(props.data.clone()), lang),
+        (props.provenance.clone(), props.data.clone(), lang),
         |(prov, data, lang)| {
             let (prov, data) = (&prov.0, &data.0);
             let total = data.n_units() * data.n_indicators();
@@ -165,21 +153,12 @@ fn notice_counts(
     )
 }
 
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 struct LinkNoticesProps {
     lang: Lang,
-    system: Rc<IndicatorSystem>,
-    notices: Rc<Vec<Notice>>,
+    system: Ptr<IndicatorSystem>,
+    notices: Ptr<Vec<Notice>>,
     dispatch: Dispatch,
-}
-
-impl PartialEq for LinkNoticesProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.notices, &other.notices)
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// What the opening link asked for that could not be done (an unknown parameter, a data set this

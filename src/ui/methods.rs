@@ -1,22 +1,16 @@
 //! The method and sources section the data notice links to: how the index is computed, where the data
 //! comes from, and every dimension and indicator with its unit and definition.
 
+use super::Ptr;
 use crate::i18n::{t, tf, Key};
 use crate::model::{IndicatorSystem, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Only what the section shows, so it is not re-rendered while weights move.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct MethodsProps {
     pub lang: Lang,
-    pub system: Rc<IndicatorSystem>,
-}
-
-impl PartialEq for MethodsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && Rc::ptr_eq(&self.system, &other.system)
-    }
+    pub system: Ptr<IndicatorSystem>,
 }
 
 #[component]

@@ -3,10 +3,10 @@
 //! `App` holds one `crate::state::State` in a reducer and lays the page out in named slots, one
 //! `<div class="slot slot-NAME">` each: `controls` (weights and method), `ranking`, `profile`, `charts`,
 //! `prefectures`, `analysis`, `data` (import, export and sharing) and `methods`. Each panel receives
-//! only the parts of the state it shows (their `Rc`s compared by pointer) and the `Dispatch` callback,
-//! and changes the page only by dispatching `crate::state::Action`s; what needs the whole state (the
-//! share link, the embed bridge, the snapshots for the panels module and the brief) is a hook `App`
-//! runs. The `charts` and `analysis` slots are drawn by the on-demand panels module (`panels_host` on
+//! only the parts of the state it shows (their `Rc`s wrapped in `Ptr`, compared by pointer) and the
+//! `Dispatch` callback, and changes the page only by dispatching `crate::state::Action`s; what needs
+//! the whole state (the share link, the embed bridge, the snapshots for the panels module and the
+//! brief) is a hook `App` runs. The `charts` and `analysis` slots are drawn by the on-demand panels module (`panels_host` on
 //! the page's side, `panels_app` in the module), which keeps one replica of the state and sends its
 //! panels' selections and scenarios to the page.
 
@@ -40,16 +40,40 @@ use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The page state as the reducer holds it: an `Rc` that props compare by pointer, so a panel re-renders
-/// exactly when an action produced a new state.
-#[derive(Clone, Debug)]
-pub struct Store(pub Rc<State>);
+/// A shared part of the state that props compare by pointer, so a panel re-renders exactly when that
+/// part of the state was replaced.
+#[derive(Debug)]
+pub struct Ptr<T: ?Sized>(pub Rc<T>);
 
-impl PartialEq for Store {
+impl<T: ?Sized> Clone for Ptr<T> {
+    fn clone(&self) -> Self {
+        Ptr(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for Ptr<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+impl<T: ?Sized> Deref for Ptr<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: ?Sized> From<Rc<T>> for Ptr<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Ptr(rc)
+    }
+}
+
+/// The page state as the reducer holds it, compared by pointer, so a panel re-renders exactly when an
+/// action produced a new state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store(pub Ptr<State>);
 
 impl Deref for Store {
     type Target = State;
@@ -61,7 +85,7 @@ impl Deref for Store {
 impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Store(Rc::new(state::reduce(&self.0, action))))
+        Rc::new(Store(Ptr(Rc::new(state::reduce(&self.0, action)))))
     }
 }
 
@@ -76,7 +100,7 @@ pub fn lang_tag(lang: Lang) -> &'static str {
 
 #[component]
 fn App() -> Html {
-    let store = use_reducer(|| Store(Rc::new(State::from_bundle(seeds::bundle()))));
+    let store = use_reducer(|| Store(Ptr(Rc::new(State::from_bundle(seeds::bundle())))));
     let dispatch: Dispatch = use_callback(store.dispatcher(), |action, reducer| {
         reducer.dispatch(action)
     });
@@ -129,13 +153,13 @@ fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
-            <header::Header {lang} system={state.system.clone()} data={state.data.clone()} provenance={state.provenance.clone()}
-                link_notices={state.link_notices.clone()} dispatch={dispatch.clone()} />
+            <header::Header {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())} provenance={Ptr(state.provenance.clone())}
+                link_notices={Ptr(state.link_notices.clone())} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
                 <div class="slot slot-controls">
                     if shown(Panel::Weights) {
-                        <weights::WeightsPanel {lang} system={state.system.clone()} figures={weights::WeightFigures::of(&state)}
+                        <weights::WeightsPanel {lang} system={Ptr(state.system.clone())} figures={weights::WeightFigures::of(&state)}
                             weighting={state.scenario.weighting} normalisation={state.scenario.normalisation}
                             aggregation={state.scenario.aggregation} preset={state.preset} problem={state.problem.clone()}
                             dispatch={dispatch.clone()} />
@@ -143,17 +167,17 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-ranking">
                     if shown(Panel::Ranking) {
-                        <ranking::RankingPanel {lang} system={state.system.clone()} data={state.data.clone()}
-                            ranking={state.ranking.clone()} changes={state.changes.clone()} unit_estimates={state.unit_estimates.clone()}
+                        <ranking::RankingPanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                            ranking={Ptr(state.ranking.clone())} changes={Ptr(state.changes.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
                             table={state.table.clone()} selected={state.selected} dispatch={dispatch.clone()} />
                     }
                 </div>
                 <div class="slot slot-profile">
                     if shown(Panel::Profile) {
-                        <profile::ProfilePanel {lang} system={state.system.clone()} data={state.data.clone()}
-                            provenance={state.provenance.clone()} ranking={state.ranking.clone()} selected={state.selected}
+                        <profile::ProfilePanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                            provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} selected={state.selected}
                             snapshot={snapshot.clone()} dispatch={dispatch.clone()} scenario={state.scenario.clone()}
-                            unit_estimates={state.unit_estimates.clone()} />
+                            unit_estimates={Ptr(state.unit_estimates.clone())} />
                     }
                 </div>
                 <div class="slot slot-charts">
@@ -163,7 +187,7 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-prefectures">
                     if shown(Panel::Prefectures) {
-                        <prefectures::PrefecturePanel {lang} data={state.data.clone()} ranking={state.ranking.clone()} />
+                        <prefectures::PrefecturePanel {lang} data={Ptr(state.data.clone())} ranking={Ptr(state.ranking.clone())} />
                     }
                 </div>
                 <div class="slot slot-analysis">
@@ -173,12 +197,12 @@ fn App() -> Html {
                 </div>
                 <div class="slot slot-data">
                     if shown(Panel::Data) {
-                        <data_panel::DataPanel {lang} system={state.system.clone()} data={state.data.clone()}
-                            provenance={state.provenance.clone()} ranking={state.ranking.clone()} baseline={state.baseline.clone()}
+                        <data_panel::DataPanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                            provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())}
                             scenario={state.scenario.clone()} {link} dispatch={dispatch.clone()} />
                     }
                 </div>
-                <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={state.system.clone()} /></div>
+                <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={Ptr(state.system.clone())} /></div>
             </main>
             <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
         </>

@@ -4,8 +4,8 @@
 //! element for that slot. The panels change the page only by requests (`PanelRequest`), which come back
 //! as the page's next snapshot (`state::messages`).
 
-use super::analysis::{self, Ptr};
-use super::{charts_panel, Dispatch, Store};
+use super::analysis;
+use super::{charts_panel, Dispatch, Ptr, Store};
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
 use crate::state::messages::PanelRequest;
@@ -39,14 +39,8 @@ impl Slot {
 }
 
 /// The page's function that takes a request (the kind and value texts of a `PanelRequest`).
-#[derive(Clone)]
-struct ToPage(Rc<js_sys::Function>);
-
-impl PartialEq for ToPage {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+#[derive(Clone, PartialEq)]
+struct ToPage(Ptr<js_sys::Function>);
 
 impl ToPage {
     fn send(&self, request: &PanelRequest, system: &IndicatorSystem) {
@@ -102,8 +96,8 @@ pub fn open(
     SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((start.system.clone(), data)));
     let props = PanelsAppProps {
         slots: Rc::new(vec![(slot, root)]),
-        start: Store(Rc::new(start)),
-        to_page: ToPage(Rc::new(to_page)),
+        start: Store(Ptr(Rc::new(start))),
+        to_page: ToPage(Ptr(Rc::new(to_page))),
     };
     let handle =
         yew::Renderer::<PanelsApp>::with_root_and_props(detached_root()?, props.clone()).render();
@@ -200,8 +194,8 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
         Slot::Charts => {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
-                <charts_panel::ChartsPanel system={state.system.clone()} data={state.data.clone()}
-                    ranking={state.ranking.clone()} baseline={state.baseline.clone()} selected={state.selected}
+                <charts_panel::ChartsPanel system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                    ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())} selected={state.selected}
                     lang={state.lang} {on_select} />
             }
         }

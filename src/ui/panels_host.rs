@@ -7,7 +7,7 @@
 
 use super::observe::use_on_screen_within;
 use super::tools::describe;
-use super::{Dispatch, Store};
+use super::{Dispatch, Ptr, Store};
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use crate::state::messages::{PageMessage, PanelRequest};
@@ -26,7 +26,7 @@ extern "C" {
 }
 
 struct Sent {
-    seen: Rc<State>,
+    seen: Ptr<State>,
     data: Rc<Dataset>,
     view: String,
 }
@@ -67,10 +67,10 @@ fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
 /// The snapshot of `state` as the texts of its `PageMessage`, with the data set when `full` or when
 /// it is not the one last sent; `None` when it would tell the module nothing new (a search, sort or
 /// filter changes the page's state but not what the panels show). Records what it sends.
-fn snapshot_args(state: &Rc<State>, full: bool) -> Option<Vec<JsValue>> {
+fn snapshot_args(state: &Ptr<State>, full: bool) -> Option<Vec<JsValue>> {
     SENT.with(|sent| {
         let mut sent = sent.borrow_mut();
-        if !full && sent.as_ref().is_some_and(|s| Rc::ptr_eq(&s.seen, state)) {
+        if !full && sent.as_ref().is_some_and(|s| s.seen == *state) {
             return None;
         }
         let same_data = sent
@@ -120,19 +120,11 @@ impl Status {
 /// The page's link to the panels module, which the slots' loaders share: the page's latest state (a slot
 /// opens with its full snapshot), the dispatcher the module's requests go to, and the switch that
 /// starts the snapshots once a slot is open.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct PanelLink {
-    latest: Rc<RefCell<Rc<State>>>,
+    latest: Ptr<RefCell<Ptr<State>>>,
     dispatch: Dispatch,
     opened: UseStateSetter<bool>,
-}
-
-impl PartialEq for PanelLink {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.latest, &other.latest)
-            && self.dispatch == other.dispatch
-            && self.opened == other.opened
-    }
 }
 
 impl PanelLink {
@@ -175,7 +167,7 @@ pub fn use_panel_snapshots(state: &Store, dispatch: &Dispatch) -> PanelLink {
         }
     });
     PanelLink {
-        latest,
+        latest: Ptr(latest),
         dispatch: dispatch.clone(),
         opened: open.setter(),
     }

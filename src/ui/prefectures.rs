@@ -1,26 +1,18 @@
 //! The prefecture summary: per 设区市, its county count, mean composite score and counties in the top 10 and 20.
 
+use super::Ptr;
 use crate::i18n::{prefecture_name, t, Key};
 use crate::model::{Dataset, Lang};
 use crate::score::Ranking;
 use crate::state::prefecture_summary;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the summary is made from: the data set's counties and their ranking.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PrefecturePanelProps {
     pub lang: Lang,
-    pub data: Rc<Dataset>,
-    pub ranking: Rc<Ranking>,
-}
-
-impl PartialEq for PrefecturePanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.ranking, &other.ranking)
-    }
+    pub data: Ptr<Dataset>,
+    pub ranking: Ptr<Ranking>,
 }
 
 #[component]

@@ -1,9 +1,10 @@
 //! The selected county's profile: rank and score, the generated summary, and every indicator with raw
 //! value and unit, normalised score, rank among all units and provenance.
 
-use super::analysis::{ProfileReach, Ptr};
+use super::analysis::ProfileReach;
 use super::ranking::dim_class;
 use super::Dispatch;
+use super::Ptr;
 use crate::data::provenance::{Provenance, Status};
 use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
@@ -11,39 +12,23 @@ use crate::score::Ranking;
 use crate::state::snapshot::Snapshot;
 use crate::state::Action;
 use crate::summary::{CountyProfile, IndicatorLine};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the profile shows: the selected unit's figures, ranks and provenance.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ProfilePanelProps {
     pub lang: Lang,
-    pub system: Rc<IndicatorSystem>,
-    pub data: Rc<Dataset>,
-    pub provenance: Rc<Provenance>,
-    pub ranking: Rc<Ranking>,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub provenance: Ptr<Provenance>,
+    pub ranking: Ptr<Ranking>,
     pub selected: Option<usize>,
     /// Makes the page's snapshot for the brief's button (`brief::use_page_snapshot`).
     pub snapshot: Callback<(), Snapshot>,
     pub dispatch: Dispatch,
     /// For `ProfileReach`: the scenario in force and which units hold estimates.
     pub scenario: Scenario,
-    pub unit_estimates: Rc<Vec<bool>>,
-}
-
-impl PartialEq for ProfilePanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.provenance, &other.provenance)
-            && Rc::ptr_eq(&self.ranking, &other.ranking)
-            && self.selected == other.selected
-            && self.snapshot == other.snapshot
-            && self.dispatch == other.dispatch
-            && self.scenario == other.scenario
-            && Rc::ptr_eq(&self.unit_estimates, &other.unit_estimates)
-    }
+    pub unit_estimates: Ptr<Vec<bool>>,
 }
 
 #[component]
@@ -122,9 +107,9 @@ fn profile_card(props: &ProfilePanelProps, u: usize) -> Html {
                     <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
             </dl>
             <p class="summary">{ p.summary(system, data, lang) }</p>
-            <ProfileReach lang={props.lang} system={Ptr(props.system.clone())} data={Ptr(props.data.clone())}
-                scenario={props.scenario.clone()} ranking={Ptr(props.ranking.clone())}
-                unit_estimates={Ptr(props.unit_estimates.clone())} selected={props.selected} />
+            <ProfileReach lang={props.lang} system={props.system.clone()} data={props.data.clone()}
+                scenario={props.scenario.clone()} ranking={props.ranking.clone()}
+                unit_estimates={props.unit_estimates.clone()} selected={props.selected} />
             { indicator_table(system, &p, lang) }
         </article>
     }

@@ -6,12 +6,11 @@
 //! rows are positional: the n-th row shows the n-th unit of the page.
 
 use super::row_order::use_row_order;
-use super::Dispatch;
+use super::{Dispatch, Ptr};
 use crate::i18n::{prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use crate::state::{Action, Sort, SortKey, TableView};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -22,31 +21,17 @@ const PAGE_SIZE: usize = 50;
 
 /// What the table shows: the units with their ranking, rank changes and estimate marks, the table's
 /// order, search and filter, and the selected unit; the indicator system names the dimension columns.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct RankingPanelProps {
     pub lang: Lang,
-    pub system: Rc<IndicatorSystem>,
-    pub data: Rc<Dataset>,
-    pub ranking: Rc<Ranking>,
-    pub changes: Rc<Vec<Option<i32>>>,
-    pub unit_estimates: Rc<Vec<bool>>,
+    pub system: Ptr<IndicatorSystem>,
+    pub data: Ptr<Dataset>,
+    pub ranking: Ptr<Ranking>,
+    pub changes: Ptr<Vec<Option<i32>>>,
+    pub unit_estimates: Ptr<Vec<bool>>,
     pub table: TableView,
     pub selected: Option<usize>,
     pub dispatch: Dispatch,
-}
-
-impl PartialEq for RankingPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && Rc::ptr_eq(&self.data, &other.data)
-            && Rc::ptr_eq(&self.ranking, &other.ranking)
-            && Rc::ptr_eq(&self.changes, &other.changes)
-            && Rc::ptr_eq(&self.unit_estimates, &other.unit_estimates)
-            && self.table == other.table
-            && self.selected == other.selected
-            && self.dispatch == other.dispatch
-    }
 }
 
 #[component]
@@ -157,27 +142,16 @@ fn pager(lang: Lang, page: &TablePage, n_rows: usize) -> Html {
     }
 }
 
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 struct TableToolsProps {
     lang: Lang,
     /// The units, whose prefectures the filter offers and whose count the row count gives.
-    data: Rc<Dataset>,
+    data: Ptr<Dataset>,
     search: String,
     prefecture: Option<String>,
     /// How many rows pass the search and the filter.
     shown: usize,
     dispatch: Dispatch,
-}
-
-impl PartialEq for TableToolsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.data, &other.data)
-            && self.search == other.search
-            && self.prefecture == other.prefecture
-            && self.shown == other.shown
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// The name search, the prefecture filter and the count of rows they let through: a component of its

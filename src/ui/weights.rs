@@ -1,11 +1,10 @@
 //! The weights panel: a slider, number box and live share per dimension (expandable to its indicators),
 //! presets, reset, and the normalisation and aggregation selectors.
 
-use super::Dispatch;
+use super::{Dispatch, Ptr};
 use crate::i18n::{t, tf, Key};
 use crate::model::{Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Weighting};
 use crate::state::{Action, Field, Preset, Problem, State};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -57,10 +56,10 @@ impl WeightFigures {
 
 /// What the weights panel shows: the weights' figures, the scenario's method steps, the preset in force
 /// and the problem to report; the indicator system names the weights.
-#[derive(Properties, Clone)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct WeightsPanelProps {
     pub lang: Lang,
-    pub system: Rc<IndicatorSystem>,
+    pub system: Ptr<IndicatorSystem>,
     pub figures: WeightFigures,
     pub weighting: Weighting,
     pub normalisation: Normalisation,
@@ -68,20 +67,6 @@ pub struct WeightsPanelProps {
     pub preset: Option<Preset>,
     pub problem: Option<Problem>,
     pub dispatch: Dispatch,
-}
-
-impl PartialEq for WeightsPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && Rc::ptr_eq(&self.system, &other.system)
-            && self.figures == other.figures
-            && self.weighting == other.weighting
-            && self.normalisation == other.normalisation
-            && self.aggregation == other.aggregation
-            && self.preset == other.preset
-            && self.problem == other.problem
-            && self.dispatch == other.dispatch
-    }
 }
 
 #[component]

@@ -264,7 +264,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 }
             </fieldset>
             <figure class="chart-figure chart-compare">
-                <ChartCanvas painter={chart.0.clone()} table={chart.1.clone()} {lang} height={Height::Fixed(360)}
+                <ChartCanvas painter={chart.0.clone()} table={Ptr(chart.1.clone())} {lang} height={Height::Fixed(360)}
                     {on_select} png_name={AttrValue::from("compare")} />
             </figure>
             if units.len() >= 2 {

@@ -160,7 +160,7 @@ fn WeightsChart(props: &WeightsChartProps) -> Html {
     );
     html! {
         <figure class="chart-figure chart-weights">
-            <ChartCanvas painter={chart.0.clone()} table={chart.1.clone()} {lang} height={Height::Fixed(600)}
+            <ChartCanvas painter={chart.0.clone()} table={Ptr(chart.1.clone())} {lang} height={Height::Fixed(600)}
                 on_select={Callback::noop()} png_name={AttrValue::from("weights")} />
             <figcaption class="hint">{ t(lang, Key::MoreChartCaption) }</figcaption>
         </figure>

@@ -18,36 +18,11 @@ mod uncertainty;
 
 pub use profile_reach::ProfileReach;
 
-use super::Dispatch;
+use super::{Dispatch, Ptr};
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::Ranking;
-use std::ops::Deref;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// An `Rc` compared by pointer, for hook dependencies and props.
-#[derive(Debug)]
-pub(crate) struct Ptr<T>(pub Rc<T>);
-
-impl<T> Clone for Ptr<T> {
-    fn clone(&self) -> Self {
-        Ptr(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Ptr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> Deref for Ptr<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
 
 /// Milliseconds since the page started, for timing work in chunks.
 pub(crate) fn now_ms() -> f64 {

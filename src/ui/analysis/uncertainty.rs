@@ -536,7 +536,7 @@ fn RunResult(props: &RunResultProps) -> Html {
             </div>
             if let Some((painter, table, height)) = chart_on.then(|| (*chart).clone()) {
                 <figure class="chart-figure chart-intervals">
-                    <ChartCanvas {painter} {table} {lang} {height}
+                    <ChartCanvas {painter} table={Ptr(table)} {lang} {height}
                         on_select={props.on_select.clone()} png_name={AttrValue::from("rank-uncertainty")} />
                 </figure>
             }
