@@ -284,7 +284,12 @@ pub struct Unit {
 
 impl Unit {
     pub fn name(&self, lang: Lang) -> &str {
-        let traditional = crate::i18n::county_name_zh_hant(&self.adcode, &self.name_zh);
+        // The Traditional name is looked up only for a language that reads it: the ranking asks for
+        // every unit's name on every change.
+        let traditional = match lang.language().names {
+            NameForm::Traditional => crate::i18n::county_name_zh_hant(&self.adcode, &self.name_zh),
+            NameForm::Simplified | NameForm::Latin => "",
+        };
         lang.name(&self.name_zh, traditional, &self.name_en)
     }
 }

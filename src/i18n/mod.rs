@@ -195,72 +195,68 @@ pub fn tf(lang: Lang, key: Key, args: &[&str]) -> String {
 /// Fills a catalogue text's placeholders with `args` (a missing argument is left empty).
 fn fill(text: &str, args: &[&str]) -> String {
     let mut out = String::new();
-    let mut next = 0;
     for piece in pieces(text) {
         match piece {
             Piece::Text(text) => out.push_str(text),
-            Piece::Arg(index) => {
-                let index = index.unwrap_or_else(|| {
-                    next += 1;
-                    next - 1
-                });
-                out.push_str(args.get(index).copied().unwrap_or_default());
-            }
+            Piece::Arg(index) => out.push_str(args.get(index).copied().unwrap_or_default()),
         }
     }
     out
 }
 
-/// A stretch of a catalogue text: plain text, or a placeholder (`None` for the next argument).
+/// A stretch of a catalogue text: plain text, or the argument a placeholder takes.
 enum Piece<'a> {
     Text(&'a str),
-    Arg(Option<usize>),
+    Arg(usize),
 }
 
-/// Splits a catalogue text into text and placeholders; a brace that opens no placeholder is text.
-fn pieces(text: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let inside = &after[..close];
-        let arg = if inside.is_empty() {
-            Some(None)
-        } else {
-            inside.parse::<usize>().ok().map(Some)
-        };
-        match arg {
-            Some(arg) => {
-                out.push(Piece::Text(&rest[..open]));
-                out.push(Piece::Arg(arg));
-                rest = &after[close + 1..];
+/// The text and placeholders of a catalogue text in order, each placeholder resolved to its argument
+/// (`{}` the next one, `{N}` argument N); a brace that opens no placeholder is text.
+fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = Some(text);
+    let mut next = 0;
+    let mut pending = None;
+    std::iter::from_fn(move || {
+        if let Some(arg) = pending.take() {
+            return Some(Piece::Arg(arg));
+        }
+        let current = rest?;
+        let placeholder = current.match_indices('{').find_map(|(open, _)| {
+            let after = &current[open + 1..];
+            let close = after.find('}')?;
+            let inside = &after[..close];
+            let arg = if inside.is_empty() {
+                next += 1;
+                next - 1
+            } else {
+                inside.parse().ok()?
+            };
+            Some((open, open + close + 2, arg))
+        });
+        match placeholder {
+            Some((open, end, arg)) => {
+                pending = Some(arg);
+                rest = Some(&current[end..]);
+                Some(Piece::Text(&current[..open]))
             }
             None => {
-                out.push(Piece::Text(&rest[..open + 1]));
-                rest = after;
+                rest = None;
+                Some(Piece::Text(current))
             }
         }
-    }
-    out.push(Piece::Text(rest));
-    out
+    })
 }
 
 /// How many arguments a catalogue text takes.
 #[cfg(test)]
 fn arity(text: &str) -> usize {
-    let mut next = 0;
-    let mut most = 0;
-    for piece in pieces(text) {
-        if let Piece::Arg(index) = piece {
-            let index = index.unwrap_or_else(|| {
-                next += 1;
-                next - 1
-            });
-            most = most.max(index + 1);
-        }
-    }
-    most
+    pieces(text)
+        .filter_map(|piece| match piece {
+            Piece::Arg(index) => Some(index + 1),
+            Piece::Text(_) => None,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The place names of `seeds/counties.csv` in every written form, written by `build.rs`.

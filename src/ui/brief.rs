@@ -11,7 +11,7 @@ use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::state::messages::PageMessage;
 use crate::state::snapshot::Snapshot;
-use crate::ui::{Ptr, Store};
+use crate::ui::{LatestState, Ptr};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -66,9 +66,8 @@ enum Making {
 /// callback is called. It is the same callback for the life of the page, so the profile that hands it
 /// to the brief's button is not re-rendered for it.
 #[hook]
-pub fn use_page_snapshot(state: &Store) -> Callback<(), Snapshot> {
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
+pub fn use_page_snapshot(latest: &LatestState) -> Callback<(), Snapshot> {
+    let latest = latest.clone();
     use_callback((), move |(), _| Snapshot::of(&latest.borrow(), true))
 }
 

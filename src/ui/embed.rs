@@ -2,7 +2,7 @@
 //! its height to the host with postMessage, sends ranking-changed events and obeys the host's commands
 //! from allowed origins (see `crate::embed_api` for the protocol).
 
-use super::{Dispatch, Store};
+use super::{Dispatch, LatestState, Store};
 use crate::embed_api::{self, Command, Event};
 use crate::share::Embed;
 use gloo::events::EventListener;
@@ -69,11 +69,9 @@ type Bridge = (EventListener, web_sys::ResizeObserver, Closure<dyn FnMut()>);
 /// height reports and the host's commands, and a ranking-changed event whenever the ranking, the
 /// selection or the language changes. Runs in `App`; its effects keep the order the host sees.
 #[hook]
-pub fn use_embed_bridge(state: &Store, dispatch: &Dispatch, embed: &Embed) {
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
+pub fn use_embed_bridge(state: &Store, latest: &LatestState, dispatch: &Dispatch, embed: &Embed) {
     use_embed_attributes(embed);
-    use_host_link(latest, dispatch, &embed.origins);
+    use_host_link(latest.clone(), dispatch, &embed.origins);
     use_ranking_events(state, &embed.origins);
 }
 
@@ -99,7 +97,7 @@ fn use_embed_attributes(embed: &Embed) {
 /// Height reports and host commands, for as long as the page is framed; `latest` is the page's state
 /// when a command arrives.
 #[hook]
-fn use_host_link(latest: Rc<RefCell<Store>>, dispatch: &Dispatch, origins: &[String]) {
+fn use_host_link(latest: LatestState, dispatch: &Dispatch, origins: &[String]) {
     let dispatch = dispatch.clone();
     use_effect_with(origins.to_vec(), move |origins| {
         let cleanup = web_sys::window()
@@ -118,7 +116,7 @@ fn use_host_link(latest: Rc<RefCell<Store>>, dispatch: &Dispatch, origins: &[Str
 fn connect(
     window: &web_sys::Window,
     origins: Vec<String>,
-    latest: Rc<RefCell<Store>>,
+    latest: LatestState,
     dispatch: Dispatch,
 ) -> Option<Bridge> {
     post(

@@ -36,6 +36,7 @@ use crate::i18n::{t, Key};
 use crate::model::Lang;
 use crate::share::{self, Embed, Panel};
 use crate::state::{self, Action, State};
+use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -98,6 +99,18 @@ pub fn lang_tag(lang: Lang) -> &'static str {
     lang.language().html_tag
 }
 
+/// The page's state as of the latest render, for callbacks and listeners made once that read the state
+/// of the moment they run (the embed bridge's commands, the panels' loader, the brief's snapshot).
+pub type LatestState = Rc<RefCell<Store>>;
+
+/// Keeps one [`LatestState`] up to date with `state`.
+#[hook]
+fn use_latest_state(state: &Store) -> LatestState {
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    latest
+}
+
 #[component]
 fn App() -> Html {
     let store = use_reducer(|| Store(Ptr(Rc::new(State::from_bundle(seeds::bundle())))));
@@ -115,8 +128,9 @@ fn App() -> Html {
     });
     // Embedding and the snapshots for the panels module run here, whichever panels are shown, before
     // the share link, as they did when child components held them.
-    embed::use_embed_bridge(&state, &dispatch, &embed);
-    let panel_link = panels_host::use_panel_snapshots(&state, &dispatch);
+    let latest = use_latest_state(&state);
+    embed::use_embed_bridge(&state, &latest, &dispatch, &embed);
+    let panel_link = panels_host::use_panel_snapshots(&state, &latest, &dispatch);
     // The share link is restored and the address kept on the view here, whichever panels are shown;
     // the link's effect runs before those below, as it did when a child panel held it.
     let link = address::use_share_link(&state, &dispatch, &embed);
@@ -148,7 +162,7 @@ fn App() -> Html {
     // change (www/data.css hides their slots too).
     let shown = |p: Panel| !embed.hide.contains(&p);
 
-    let snapshot = brief::use_page_snapshot(&state);
+    let snapshot = brief::use_page_snapshot(&latest);
 
     html! {
         <>

@@ -7,7 +7,7 @@
 
 use super::observe::use_on_screen_within;
 use super::tools::describe;
-use super::{Dispatch, Ptr, Store};
+use super::{Dispatch, LatestState, Ptr, Store};
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, Lang};
 use crate::state::messages::{PageMessage, PanelRequest};
@@ -122,7 +122,7 @@ impl Status {
 /// starts the snapshots once a slot is open.
 #[derive(Clone, PartialEq)]
 pub struct PanelLink {
-    latest: Ptr<RefCell<Ptr<State>>>,
+    latest: Ptr<RefCell<Store>>,
     dispatch: Dispatch,
     opened: UseStateSetter<bool>,
 }
@@ -133,7 +133,7 @@ impl PanelLink {
     async fn open(&self, slot: &str, element: web_sys::Element) -> Result<JsValue, JsValue> {
         call_panels("ready", js_sys::Array::new()).await?;
         // The snapshot is taken once the module has loaded, so it is the page's state then.
-        let state = self.latest.borrow().clone();
+        let state = self.latest.borrow().0.clone();
         let args = js_sys::Array::new();
         args.push(&JsValue::from(slot));
         args.push(&element);
@@ -151,9 +151,7 @@ impl PanelLink {
 /// show, with the data set only when it changed (`snapshot_args`). Runs in `App`, whichever slots are
 /// shown; the slots' loaders open the module through the link it returns.
 #[hook]
-pub fn use_panel_snapshots(state: &Store, dispatch: &Dispatch) -> PanelLink {
-    let latest = use_mut_ref(|| state.0.clone());
-    *latest.borrow_mut() = state.0.clone();
+pub fn use_panel_snapshots(state: &Store, latest: &LatestState, dispatch: &Dispatch) -> PanelLink {
     let open = use_state_eq(|| false);
     use_effect_with((state.clone(), *open), move |(state, open)| {
         if *open {
@@ -167,7 +165,7 @@ pub fn use_panel_snapshots(state: &Store, dispatch: &Dispatch) -> PanelLink {
         }
     });
     PanelLink {
-        latest: Ptr(latest),
+        latest: Ptr(latest.clone()),
         dispatch: dispatch.clone(),
         opened: open.setter(),
     }
