@@ -53,6 +53,7 @@ step install-tools bash scripts/install-tools.sh || finish
 step fmt cargo fmt --all --check || true
 step clippy cargo clippy --all-targets --offline -- -D warnings || true
 step clippy-wasm32 cargo clippy --all-targets --offline --target wasm32-unknown-unknown -- -D warnings || true
+step clippy-wasm32-page cargo clippy --lib --bin fjindex-web --offline --target wasm32-unknown-unknown --no-default-features -- -D warnings || true
 step test cargo test --offline --no-fail-fast || true
 # The page is built into a directory of this script's own, not dist/, so a `trunk build` someone runs
 # by hand in the same checkout cannot mix its files into the build under test; the lock keeps two runs

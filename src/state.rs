@@ -160,6 +160,32 @@ pub enum Action {
     Batch(Vec<Action>),
 }
 
+impl Action {
+    /// The language this action sets: the last one a batch sets.
+    pub fn language(&self) -> Option<Lang> {
+        match self {
+            Action::SetLang(lang) => Some(*lang),
+            Action::Batch(actions) => actions.iter().rev().find_map(Action::language),
+            _ => None,
+        }
+    }
+
+    /// This action without its language changes (a batch keeps the rest, in order).
+    pub fn without_language(self) -> Action {
+        match self {
+            Action::SetLang(_) => Action::Batch(Vec::new()),
+            Action::Batch(actions) => Action::Batch(
+                actions
+                    .into_iter()
+                    .filter(|a| !matches!(a, Action::SetLang(_)))
+                    .map(Action::without_language)
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+}
+
 impl State {
     /// The page's initial state: the bundled data under the default scenario, in Chinese.
     pub fn from_bundle(bundle: Bundle) -> Self {

@@ -793,3 +793,34 @@ fn a_link_with_many_bad_parameters_counts_the_data_set_notice_among_the_rest() {
     );
     assert!(restored.missing_dataset.is_some());
 }
+
+#[test]
+fn the_language_of_an_action_is_the_last_one_it_sets_and_can_be_taken_out() {
+    let restore = Action::Batch(vec![
+        Action::SetLang(Lang::ZhHant),
+        Action::Select(Some(3)),
+        Action::Batch(vec![Action::SetLang(Lang::En), Action::CommitDraft]),
+    ]);
+    assert_eq!(restore.language(), Some(Lang::En));
+    assert_eq!(Action::Select(None).language(), None);
+    assert_eq!(Action::SetLang(Lang::Zh).language(), Some(Lang::Zh));
+
+    // Without its language changes the batch keeps the rest of its work, in order.
+    let kept = restore.without_language();
+    assert_eq!(kept.language(), None);
+    assert_eq!(
+        kept,
+        Action::Batch(vec![
+            Action::Select(Some(3)),
+            Action::Batch(vec![Action::CommitDraft]),
+        ])
+    );
+    let state = State::from_bundle(seeds::bundle());
+    let after = reduce(&reduce(&state, Action::SetLang(Lang::En)), kept);
+    assert_eq!(after.lang, Lang::En, "the page keeps the language it had");
+    assert_eq!(after.selected, Some(3));
+    assert_eq!(
+        Action::SetLang(Lang::En).without_language(),
+        Action::Batch(vec![])
+    );
+}

@@ -24,6 +24,22 @@ function wasmSupported() {
   }
 }
 
+// For a link's ?lang= naming a language the main module does not link, fetches its catalogue alongside
+// the wasm. finish-page writes data-catalogue-<id> attributes on the meta; the URL is the one
+// fetchCatalogue in www/tools.js asks for, so the app's request is served by this preload.
+function preloadCatalogue(meta) {
+  const id = new URLSearchParams(location.search).get("lang")?.trim().toLowerCase();
+  const file = id && meta.getAttribute(`data-catalogue-${id}`);
+  if (!file) return;
+  const build = encodeURIComponent(meta.dataset.wasm.replace(/^.*\//, ""));
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = new URL(`${file}?build=${build}`, document.baseURI).href;
+  document.head.append(link);
+}
+
 function integrityOf(href) {
   for (const link of document.querySelectorAll('link[rel="preload"][integrity]')) {
     if (link.href === href) return link.integrity;
@@ -39,6 +55,7 @@ async function boot() {
     return;
   }
   root.dataset.app = "loading";
+  preloadCatalogue(meta);
   const jsUrl = new URL(meta.dataset.js, document.baseURI).href;
   const wasmUrl = new URL(meta.dataset.wasm, document.baseURI).href;
   const bindings = await import(jsUrl);

@@ -41,6 +41,28 @@ function load(name) {
   return loading.get(name);
 }
 
+/**
+ * Fetches the catalogue `file` of a language the main module does not link (written next to index.html
+ * by src/bin/finish-page.rs) and resolves to its text; rejects with the reason, a string, when it
+ * cannot be had.
+ * boot.js may have preloaded the same URL for a link's ?lang=.
+ */
+export async function fetchCatalogue(file) {
+  let response;
+  try {
+    response = await fetch(catalogueUrl(file));
+  } catch (err) {
+    throw String(err?.message ?? err);
+  }
+  if (!response.ok) throw `HTTP ${response.status}`;
+  return response.text();
+}
+
+/** The URL of a catalogue file of this build. */
+export function catalogueUrl(file) {
+  return new URL(`${file}?build=${build()}`, document.baseURI).href;
+}
+
 /** Calls the tools module's export `name` with `args` (an array), loading the module first if need be. */
 export async function callTools(name, args) {
   const tools = await load("fjindex-tools");

@@ -1,5 +1,5 @@
 //! The static ranking for browsers that cannot run the calculator (no JavaScript or no WebAssembly):
-//! an HTML section with the default ranking, written into the built page by `src/bin/static-ranking.rs`.
+//! an HTML section with the default ranking, written into the built page by `src/bin/finish-page.rs`.
 
 use super::seeds::Bundle;
 use crate::model::Scenario;

@@ -4,6 +4,8 @@ crate::i18n::catalogue! {
     Title => "Fujian County Key Industrial Chain Development Index";
     Subtitle => "Interactive calculator: change weights and methods and the ranking of 83 counties updates at once";
     LanguageSwitch => "Interface language";
+    LanguageLoadFailed => "The {} interface text could not be loaded ({}); the page stays in its current language. Check the connection and try again.";
+    LanguageCatalogueMismatch => "the file on the server belongs to another version of the page; reload the page";
     NoticeHeading => "About the data";
     NoticeEstimates => "Not all values on this page are official statistics: the white paper publishes only the top-10 composite scores and each dimension's top-10 list; the other values are this project's estimates, calibrated to those published results, and are not official figures.";
     NoticeLink => "Method and sources";
@@ -60,6 +62,7 @@ crate::i18n::catalogue! {
     AnalysisHeading => "Analysis";
     LoadCharts => "Load the charts";
     LoadAnalysis => "Load the analysis";
+    LoadReach => "Load it now";
     AdviceCaption => "The value one indicator alone would need (others unchanged)";
     AdviceNow => "Now";
     AdviceNeeded => "Needed";
@@ -577,6 +580,7 @@ crate::i18n::catalogue! {
     PageRetry => "Try again";
     PageLoadingCharts => "Loading the charts…";
     PageLoadingAnalysis => "Loading the analysis…";
+    PageLoadingReach => "Loading what would lift this county…";
     PagePanelsFailed => "This part could not be loaded ({}); the ranking and weights are unaffected. Check the connection and try again.";
     StoreIndexRebuilt => "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.";
     StoreNotSaved => "The data is imported but could not be saved in this browser (storage is full, the data set is too large, or saving is not allowed): it lasts for this visit only, and a link opened later falls back to the bundled data.";

@@ -7,16 +7,34 @@ use serde::{Deserialize, Serialize};
 pub use en::ordinal;
 pub use zh::Texts;
 
-/// A fixed interface string: its text in every language of [`Lang::ALL`], in that order. Each key is an
-/// associated constant (`Key::Title`), so a module links the texts of the keys it uses and no others.
+mod fetched;
+#[cfg(feature = "all-catalogues")]
+pub use fetched::catalogue_text;
+pub use fetched::{catalogue_file_name, install, is_ready, CatalogueError};
+
+/// A fixed interface string: its text in every language the build links (see [`LINKED_COUNT`]), in the
+/// order of [`Lang::ALL`], and its place in a fetched catalogue. Each key is an associated constant
+/// (`Key::Title`), so a module links the texts of the keys it uses and no others.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key(&'static [&'static str; LANGUAGE_COUNT]);
+pub struct Key {
+    texts: &'static [&'static str; LINKED_COUNT],
+    index: u16,
+}
 
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Key({:?})", self.0[0])
+        write!(f, "Key({:?})", self.texts[0])
     }
 }
+
+/// How many languages' texts the build links, from the first of [`Lang::ALL`]: all of them with the
+/// `all-catalogues` feature (the CLI, the tests and the on-demand modules), the default language only
+/// without it (the page's module, which fetches another language's catalogue when it is chosen).
+const LINKED_COUNT: usize = if cfg!(feature = "all-catalogues") {
+    LANGUAGE_COUNT
+} else {
+    1
+};
 
 /// Declares every key with the source language's text: the [`Texts`] every catalogue fills, this
 /// language's catalogue, and the [`Key`] constants, each gathered from all catalogues.
@@ -30,21 +48,31 @@ macro_rules! declare_keys {
         /// This language's catalogue.
         pub const TEXTS: Texts = Texts { $($key: $text,)* };
 
+        /// The keys' places in a fetched catalogue: their order here.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        enum KeyIndex { $($key),* }
+
         #[allow(non_upper_case_globals)]
         impl super::Key {
-            $(pub const $key: super::Key = super::Key(&{
-                let mut texts = [""; super::LANGUAGE_COUNT];
-                let mut i = 0;
-                while i < super::LANGUAGE_COUNT {
-                    texts[i] = super::CATALOGUES[i].$key;
-                    i += 1;
-                }
-                texts
-            });)*
+            $(pub const $key: super::Key = super::Key {
+                texts: &{
+                    let mut texts = [""; super::LINKED_COUNT];
+                    let mut i = 0;
+                    while i < super::LINKED_COUNT {
+                        texts[i] = super::CATALOGUES[i].$key;
+                        i += 1;
+                    }
+                    texts
+                },
+                index: KeyIndex::$key as u16,
+            };)*
         }
 
-        /// Every key with its name, for the tests of the catalogues.
-        #[cfg(test)]
+        /// The names of the keys in order: a fetched catalogue is checked against their fingerprint.
+        pub const KEY_NAMES: &[&str] = &[$(stringify!($key)),*];
+
+        /// Every key with its name, in order, for writing and testing the catalogues.
+        #[cfg(any(test, feature = "all-catalogues"))]
         pub const ALL_KEYS: &[(&str, super::Key)] = &[$((stringify!($key), super::Key::$key)),*];
     };
 }
@@ -176,9 +204,15 @@ impl TryFrom<String> for Lang {
     }
 }
 
-/// The string of `key` in `lang`.
+/// The string of `key` in `lang`; the default language's while `lang`'s catalogue is neither linked nor
+/// fetched (the page fetches it before it switches, see [`is_ready`]). Not inlined: the page calls it
+/// from several hundred places.
+#[inline(never)]
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    key.0[lang as usize]
+    match key.texts.get(lang as usize) {
+        Some(text) => text,
+        None => fetched::text(lang, key.index).unwrap_or(key.texts[0]),
+    }
 }
 
 /// "第 n 位" or "nth": a place in a ranking.

@@ -4,6 +4,8 @@ crate::i18n::declare_keys! {
     Title => "福建省县域重点产业链发展指数";
     Subtitle => "交互式计算器：调整权重与方法，实时重算 83 个县域的排名";
     LanguageSwitch => "界面语言";
+    LanguageLoadFailed => "未能加载{}的界面文字（{}），页面保持当前语言；请检查网络后重试。";
+    LanguageCatalogueMismatch => "服务器上的文件属于另一版本的页面，请刷新页面";
     NoticeHeading => "数据说明";
     NoticeEstimates => "本页数据并非全部为官方统计：白皮书只公布了前十名的综合得分和各维度前十名单，其余数值是本项目依据这些公布结果校准的估算值，不是官方数据。";
     NoticeLink => "方法与来源";
@@ -60,6 +62,7 @@ crate::i18n::declare_keys! {
     AnalysisHeading => "深入分析";
     LoadCharts => "加载图表";
     LoadAnalysis => "加载深入分析";
+    LoadReach => "现在加载";
     AdviceCaption => "单项指标需达到的数值（其他指标不变）";
     AdviceNow => "当前";
     AdviceNeeded => "需达到";
@@ -581,6 +584,7 @@ crate::i18n::declare_keys! {
     PageRetry => "重试";
     PageLoadingCharts => "正在加载图表……";
     PageLoadingAnalysis => "正在加载深入分析……";
+    PageLoadingReach => "正在加载“怎样提升排名”的测算……";
     PagePanelsFailed => "无法加载本部分（{}）；排名和权重不受影响。请检查网络后重试。";
     StoreIndexRebuilt => "已保存的数据集列表无法读取：原内容已另存（fjindex:datasets:unreadable），列表已按保存的数据集重建。";
     StoreNotSaved => "数据已导入，但无法保存在本浏览器中（存储空间已满、数据集过大或不允许保存），只在本次访问中有效；以后打开的链接会改用内置数据。";

@@ -5,6 +5,8 @@ crate::i18n::catalogue! {
     Title => "福建省縣域重點產業鏈發展指數";
     Subtitle => "互動式計算器：調整權重與方法，即時重算 83 個縣域的排名";
     LanguageSwitch => "介面語言";
+    LanguageLoadFailed => "未能載入{}的介面文字（{}），頁面保持當前語言；請檢查網路後重試。";
+    LanguageCatalogueMismatch => "伺服器上的檔案屬於另一版本的頁面，請重新整理頁面";
     NoticeHeading => "資料說明";
     NoticeEstimates => "本頁資料並非全部為官方統計：白皮書只公佈了前十名的綜合得分和各維度前十名單，其餘數值是本專案依據這些公佈結果校準的估算值，不是官方資料。";
     NoticeLink => "方法與來源";
@@ -61,6 +63,7 @@ crate::i18n::catalogue! {
     AnalysisHeading => "深入分析";
     LoadCharts => "載入圖表";
     LoadAnalysis => "載入深入分析";
+    LoadReach => "現在載入";
     AdviceCaption => "單項指標需達到的數值（其他指標不變）";
     AdviceNow => "當前";
     AdviceNeeded => "需達到";
@@ -582,6 +585,7 @@ crate::i18n::catalogue! {
     PageRetry => "重試";
     PageLoadingCharts => "正在載入圖表……";
     PageLoadingAnalysis => "正在載入深入分析……";
+    PageLoadingReach => "正在載入“怎樣提升排名”的測算……";
     PagePanelsFailed => "無法載入本部分（{}）；排名和權重不受影響。請檢查網路後重試。";
     StoreIndexRebuilt => "已儲存的資料集列表無法讀取：原內容已另存（fjindex:datasets:unreadable），列表已按儲存的資料集重建。";
     StoreNotSaved => "資料已匯入，但無法儲存在本瀏覽器中（儲存空間已滿、資料集過大或不允許儲存），只在本次訪問中有效；以後開啟的連結會改用內建資料。";

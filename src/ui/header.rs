@@ -1,5 +1,6 @@
 //! The page header: index name, language switch and the data notice (published values versus estimates).
 
+use super::language::LanguageLoad;
 use super::Ptr;
 use super::{lang_tag, Dispatch};
 use crate::data::provenance::{Provenance, Status};
@@ -15,6 +16,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq, Clone)]
 pub struct HeaderProps {
     pub lang: Lang,
+    /// Where fetching a chosen language's texts stands.
+    pub language_load: LanguageLoad,
     pub system: Ptr<IndicatorSystem>,
     pub data: Ptr<Dataset>,
     pub provenance: Ptr<Provenance>,
@@ -67,7 +70,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <h1>{ t(lang, Key::Title) }</h1>
                 <p class="subtitle">{ t(lang, Key::Subtitle) }</p>
             </div>
-            <LanguageSwitch {lang} dispatch={props.dispatch.clone()} />
+            <LanguageSwitch {lang} load={props.language_load.clone()} dispatch={props.dispatch.clone()} />
             <section class="notice" aria-labelledby="notice-h">
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
                 { notice }
@@ -81,11 +84,12 @@ pub fn Header(props: &HeaderProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct LanguageSwitchProps {
     lang: Lang,
+    load: LanguageLoad,
     dispatch: Dispatch,
 }
 
 /// One button per language of [`Lang::ALL`], each named in its own language; the page's language is
-/// the pressed one.
+/// the pressed one, a language whose texts are being fetched is busy, and a failed fetch is said.
 #[component]
 fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     let current = props.lang;
@@ -93,16 +97,26 @@ fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
         let dispatch = props.dispatch.clone();
         let choose = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(lang)));
         let pressed = (lang == current).to_string();
+        let busy = (props.load == LanguageLoad::Loading(lang)).then_some("true");
         html! {
-            <button type="button" lang={lang_tag(lang)} translate="no" aria-pressed={pressed}
+            <button type="button" lang={lang_tag(lang)} translate="no" aria-pressed={pressed} aria-busy={busy}
                 data-testid={format!("lang-{}", lang.id())} onclick={choose}>
                 { lang.language().native_name }
             </button>
         }
     };
+    let failure = match &props.load {
+        LanguageLoad::Failed(lang, reason) => html! {
+            <p class="lang-problem" role="alert" data-testid="lang-failed">
+                { tf(current, Key::LanguageLoadFailed, &[lang.language().native_name, reason.reason(current)]) }
+            </p>
+        },
+        _ => Html::default(),
+    };
     html! {
         <div class="lang-switch" role="group" aria-label={t(current, Key::LanguageSwitch)}>
             { for Lang::ALL.iter().map(|&l| button(l)) }
+            { failure }
         </div>
     }
 }

@@ -6,9 +6,10 @@
 //! only the parts of the state it shows (their `Rc`s wrapped in `Ptr`, compared by pointer) and the
 //! `Dispatch` callback, and changes the page only by dispatching `crate::state::Action`s; what needs
 //! the whole state (the share link, the embed bridge, the snapshots for the panels module and the
-//! brief) is a hook `App` runs. The `charts` and `analysis` slots are drawn by the on-demand panels module (`panels_host` on
-//! the page's side, `panels_app` in the module), which keeps one replica of the state and sends its
-//! panels' selections and scenarios to the page.
+//! brief) is a hook `App` runs. The `charts` and `analysis` slots, and what would lift the county in
+//! the profile, are drawn by the on-demand panels module (`panels_host` on the page's side, `panels_app`
+//! in the module), which keeps one replica of the state and sends its panels' selections and scenarios
+//! to the page.
 
 mod address;
 mod analysis;
@@ -19,6 +20,7 @@ mod data_panel;
 mod embed;
 mod header;
 mod import_report;
+mod language;
 mod methods;
 mod observe;
 pub mod panels_app;
@@ -114,9 +116,11 @@ fn use_latest_state(state: &Store) -> LatestState {
 #[component]
 fn App() -> Html {
     let store = use_reducer(|| Store(Ptr(Rc::new(State::from_bundle(seeds::bundle())))));
-    let dispatch: Dispatch = use_callback(store.dispatcher(), |action, reducer| {
+    let reducer_dispatch: Dispatch = use_callback(store.dispatcher(), |action, reducer| {
         reducer.dispatch(action)
     });
+    // Every change goes through here, so a language is switched to only once its texts are at hand.
+    let (dispatch, language_load) = language::use_language_loading(&reducer_dispatch);
     let state: Store = (*store).clone();
     let lang = state.lang;
 
@@ -167,7 +171,7 @@ fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
-            <header::Header {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())} provenance={Ptr(state.provenance.clone())}
+            <header::Header {lang} {language_load} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())} provenance={Ptr(state.provenance.clone())}
                 link_notices={Ptr(state.link_notices.clone())} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
@@ -190,8 +194,7 @@ fn App() -> Html {
                     if shown(Panel::Profile) {
                         <profile::ProfilePanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                             provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} selected={state.selected}
-                            snapshot={snapshot.clone()} dispatch={dispatch.clone()} scenario={state.scenario.clone()}
-                            unit_estimates={Ptr(state.unit_estimates.clone())} />
+                            snapshot={snapshot.clone()} dispatch={dispatch.clone()} link={panel_link.clone()} />
                     }
                 </div>
                 <div class="slot slot-charts">
@@ -234,7 +237,13 @@ fn embed_options(state: &State) -> Embed {
         .embed
 }
 
-/// Mounts the application on the document body.
+/// Mounts the application on the document body, once the texts of the language the address asks for
+/// are at hand (or could not be had: the page then starts in the default language and says so).
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        if let Some(lang) = language::asked_by_address() {
+            let _ = language::load(lang).await;
+        }
+        yew::Renderer::<App>::new().render();
+    });
 }

@@ -1,7 +1,7 @@
 //! The on-demand panels module's side (`src/bin/fjindex-panels.rs` exports these): one Yew app, started
 //! when the first slot opens, on an element of its own outside the document, holding the module's one
-//! replica of the page's state; each opened slot (charts, analysis) is a portal of it into the page's
-//! element for that slot. The panels change the page only by requests (`PanelRequest`), which come back
+//! replica of the page's state; each opened slot (charts, analysis, the profile's reach) is a portal of
+//! it into the page's element for that slot. The panels change the page only by requests (`PanelRequest`), which come back
 //! as the page's next snapshot (`state::messages`).
 
 use super::analysis;
@@ -20,16 +20,19 @@ use yew::prelude::*;
 pub enum Slot {
     Charts,
     Analysis,
+    /// In the county profile: what would lift the county.
+    Reach,
 }
 
 impl Slot {
-    const ALL: [Slot; 2] = [Slot::Charts, Slot::Analysis];
+    const ALL: [Slot; 3] = [Slot::Charts, Slot::Analysis, Slot::Reach];
 
     /// The slot's name, as the page calls it.
     pub fn name(self) -> &'static str {
         match self {
             Slot::Charts => "charts",
             Slot::Analysis => "analysis",
+            Slot::Reach => "reach",
         }
     }
 
@@ -51,10 +54,20 @@ impl ToPage {
     }
 }
 
+/// A slot open on one of the page's elements. The page makes a new element for a slot it shows again
+/// (the profile's, when another county is opened after the profile was closed), which replaces the
+/// slot's earlier element and gets a new serial, so that its portal is made anew.
+#[derive(Clone, PartialEq)]
+struct OpenSlot {
+    slot: Slot,
+    host: web_sys::Element,
+    serial: u32,
+}
+
 #[derive(Properties, PartialEq, Clone)]
 struct PanelsAppProps {
-    /// The open slots with the page's element for each, in the order they opened.
-    slots: Rc<Vec<(Slot, web_sys::Element)>>,
+    /// The open slots, in the order they opened.
+    slots: Rc<Vec<OpenSlot>>,
     start: Store,
     to_page: ToPage,
 }
@@ -82,7 +95,13 @@ pub fn open(
         let mut app = app.borrow_mut();
         let (handle, props) = app.as_mut()?;
         let mut slots = (*props.slots).clone();
-        slots.push((slot, root.clone()));
+        let serial = slots.iter().map(|s| s.serial + 1).max().unwrap_or(0);
+        slots.retain(|open| open.slot != slot);
+        slots.push(OpenSlot {
+            slot,
+            host: root.clone(),
+            serial,
+        });
         props.slots = Rc::new(slots);
         handle.update(props.clone());
         Some(())
@@ -95,7 +114,11 @@ pub fn open(
     let start = reduce(&bundled, action);
     SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((start.system.clone(), data)));
     let props = PanelsAppProps {
-        slots: Rc::new(vec![(slot, root)]),
+        slots: Rc::new(vec![OpenSlot {
+            slot,
+            host: root,
+            serial: 0,
+        }]),
         start: Store(Ptr(Rc::new(start))),
         to_page: ToPage(Ptr(Rc::new(to_page))),
     };
@@ -162,8 +185,8 @@ fn PanelsApp(props: &PanelsAppProps) -> Html {
     // Keyed, so that a slot that opens later never takes over another slot's portal: Yew matches an
     // unkeyed list from its end, and a portal given another host keeps its first host's events.
     html! {
-        { for props.slots.iter().map(|(slot, host)| html! {
-            <SlotPortal key={slot.name()} host={host.clone()}>{ slot_view(*slot, &state, &dispatch) }</SlotPortal>
+        { for props.slots.iter().map(|open| html! {
+            <SlotPortal key={open.serial} host={open.host.clone()}>{ slot_view(open.slot, &state, &dispatch) }</SlotPortal>
         }) }
     }
 }
@@ -190,6 +213,11 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
                 manual={state.manual_scenario()} ranking={Ptr(state.ranking.clone())}
                 baseline={Ptr(state.baseline.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
                 selected={state.selected} dispatch={dispatch.clone()} />
+        },
+        Slot::Reach => html! {
+            <analysis::ProfileReach lang={state.lang} system={Ptr(state.system.clone())}
+                data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
+                unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
         },
         Slot::Charts => {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));

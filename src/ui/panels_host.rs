@@ -1,6 +1,6 @@
-//! The page's side of the on-demand panels: the charts and the analysis slots are drawn by the
-//! `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when either slot first
-//! comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
+//! The page's side of the on-demand panels: the charts and the analysis slots, and the profile's
+//! reach, are drawn by the `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when
+//! one of those slots first comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
 //! so and offers to try again. Once a slot is open, every new state is sent to the module as a
 //! `Snapshot` (the data set only when it changed) by `use_panel_snapshots`, which `App` runs, and the
 //! module's requests come back as `PanelRequest`s that become actions.
@@ -173,7 +173,7 @@ pub fn use_panel_snapshots(state: &Store, latest: &LatestState, dispatch: &Dispa
 
 #[derive(Properties, PartialEq)]
 pub struct OnDemandProps {
-    /// `charts` or `analysis`.
+    /// `charts`, `analysis` or `reach` (`ui::panels_app::Slot`).
     pub slot: &'static str,
     pub lang: Lang,
     pub link: PanelLink,
@@ -250,16 +250,27 @@ fn placeholder(
                 let requested = requested.clone();
                 Callback::from(move |_: MouseEvent| requested.set(true))
             };
-            let (heading, load) = slot_texts(slot);
-            html! {
-                <section class="panel on-demand-note" aria-busy={(**status == Status::Loading).to_string()}>
-                    <h2>{ t(lang, heading) }</h2>
-                    <p role="status">{ loading_text(lang, slot) }</p>
-                    // Tab reaches the slot through this button; focusing it scrolls the slot into view,
-                    // which loads the module, and the focus then moves into the panels.
+            let (heading, loading, load) = slot_texts(slot);
+            let busy = (**status == Status::Loading).to_string();
+            // Tab reaches the slot through this button; focusing it scrolls the slot into view, which
+            // loads the module, and the focus then moves into the panels.
+            let note = html! {
+                <>
+                    <p role="status">{ t(lang, loading) }</p>
                     <button type="button" class="load-panels" data-testid={format!("load-{}", slot)}
                         onclick={request}>{ t(lang, load) }</button>
-                </section>
+                </>
+            };
+            match heading {
+                Some(heading) => html! {
+                    <section class="panel on-demand-note" aria-busy={busy}>
+                        <h2>{ t(lang, heading) }</h2>
+                        { note }
+                    </section>
+                },
+                None => {
+                    html! { <div class="on-demand-note inline" aria-busy={busy}>{ note }</div> }
+                }
             }
         }
         Status::Failed(reason) => {
@@ -277,11 +288,21 @@ fn placeholder(
     }
 }
 
-/// The placeholder's heading and button label for a slot.
-fn slot_texts(slot: &str) -> (Key, Key) {
+/// What a slot's placeholder says: the heading of a slot that is a whole panel, the loading note and
+/// the button's label.
+fn slot_texts(slot: &str) -> (Option<Key>, Key, Key) {
     match slot {
-        "charts" => (Key::ChartsHeading, Key::LoadCharts),
-        _ => (Key::AnalysisHeading, Key::LoadAnalysis),
+        "charts" => (
+            Some(Key::ChartsHeading),
+            Key::PageLoadingCharts,
+            Key::LoadCharts,
+        ),
+        "reach" => (None, Key::PageLoadingReach, Key::LoadReach),
+        _ => (
+            Some(Key::AnalysisHeading),
+            Key::PageLoadingAnalysis,
+            Key::LoadAnalysis,
+        ),
     }
 }
 
@@ -334,13 +355,6 @@ fn keep_focus_in_view(root: NodeRef, into_panels: bool) {
 const FOCUSABLE: &str =
     "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
     textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
-
-fn loading_text(lang: Lang, slot: &str) -> &'static str {
-    match slot {
-        "charts" => t(lang, Key::PageLoadingCharts),
-        _ => t(lang, Key::PageLoadingAnalysis),
-    }
-}
 
 fn failed_text(lang: Lang, reason: &str) -> String {
     tf(lang, Key::PagePanelsFailed, &[reason])

@@ -1,13 +1,14 @@
 //! The selected county's profile: rank and score, the generated summary, and every indicator with raw
-//! value and unit, normalised score, rank among all units and provenance.
+//! value and unit, normalised score, rank among all units and provenance. What would lift the county
+//! is drawn there by the on-demand panels module (`analysis::ProfileReach`).
 
-use super::analysis::ProfileReach;
+use super::panels_host::{OnDemand, PanelLink};
 use super::ranking::dim_class;
 use super::Dispatch;
 use super::Ptr;
 use crate::data::provenance::{Provenance, Status};
 use crate::i18n::{place, prefecture_name, t, tf, Key};
-use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
+use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
 use crate::state::snapshot::Snapshot;
 use crate::state::Action;
@@ -26,9 +27,8 @@ pub struct ProfilePanelProps {
     /// Makes the page's snapshot for the brief's button (`brief::use_page_snapshot`).
     pub snapshot: Callback<(), Snapshot>,
     pub dispatch: Dispatch,
-    /// For `ProfileReach`: the scenario in force and which units hold estimates.
-    pub scenario: Scenario,
-    pub unit_estimates: Ptr<Vec<bool>>,
+    /// The panels module, which draws what would lift the county (`analysis::ProfileReach`).
+    pub link: PanelLink,
 }
 
 #[component]
@@ -107,9 +107,7 @@ fn profile_card(props: &ProfilePanelProps, u: usize) -> Html {
                     <dd translate="no">{ rank_text(p.prefecture_rank, p.prefecture_size) }</dd></div>
             </dl>
             <p class="summary">{ p.summary(system, data, lang) }</p>
-            <ProfileReach lang={props.lang} system={props.system.clone()} data={props.data.clone()}
-                scenario={props.scenario.clone()} ranking={props.ranking.clone()}
-                unit_estimates={props.unit_estimates.clone()} selected={props.selected} />
+            <OnDemand slot="reach" lang={props.lang} link={props.link.clone()} />
             { indicator_table(system, &p, lang) }
         </article>
     }

@@ -1,0 +1,135 @@
+//! Finishes the built page, run by Trunk's post_build hook (Trunk.toml) on the staging directory:
+//! writes the default ranking as a static HTML table into index.html, for browsers without JavaScript
+//! or WebAssembly; writes the catalogue of every language the page's module does not link
+//! (`catalogue-<id>.txt`, fetched when that language is chosen); and recomputes the page's integrity
+//! hashes. With a path argument it finishes the page at that path; with `-` it prints the table.
+
+use fjindex::data::{fallback, seeds};
+use fjindex::i18n::{catalogue_file_name, catalogue_text};
+use fjindex::model::Lang;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let section = fallback::section(&seeds::bundle())
+        .unwrap_or_else(|e| fail(&format!("the default scenario cannot be scored: {e}")));
+    let arg = std::env::args().nth(1);
+    if arg.as_deref() == Some("-") {
+        println!("{section}");
+        return;
+    }
+    let path = match arg {
+        Some(p) => PathBuf::from(p),
+        None => match std::env::var_os("TRUNK_STAGING_DIR") {
+            Some(dir) => PathBuf::from(dir).join("index.html"),
+            None => {
+                eprintln!("usage: finish-page [INDEX_HTML | -]  (or run from Trunk with TRUNK_STAGING_DIR set)");
+                std::process::exit(2);
+            }
+        },
+    };
+    let page = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
+    let Some(page) = fallback::insert(&page, &section) else {
+        fail(&format!(
+            "{} has no {}",
+            path.display(),
+            fallback::PLACEHOLDER
+        ));
+    };
+    let staging = path.parent().unwrap_or(Path::new("."));
+    let page = write_catalogues(staging, &page);
+    let page = refresh_integrity(&page, |file| std::fs::read(staging.join(file)).ok());
+    if let Err(e) = std::fs::write(&path, page) {
+        fail(&format!("cannot write {}: {e}", path.display()));
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("finish-page: {message}");
+    std::process::exit(1);
+}
+
+/// The app's `<meta>`, which Trunk writes as Trunk.toml's `pattern_script` says.
+const APP_META: &str = "<meta name=\"fjindex-app\" ";
+
+/// Writes the catalogue of every language but the default one, which the page's module links, and
+/// returns the page with the files named on the app's `<meta>` (`data-catalogue-<id>`, read by
+/// www/boot.js to preload a link's language).
+fn write_catalogues(dir: &Path, page: &str) -> String {
+    let mut names = String::new();
+    for &lang in &Lang::ALL[1..] {
+        let file = catalogue_file_name(lang);
+        if let Err(e) = std::fs::write(dir.join(&file), catalogue_text(lang)) {
+            fail(&format!("cannot write {file}: {e}"));
+        }
+        names.push_str(&format!(
+            "data-catalogue-{}=\"{file}\" ",
+            lang.id().to_ascii_lowercase()
+        ));
+    }
+    if !page.contains(APP_META) {
+        fail(&format!("the page has no {APP_META}"));
+    }
+    page.replacen(APP_META, &format!("{APP_META}{names}"), 1)
+}
+
+/// The page with each `integrity="sha384-…"` recomputed from the file its tag's `href` or `src` names (read by
+/// `read`; a file it cannot read keeps the hash Trunk wrote). Trunk builds the page and the two
+/// on-demand modules at the same time, and the page and the panels module both copy the same
+/// wasm-bindgen snippet (`snippets/…/www/tools.js`), so the page's hash of it can be taken while the
+/// other copy is half written; hashing here, after every pipeline has finished, gives the files' hashes.
+fn refresh_integrity(page: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    const MARK: &str = "integrity=\"sha384-";
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find(MARK) {
+        let value_start = at + MARK.len();
+        let Some(value_len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let tag_start = rest[..at].rfind('<').unwrap_or(0);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
+        let tag = &rest[tag_start..tag_end];
+        let file = [" href=\"", " src=\""]
+            .iter()
+            .find_map(|attribute| tag.split_once(attribute))
+            .and_then(|(_, h)| h.split_once('"'))
+            .map(|(href, _)| href.trim_start_matches("./"))
+            .and_then(&read);
+        out.push_str(&rest[..value_start]);
+        match file {
+            Some(bytes) => out.push_str(
+                &base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&bytes)),
+            ),
+            None => out.push_str(&rest[value_start..value_start + value_len]),
+        }
+        rest = &rest[value_start + value_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refresh_integrity;
+
+    #[test]
+    fn integrity_is_the_sha384_of_the_linked_file() {
+        let page = concat!(
+            r#"<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-stale">"#,
+            r#"<link rel="preload" href="./gone.wasm" integrity="sha384-kept">"#,
+            r#"<script type="module" integrity="sha384-stale" src="./a.js"></script>"#,
+        );
+        let out = refresh_integrity(page, |href| (href == "a.js").then(|| b"abc".to_vec()));
+        // The SHA-384 of "abc" (FIPS 180-2, appendix D.1), in base64.
+        let abc = "ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn";
+        assert_eq!(
+            out,
+            format!(
+                r#"<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-{abc}"><link rel="preload" href="./gone.wasm" integrity="sha384-kept"><script type="module" integrity="sha384-{abc}" src="./a.js"></script>"#
+            )
+        );
+    }
+}
