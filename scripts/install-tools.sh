@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing the web page needs, skipping whatever is already there.
 # For a fresh Debian machine with rustup: the wasm32 target, trunk, wasm-bindgen-cli (the version in
-# Cargo.lock), Debian's Chromium + CJK fonts, and the npm dev dependencies (playwright-core, binaryen).
+# Cargo.lock), Debian's Chromium + CJK fonts, and the npm dev dependencies (playwright-core and axe-core
+# for the browser tests, binaryen for wasm-opt, esbuild for minifying, lighthouse for its benchmark).
 # Never downloads a browser: Playwright uses /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -20,10 +20,11 @@
 //
 // API
 //   STRICT_CSP, CHROMIUM_ARGS, DIST_DIR, SCREENSHOT_DIR   constants
-//   serveDir({ root, csp, headers, prefix, port })  -> { url, origin, port, close() }
+//   serveDir({ root, csp, headers, prefix, port, gzip })  -> { url, origin, port, close() }
 //       Static server on 127.0.0.1:<port, default a random free one>; `csp` adds a Content-Security-Policy header;
 //       `prefix` ("/a/b/") serves the files under a sub-path; correct MIME types (.wasm included);
 //       a missing /favicon.ico answers 204 (Chromium requests it for pages that declare no icon).
+//       `gzip: true` compresses every answer to a client that accepts it (zlib's default level).
 //   launchBrowser({ args })                   -> playwright Browser (extra Chromium flags in `args`,
 //       e.g. ["--js-flags=--noexpose_wasm"]); each launch uses a fresh temporary --user-data-dir.
 //   openPage(browser, url, { viewport, javaScriptEnabled, locale, allowedOrigins, wait })
@@ -46,6 +47,7 @@ import http from "node:http";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -88,7 +90,7 @@ const MIME = {
 };
 
 /** Serves `root` over HTTP on 127.0.0.1 with a random free port. */
-export async function serveDir({ root = DIST_DIR, csp = null, headers = {}, prefix = "/", port = 0 } = {}) {
+export async function serveDir({ root = DIST_DIR, csp = null, headers = {}, prefix = "/", port = 0, gzip = false } = {}) {
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) throw new Error("prefix must be /.../");
   const base = path.resolve(root);
   const server = http.createServer(async (req, res) => {
@@ -109,7 +111,13 @@ export async function serveDir({ root = DIST_DIR, csp = null, headers = {}, pref
       }
       const type = MIME[path.extname(file).toLowerCase()] || "application/octet-stream";
       const extra = csp && type.startsWith("text/html") ? { "Content-Security-Policy": csp } : {};
-      send(200, await fsp.readFile(file), type, extra);
+      const body = await fsp.readFile(file);
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        // As a portal's server would: compressed on the fly at zlib's default level.
+        const vary = { "Content-Encoding": "gzip", Vary: "Accept-Encoding" };
+        return send(200, zlib.gzipSync(body), type, { ...extra, ...vary });
+      }
+      send(200, body, type, extra);
     } catch {
       // Chromium asks every origin for /favicon.ico on its own; a page without an icon (the sample
       // host page) would otherwise log a 404 console error that is not the page's doing.
