@@ -235,6 +235,7 @@ fn treatment_text(system: &IndicatorSystem, treatments: &[Treatment], lang: Lang
                     Key::BriefTreatWinsorise,
                     &[name, &lower.to_string(), &upper.to_string()],
                 )),
+                Treatment::Jrc => Some(tf(lang, Key::BriefTreatJrc, &[name])),
             }
         })
         .collect();

@@ -511,6 +511,8 @@ pub enum Treatment {
         lower: f64,
         upper: f64,
     },
+    /// The JRC rule ([`crate::method::jrc`]): a few extreme values replaced, or the log.
+    Jrc,
 }
 
 impl Treatment {
@@ -520,7 +522,24 @@ impl Treatment {
             Treatment::None => TreatmentKind::None,
             Treatment::Log => TreatmentKind::Log,
             Treatment::Winsorise { .. } => TreatmentKind::Winsorise,
+            Treatment::Jrc => TreatmentKind::Jrc,
         }
+    }
+
+    /// One treatment as a share link's `tr=` and the CLI's `--treatment` write it (`none`, `log`, `jrc`
+    /// or `w5-95`, percentiles from 0 to 100 in order).
+    pub fn from_text(text: &str) -> Option<Self> {
+        match text {
+            "none" => return Some(Treatment::None),
+            "log" => return Some(Treatment::Log),
+            "jrc" => return Some(Treatment::Jrc),
+            _ => {}
+        }
+        let (lo, hi) = text.strip_prefix('w')?.split_once('-')?;
+        let (lower, upper) = (lo.parse::<f64>().ok()?, hi.parse::<f64>().ok()?);
+        let in_range = |p: f64| (0.0..=100.0).contains(&p);
+        (in_range(lower) && in_range(upper) && lower <= upper)
+            .then_some(Treatment::Winsorise { lower, upper })
     }
 }
 
@@ -530,12 +549,14 @@ pub enum TreatmentKind {
     None,
     Log,
     Winsorise,
+    Jrc,
 }
 
 choices!(TreatmentKind, Treatment {
     None => "none", TreatNone, ExplainTreatNone, "x′ = x";
     Log => "log", TreatLog, ExplainTreatLog, "x′ = sign(x) · ln(1 + |x|)";
     Winsorise => "winsorise", TreatWinsorise, ExplainTreatWinsorise, "x′ = min(max(x, Q_lo), Q_hi)";
+    Jrc => "jrc", TreatJrc, ExplainTreatJrc, "while |G1| > 2 ∧ G2 > 3.5 (≤ 5 times): x_(n) ← x_(n−1); else x′ = sign(x) · ln(1 + |x|)";
 });
 
 /// Where the weights come from.

@@ -198,6 +198,7 @@ fn treatment_text(t: Treatment) -> Option<String> {
         Treatment::None => None,
         Treatment::Log => Some("log".into()),
         Treatment::Winsorise { lower, upper } => Some(format!("w{lower}-{upper}")),
+        Treatment::Jrc => Some("jrc".into()),
     }
 }
 
@@ -319,22 +320,7 @@ fn parse_treatments(v: &str, system: &IndicatorSystem) -> Result<Vec<Treatment>,
     for item in v.split(',').filter(|s| !s.is_empty()) {
         let (id, t) = item.split_once(':').ok_or_else(invalid)?;
         let i = system.indicator_index(id).ok_or_else(invalid)?;
-        out[i] = if t == "log" {
-            Treatment::Log
-        } else {
-            let (lo, hi) = t
-                .strip_prefix('w')
-                .and_then(|b| b.split_once('-'))
-                .ok_or_else(invalid)?;
-            let (lower, upper) = (
-                lo.parse::<f64>().map_err(|_| invalid())?,
-                hi.parse::<f64>().map_err(|_| invalid())?,
-            );
-            if !(0.0..=100.0).contains(&lower) || !(0.0..=100.0).contains(&upper) || lower > upper {
-                return Err(invalid());
-            }
-            Treatment::Winsorise { lower, upper }
-        };
+        out[i] = Treatment::from_text(t).ok_or_else(invalid)?;
     }
     Ok(out)
 }

@@ -132,6 +132,7 @@ crate::i18n::catalogue! {
     TreatNone => "None";
     TreatLog => "Log";
     TreatWinsorise => "Winsorise";
+    TreatJrc => "JRC rule";
     ExplainMinMax => "Maps each indicator linearly onto 0-100: the lowest value scores 0 and the highest 100.";
     ExplainEfficacy => "The same linear map as min-max, but onto 60-100, so the lowest value still scores 60.";
     ExplainZScore => "Scores the mean as 50 and one sample standard deviation as 10 points; extreme values weigh less than under min-max.";
@@ -139,6 +140,7 @@ crate::i18n::catalogue! {
     ExplainTreatNone => "Raw values go straight into normalisation.";
     ExplainTreatLog => "Compresses a long tail: for indicators where a few counties are far ahead (revenue, say), gaps count in proportion rather than in absolute terms; the sign of negative values is kept.";
     ExplainTreatWinsorise => "Clips values below the lower or above the upper percentile to that percentile (percentiles by linear interpolation); the rest stay as they are.";
+    ExplainTreatJrc => "The outlier rule of the European Commission's Joint Research Centre (JRC): while the skewness |G1| > 2 and the excess kurtosis G2 > 3.5, the most extreme value on the side of the skew is replaced by the next value on that side, one value at a time and at most 5, stopping as soon as the rule no longer holds; if it still holds after 5, the original values are restored and the signed log sign(x)·ln(1+|x|) is taken instead. G1 = √(n(n−1))/(n−2) · m3/m2^1.5, G2 = (n−1)/((n−2)(n−3)) · ((n+1)·(m4/m2² − 3) + 6), where m_k = Σ(x − x̄)^k / n over the counties with a value (scipy's skew and kurtosis with bias=False).";
     ExplainManual => "You set the dimension weights and the indicator weights within each dimension; each level is normalised and an indicator's effective weight is the product.";
     ExplainEqual => "Each of the five dimensions gets one fifth, shared equally by its indicators.";
     ExplainEntropy => "The more unevenly an indicator is spread across counties (the lower its entropy), the more weight it gets; each indicator is first scaled to 0-1.";
@@ -162,6 +164,7 @@ crate::i18n::catalogue! {
     BriefMethod => "Method: {}; {}; {}; {}.";
     BriefTreatLog => "{} log-transformed";
     BriefTreatWinsorise => "{} winsorised at {}–{} %";
+    BriefTreatJrc => "{} treated by the JRC outlier rule";
     BriefTreatNone => "no outlier treatment";
     BriefListSeparator => ", ";
     BriefDimensionWeights => "Dimension weights (share of the composite): {}.";

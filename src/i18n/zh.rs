@@ -132,6 +132,7 @@ crate::i18n::declare_keys! {
     TreatNone => "不处理";
     TreatLog => "对数";
     TreatWinsorise => "缩尾";
+    TreatJrc => "JRC 规则";
     ExplainMinMax => "把每项指标线性映射到 0–100，最小值得 0 分，最大值得 100 分。";
     ExplainEfficacy => "与极差标准化相同的线性映射，但落在 60–100 之间，最低值也有 60 分。";
     ExplainZScore => "以均值为 50、一个样本标准差为 10 分计分，极端值的影响比极差法小。";
@@ -139,6 +140,7 @@ crate::i18n::declare_keys! {
     ExplainTreatNone => "原始数值直接进入标准化。";
     ExplainTreatLog => "压缩长尾：营业收入等少数县域特别大的指标取对数后，差距按比例而非绝对量计算；保留负值的符号。";
     ExplainTreatWinsorise => "把低于下分位数或高于上分位数的值截到该分位数（分位数按线性插值），其余不变。";
+    ExplainTreatJrc => "欧盟委员会联合研究中心（JRC）的离群值规则：当偏度 |G1| > 2 且超额峰度 G2 > 3.5 时，把偏斜一侧最极端的值替换为该侧的下一个值，一次一个、最多 5 个，规则一旦不再成立即停止；替换 5 个后仍成立，则恢复原值，改取带符号对数 sign(x)·ln(1+|x|)。G1 = √(n(n−1))/(n−2) · m3/m2^1.5，G2 = (n−1)/((n−2)(n−3)) · ((n+1)·(m4/m2² − 3) + 6)，其中 m_k = Σ(x − x̄)^k / n，只计有数值的县域（与 scipy 的 skew、kurtosis 取 bias=False 相同）。";
     ExplainManual => "维度权重与维度内指标权重都由使用者给定，各自归一化；指标的有效权重是两者之积。";
     ExplainEqual => "五个维度各占五分之一，维度内各指标平分该维度的权重。";
     ExplainEntropy => "指标在县域间分布越不均匀（信息熵越小），权重越大。先把每项指标极差缩放到 0–1。";
@@ -162,6 +164,7 @@ crate::i18n::declare_keys! {
     BriefMethod => "方法：{}；{}；{}；{}。";
     BriefTreatLog => "{}取对数";
     BriefTreatWinsorise => "{}按 {}–{} 百分位缩尾";
+    BriefTreatJrc => "{}按 JRC 规则处理离群值";
     BriefTreatNone => "不处理离群值";
     BriefListSeparator => "、";
     BriefDimensionWeights => "维度权重（占综合指数）：{}。";

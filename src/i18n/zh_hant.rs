@@ -133,6 +133,7 @@ crate::i18n::catalogue! {
     TreatNone => "不處理";
     TreatLog => "對數";
     TreatWinsorise => "縮尾";
+    TreatJrc => "JRC 規則";
     ExplainMinMax => "把每項指標線性對映到 0–100，最小值得 0 分，最大值得 100 分。";
     ExplainEfficacy => "與極差標準化相同的線性對映，但落在 60–100 之間，最低值也有 60 分。";
     ExplainZScore => "以均值為 50、一個樣本標準差為 10 分計分，極端值的影響比極差法小。";
@@ -140,6 +141,7 @@ crate::i18n::catalogue! {
     ExplainTreatNone => "原始數值直接進入標準化。";
     ExplainTreatLog => "壓縮長尾：營業收入等少數縣域特別大的指標取對數後，差距按比例而非絕對量計算；保留負值的符號。";
     ExplainTreatWinsorise => "把低於下分位數或高於上分位數的值截到該分位數（分位數按線性插值），其餘不變。";
+    ExplainTreatJrc => "歐盟委員會聯合研究中心（JRC）的離群值規則：當偏度 |G1| > 2 且超額峰度 G2 > 3.5 時，把偏斜一側最極端的值替換為該側的下一個值，一次一個、最多 5 個，規則一旦不再成立即停止；替換 5 個後仍成立，則恢復原值，改取帶符號對數 sign(x)·ln(1+|x|)。G1 = √(n(n−1))/(n−2) · m3/m2^1.5，G2 = (n−1)/((n−2)(n−3)) · ((n+1)·(m4/m2² − 3) + 6)，其中 m_k = Σ(x − x̄)^k / n，只計有數值的縣域（與 scipy 的 skew、kurtosis 取 bias=False 相同）。";
     ExplainManual => "維度權重與維度內指標權重都由使用者給定，各自歸一化；指標的有效權重是兩者之積。";
     ExplainEqual => "五個維度各佔五分之一，維度內各指標平分該維度的權重。";
     ExplainEntropy => "指標在縣域間分佈越不均勻（資訊熵越小），權重越大。先把每項指標極差縮放到 0–1。";
@@ -163,6 +165,7 @@ crate::i18n::catalogue! {
     BriefMethod => "方法：{}；{}；{}；{}。";
     BriefTreatLog => "{}取對數";
     BriefTreatWinsorise => "{}按 {}–{} 百分位縮尾";
+    BriefTreatJrc => "{}按 JRC 規則處理離群值";
     BriefTreatNone => "不處理離群值";
     BriefListSeparator => "、";
     BriefDimensionWeights => "維度權重（佔綜合指數）：{}。";

@@ -1,6 +1,7 @@
 //! The building blocks of the index method: treatment and normalisation of columns, weights and aggregation.
 
 pub mod ahp;
+pub mod jrc;
 pub mod normalise;
 pub mod weight;
 

@@ -1,21 +1,33 @@
-//! Column treatments (log, winsorisation) and the normalisations onto a 0-100 style scale.
+//! Column treatments (log, winsorisation, the JRC rule) and the normalisations onto a 0-100 style scale.
 
 use crate::model::{Indicator, Normalisation, Treatment};
 
-/// Applies a treatment in place; NaN (missing) stays NaN.
-pub fn treat(column: &mut [f64], treatment: Treatment) {
+/// The scale a treated column is on: its own, or the signed log of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Raw,
+    Log,
+}
+
+/// Applies a treatment in place and says which scale the values are on now; NaN (missing) stays NaN.
+pub fn treat(column: &mut [f64], treatment: Treatment) -> Scale {
     match treatment {
-        Treatment::None => {}
+        Treatment::None => Scale::Raw,
         Treatment::Log => {
             for v in column.iter_mut().filter(|v| !v.is_nan()) {
                 // Signed log keeps the order of negative values such as a net decrease of firms.
                 *v = v.signum() * v.abs().ln_1p();
             }
+            Scale::Log
         }
+        Treatment::Jrc => match crate::method::jrc::treat(column) {
+            crate::method::jrc::JrcOutcome::Logged => Scale::Log,
+            _ => Scale::Raw,
+        },
         Treatment::Winsorise { lower, upper } => {
             let mut present: Vec<f64> = column.iter().copied().filter(|v| !v.is_nan()).collect();
             if present.is_empty() {
-                return;
+                return Scale::Raw;
             }
             crate::sorting::sort_f64(&mut present);
             let lo = quantile_sorted(&present, lower.clamp(0.0, 100.0) / 100.0);
@@ -23,6 +35,7 @@ pub fn treat(column: &mut [f64], treatment: Treatment) {
             for v in column.iter_mut().filter(|v| !v.is_nan()) {
                 *v = v.clamp(lo.min(hi), hi.max(lo));
             }
+            Scale::Raw
         }
     }
 }
@@ -78,8 +91,19 @@ impl Goalposts {
     /// An indicator's goalposts: its plausible range, passed through the column's treatment. A log
     /// treatment moves the bounds with the values; a winsorisation leaves them where they are.
     pub fn of(indicator: &Indicator, treatment: Treatment) -> Self {
+        let scale = if treatment == Treatment::Log {
+            Scale::Log
+        } else {
+            Scale::Raw
+        };
+        Self::on_scale(indicator, scale)
+    }
+
+    /// An indicator's goalposts on the scale its treated column is on ([`treat`] says which): the JRC
+    /// treatment takes the log of some columns and not of others.
+    pub fn on_scale(indicator: &Indicator, scale: Scale) -> Self {
         let mut bounds = [indicator.plausible_min, indicator.plausible_max];
-        if treatment == Treatment::Log {
+        if scale == Scale::Log {
             treat(&mut bounds, Treatment::Log);
         }
         Self {

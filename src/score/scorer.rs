@@ -2,7 +2,7 @@
 
 use super::rank::{prefecture_ranks_into, Ranker, Strided, TieOrder};
 use super::{aggregate, Ranking, ScoreError};
-use crate::method::normalise::{normalise_in_place, treat, Goalposts};
+use crate::method::normalise::{normalise_in_place, treat, Goalposts, Scale};
 use crate::method::weight;
 use crate::model::{Dataset, IndicatorSystem, Scenario};
 use std::ops::Deref;
@@ -21,6 +21,8 @@ pub struct Scorer<D: Deref<Target = Dataset>> {
     seen: Vec<u32>,
     absent: Vec<bool>,
     prefecture_seen: Vec<(u32, i64, u32)>,
+    /// The scale each treated column is on, which its goalposts follow.
+    scales: Vec<Scale>,
 }
 
 impl<D: Deref<Target = Dataset>> Scorer<D> {
@@ -35,6 +37,7 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
             seen: Vec::new(),
             absent: Vec::new(),
             prefecture_seen: Vec::new(),
+            scales: Vec::new(),
         }
     }
 
@@ -83,16 +86,18 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
         let normalised = &mut out.normalised;
         normalised.clear();
         normalised.reserve(n_ind * n_units);
+        let scales = &mut self.scales;
+        scales.clear();
         for (i, &t) in scenario.treatments.iter().enumerate() {
             normalised.extend_from_slice(data.column(i));
-            treat(&mut normalised[i * n_units..], t);
+            scales.push(treat(&mut normalised[i * n_units..], t));
         }
         let column = |i: usize| i * n_units..(i + 1) * n_units;
         let treated: Vec<&[f64]> = (0..n_ind).map(|i| &normalised[column(i)]).collect();
         out.weights = weight::resolve(system, scenario, &treated)?;
         let mut complete = vec![false; n_ind];
         for (i, complete) in complete.iter_mut().enumerate() {
-            let posts = Goalposts::of(&system.indicators[i], scenario.treatments[i]);
+            let posts = Goalposts::on_scale(&system.indicators[i], scales[i]);
             *complete =
                 normalise_in_place(&mut normalised[column(i)], scenario.normalisation, posts)
                     == n_units;

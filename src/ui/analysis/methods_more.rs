@@ -287,6 +287,7 @@ fn TreatmentRow(props: &TreatmentRowProps) -> Html {
                 lower: DEFAULT_WINSOR.0,
                 upper: DEFAULT_WINSOR.1,
             },
+            TreatmentKind::Jrc => Treatment::Jrc,
         };
         (i, t)
     });
