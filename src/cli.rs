@@ -2,6 +2,7 @@
 //!
 //! Functions return the text to print or an error message, so they are tested without spawning a process.
 
+use crate::analysis::audit::{self, IndicatorAudit};
 use crate::data::csv_text::spreadsheet_text;
 use crate::data::export::RankingExport;
 use crate::data::export_name::CalendarDate;
@@ -11,7 +12,7 @@ use crate::echo::clip;
 use crate::method::weight;
 use crate::model::{
     Aggregation, Choice, Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario,
-    Weighting,
+    Treatment, TreatmentKind, Weighting,
 };
 use crate::score::{score, Ranking};
 use crate::validate::{self, WeightProblem};
@@ -30,6 +31,9 @@ pub struct RankArgs {
     pub normalize: String,
     pub weighting: String,
     pub aggregate: String,
+    /// Per-indicator treatments as a link's `tr=` writes them (`revenue:log,chain_output_share:jrc`), or
+    /// one treatment for every indicator (`jrc`).
+    pub treatment: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +78,41 @@ pub fn parse_weighting(s: &str) -> Result<Weighting, String> {
 
 pub fn parse_aggregation(s: &str) -> Result<Aggregation, String> {
     parse_choice(s, Aggregation::ALL, "aggregation")
+}
+
+/// Parses `--treatment`: `id:treatment,id:treatment` as a link's `tr=` (unnamed indicators untreated), or
+/// one treatment for every indicator. A treatment is `none`, `log`, `jrc` or `wLO-HI` (percentiles).
+pub fn parse_treatments(spec: &str, system: &IndicatorSystem) -> Result<Vec<Treatment>, String> {
+    let one = |text: &str| {
+        Treatment::from_text(text.trim()).ok_or_else(|| {
+            let ids: Vec<&str> = TreatmentKind::ALL
+                .iter()
+                .map(|k| match k {
+                    TreatmentKind::Winsorise => "wLO-HI",
+                    k => k.id(),
+                })
+                .collect();
+            format!(
+                "unknown treatment '{}' ({})",
+                clip(text.trim()),
+                ids.join(", ")
+            )
+        })
+    };
+    if !spec.contains(':') {
+        return Ok(vec![one(spec)?; system.n_indicators()]);
+    }
+    let mut out = vec![Treatment::None; system.n_indicators()];
+    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (id, text) = part
+            .split_once(':')
+            .ok_or_else(|| format!("'{}' is not indicator:treatment", clip(part)))?;
+        let i = system
+            .indicator_index(id.trim())
+            .ok_or_else(|| format!("unknown indicator '{}'", clip(id.trim())))?;
+        out[i] = one(text)?;
+    }
+    Ok(out)
 }
 
 /// Parses `id=weight,id=weight` into `target`, indexing ids with `index`. Each weight passes
@@ -177,7 +216,81 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
             "indicator",
         )?;
     }
+    if let Some(spec) = &args.treatment {
+        scenario.treatments = parse_treatments(spec, system)?;
+    }
     validate::check_scenario(system, &scenario).map_err(|e| e.message(MESSAGE_LANG, system))
+}
+
+/// `fjindex audit`: the data checks of every indicator ([`audit::audit`]) as CSV, one row per indicator,
+/// or as JSON with the data set's name.
+pub fn audit(data_path: Option<&str>, format: OutputFormat) -> Result<String, String> {
+    let system = seeds::indicator_system();
+    let data = load_data(&system, data_path)?;
+    let rows = audit::audit(&system, &data);
+    match format {
+        OutputFormat::Csv => Ok(audit_csv(&rows)),
+        OutputFormat::Json => Ok(audit_json(&data, &rows)),
+        OutputFormat::Table => Err("audit prints csv or json (--format csv|json)".into()),
+    }
+}
+
+/// The audit's CSV columns, in order.
+pub const AUDIT_COLUMNS: [&str; 8] = [
+    "indicator_id",
+    "coverage",
+    "zeros_share",
+    "mode_share",
+    "skewness",
+    "kurtosis",
+    "outlier_flag",
+    "suggested_treatment",
+];
+
+fn audit_csv(rows: &[IndicatorAudit]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(AUDIT_COLUMNS).expect("in-memory CSV");
+    for row in rows {
+        let number = |v: f64| {
+            if v.is_nan() {
+                String::new()
+            } else {
+                v.to_string()
+            }
+        };
+        w.write_record([
+            spreadsheet_text(&row.indicator_id).into_owned(),
+            number(row.coverage),
+            number(row.zeros_share),
+            number(row.mode_share),
+            number(row.skewness),
+            number(row.kurtosis),
+            row.outlier_flag.to_string(),
+            row.suggested_treatment.id().to_string(),
+        ])
+        .expect("in-memory CSV");
+    }
+    String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8")
+}
+
+fn audit_json(data: &Dataset, rows: &[IndicatorAudit]) -> String {
+    let indicators: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|row| {
+            serde_json::json!({
+                "indicator_id": row.indicator_id,
+                "coverage": json_number(row.coverage),
+                "zeros_share": json_number(row.zeros_share),
+                "mode_share": json_number(row.mode_share),
+                "skewness": json_number(row.skewness),
+                "kurtosis": json_number(row.kurtosis),
+                "outlier_flag": row.outlier_flag,
+                "suggested_treatment": row.suggested_treatment.id(),
+            })
+        })
+        .collect();
+    let out = serde_json::json!({"dataset": data.meta.name, "indicators": indicators});
+    serde_json::to_string_pretty(&out).expect("JSON") + "\n"
 }
 
 /// `fjindex rank`.

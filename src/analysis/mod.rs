@@ -1,11 +1,13 @@
 //! Analyses on top of a scored scenario: rank uncertainty, best and worst ranks, what it takes to move up,
-//! indicator influence, and the text behind the `ahp`, `uncertainty`, `reach` and `bounds` commands.
+//! indicator influence, and the text behind the `ahp`, `uncertainty`, `reach` and `bounds` commands; and
+//! the data checks of a data set as imported ([`audit`]), which score nothing.
 //!
-//! Everything here varies the five dimension weights while the rest of the method (treatments,
+//! Everything else here varies the five dimension weights while the rest of the method (treatments,
 //! normalisation, indicator weights within each dimension, aggregation) stays fixed. Dimension scores do
 //! not depend on dimension weights, so [`DimensionModel`] computes them once and every analysis works on
 //! that unit x dimension matrix; witnesses are always re-checked with [`crate::score::score`].
 
+pub mod audit;
 pub mod bounds;
 pub mod cli;
 pub mod indicator_reach;

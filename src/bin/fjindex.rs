@@ -30,6 +30,13 @@ enum Format {
     Json,
 }
 
+/// What `audit` writes.
+#[derive(Clone, Copy, ValueEnum)]
+enum AuditFormat {
+    Csv,
+    Json,
+}
+
 /// What `rank` writes: text formats, or the page's XLSX workbook.
 #[derive(Clone, Copy, ValueEnum)]
 enum RankFormat {
@@ -60,6 +67,14 @@ enum Command {
         weighting: String,
         #[arg(long)]
         data: Option<String>,
+    },
+    /// Data checks per indicator: coverage, zeros, most common value, skewness, kurtosis, JRC outlier flag.
+    Audit {
+        /// A wide CSV (adcode,name_zh,prefecture_zh, then the 16 indicator ids).
+        #[arg(long)]
+        data: Option<String>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: AuditFormat,
     },
     /// AHP weights and consistency ratio from a 5x5 pairwise comparison of the dimensions.
     Ahp {
@@ -125,6 +140,10 @@ struct MethodFlags {
     weighting: String,
     #[arg(long, default_value = "arithmetic", value_parser = choices(cli::choice_ids::<Aggregation>()))]
     aggregate: String,
+    /// Outlier treatments as a link's tr= writes them, e.g. revenue:log,chain_output_share:jrc, or one of
+    /// none, log, jrc, wLO-HI for every indicator.
+    #[arg(long)]
+    treatment: Option<String>,
 }
 
 /// A flag whose possible values are the identifiers of a method step's alternatives ([`Choice::id`]).
@@ -147,6 +166,7 @@ impl MethodFlags {
             normalize: self.normalize.clone(),
             weighting: self.weighting.clone(),
             aggregate: self.aggregate.clone(),
+            treatment: self.treatment.clone(),
         }
     }
 }
@@ -193,6 +213,13 @@ fn main() -> ExitCode {
             };
             bytes.and_then(|bytes| write_out(output.as_deref(), &bytes))
         }
+        Command::Audit { data, format } => cli::audit(
+            data.as_deref(),
+            match format {
+                AuditFormat::Csv => OutputFormat::Csv,
+                AuditFormat::Json => OutputFormat::Json,
+            },
+        ),
         Command::Weights { weighting, data } => cli::weights(&weighting, data.as_deref()),
         Command::Ahp { matrix } => std::fs::read_to_string(&matrix)
             .map_err(|e| format!("cannot read {matrix}: {e}"))
