@@ -130,7 +130,7 @@ fn total_effects_equal_salib_on_the_same_sample() {
         let theirs = salib["ST"][i].as_f64().unwrap();
         let value = ours.total_effect[i].value;
         assert!(
-            (value - theirs).abs() < 1e-10,
+            (value - theirs).abs() < 1e-12,
             "ST{i}: {value} vs SALib {theirs}"
         );
     }

@@ -171,76 +171,35 @@ impl SobolRun {
         self.progress()
     }
 
-    /// The indices of every output; `None` until every run is made.
+    /// The indices of every output; `None` until every run is made. The bootstrap draws each resample's
+    /// N rows once for all outputs, into one buffer.
     pub fn finish(&self) -> Option<Vec<OutputIndices>> {
         if !self.progress().is_finished() {
             return None;
         }
         let n = self.design.base_samples;
-        let mut rng = self.bootstrap_rng.clone();
-        let resamples: Vec<Vec<usize>> = (0..BOOTSTRAP_RESAMPLES)
-            .map(|_| {
-                (0..n)
-                    .map(|_| ((unit_uniform(&mut rng) * n as f64) as usize).min(n - 1))
-                    .collect()
-            })
-            .collect();
-        Some(
-            (0..self.n_outputs)
-                .map(|o| self.output_indices(o, &resamples))
-                .collect(),
-        )
-    }
-
-    /// Output `o` of run `k`.
-    fn y(&self, k: usize, o: usize) -> f64 {
-        self.outputs[k * self.n_outputs + o]
-    }
-
-    fn output_indices(&self, o: usize, resamples: &[Vec<usize>]) -> OutputIndices {
         let d = self.design.inputs.len();
-        let n = self.design.base_samples;
-        let block = d + 2;
-        let rows: Vec<usize> = (0..n).collect();
-        let f_a: Vec<f64> = (0..n).map(|j| self.y(j * block, o)).collect();
-        let f_b: Vec<f64> = (0..n).map(|j| self.y(j * block + d + 1, o)).collect();
-        let f_ab: Vec<Vec<f64>> = (0..d)
-            .map(|i| (0..n).map(|j| self.y(j * block + 1 + i, o)).collect())
+        let columns: Vec<Columns> = (0..self.n_outputs).map(|o| self.columns(o)).collect();
+        let all_rows: Vec<usize> = (0..n).collect();
+        let point: Vec<Indices> = columns
+            .iter()
+            .map(|c| c.indices(&all_rows, f64::MIN_POSITIVE))
             .collect();
-        let indices = |rows: &[usize]| -> (f64, Vec<f64>, Vec<f64>) {
-            let all_runs: f64 = rows
-                .iter()
-                .map(|&j| f_a[j] + f_b[j] + f_ab.iter().map(|ab| ab[j]).sum::<f64>())
-                .sum();
-            let mean = all_runs / (rows.len() * block) as f64;
-            let count = 2.0 * rows.len() as f64;
-            let mean_ab = rows.iter().map(|&j| f_a[j] + f_b[j]).sum::<f64>() / count;
-            let variance = rows
-                .iter()
-                .map(|&j| (f_a[j] - mean_ab).powi(2) + (f_b[j] - mean_ab).powi(2))
-                .sum::<f64>()
-                / count;
-            let per_row = |f: &dyn Fn(usize) -> f64| -> f64 {
-                rows.iter().map(|&j| f(j)).sum::<f64>() / rows.len() as f64
-            };
-            let (mut first, mut total) = (Vec::with_capacity(d), Vec::with_capacity(d));
-            for ab in &f_ab {
-                let s = per_row(&|j| (f_b[j] - mean) * (ab[j] - f_a[j])) / variance;
-                let st = per_row(&|j| (f_a[j] - ab[j]).powi(2)) / (2.0 * variance);
-                let varies = variance > 0.0;
-                first.push(if varies { s } else { f64::NAN });
-                total.push(if varies { st } else { f64::NAN });
+        // `draws[o][i]`: the resamples' first-order and total-effect estimates of output o, input i.
+        let mut first_draws = vec![vec![Vec::with_capacity(BOOTSTRAP_RESAMPLES); d]; columns.len()];
+        let mut total_draws = first_draws.clone();
+        let mut rng = self.bootstrap_rng.clone();
+        let mut rows = vec![0usize; n];
+        for _ in 0..BOOTSTRAP_RESAMPLES {
+            for r in &mut rows {
+                *r = ((unit_uniform(&mut rng) * n as f64) as usize).min(n - 1);
             }
-            (variance, first, total)
-        };
-        let (variance, first, total) = indices(&rows);
-        let mut first_draws = vec![Vec::with_capacity(resamples.len()); d];
-        let mut total_draws = vec![Vec::with_capacity(resamples.len()); d];
-        for rows in resamples {
-            let (_, s, st) = indices(rows);
-            for i in 0..d {
-                first_draws[i].push(s[i]);
-                total_draws[i].push(st[i]);
+            for (o, c) in columns.iter().enumerate() {
+                let resampled = c.indices(&rows, point[o].variance);
+                for i in 0..d {
+                    first_draws[o][i].push(resampled.first_order[i]);
+                    total_draws[o][i].push(resampled.total_effect[i]);
+                }
             }
         }
         let estimate = |value: f64, draws: &mut Vec<f64>| {
@@ -255,14 +214,104 @@ impl SobolRun {
                 Estimate { value, low, high }
             }
         };
-        OutputIndices {
+        Some(
+            point
+                .iter()
+                .enumerate()
+                .map(|(o, p)| OutputIndices {
+                    first_order: (0..d)
+                        .map(|i| estimate(p.first_order[i], &mut first_draws[o][i]))
+                        .collect(),
+                    total_effect: (0..d)
+                        .map(|i| estimate(p.total_effect[i], &mut total_draws[o][i]))
+                        .collect(),
+                    variance: p.variance,
+                })
+                .collect(),
+        )
+    }
+
+    /// Output `o` of every run in run order, centred on its mean over A and B.
+    fn columns(&self, o: usize) -> Columns {
+        let d = self.design.inputs.len();
+        let runs = self.design.runs();
+        let mut y: Vec<f64> = (0..runs)
+            .map(|k| self.outputs[k * self.n_outputs + o])
+            .collect();
+        let (mut sum, mut lowest, mut highest) = (0.0, f64::INFINITY, f64::NEG_INFINITY);
+        for block in y.chunks(d + 2) {
+            for v in [block[0], block[d + 1]] {
+                sum += v;
+                lowest = lowest.min(v);
+                highest = highest.max(v);
+            }
+        }
+        let mean = sum / (2 * self.design.base_samples) as f64;
+        for v in &mut y {
+            *v -= mean;
+        }
+        Columns {
+            n_inputs: d,
+            y,
+            varies: highest > lowest,
+        }
+    }
+}
+
+/// One output of every run in run order (row j's block: A, AB_1 ... AB_d, B), centred on its mean
+/// over A and B so that the sums below lose no precision.
+struct Columns {
+    n_inputs: usize,
+    y: Vec<f64>,
+    /// Whether the output takes more than one value over A and B.
+    varies: bool,
+}
+
+/// Point estimates on one set of rows.
+struct Indices {
+    variance: f64,
+    first_order: Vec<f64>,
+    total_effect: Vec<f64>,
+}
+
+impl Columns {
+    /// The estimators on these rows (all N for the estimate, a resample for the bootstrap), in one
+    /// pass: S's centring on the mean of all runs m uses sum f_B (f_ABi - f_A) - m sum (f_ABi - f_A).
+    /// NaN indices when the output does not vary (a resample whose variance is below 1e-12 of the
+    /// whole sample's counts as not varying).
+    fn indices(&self, rows: &[usize], whole_variance: f64) -> Indices {
+        let d = self.n_inputs;
+        let count = rows.len() as f64;
+        let (mut sum_ab, mut sum_squares, mut sum_all) = (0.0, 0.0, 0.0);
+        let (mut first, mut difference, mut total) = (vec![0.0; d], vec![0.0; d], vec![0.0; d]);
+        for &j in rows {
+            let block = &self.y[j * (d + 2)..(j + 1) * (d + 2)];
+            let (a, b) = (block[0], block[d + 1]);
+            sum_ab += a + b;
+            sum_squares += a * a + b * b;
+            sum_all += a + b;
+            for i in 0..d {
+                let ab = block[1 + i];
+                let change = ab - a;
+                sum_all += ab;
+                first[i] += b * change;
+                difference[i] += change;
+                total[i] += change * change;
+            }
+        }
+        let mean_ab = sum_ab / (2.0 * count);
+        let variance = sum_squares / (2.0 * count) - mean_ab * mean_ab;
+        let mean_all = sum_all / ((d + 2) as f64 * count);
+        let varies = self.varies && variance > 1e-12 * whole_variance;
+        let index = |x: f64| if varies { x } else { f64::NAN };
+        Indices {
+            variance: if self.varies { variance } else { 0.0 },
             first_order: (0..d)
-                .map(|i| estimate(first[i], &mut first_draws[i]))
+                .map(|i| index((first[i] - mean_all * difference[i]) / count / variance))
                 .collect(),
             total_effect: (0..d)
-                .map(|i| estimate(total[i], &mut total_draws[i]))
+                .map(|i| index(total[i] / count / (2.0 * variance)))
                 .collect(),
-            variance,
         }
     }
 }
