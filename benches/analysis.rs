@@ -1,9 +1,10 @@
-//! Prints timings of the analyses: a 10,000-sample uncertainty run on 83 units, best and worst ranks of
-//! all 83, one weight reach and one indicator reach. Run with `cargo bench --bench analysis`.
+//! Prints timings of the analyses: a 10,000-sample uncertainty run on 83 units, a Sobol sensitivity run
+//! with 1,024 base samples, best and worst ranks of all 83, one weight reach and one indicator reach. Run with `cargo bench --bench analysis`.
 
 use fjindex::analysis::bounds::all_bounds;
 use fjindex::analysis::indicator_reach::indicator_reach_all;
 use fjindex::analysis::reach::weight_reach;
+use fjindex::analysis::sensitivity::{SensitivityConfig, SensitivityRun};
 use fjindex::analysis::synthetic::synthetic;
 use fjindex::analysis::uncertainty::{UncertaintyConfig, UncertaintyRun};
 use fjindex::analysis::DimensionModel;
@@ -50,6 +51,21 @@ fn bench(name: &str, system: &IndicatorSystem, data: &Dataset) {
         run.step(10_000);
         run.finish()
     });
+    let sobol = SensitivityConfig {
+        base_samples: 1024,
+        noise: 0.2,
+        seed: 1,
+    };
+    time(
+        "Sobol sensitivity, N = 1,024 (10,240 runs), a county too",
+        3,
+        || {
+            let mut run =
+                SensitivityRun::new(system, data, &scenario, sobol.clone(), Some(0)).unwrap();
+            while !run.step(500).is_finished() {}
+            run.finish()
+        },
+    );
     let model = DimensionModel::new(system, data, &scenario).unwrap();
     let bounds = time("best and worst rank of every unit", 1, || {
         all_bounds(system, data, &model).unwrap()

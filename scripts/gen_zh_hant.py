@@ -46,6 +46,8 @@ REVIEWED_PHRASES = [
     ("引數", "參數"),
     # s2twp reads 来源文件 as 来 + 源文件 (source file) and writes 來原始檔.
     ("來原始檔", "來源檔案"),
+    # 交互作用 is the statistical term for an interaction effect (Sobol indices); 互動 is social interaction.
+    ("互動作用", "交互作用"),
 ]
 
 # Whole texts where a word alone reads another way: key -> (what is kept, why).

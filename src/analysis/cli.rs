@@ -1,8 +1,10 @@
-//! The text the `ahp`, `uncertainty`, `reach` and `bounds` commands print, as pure functions over a loaded
+//! The text the `ahp`, `uncertainty`, `sensitivity`, `reach` and `bounds` commands print, as pure functions over a loaded
 //! data set and scenario, so they are tested without spawning a process.
 
 use super::bounds::{all_bounds, precomputed, to_csv};
 use super::reach::{weight_reach, WeightReach};
+use super::sensitivity::{self, SensitivityConfig, MAX_BASE_SAMPLES};
+use super::sobol::{Estimate, OutputIndices, BOOTSTRAP_RESAMPLES};
 use super::uncertainty::{run, UncertaintyConfig, MAX_SAMPLES};
 use super::DimensionModel;
 use crate::method::ahp;
@@ -178,6 +180,103 @@ pub fn uncertainty_text(
         .collect();
     let c = &result.config;
     let out = json!({"samples": result.samples, "noise": c.noise, "seed": c.seed, "vary_methods": c.vary_methods, "units": rows});
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
+}
+
+/// `sensitivity --samples`: a whole number of base samples from 2 to [`MAX_BASE_SAMPLES`].
+pub fn parse_base_samples(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (2..=MAX_BASE_SAMPLES).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "--samples must be a whole number from 2 to {MAX_BASE_SAMPLES}, got {text}"
+        )),
+    }
+}
+
+/// One output's indices as JSON: its variance and, per input, the first-order and total-effect
+/// estimates with their bootstrap 95 % intervals (null where the output does not vary).
+fn indices_json(
+    system: &IndicatorSystem,
+    inputs: &[sensitivity::SensitivityInput],
+    o: &OutputIndices,
+) -> Value {
+    let estimate = |e: &Estimate| json!({"value": e.value, "low": e.low, "high": e.high});
+    let per_input = |estimates: &[Estimate]| -> Value {
+        inputs
+            .iter()
+            .zip(estimates)
+            .map(|(input, e)| (input.id(system), estimate(e)))
+            .collect::<Map<_, _>>()
+            .into()
+    };
+    json!({
+        "variance": o.variance,
+        "first_order": per_input(&o.first_order),
+        "total_effect": per_input(&o.total_effect),
+        "dominant_input": o.dominant_input().map(|i| inputs[i].id(system)),
+    })
+}
+
+/// `fjindex sensitivity --format json`: Sobol first-order and total-effect indices of the mean rank
+/// shift (and of a county's rank) over the dimension weights and the method steps, with a sentence
+/// per language naming the input that drives the ranking most.
+pub fn sensitivity_json(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    config: SensitivityConfig,
+    county: Option<&str>,
+) -> Result<String, String> {
+    parse_base_samples(&config.base_samples.to_string())?;
+    parse_noise(&config.noise.to_string())?;
+    let county = match county {
+        Some(adcode) => {
+            let model =
+                DimensionModel::new(system, data, scenario).map_err(|e| e.message(CLI_LANG))?;
+            Some(model.ranked_unit(adcode).map_err(|e| e.message(CLI_LANG))?)
+        }
+        None => None,
+    };
+    let result = sensitivity::run(system, data, scenario, config, county)
+        .map_err(|e| e.message(CLI_LANG))?;
+    let inputs: Vec<Value> = result
+        .inputs
+        .iter()
+        .map(|input| match input.levels() {
+            None => json!({"id": input.id(system), "distribution": "uniform", "low": 1.0 - result.config.noise, "high": 1.0 + result.config.noise}),
+            Some(levels) => json!({"id": input.id(system), "distribution": "levels", "levels": levels}),
+        })
+        .collect();
+    let mut outputs = vec![json!({"id": "mean_rank_shift"})];
+    if let Some((u, _)) = &result.county {
+        outputs.push(json!({"id": "county_rank", "adcode": data.units[*u].adcode, "name_zh": data.units[*u].name_zh}));
+    }
+    let indices = std::iter::once(&result.rank_shift).chain(result.county.as_ref().map(|(_, o)| o));
+    for (out, o) in outputs.iter_mut().zip(indices) {
+        if let (Value::Object(out), Value::Object(more)) =
+            (out, indices_json(system, &result.inputs, o))
+        {
+            out.extend(more);
+        }
+    }
+    let c = &result.config;
+    let mut out = json!({
+        "base_samples": c.base_samples,
+        "runs": result.runs,
+        "noise": c.noise,
+        "seed": c.seed,
+        "bootstrap_resamples": BOOTSTRAP_RESAMPLES,
+        "inputs": inputs,
+        "outputs": outputs,
+    });
+    if let Value::Object(o) = &mut out {
+        o.extend(Lang::ALL.iter().map(|&lang| {
+            (
+                format!("message_{}", lang.id()),
+                json!(result.sentence(system, lang)),
+            )
+        }));
+    }
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }
 

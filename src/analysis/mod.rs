@@ -14,6 +14,8 @@ pub mod indicator_reach;
 pub mod influence;
 mod lp;
 pub mod reach;
+pub mod sensitivity;
+pub mod sobol;
 pub mod synthetic;
 pub mod uncertainty;
 

@@ -190,6 +190,12 @@ pub fn percent_text(p: f64) -> String {
     }
 }
 
+/// A uniform number in [0, 1) from the top 53 bits of the generator's next output: integer arithmetic
+/// and one exact multiplication, so the same on every platform.
+pub fn unit_uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
 /// A Monte Carlo run in progress.
 pub struct UncertaintyRun {
     config: UncertaintyConfig,
@@ -279,9 +285,8 @@ impl UncertaintyRun {
         }
     }
 
-    /// A uniform number in [0, 1) from the top 53 bits.
     fn uniform(&mut self) -> f64 {
-        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        unit_uniform(&mut self.rng)
     }
 
     /// Draws up to `n` more samples and reports progress.

@@ -3,6 +3,7 @@
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use fjindex::analysis::cli as analysis_cli;
+use fjindex::analysis::sensitivity::SensitivityConfig;
 use fjindex::analysis::uncertainty::UncertaintyConfig;
 use fjindex::cli::{self, OutputFormat, RankArgs};
 use fjindex::data::seeds;
@@ -98,6 +99,24 @@ enum Command {
         #[arg(long)]
         vary_methods: bool,
         #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// Sobol sensitivity of the ranking to the dimension weights and the method steps (JSON).
+    Sensitivity {
+        #[command(flatten)]
+        method: MethodFlags,
+        /// Base samples N, 2 to 100,000; the model runs N x (inputs + 2) times.
+        #[arg(long, default_value_t = 1024, allow_negative_numbers = true, value_parser = analysis_cli::parse_base_samples)]
+        samples: usize,
+        /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise]; 0 <= noise < 1.
+        #[arg(long, default_value_t = 0.2, allow_negative_numbers = true, value_parser = analysis_cli::parse_noise)]
+        noise: f64,
+        #[arg(long, default_value_t = 2024, allow_negative_numbers = true, value_parser = analysis_cli::parse_seed)]
+        seed: u64,
+        /// Also give the indices of this county's rank.
+        #[arg(long)]
+        county: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
     /// The smallest change of dimension weights that lifts a county to a target rank (JSON).
@@ -240,6 +259,24 @@ fn main() -> ExitCode {
             };
             let json = matches!(format, Format::Json);
             analysis_cli::uncertainty_text(&system, &data, &scenario, config, json)
+        }),
+        Command::Sensitivity {
+            method,
+            samples,
+            noise,
+            seed,
+            county,
+            format,
+        } => loaded(&method).and_then(|(system, data, scenario)| {
+            if !matches!(format, Format::Json) {
+                return Err("sensitivity prints json only (--format json)".into());
+            }
+            let config = SensitivityConfig {
+                base_samples: samples,
+                noise,
+                seed,
+            };
+            analysis_cli::sensitivity_json(&system, &data, &scenario, config, county.as_deref())
         }),
         Command::Reach {
             method,

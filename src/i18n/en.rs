@@ -445,6 +445,12 @@ crate::i18n::catalogue! {
     AnalysisIndicatorAlone => "{} alone cannot lift it to rank {}";
     AnalysisIndicatorPoints => "raising {} by {} percentage points would lift it to rank {}";
     AnalysisIndicatorMore => "raising {} by {} {} would lift it to rank {}";
+    SensitivityInputWeight => "the weight of {}";
+    SensitivityInputNormalisation => "the choice of normalisation";
+    SensitivityInputAggregation => "the choice of aggregation";
+    SensitivityInputTreatment => "the treatment of skewed data";
+    SensitivityDominant => "What moves the ranking most is {}: on its own it explains about {} of the variance of the mean rank shift, and {} together with its interactions with the other inputs.";
+    SensitivityNoVariation => "The ranking did not change in any sample, so no input can be said to drive it.";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).

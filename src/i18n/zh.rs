@@ -449,6 +449,13 @@ crate::i18n::declare_keys! {
     AnalysisIndicatorAlone => "仅靠{}无法升至第 {} 位";
     AnalysisIndicatorPoints => "{}再提高 {} 个百分点可升至第 {} 位";
     AnalysisIndicatorMore => "{}再多 {} {}可升至第 {} 位";
+    SensitivityInputWeight => "{}的权重";
+    SensitivityInputNormalisation => "标准化方法";
+    SensitivityInputAggregation => "汇总方法";
+    SensitivityInputTreatment => "偏态数据处理";
+    /// The input, its first-order share and its total-effect share of the rank shift's variance.
+    SensitivityDominant => "对排名影响最大的是{}：它单独解释平均名次变动方差的约 {}，连同与其他输入的交互作用约 {}。";
+    SensitivityNoVariation => "在所有抽样下排名均未变化，无法判断哪个输入影响最大。";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).

@@ -450,6 +450,13 @@ crate::i18n::catalogue! {
     AnalysisIndicatorAlone => "僅靠{}無法升至第 {} 位";
     AnalysisIndicatorPoints => "{}再提高 {} 個百分點可升至第 {} 位";
     AnalysisIndicatorMore => "{}再多 {} {}可升至第 {} 位";
+    SensitivityInputWeight => "{}的權重";
+    SensitivityInputNormalisation => "標準化方法";
+    SensitivityInputAggregation => "彙總方法";
+    SensitivityInputTreatment => "偏態資料處理";
+    /// The input, its first-order share and its total-effect share of the rank shift's variance.
+    SensitivityDominant => "對排名影響最大的是{}：它單獨解釋平均名次變動方差的約 {}，連同與其他輸入的交互作用約 {}。";
+    SensitivityNoVariation => "在所有抽樣下排名均未變化，無法判斷哪個輸入影響最大。";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).
