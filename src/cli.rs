@@ -3,6 +3,7 @@
 //! Functions return the text to print or an error message, so they are tested without spawning a process.
 
 use crate::analysis::audit::{self, IndicatorAudit};
+use crate::analysis::coherence::{self, Coherence, CoherenceFlag};
 use crate::data::csv_text::spreadsheet_text;
 use crate::data::export::RankingExport;
 use crate::data::export_name::CalendarDate;
@@ -222,21 +223,26 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
     validate::check_scenario(system, &scenario).map_err(|e| e.message(MESSAGE_LANG, system))
 }
 
-/// `fjindex audit`: the data checks of every indicator ([`audit::audit`]) as CSV, one row per indicator,
-/// or as JSON with the data set's name.
-pub fn audit(data_path: Option<&str>, format: OutputFormat) -> Result<String, String> {
+/// `fjindex audit`: the data checks of every indicator ([`audit::audit`]) on the data as imported, and
+/// the coherence of the index ([`coherence::coherence`]) on the values the method flags score. CSV has
+/// one row per indicator, ending with its Pearson correlation with its dimension's score and its
+/// dimension's Cronbach's alpha; JSON adds the data set's name, the method and the whole coherence check.
+pub fn audit(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
     let system = seeds::indicator_system();
-    let data = load_data(&system, data_path)?;
+    let data = load_data(&system, args.data.as_deref())?;
+    let scenario = scenario_from_args(&system, args)?;
     let rows = audit::audit(&system, &data);
+    let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
+    let checks = coherence::coherence(&system, &ranking);
     match format {
-        OutputFormat::Csv => Ok(audit_csv(&rows)),
-        OutputFormat::Json => Ok(audit_json(&data, &rows)),
+        OutputFormat::Csv => Ok(audit_csv(&system, &rows, &checks)),
+        OutputFormat::Json => Ok(audit_json(&system, &data, &scenario, &rows, &checks)),
         OutputFormat::Table => Err("audit prints csv or json (--format csv|json)".into()),
     }
 }
 
 /// The audit's CSV columns, in order.
-pub const AUDIT_COLUMNS: [&str; 8] = [
+pub const AUDIT_COLUMNS: [&str; 10] = [
     "indicator_id",
     "coverage",
     "zeros_share",
@@ -245,19 +251,21 @@ pub const AUDIT_COLUMNS: [&str; 8] = [
     "kurtosis",
     "outlier_flag",
     "suggested_treatment",
+    "r_dimension",
+    "alpha_dimension",
 ];
 
-fn audit_csv(rows: &[IndicatorAudit]) -> String {
+fn audit_csv(system: &IndicatorSystem, rows: &[IndicatorAudit], checks: &Coherence) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(AUDIT_COLUMNS).expect("in-memory CSV");
-    for row in rows {
-        let number = |v: f64| {
-            if v.is_nan() {
-                String::new()
-            } else {
-                v.to_string()
-            }
-        };
+    let number = |v: f64| {
+        if v.is_nan() {
+            String::new()
+        } else {
+            v.to_string()
+        }
+    };
+    for (i, row) in rows.iter().enumerate() {
         w.write_record([
             spreadsheet_text(&row.indicator_id).into_owned(),
             number(row.coverage),
@@ -267,13 +275,21 @@ fn audit_csv(rows: &[IndicatorAudit]) -> String {
             number(row.kurtosis),
             row.outlier_flag.to_string(),
             row.suggested_treatment.id().to_string(),
+            number(checks.pearson.indicator_dimension[i]),
+            number(checks.alpha_dimension[system.dimension_of(i)].alpha),
         ])
         .expect("in-memory CSV");
     }
     String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8")
 }
 
-fn audit_json(data: &Dataset, rows: &[IndicatorAudit]) -> String {
+fn audit_json(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    rows: &[IndicatorAudit],
+    checks: &Coherence,
+) -> String {
     let indicators: Vec<serde_json::Value> = rows
         .iter()
         .map(|row| {
@@ -289,8 +305,103 @@ fn audit_json(data: &Dataset, rows: &[IndicatorAudit]) -> String {
             })
         })
         .collect();
-    let out = serde_json::json!({"dataset": data.meta.name, "indicators": indicators});
+    let out = serde_json::json!({
+        "dataset": data.meta.name,
+        "indicators": indicators,
+        "method": {
+            "normalisation": scenario.normalisation.id(),
+            "weighting": scenario.weighting.id(),
+            "aggregation": scenario.aggregation.id(),
+            "treatments": scenario.treatments.iter().map(|&t| treatment_text(t)).collect::<Vec<_>>(),
+        },
+        "coherence": coherence_json(system, checks),
+    });
     serde_json::to_string_pretty(&out).expect("JSON") + "\n"
+}
+
+/// A treatment as `--treatment` takes it.
+fn treatment_text(treatment: Treatment) -> String {
+    match treatment {
+        Treatment::Winsorise { lower, upper } => format!("w{lower}-{upper}"),
+        other => other.kind().id().to_string(),
+    }
+}
+
+/// The coherence check as JSON: matrices in the system's order of indicators and dimensions, undefined
+/// correlations as null.
+fn coherence_json(system: &IndicatorSystem, checks: &Coherence) -> serde_json::Value {
+    let numbers = |v: &[f64]| v.iter().map(|&x| json_number(x)).collect::<Vec<_>>();
+    let correlations = |c: &coherence::Correlations| {
+        serde_json::json!({
+            "indicators": c.indicators.iter().map(|row| numbers(row)).collect::<Vec<_>>(),
+            "indicator_dimension": numbers(&c.indicator_dimension),
+            "indicator_index": numbers(&c.indicator_index),
+            "dimensions": c.dimensions.iter().map(|row| numbers(row)).collect::<Vec<_>>(),
+            "dimension_index": numbers(&c.dimension_index),
+        })
+    };
+    let indicator_id = |i: usize| system.indicators[i].id.as_str();
+    let flags: Vec<serde_json::Value> = checks
+        .flags
+        .iter()
+        .map(|flag| {
+            let (indicators, r) = match *flag {
+                CoherenceFlag::NearDuplicate { first, second, r }
+                | CoherenceFlag::Opposed { first, second, r } => {
+                    (vec![indicator_id(first), indicator_id(second)], r)
+                }
+                CoherenceFlag::WeakWithDimension { indicator, r } => {
+                    (vec![indicator_id(indicator)], r)
+                }
+            };
+            serde_json::json!({
+                "kind": flag.id(),
+                "indicators": indicators,
+                "r": json_number(r),
+                "text": flag.sentence(system, MESSAGE_LANG),
+            })
+        })
+        .collect();
+    let dimensions: Vec<serde_json::Value> = system
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dimension)| {
+            let components = checks.components[d].as_ref().map(|c| {
+                serde_json::json!({
+                    "eigenvalues": numbers(&c.eigenvalues),
+                    "shares": numbers(&c.shares),
+                    "first_loadings": numbers(&c.first_loadings),
+                    "reading": c.reading.id(),
+                    "text": c.sentence(MESSAGE_LANG),
+                })
+            });
+            serde_json::json!({
+                "dimension_id": dimension.id,
+                "indicator_ids": system.indicators_of(d).map(indicator_id).collect::<Vec<_>>(),
+                "alpha": json_number(checks.alpha_dimension[d].alpha),
+                "alpha_units": checks.alpha_dimension[d].units,
+                "components": components,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "indicator_ids": system.indicators.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        "dimension_ids": system.dimensions.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+        "pearson": correlations(&checks.pearson),
+        "spearman": correlations(&checks.spearman),
+        "flags": flags,
+        "alpha_index": json_number(checks.alpha_index.alpha),
+        "alpha_index_units": checks.alpha_index.units,
+        "dimensions": dimensions,
+        "thresholds": {
+            "near_duplicate_r": coherence::NEAR_DUPLICATE_R,
+            "opposed_r": coherence::OPPOSED_R,
+            "weak_with_dimension_abs_r": coherence::WEAK_WITH_DIMENSION_R,
+            "latent_eigenvalue": coherence::LATENT_EIGENVALUE,
+            "latent_share": coherence::LATENT_SHARE,
+        },
+    })
 }
 
 /// `fjindex rank`.

@@ -353,7 +353,7 @@ fn audit_prints_one_csv_row_per_indicator() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "indicator_id,coverage,zeros_share,mode_share,skewness,kurtosis,outlier_flag,suggested_treatment"
+        "indicator_id,coverage,zeros_share,mode_share,skewness,kurtosis,outlier_flag,suggested_treatment,r_dimension,alpha_dimension"
     );
     assert_eq!(lines.len(), 17);
     // Revenue is the one_outlier column of the oracle; value_added_growth is 0..10 in some order.
@@ -364,10 +364,10 @@ fn audit_prints_one_csv_row_per_indicator() {
     );
     assert!(close(revenue[4].parse().unwrap(), 3.2556381840605098));
     assert!(close(revenue[5].parse().unwrap(), 10.706673906421974));
-    assert_eq!(&revenue[6..], &["true", "jrc"]);
+    assert_eq!(&revenue[6..8], &["true", "jrc"]);
     let growth: Vec<&str> = lines[2].split(',').collect();
     assert_eq!(growth[0], "value_added_growth");
-    assert_eq!(&growth[6..], &["false", "none"]);
+    assert_eq!(&growth[6..8], &["false", "none"]);
 
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&fjindex(&["audit", "--format", "json"]))).unwrap();

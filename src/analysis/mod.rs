@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod bounds;
 pub mod cli;
+pub mod coherence;
 pub mod indicator_reach;
 pub mod influence;
 mod lp;

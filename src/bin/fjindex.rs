@@ -69,11 +69,11 @@ enum Command {
         #[arg(long)]
         data: Option<String>,
     },
-    /// Data checks per indicator: coverage, zeros, most common value, skewness, kurtosis, JRC outlier flag.
+    /// Data checks per indicator (coverage, zeros, most common value, skewness, kurtosis, JRC outlier
+    /// flag) and the index's coherence under the method (correlations, Cronbach's alpha, components).
     Audit {
-        /// A wide CSV (adcode,name_zh,prefecture_zh, then the 16 indicator ids).
-        #[arg(long)]
-        data: Option<String>,
+        #[command(flatten)]
+        method: MethodFlags,
         #[arg(long, value_enum, default_value = "csv")]
         format: AuditFormat,
     },
@@ -232,8 +232,8 @@ fn main() -> ExitCode {
             };
             bytes.and_then(|bytes| write_out(output.as_deref(), &bytes))
         }
-        Command::Audit { data, format } => cli::audit(
-            data.as_deref(),
+        Command::Audit { method, format } => cli::audit(
+            &method.to_args(),
             match format {
                 AuditFormat::Csv => OutputFormat::Csv,
                 AuditFormat::Json => OutputFormat::Json,

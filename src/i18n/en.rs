@@ -451,6 +451,12 @@ crate::i18n::catalogue! {
     SensitivityInputTreatment => "the treatment of skewed data";
     SensitivityDominant => "What moves the ranking most is {}: on its own it explains about {} of the variance of the mean rank shift, and {} together with its interactions with the other inputs.";
     SensitivityNoVariation => "The ranking did not change in any sample, so no input can be said to drive it.";
+    CoherenceOneLatent => "One latent dimension: the first component's eigenvalue is {} (above 1) and it explains {} of the variance (above 50%); no other eigenvalue exceeds 1.";
+    CoherenceSeveral => "More than one latent dimension: {} components have an eigenvalue above 1 (Kaiser's rule).";
+    CoherenceNoDominant => "No component dominates: the first eigenvalue is {} and explains {} of the variance (one latent dimension needs an eigenvalue above 1 and a share above 50%).";
+    CoherenceNearDuplicate => "{} and {} correlate at r = {} (above 0.9): near-duplicates within one dimension.";
+    CoherenceOpposed => "{} and {} correlate at r = {} (below -0.4): they pull against each other within one dimension.";
+    CoherenceWeakWithDimension => "{} correlates only weakly with its dimension's score (r = {}, |r| below 0.3).";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).

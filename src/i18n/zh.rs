@@ -456,6 +456,18 @@ crate::i18n::declare_keys! {
     /// The input, its first-order share and its total-effect share of the rank shift's variance.
     SensitivityDominant => "对排名影响最大的是{}：它单独解释平均名次变动方差的约 {}，连同与其他输入的交互作用约 {}。";
     SensitivityNoVariation => "在所有抽样下排名均未变化，无法判断哪个输入影响最大。";
+    /// The first eigenvalue and its share of the variance.
+    CoherenceOneLatent => "一个潜在维度：第一主成分的特征值为 {}（大于 1），解释 {} 的方差（超过 50%），其余特征值均不超过 1。";
+    /// The number of eigenvalues above 1.
+    CoherenceSeveral => "不止一个潜在维度：{} 个主成分的特征值大于 1（Kaiser 准则）。";
+    /// The first eigenvalue and its share of the variance.
+    CoherenceNoDominant => "没有占主导的主成分：第一主成分的特征值为 {}，解释 {} 的方差（一个潜在维度要求特征值大于 1 且解释超过 50% 的方差）。";
+    /// Two indicators and their Pearson correlation.
+    CoherenceNearDuplicate => "{}与{}高度相关（r = {}，大于 0.9），在同一维度内近乎重复。";
+    /// Two indicators and their Pearson correlation.
+    CoherenceOpposed => "{}与{}负相关（r = {}，小于 -0.4），在同一维度内相互抵消。";
+    /// An indicator and its Pearson correlation with its dimension's score.
+    CoherenceWeakWithDimension => "{}与所属维度得分的相关很弱（r = {}，绝对值小于 0.3）。";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).
