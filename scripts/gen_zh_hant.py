@@ -48,6 +48,8 @@ REVIEWED_PHRASES = [
     ("來原始檔", "來源檔案"),
     # 交互作用 is the statistical term for an interaction effect (Sobol indices); 互動 is social interaction.
     ("互動作用", "交互作用"),
+    # Variance is 變異數 in Taiwan's statistics; s2twp keeps the mainland term 方差.
+    ("方差", "變異數"),
 ]
 
 # Whole texts where a word alone reads another way: key -> (what is kept, why).

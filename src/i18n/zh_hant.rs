@@ -455,14 +455,14 @@ crate::i18n::catalogue! {
     SensitivityInputAggregation => "彙總方法";
     SensitivityInputTreatment => "偏態資料處理";
     /// The input, its first-order share and its total-effect share of the rank shift's variance.
-    SensitivityDominant => "對排名影響最大的是{}：它單獨解釋平均名次變動方差的約 {}，連同與其他輸入的交互作用約 {}。";
+    SensitivityDominant => "對排名影響最大的是{}：它單獨解釋平均名次變動變異數的約 {}，連同與其他輸入的交互作用約 {}。";
     SensitivityNoVariation => "在所有抽樣下排名均未變化，無法判斷哪個輸入影響最大。";
     /// The first eigenvalue and its share of the variance.
-    CoherenceOneLatent => "一個潛在維度：第一主成分的特徵值為 {}（大於 1），解釋 {} 的方差（超過 50%），其餘特徵值均不超過 1。";
+    CoherenceOneLatent => "一個潛在維度：第一主成分的特徵值為 {}（大於 1），解釋 {} 的變異數（超過 50%），其餘特徵值均不超過 1。";
     /// The number of eigenvalues above 1.
     CoherenceSeveral => "不止一個潛在維度：{} 個主成分的特徵值大於 1（Kaiser 準則）。";
     /// The first eigenvalue and its share of the variance.
-    CoherenceNoDominant => "沒有佔主導的主成分：第一主成分的特徵值為 {}，解釋 {} 的方差（一個潛在維度要求特徵值大於 1 且解釋超過 50% 的方差）。";
+    CoherenceNoDominant => "沒有佔主導的主成分：第一主成分的特徵值為 {}，解釋 {} 的變異數（一個潛在維度要求特徵值大於 1 且解釋超過 50% 的變異數）。";
     /// Two indicators and their Pearson correlation.
     CoherenceNearDuplicate => "{}與{}高度相關（r = {}，大於 0.9），在同一維度內近乎重複。";
     /// Two indicators and their Pearson correlation.
