@@ -415,44 +415,54 @@ fn ten_to_forty() -> WeightLimits {
 #[test]
 fn limited_bounds_on_small_synthetic_data_hold_against_a_fine_grid() {
     let system = system();
-    let data = synthetic(&system, 9, 1);
-    // Nominal weights inside the limits, and weights outside them (industry at 50 %).
-    for (weights, limits) in [
-        (vec![3.0, 1.0, 2.0, 1.0, 1.0], ten_to_forty()),
-        (vec![5.0, 1.0, 2.0, 1.0, 1.0], ten_to_forty()),
-        (
-            vec![1.0, 1.0, 1.0, 1.0, 1.0],
-            WeightLimits::new(0.0, 0.3, 5).unwrap(),
-        ),
-    ] {
-        for aggregation in [Aggregation::Arithmetic, Aggregation::Geometric] {
-            let mut scenario = Scenario::default_for(&system);
-            scenario.aggregation = aggregation;
-            scenario.dimension_weights = weights.clone();
-            let model = DimensionModel::new(&system, &data, &scenario)
-                .unwrap()
-                .with_limits(limits)
-                .unwrap();
-            let b = all_bounds(&system, &data, &model).unwrap();
-            // Grid step 0.02.
-            let g = Grid::within(&model, 50, limits);
-            assert!(g.points.len() > 1000, "{} grid points", g.points.len());
-            check_bounds(&system, &data, &model, &b, &g);
-            assert!(b.iter().any(|b| b.best_rank < b.worst_rank));
-            // The limits bind: some unit's range is narrower than over all weightings.
-            let unlimited = DimensionModel::new(&system, &data, &scenario).unwrap();
-            let free = all_bounds(&system, &data, &unlimited).unwrap();
-            assert!(b
-                .iter()
-                .zip(&free)
-                .all(|(b, f)| { f.best_rank <= b.best_rank && b.worst_rank <= f.worst_rank }));
-            assert!(b
-                .iter()
-                .zip(&free)
-                .any(|(b, f)| (b.best_rank, b.worst_rank) != (f.best_rank, f.worst_rank)));
-            for t in model.ranked.clone() {
-                for target in [1, 3] {
-                    check_reach(&system, &data, &model, t, target, &g);
+    for seed in [1, 2] {
+        let data = synthetic(&system, 9, seed);
+        // Nominal weights inside the limits, and outside them (industry at 50 %, innovation at 33 %).
+        for (weights, limits) in [
+            (vec![3.0, 1.0, 2.0, 1.0, 1.0], ten_to_forty()),
+            (vec![5.0, 1.0, 2.0, 1.0, 1.0], ten_to_forty()),
+            (
+                vec![1.0, 1.0, 1.0, 1.0, 1.0],
+                WeightLimits::new(0.0, 0.3, 5).unwrap(),
+            ),
+            (
+                vec![1.0, 1.0, 1.0, 1.0, 1.0],
+                WeightLimits::new(0.06, 1.0, 5).unwrap(),
+            ),
+            (
+                vec![1.0, 2.0, 1.0, 1.0, 1.0],
+                WeightLimits::new(0.16, 0.24, 5).unwrap(),
+            ),
+        ] {
+            for aggregation in [Aggregation::Arithmetic, Aggregation::Geometric] {
+                let mut scenario = Scenario::default_for(&system);
+                scenario.aggregation = aggregation;
+                scenario.dimension_weights = weights.clone();
+                let model = DimensionModel::new(&system, &data, &scenario)
+                    .unwrap()
+                    .with_limits(limits)
+                    .unwrap();
+                let b = all_bounds(&system, &data, &model).unwrap();
+                // Grid step 0.02.
+                let g = Grid::within(&model, 50, limits);
+                assert!(g.points.len() > 300, "{} grid points", g.points.len());
+                check_bounds(&system, &data, &model, &b, &g);
+                assert!(b.iter().any(|b| b.best_rank < b.worst_rank));
+                // The limits bind: some unit's range is narrower than over all weightings.
+                let unlimited = DimensionModel::new(&system, &data, &scenario).unwrap();
+                let free = all_bounds(&system, &data, &unlimited).unwrap();
+                assert!(b
+                    .iter()
+                    .zip(&free)
+                    .all(|(b, f)| { f.best_rank <= b.best_rank && b.worst_rank <= f.worst_rank }));
+                assert!(b
+                    .iter()
+                    .zip(&free)
+                    .any(|(b, f)| (b.best_rank, b.worst_rank) != (f.best_rank, f.worst_rank)));
+                for t in model.ranked.clone() {
+                    for target in [1, 3] {
+                        check_reach(&system, &data, &model, t, target, &g);
+                    }
                 }
             }
         }
