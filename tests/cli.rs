@@ -189,3 +189,120 @@ fn rank_lang_takes_the_id_of_every_language_and_nothing_else() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("'fr'") && stderr.contains("en"), "{stderr}");
 }
+
+/// The shares of a bounds witness such as `industry=0.1;innovation=0.3;...`.
+fn witness_shares(text: &str) -> Vec<f64> {
+    text.split(';')
+        .map(|part| part.split_once('=').unwrap().1.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn bounds_weight_limits_confine_the_witnesses_and_no_flags_keep_todays_table() {
+    let today = include_str!("../seeds/bounds_2024.csv");
+    let plain = fjindex(&["bounds", "--format", "csv"]);
+    assert!(plain.status.success());
+    assert_eq!(stdout(&plain), today);
+    let explicit = fjindex(&["bounds", "--weight-min", "0", "--weight-max", "100"]);
+    assert_eq!(stdout(&explicit), today);
+
+    let limited = fjindex(&[
+        "bounds",
+        "--weight-min",
+        "10",
+        "--weight-max",
+        "40",
+        "--format",
+        "csv",
+    ]);
+    assert!(limited.status.success(), "{limited:?}");
+    let text = stdout(&limited);
+    assert_eq!(text.lines().next(), today.lines().next());
+    assert_eq!(text.lines().count(), today.lines().count());
+    let mut narrower = 0;
+    for (row, free) in text.lines().zip(today.lines()).skip(1) {
+        let fields: Vec<&str> = row.split(',').collect();
+        let free: Vec<&str> = free.split(',').collect();
+        assert_eq!(fields[0], free[0]);
+        let rank = |f: &[&str], i: usize| f[i].parse::<u32>().unwrap();
+        assert!(rank(&free, 1) <= rank(&fields, 1) && rank(&fields, 2) <= rank(&free, 2));
+        if (rank(&fields, 1), rank(&fields, 2)) != (rank(&free, 1), rank(&free, 2)) {
+            narrower += 1;
+        }
+        for witness in [fields[3], fields[4]] {
+            let w = witness_shares(witness);
+            assert_eq!(w.len(), 5);
+            assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{row}");
+            assert!(
+                w.iter().all(|&v| (0.1 - 1e-9..=0.4 + 1e-9).contains(&v)),
+                "{row}"
+            );
+        }
+    }
+    assert!(
+        narrower > 0,
+        "limits of 10 % to 40 % changed no county's range"
+    );
+}
+
+#[test]
+fn weight_limits_that_no_weighting_meets_are_refused() {
+    let out = fjindex(&["bounds", "--weight-min", "25"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: dimension weight limits of 25% to 100% cannot hold: the 5 shares sum to 100%, so the minimum must be at most 20% and the maximum at least that, within 0% to 100%\n"
+    );
+    let out = fjindex(&[
+        "reach",
+        "--county",
+        "350211",
+        "--target",
+        "1",
+        "--weight-max",
+        "15",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0% to 15% cannot hold"));
+    for bad in ["-5", "101", "ten"] {
+        let out = fjindex(&["bounds", "--weight-max", bad]);
+        assert_eq!(out.status.code(), Some(2), "--weight-max {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("must be a percentage from 0 to 100"));
+    }
+}
+
+#[test]
+fn reach_with_weight_limits_answers_within_them() {
+    let plain = stdout(&fjindex(&["reach", "--county", "350211", "--target", "1"]));
+    assert!(!plain.contains("weight_min"));
+    let out = fjindex(&[
+        "reach",
+        "--county",
+        "350211",
+        "--target",
+        "1",
+        "--weight-min",
+        "10",
+        "--weight-max",
+        "40",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["weight_min"], 0.1);
+    assert_eq!(json["weight_max"], 0.4);
+    assert_eq!(json["reachable"], true);
+    let weights: Vec<f64> = json["weights"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    assert!((weights.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    assert!(
+        weights
+            .iter()
+            .all(|&v| (0.1 - 1e-9..=0.4 + 1e-9).contains(&v)),
+        "{weights:?}"
+    );
+}

@@ -1,4 +1,5 @@
-//! Best and worst possible rank of each unit over all dimension weightings, exact, each with a witness.
+//! Best and worst possible rank of each unit over all dimension weightings, or over those within the
+//! model's [`super::WeightLimits`], exact, each with a witness.
 //!
 //! Dominance first: a unit ahead of the target in every dimension is above it under every weighting, one
 //! it matches or beats everywhere never is. The rest are decided by a mixed-integer program (see `lp`):
@@ -52,7 +53,7 @@ fn pick(
     best.ok_or_else(|| AnalysisError::Solver("no candidate weights".into()))
 }
 
-/// The best rank unit `t` can reach under any dimension weighting.
+/// The best rank unit `t` can reach under any dimension weighting within the model's limits.
 pub fn best_rank(
     system: &IndicatorSystem,
     data: &Dataset,
@@ -64,17 +65,18 @@ pub fn best_rank(
         .into_iter()
         .filter(|g| g.lo <= 0.0 && g.hi > 0.0)
         .collect();
+    let limits = model.limits;
     let w_mip = if undecided.is_empty() {
-        model.weights.clone()
+        limits.or_equal(&model.weights)
     } else {
         // Ties share the better rank, so holding a unit level with the target is enough: no margin here.
-        lp::fewest_above(model.n_dimensions, &undecided, 0.0)
+        lp::fewest_above(model.n_dimensions, limits, &undecided, 0.0)
             .map_err(AnalysisError::Solver)?
             .1
     };
     let held: Vec<&Gap> = undecided.iter().filter(|g| g.at(&w_mip) <= 1e-9).collect();
     let mut candidates = Vec::new();
-    if let Some((s, w)) = lp::widest(model.n_dimensions, &held, &[], WIDEST_CAP) {
+    if let Some((s, w)) = lp::widest(model.n_dimensions, limits, &held, &[], WIDEST_CAP) {
         if s >= MARGIN {
             candidates.push(w);
         }
@@ -84,7 +86,7 @@ pub fn best_rank(
     pick(system, data, model, t, candidates, |a, b| a < b)
 }
 
-/// The worst rank unit `t` can fall to under any dimension weighting.
+/// The worst rank unit `t` can fall to under any dimension weighting within the model's limits.
 pub fn worst_rank(
     system: &IndicatorSystem,
     data: &Dataset,
@@ -96,10 +98,11 @@ pub fn worst_rank(
         .into_iter()
         .filter(|g| g.lo < MARGIN && g.hi >= MARGIN)
         .collect();
+    let limits = model.limits;
     let w_mip = if undecided.is_empty() {
-        model.weights.clone()
+        limits.or_equal(&model.weights)
     } else {
-        lp::most_above(model.n_dimensions, &undecided)
+        lp::most_above(model.n_dimensions, limits, &undecided)
             .map_err(AnalysisError::Solver)?
             .1
     };
@@ -108,7 +111,7 @@ pub fn worst_rank(
         .filter(|g| g.at(&w_mip) >= MARGIN / 2.0)
         .collect();
     let mut candidates = Vec::new();
-    if let Some((s, w)) = lp::widest(model.n_dimensions, &[], &pushed, WIDEST_CAP) {
+    if let Some((s, w)) = lp::widest(model.n_dimensions, limits, &[], &pushed, WIDEST_CAP) {
         if s >= MARGIN {
             candidates.push(w);
         }

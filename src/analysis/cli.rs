@@ -6,7 +6,7 @@ use super::reach::{weight_reach, WeightReach};
 use super::sensitivity::{self, SensitivityConfig, MAX_BASE_SAMPLES};
 use super::sobol::{Estimate, OutputIndices, BOOTSTRAP_RESAMPLES};
 use super::uncertainty::{run, UncertaintyConfig, MAX_SAMPLES};
-use super::DimensionModel;
+use super::{DimensionModel, WeightLimits};
 use crate::method::ahp;
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use serde_json::{json, Map, Value};
@@ -280,6 +280,44 @@ pub fn sensitivity_json(
     Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }
 
+/// `--weight-min` and `--weight-max`: a dimension's share of the total weight in percent, 0 to 100.
+pub fn parse_weight_percent(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "--weight-min and --weight-max must be a percentage from 0 to 100, got {text}"
+        )),
+    }
+}
+
+/// The limits `--weight-min` and `--weight-max` (percentages) set for the system's dimensions, or why no
+/// weighting can meet them.
+pub fn weight_limits(
+    system: &IndicatorSystem,
+    min_percent: f64,
+    max_percent: f64,
+) -> Result<WeightLimits, String> {
+    WeightLimits::new(
+        min_percent / 100.0,
+        max_percent / 100.0,
+        system.n_dimensions(),
+    )
+    .map_err(|e| e.message(CLI_LANG))
+}
+
+/// The scenario's model with bounds and reach confined to `limits`.
+fn limited_model(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    limits: WeightLimits,
+) -> Result<DimensionModel, String> {
+    DimensionModel::new(system, data, scenario)
+        .map_err(|e| e.message(CLI_LANG))?
+        .with_limits(limits)
+        .map_err(|e| e.message(CLI_LANG))
+}
+
 /// `fjindex reach --county ADCODE --target K`: the nearest weights reaching the target, as JSON.
 pub fn reach_json(
     system: &IndicatorSystem,
@@ -288,7 +326,20 @@ pub fn reach_json(
     adcode: &str,
     target: u32,
 ) -> Result<String, String> {
-    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(CLI_LANG))?;
+    reach_json_within(system, data, scenario, adcode, target, WeightLimits::ANY)
+}
+
+/// [`reach_json`] with the weights confined to `limits`; the JSON then also gives them as
+/// `weight_min` and `weight_max` (shares).
+pub fn reach_json_within(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    adcode: &str,
+    target: u32,
+    limits: WeightLimits,
+) -> Result<String, String> {
+    let model = limited_model(system, data, scenario, limits)?;
     let t = model.ranked_unit(adcode).map_err(|e| e.message(CLI_LANG))?;
     let reach = weight_reach(system, data, &model, t, target).map_err(|e| e.message(CLI_LANG))?;
     let mut out = json!({
@@ -320,6 +371,10 @@ pub fn reach_json(
         }
     };
     if let (Value::Object(o), Value::Object(e)) = (&mut out, extra) {
+        if !limits.is_any() {
+            o.insert("weight_min".into(), json!(limits.min));
+            o.insert("weight_max".into(), json!(limits.max));
+        }
         o.extend(messages);
         o.extend(e);
     }
@@ -333,12 +388,23 @@ pub fn bounds_text(
     scenario: &Scenario,
     use_precomputed: bool,
 ) -> Result<String, String> {
-    if use_precomputed {
+    bounds_text_within(system, data, scenario, use_precomputed, WeightLimits::ANY)
+}
+
+/// [`bounds_text`] over the weightings within `limits`; the precomputed table holds for no limits only.
+pub fn bounds_text_within(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    use_precomputed: bool,
+    limits: WeightLimits,
+) -> Result<String, String> {
+    if use_precomputed && limits.is_any() {
         if let Some(b) = precomputed(system, data, scenario) {
             return Ok(to_csv(system, &b));
         }
     }
-    let model = DimensionModel::new(system, data, scenario).map_err(|e| e.message(CLI_LANG))?;
+    let model = limited_model(system, data, scenario, limits)?;
     let bounds = all_bounds(system, data, &model).map_err(|e| e.message(CLI_LANG))?;
     Ok(to_csv(system, &bounds))
 }

@@ -1,17 +1,18 @@
 //! The mixed-integer programs behind best and worst ranks and weight reach, solved with good_lp's
 //! pure-Rust microlp backend so they run natively and in the browser.
 //!
-//! Weights live on the simplex (w >= 0, sum 1). For a target unit t and another unit u, the gap
-//! g_u = x_u - x_t (their linear forms) decides: u is above t where g_u . w > 0. A binary z_u per
-//! undecided unit switches its separation constraint on or off with a big-M as tight as the simplex
-//! allows (the gap's largest or smallest component).
+//! Weights live on the simplex (w >= 0, sum 1), or on the part of it where every share lies within
+//! [`WeightLimits`]. For a target unit t and another unit u, the gap g_u = x_u - x_t (their linear forms)
+//! decides: u is above t where g_u . w > 0. A binary z_u per undecided unit switches its separation
+//! constraint on or off with a big-M as tight as the weights allow (the gap's largest or smallest value
+//! over them).
 
-use super::MARGIN;
+use super::{WeightLimits, MARGIN};
 use good_lp::{
     constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel, Variable,
 };
 
-/// One other unit's gap vector against the target, with its extremes over the simplex.
+/// One other unit's gap vector against the target, with its extremes over the weights allowed.
 #[derive(Clone, Debug)]
 pub struct Gap {
     pub g: Vec<f64>,
@@ -23,6 +24,30 @@ impl Gap {
     pub fn new(g: Vec<f64>) -> Self {
         let lo = g.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = g.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Self { g, lo, hi }
+    }
+    /// The gap with its extremes over the weights within `limits`: every share at its minimum, then what
+    /// is left given to the smallest (or largest) components first, each up to its maximum. The extremes
+    /// are widened by a rounding allowance so that they stay valid big-Ms.
+    pub fn within(g: Vec<f64>, limits: WeightLimits) -> Self {
+        if limits.is_any() {
+            return Self::new(g);
+        }
+        let mut order: Vec<usize> = (0..g.len()).collect();
+        order.sort_by(|&a, &b| g[a].total_cmp(&g[b]));
+        let extreme = |order: &mut dyn Iterator<Item = &usize>| {
+            let mut left = 1.0 - limits.min * g.len() as f64;
+            let mut value: f64 = g.iter().map(|x| x * limits.min).sum();
+            for &d in order {
+                let add = left.min(limits.max - limits.min).max(0.0);
+                value += g[d] * add;
+                left -= add;
+            }
+            value
+        };
+        let allowance = 1e-12 * (1.0 + g.iter().fold(0.0f64, |m, x| m.max(x.abs())));
+        let lo = extreme(&mut order.iter()) - allowance;
+        let hi = extreme(&mut order.iter().rev()) + allowance;
         Self { g, lo, hi }
     }
     pub fn at(&self, w: &[f64]) -> f64 {
@@ -40,9 +65,9 @@ fn dot(g: &[f64], w: &[Variable]) -> Expression {
     e
 }
 
-fn simplex(vars: &mut ProblemVariables, m: usize) -> Vec<Variable> {
+fn simplex(vars: &mut ProblemVariables, m: usize, limits: WeightLimits) -> Vec<Variable> {
     (0..m)
-        .map(|_| vars.add(variable().min(0.0).max(1.0)))
+        .map(|_| vars.add(variable().min(limits.min).max(limits.max)))
         .collect()
 }
 
@@ -50,9 +75,15 @@ fn sum(w: &[Variable]) -> Expression {
     w.iter().fold(Expression::from(0.0), |acc, &v| acc + v)
 }
 
-/// Reads the weights back, clipping solver noise below zero and renormalising.
-fn read_weights(sol: &impl Solution, w: &[Variable]) -> Vec<f64> {
-    let raw: Vec<f64> = w.iter().map(|&v| sol.value(v).max(0.0)).collect();
+/// Reads the weights back, clipping solver noise outside the limits and renormalising.
+fn read_weights(sol: &impl Solution, w: &[Variable], limits: WeightLimits) -> Vec<f64> {
+    let raw: Vec<f64> = if limits.is_any() {
+        w.iter().map(|&v| sol.value(v).max(0.0)).collect()
+    } else {
+        w.iter()
+            .map(|&v| sol.value(v).clamp(limits.min, limits.max))
+            .collect()
+    };
     renormalise(&raw)
 }
 
@@ -69,9 +100,14 @@ pub fn snapped(w: &[f64]) -> Vec<f64> {
 }
 
 /// Fewest gaps left "above" (not held at g . w <= -margin), with the weights achieving it.
-pub fn fewest_above(m: usize, gaps: &[Gap], margin: f64) -> Result<(usize, Vec<f64>), String> {
+pub fn fewest_above(
+    m: usize,
+    limits: WeightLimits,
+    gaps: &[Gap],
+    margin: f64,
+) -> Result<(usize, Vec<f64>), String> {
     let mut vars = ProblemVariables::new();
-    let w = simplex(&mut vars, m);
+    let w = simplex(&mut vars, m, limits);
     let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
     let objective = sum(&z);
     let mut model = vars
@@ -84,15 +120,19 @@ pub fn fewest_above(m: usize, gaps: &[Gap], margin: f64) -> Result<(usize, Vec<f
         ));
     }
     let sol = model.solve().map_err(|e| e.to_string())?;
-    let weights = read_weights(&sol, &w);
+    let weights = read_weights(&sol, &w, limits);
     let count = z.iter().filter(|&&v| sol.value(v) > 0.5).count();
     Ok((count, weights))
 }
 
 /// Most gaps put "above" (g . w >= MARGIN), with the weights achieving it.
-pub fn most_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
+pub fn most_above(
+    m: usize,
+    limits: WeightLimits,
+    gaps: &[Gap],
+) -> Result<(usize, Vec<f64>), String> {
     let mut vars = ProblemVariables::new();
-    let w = simplex(&mut vars, m);
+    let w = simplex(&mut vars, m, limits);
     let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
     let objective = sum(&z);
     let mut model = vars
@@ -105,7 +145,7 @@ pub fn most_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
         ));
     }
     let sol = model.solve().map_err(|e| e.to_string())?;
-    let weights = read_weights(&sol, &w);
+    let weights = read_weights(&sol, &w, limits);
     let count = z.iter().filter(|&&v| sol.value(v) > 0.5).count();
     Ok((count, weights))
 }
@@ -114,13 +154,14 @@ pub fn most_above(m: usize, gaps: &[Gap]) -> Result<(usize, Vec<f64>), String> {
 /// g . w <= -margin; `None` when no weighting does.
 pub fn nearest_with_at_most(
     m: usize,
+    limits: WeightLimits,
     gaps: &[Gap],
     w0: &[f64],
     allowed: usize,
     margin: f64,
 ) -> Result<Option<Vec<f64>>, String> {
     let mut vars = ProblemVariables::new();
-    let w = simplex(&mut vars, m);
+    let w = simplex(&mut vars, m, limits);
     let up: Vec<Variable> = (0..m).map(|_| vars.add(variable().min(0.0))).collect();
     let down: Vec<Variable> = (0..m).map(|_| vars.add(variable().min(0.0))).collect();
     let z: Vec<Variable> = gaps.iter().map(|_| vars.add(variable().binary())).collect();
@@ -139,17 +180,23 @@ pub fn nearest_with_at_most(
     }
     model = model.with(constraint!(sum(&z) <= allowed as f64));
     match model.solve() {
-        Ok(sol) => Ok(Some(read_weights(&sol, &w))),
+        Ok(sol) => Ok(Some(read_weights(&sol, &w, limits))),
         Err(good_lp::ResolutionError::Infeasible) => Ok(None),
         Err(e) => Err(e.to_string()),
     }
 }
 
-/// The point of the simplex that keeps every `below` gap at most -s and every `above` gap at least s
+/// The point of the simplex within `limits` that keeps every `below` gap at most -s and every `above` gap at least s
 /// with the largest s (capped at `cap`); `None` when no point has s >= 0.
-pub fn widest(m: usize, below: &[&Gap], above: &[&Gap], cap: f64) -> Option<(f64, Vec<f64>)> {
+pub fn widest(
+    m: usize,
+    limits: WeightLimits,
+    below: &[&Gap],
+    above: &[&Gap],
+    cap: f64,
+) -> Option<(f64, Vec<f64>)> {
     let mut vars = ProblemVariables::new();
-    let w = simplex(&mut vars, m);
+    let w = simplex(&mut vars, m, limits);
     let s = vars.add(variable().min(0.0).max(cap));
     let mut model = vars
         .maximise(s)
@@ -162,5 +209,5 @@ pub fn widest(m: usize, below: &[&Gap], above: &[&Gap], cap: f64) -> Option<(f64
         model = model.with(constraint!(dot(&gap.g, &w) - s >= 0.0));
     }
     let sol = model.solve().ok()?;
-    Some((sol.value(s), read_weights(&sol, &w)))
+    Some((sol.value(s), read_weights(&sol, &w, limits)))
 }

@@ -29,6 +29,65 @@ use crate::score::{self, Ranker, Ranking, ScoreError, Strided, TieOrder};
 /// which a witness must separate two units, so that rounding never turns a reported rank into a tie.
 pub const MARGIN: f64 = 1e-6;
 
+/// The share of the total dimension weight every dimension may take, the same for all dimensions:
+/// `min <= w_d <= max` with the shares summing to 1. [`WeightLimits::ANY`] allows every weighting,
+/// zero weights included.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WeightLimits {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl WeightLimits {
+    /// No limits: any share from 0 to 1.
+    pub const ANY: Self = Self { min: 0.0, max: 1.0 };
+
+    /// Limits for `n_dimensions` shares summing to 1, refused unless 0 <= min <= max <= 1 and some
+    /// weighting meets them (min x n <= 1 <= max x n, to a rounding allowance).
+    pub fn new(min: f64, max: f64, n_dimensions: usize) -> Result<Self, AnalysisError> {
+        let n = n_dimensions as f64;
+        let feasible = (0.0..=1.0).contains(&min)
+            && (0.0..=1.0).contains(&max)
+            && min * n <= 1.0 + 1e-12
+            && max * n >= 1.0 - 1e-12;
+        if feasible {
+            Ok(Self { min, max })
+        } else {
+            Err(AnalysisError::InfeasibleLimits {
+                min,
+                max,
+                n_dimensions,
+            })
+        }
+    }
+
+    /// Whether these are the limits of [`WeightLimits::ANY`].
+    pub fn is_any(&self) -> bool {
+        *self == Self::ANY
+    }
+
+    /// Whether every share of `w` lies within the limits, to `tolerance`.
+    pub fn contains(&self, w: &[f64], tolerance: f64) -> bool {
+        w.iter()
+            .all(|&v| v >= self.min - tolerance && v <= self.max + tolerance)
+    }
+
+    /// `w` when it lies within the limits, else equal weights (which always do).
+    pub fn or_equal(&self, w: &[f64]) -> Vec<f64> {
+        if self.contains(w, 1e-12) {
+            w.to_vec()
+        } else {
+            vec![1.0 / w.len() as f64; w.len()]
+        }
+    }
+}
+
+/// A share as a percentage with at most six decimals and no trailing zeros.
+fn percent(share: f64) -> String {
+    let text = format!("{:.6}", 100.0 * share);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// A scenario reduced to what dimension weights act on.
 #[derive(Clone, Debug)]
 pub struct DimensionModel {
@@ -44,6 +103,9 @@ pub struct DimensionModel {
     pub weights: Vec<f64>,
     /// The scenario's ranks (0 = unranked).
     pub nominal_rank: Vec<u32>,
+    /// The shares the dimension weights may take in bounds and reach ([`WeightLimits::ANY`] unless
+    /// [`DimensionModel::with_limits`] sets others).
+    pub limits: WeightLimits,
     /// The scenario with manual weighting and its indicator weights fixed, ready for new dimension weights.
     base: Scenario,
     adcodes: Vec<String>,
@@ -100,10 +162,17 @@ impl DimensionModel {
             linear,
             weights: ranking.weights.dimension.clone(),
             nominal_rank: ranking.rank.clone(),
+            limits: WeightLimits::ANY,
             base,
             adcodes: data.units.iter().map(|u| u.adcode.clone()).collect(),
             ties: TieOrder::by_adcode(data),
         }
+    }
+
+    /// The same model with bounds and reach confined to weights within `limits` (see [`WeightLimits::new`]).
+    pub fn with_limits(mut self, limits: WeightLimits) -> Result<Self, AnalysisError> {
+        self.limits = WeightLimits::new(limits.min, limits.max, self.n_dimensions)?;
+        Ok(self)
     }
 
     /// The adcode of unit `u`.
@@ -230,7 +299,15 @@ pub enum AnalysisError {
     Score(ScoreError),
     UnknownUnit(String),
     Unranked(String),
-    TargetOutOfRange { target: u32, ranked: usize },
+    TargetOutOfRange {
+        target: u32,
+        ranked: usize,
+    },
+    InfeasibleLimits {
+        min: f64,
+        max: f64,
+        n_dimensions: usize,
+    },
     Solver(String),
 }
 
@@ -245,6 +322,20 @@ impl AnalysisError {
                 lang,
                 Key::AnalysisTargetOutOfRange,
                 &[&target.to_string(), &ranked.to_string()],
+            ),
+            AnalysisError::InfeasibleLimits {
+                min,
+                max,
+                n_dimensions,
+            } => tf(
+                lang,
+                Key::AnalysisInfeasibleLimits,
+                &[
+                    &percent(*min),
+                    &percent(*max),
+                    &n_dimensions.to_string(),
+                    &percent(1.0 / *n_dimensions as f64),
+                ],
             ),
             AnalysisError::Solver(e) => tf(lang, Key::AnalysisSolverFailed, &[e]),
         }
@@ -277,13 +368,16 @@ impl DimensionModel {
         Ok(u)
     }
 
-    /// The gap vectors of every other ranked unit against unit `t`.
+    /// The gap vectors of every other ranked unit against unit `t`, with extremes within the limits.
     pub(crate) fn gaps(&self, t: usize) -> Vec<lp::Gap> {
         let xt = self.row(t);
         self.ranked
             .iter()
             .filter(|&&u| u != t)
-            .map(|&u| lp::Gap::new(self.row(u).iter().zip(xt).map(|(a, b)| a - b).collect()))
+            .map(|&u| {
+                let g = self.row(u).iter().zip(xt).map(|(a, b)| a - b).collect();
+                lp::Gap::within(g, self.limits)
+            })
             .collect()
     }
 }

@@ -1,5 +1,6 @@
 //! Weight reach: the smallest change of the dimension weights (L1 distance on the simplex) that lifts a
-//! unit to a target rank or better, or the plain finding that no weighting can.
+//! unit to a target rank or better, or the plain finding that no weighting can; both within the model's
+//! [`super::WeightLimits`].
 
 use super::bounds::best_rank;
 use super::lp::{self, Gap};
@@ -63,7 +64,9 @@ fn l1(a: &[f64], b: &[f64]) -> f64 {
     a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum()
 }
 
-/// The nearest weights (in L1 distance from the scenario's) that put unit `t` at rank `target` or better.
+/// The nearest weights (in L1 distance from the scenario's) within the model's limits that put unit `t`
+/// at rank `target` or better; when the scenario's own weights lie outside the limits, the answer is
+/// never [`WeightReach::Already`].
 pub fn weight_reach(
     system: &IndicatorSystem,
     data: &Dataset,
@@ -81,7 +84,8 @@ pub fn weight_reach(
     if current == 0 {
         return Err(AnalysisError::Unranked(model.adcode(t).to_string()));
     }
-    if current <= target {
+    let limits = model.limits;
+    if current <= target && limits.contains(&model.weights, 1e-12) {
         return Ok(WeightReach::Already { rank: current });
     }
     let gaps = model.gaps(t);
@@ -102,10 +106,10 @@ pub fn weight_reach(
     let n = model.n_dimensions;
     // Prefer weights that keep MARGIN off every tie; fall back to exact ties, which share the better rank
     // and are sometimes the only way (units level with the target in the dimensions that carry weight).
-    let robust = lp::nearest_with_at_most(n, &undecided, w0, allowed, MARGIN);
+    let robust = lp::nearest_with_at_most(n, limits, &undecided, w0, allowed, MARGIN);
     let (w, margin) = match robust.map_err(AnalysisError::Solver)? {
         Some(w) => (w, MARGIN),
-        None => match lp::nearest_with_at_most(n, &undecided, w0, allowed, 0.0)
+        None => match lp::nearest_with_at_most(n, limits, &undecided, w0, allowed, 0.0)
             .map_err(AnalysisError::Solver)?
         {
             Some(w) => (lp::snapped(&w), 0.0),
@@ -118,7 +122,7 @@ pub fn weight_reach(
         .iter()
         .filter(|g| g.at(&w) <= 1e-9 - margin / 2.0)
         .collect();
-    let centre = lp::widest(model.n_dimensions, &held, &[], 0.01).map(|(_, c)| c);
+    let centre = lp::widest(model.n_dimensions, limits, &held, &[], 0.01).map(|(_, c)| c);
     let mut lambda = 0.0;
     loop {
         let candidate: Vec<f64> = match &centre {

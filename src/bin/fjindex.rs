@@ -119,7 +119,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
-    /// The smallest change of dimension weights that lifts a county to a target rank (JSON).
+    /// The smallest change of dimension weights that lifts a county to a target rank (JSON), optionally
+    /// with every dimension's share within --weight-min and --weight-max.
     Reach {
         #[command(flatten)]
         method: MethodFlags,
@@ -128,8 +129,15 @@ enum Command {
         /// The rank to reach, 1 to the number of ranked units.
         #[arg(long, allow_negative_numbers = true, value_parser = analysis_cli::parse_target)]
         target: u32,
+        /// Every dimension's share of the total weight at least this percentage (0 to 100).
+        #[arg(long = "weight-min", default_value_t = 0.0, allow_negative_numbers = true, value_parser = analysis_cli::parse_weight_percent)]
+        weight_min: f64,
+        /// Every dimension's share of the total weight at most this percentage (0 to 100).
+        #[arg(long = "weight-max", default_value_t = 100.0, allow_negative_numbers = true, value_parser = analysis_cli::parse_weight_percent)]
+        weight_max: f64,
     },
-    /// Best and worst possible rank of every county over all dimension weightings, with witnesses.
+    /// Best and worst possible rank of every county over all dimension weightings (or those with every
+    /// share within --weight-min and --weight-max), with witnesses.
     Bounds {
         #[command(flatten)]
         method: MethodFlags,
@@ -138,6 +146,12 @@ enum Command {
         /// Solve afresh even where precomputed bounds for the bundled data apply.
         #[arg(long)]
         recompute: bool,
+        /// Every dimension's share of the total weight at least this percentage (0 to 100).
+        #[arg(long = "weight-min", default_value_t = 0.0, allow_negative_numbers = true, value_parser = analysis_cli::parse_weight_percent)]
+        weight_min: f64,
+        /// Every dimension's share of the total weight at most this percentage (0 to 100).
+        #[arg(long = "weight-max", default_value_t = 100.0, allow_negative_numbers = true, value_parser = analysis_cli::parse_weight_percent)]
+        weight_max: f64,
     },
 }
 
@@ -282,16 +296,22 @@ fn main() -> ExitCode {
             method,
             county,
             target,
+            weight_min,
+            weight_max,
         } => loaded(&method).and_then(|(system, data, scenario)| {
-            analysis_cli::reach_json(&system, &data, &scenario, &county, target)
+            let limits = analysis_cli::weight_limits(&system, weight_min, weight_max)?;
+            analysis_cli::reach_json_within(&system, &data, &scenario, &county, target, limits)
         }),
         Command::Bounds {
             method,
             format,
             recompute,
+            weight_min,
+            weight_max,
         } => loaded(&method).and_then(|(system, data, scenario)| {
+            let limits = analysis_cli::weight_limits(&system, weight_min, weight_max)?;
             if matches!(format, Format::Csv) {
-                analysis_cli::bounds_text(&system, &data, &scenario, !recompute)
+                analysis_cli::bounds_text_within(&system, &data, &scenario, !recompute, limits)
             } else {
                 Err("bounds prints csv only (--format csv)".into())
             }

@@ -435,6 +435,7 @@ crate::i18n::catalogue! {
     AnalysisUnknownUnit => "no unit with adcode {} in the data";
     AnalysisUnranked => "{} lacks a whole dimension and is not ranked";
     AnalysisTargetOutOfRange => "target rank {} is not between 1 and {}";
+    AnalysisInfeasibleLimits => "dimension weight limits of {}% to {}% cannot hold: the {} shares sum to 100%, so the minimum must be at most {}% and the maximum at least that, within 0% to 100%";
     AnalysisSolverFailed => "the solver failed: {}";
     AnalysisReachAlready => "already at rank {} under the current weights";
     AnalysisReachWeights => "weights of {} give rank {} (total weight change {} percentage points)";

@@ -439,6 +439,7 @@ crate::i18n::declare_keys! {
     AnalysisUnknownUnit => "数据中没有行政区划代码 {}";
     AnalysisUnranked => "{} 缺少整个维度的数据，未参与排名";
     AnalysisTargetOutOfRange => "目标名次 {} 不在 1 到 {} 之间";
+    AnalysisInfeasibleLimits => "维度权重上下限 {}% 至 {}% 无法满足：{} 个维度的占比之和为 100%，下限不得高于 {}%，上限不得低于该值，且都在 0% 至 100% 之间";
     AnalysisSolverFailed => "求解器出错：{}";
     AnalysisReachAlready => "当前权重下已位列第 {} 位，无需调整";
     AnalysisReachWeights => "权重调整为 {} 可升至第 {} 位（权重总变动 {} 个百分点）";
