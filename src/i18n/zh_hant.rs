@@ -440,7 +440,7 @@ crate::i18n::catalogue! {
     AnalysisUnknownUnit => "資料中沒有行政區劃代碼 {}";
     AnalysisUnranked => "{} 缺少整個維度的資料，未參與排名";
     AnalysisTargetOutOfRange => "目標名次 {} 不在 1 到 {} 之間";
-    AnalysisInfeasibleLimits => "維度權重上下限 {}% 至 {}% 無法滿足：{} 個維度的占比之和為 100%，下限不得高於 {}%，上限不得低於該值，且都在 0% 至 100% 之間";
+    AnalysisInfeasibleLimits => "維度權重上下限 {}% 至 {}% 無法滿足：{} 個維度的佔比之和為 100%，下限不得高於 {}%，上限不得低於該值，且都在 0% 至 100% 之間";
     AnalysisSolverFailed => "求解器出錯：{}";
     AnalysisReachAlready => "當前權重下已位列第 {} 位，無需調整";
     AnalysisReachWeights => "權重調整為 {} 可升至第 {} 位（權重總變動 {} 個百分點）";
