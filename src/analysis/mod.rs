@@ -13,6 +13,7 @@ pub mod cli;
 pub mod indicator_reach;
 pub mod influence;
 mod lp;
+pub mod plan;
 pub mod reach;
 pub mod sensitivity;
 pub mod sobol;
@@ -229,8 +230,13 @@ pub enum AnalysisError {
     Score(ScoreError),
     UnknownUnit(String),
     Unranked(String),
-    TargetOutOfRange { target: u32, ranked: usize },
+    TargetOutOfRange {
+        target: u32,
+        ranked: usize,
+    },
     Solver(String),
+    /// A method the analysis does not model (normalisation / aggregation).
+    Unsupported(String),
 }
 
 impl AnalysisError {
@@ -246,6 +252,7 @@ impl AnalysisError {
                 &[&target.to_string(), &ranked.to_string()],
             ),
             AnalysisError::Solver(e) => tf(lang, Key::AnalysisSolverFailed, &[e]),
+            AnalysisError::Unsupported(m) => tf(lang, Key::PlanUnsupported, &[m]),
         }
     }
 }
