@@ -231,17 +231,20 @@ pub fn plan(
         }
     }
 
-    // Only the units ahead now can stay ahead: the county's composite only rises.
+    // Only the county's composite moves, so the units ahead keep their order among themselves: reaching
+    // rank `target` means passing the unit that is `target`-th among them, and every one below it. A
+    // single covering constraint replaces the big-M ordering constraints the weight analyses need.
     let base = ranking.composite[t];
-    let ahead: Vec<f64> = (0..data.n_units())
+    let mut ahead: Vec<f64> = (0..data.n_units())
         .filter(|&u| ranking.rank[u] > 0 && ranking.rank[u] < current_rank)
         .map(|u| ranking.composite[u])
         .collect();
-    let allowed_ahead = (target - 1) as f64;
+    crate::sorting::sort_by(&mut ahead, |a, b| b.total_cmp(a));
+    let to_pass = ahead[target as usize - 1];
 
     let mut last = None;
     for margin in [MARGIN, 1e-4, 1e-2] {
-        let steps = match solve(&movable, base, &ahead, allowed_ahead, margin)? {
+        let steps = match solve(&movable, to_pass - base + margin)? {
             Some(steps) => steps,
             None => {
                 let caps: Vec<f64> = movable.iter().map(|m| m.max_steps).collect();
@@ -352,39 +355,24 @@ fn movable_indicator(
     })
 }
 
-/// The fewest-cost steps per movable indicator leaving at most `allowed_ahead` of `ahead` above the
-/// county by `margin`; `None` when no choice of steps does.
-fn solve(
-    movable: &[Movable],
-    base: f64,
-    ahead: &[f64],
-    allowed_ahead: f64,
-    margin: f64,
-) -> Result<Option<Vec<f64>>, AnalysisError> {
+/// The fewest-cost steps per movable indicator that raise the county's composite by at least `rise`;
+/// `None` when no choice of steps does.
+fn solve(movable: &[Movable], rise: f64) -> Result<Option<Vec<f64>>, AnalysisError> {
     let mut vars = ProblemVariables::new();
     let steps: Vec<_> = movable
         .iter()
         .map(|m| vars.add(variable().integer().min(0.0).max(m.max_steps)))
         .collect();
-    let above: Vec<_> = ahead
-        .iter()
-        .map(|_| vars.add(variable().binary()))
-        .collect();
     let mut cost = Expression::from(0.0);
-    let mut composite = Expression::from(base);
+    let mut gain = Expression::from(0.0);
     for (m, &k) in movable.iter().zip(&steps) {
         cost += (1.0 / (m.per_unit * m.range)) * k;
-        composite += (m.gain / m.per_unit) * k;
+        gain += (m.gain / m.per_unit) * k;
     }
-    let mut problem = vars.minimise(cost).using(microlp);
-    let mut count = Expression::from(0.0);
-    for (&s, &z) in ahead.iter().zip(&above) {
-        // With z = 1 the constraint holds at the current values, so the unit may stay ahead.
-        let big_m = s - base + margin;
-        problem = problem.with(constraint!(composite.clone() - s + big_m * z >= margin));
-        count += z;
-    }
-    problem = problem.with(constraint!(count <= allowed_ahead));
+    let problem = vars
+        .minimise(cost)
+        .using(microlp)
+        .with(constraint!(gain >= rise));
     match problem.solve() {
         Ok(sol) => Ok(Some(
             steps
