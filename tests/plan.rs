@@ -323,3 +323,25 @@ fn the_plan_command_prints_a_plan_that_re_scores_to_its_target() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("min-max"));
 }
+
+#[test]
+fn a_missing_value_is_left_out_and_the_rest_still_plans() {
+    let system = common::system();
+    let mut data = small_data();
+    data.set(3, 8, None);
+    let scenario = Scenario::default_for(&system);
+    let rank = score(&system, &data, &scenario).unwrap().rank[3];
+    assert!(rank > 1);
+    let p = plan(
+        &system,
+        &data,
+        &scenario,
+        &data.units[3].adcode,
+        rank - 1,
+        None,
+    )
+    .unwrap();
+    assert!(p.excluded.contains(&(8, Exclusion::Missing)));
+    check_plan(&system, &data, &scenario, &p);
+    assert_eq!(p.outcome, PlanOutcome::Reached);
+}
