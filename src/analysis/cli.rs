@@ -1,7 +1,8 @@
-//! The text the `ahp`, `uncertainty`, `sensitivity`, `reach` and `bounds` commands print, as pure functions over a loaded
+//! The text the `ahp`, `uncertainty`, `sensitivity`, `reach`, `plan` and `bounds` commands print, as pure functions over a loaded
 //! data set and scenario, so they are tested without spawning a process.
 
 use super::bounds::{all_bounds, precomputed, to_csv};
+use super::plan::{plan, PlanOutcome};
 use super::reach::{weight_reach, WeightReach};
 use super::sensitivity::{self, SensitivityConfig, MAX_BASE_SAMPLES};
 use super::sobol::{Estimate, OutputIndices, BOOTSTRAP_RESAMPLES};
@@ -407,4 +408,104 @@ pub fn bounds_text_within(
     let model = limited_model(system, data, scenario, limits)?;
     let bounds = all_bounds(system, data, &model).map_err(|e| e.message(CLI_LANG))?;
     Ok(to_csv(system, &bounds))
+}
+
+/// `--indicators`: indicator ids separated by commas, the only ones a plan may raise.
+pub fn parse_indicators(system: &IndicatorSystem, text: &str) -> Result<Vec<usize>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(|id| {
+            system
+                .indicator_index(id)
+                .ok_or_else(|| format!("unknown indicator '{id}'"))
+        })
+        .collect()
+}
+
+/// `fjindex plan --county ADCODE --target K`: the cheapest rise across indicators reaching the target,
+/// as CSV (one row per changed or excluded indicator) or JSON.
+pub fn plan_text(
+    system: &IndicatorSystem,
+    data: &Dataset,
+    scenario: &Scenario,
+    adcode: &str,
+    target: u32,
+    indicators: Option<&str>,
+    json_format: bool,
+) -> Result<String, String> {
+    let allowed = indicators
+        .map(|text| parse_indicators(system, text))
+        .transpose()?;
+    let found = plan(system, data, scenario, adcode, target, allowed.as_deref())
+        .map_err(|e| e.message(CLI_LANG))?;
+    let outcome = match found.outcome {
+        PlanOutcome::Already => "already",
+        PlanOutcome::Reached => "reached",
+        PlanOutcome::Unreachable => "unreachable",
+    };
+    if !json_format {
+        let mut out = String::from("indicator,before,after,change,share_of_range,excluded\n");
+        for c in &found.changes {
+            let ind = &system.indicators[c.indicator];
+            out += &format!(
+                "{},{},{},{},{},\n",
+                ind.id,
+                ind.format(c.before),
+                ind.format(c.after),
+                ind.format(c.change),
+                c.share_of_range
+            );
+        }
+        for (i, reason) in &found.excluded {
+            out += &format!("{},,,,,{}\n", system.indicators[*i].id, reason.id());
+        }
+        return Ok(out);
+    }
+    let changes: Vec<Value> = found
+        .changes
+        .iter()
+        .map(|c| {
+            json!({
+                "indicator": system.indicators[c.indicator].id,
+                "before": c.before,
+                "after": c.after,
+                "change": c.change,
+                "share_of_range": c.share_of_range,
+            })
+        })
+        .collect();
+    let excluded: Vec<Value> = found
+        .excluded
+        .iter()
+        .map(|(i, reason)| {
+            json!({
+                "indicator": system.indicators[*i].id,
+                "reason": reason.id(),
+                "message_en": reason.message(Lang::En),
+                "message_zh": reason.message(Lang::Zh),
+            })
+        })
+        .collect();
+    let mut out = json!({
+        "adcode": adcode,
+        "name_zh": data.units[found.unit].name_zh,
+        "target": target,
+        "current_rank": found.current_rank,
+        "outcome": outcome,
+        "rank": found.rank,
+        "verified": found.verified,
+        "cost": found.cost,
+        "changes": changes,
+        "excluded": excluded,
+    });
+    if let Value::Object(o) = &mut out {
+        o.extend(Lang::ALL.iter().map(|&lang| {
+            (
+                format!("message_{}", lang.id()),
+                json!(found.sentence(system, lang)),
+            )
+        }));
+    }
+    Ok(serde_json::to_string_pretty(&out).expect("JSON") + "\n")
 }

@@ -14,6 +14,7 @@ pub mod coherence;
 pub mod indicator_reach;
 pub mod influence;
 mod lp;
+pub mod plan;
 pub mod reach;
 pub mod sensitivity;
 pub mod sobol;
@@ -309,6 +310,8 @@ pub enum AnalysisError {
         n_dimensions: usize,
     },
     Solver(String),
+    /// A method the analysis does not model (normalisation / aggregation).
+    Unsupported(String),
 }
 
 impl AnalysisError {
@@ -338,6 +341,7 @@ impl AnalysisError {
                 ],
             ),
             AnalysisError::Solver(e) => tf(lang, Key::AnalysisSolverFailed, &[e]),
+            AnalysisError::Unsupported(m) => tf(lang, Key::PlanUnsupported, &[m]),
         }
     }
 }

@@ -136,6 +136,21 @@ enum Command {
         #[arg(long = "weight-max", default_value_t = 100.0, allow_negative_numbers = true, value_parser = analysis_cli::parse_weight_percent)]
         weight_max: f64,
     },
+    /// The smallest combined rise of a county's own indicator values that lifts it to a target rank.
+    Plan {
+        #[command(flatten)]
+        method: MethodFlags,
+        #[arg(long)]
+        county: String,
+        /// The rank to reach, 1 to the number of ranked units.
+        #[arg(long, allow_negative_numbers = true, value_parser = analysis_cli::parse_target)]
+        target: u32,
+        /// Only these indicators may rise, ids separated by commas (all of them by default).
+        #[arg(long)]
+        indicators: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
     /// Best and worst possible rank of every county over all dimension weightings (or those with every
     /// share within --weight-min and --weight-max), with witnesses.
     Bounds {
@@ -301,6 +316,23 @@ fn main() -> ExitCode {
         } => loaded(&method).and_then(|(system, data, scenario)| {
             let limits = analysis_cli::weight_limits(&system, weight_min, weight_max)?;
             analysis_cli::reach_json_within(&system, &data, &scenario, &county, target, limits)
+        }),
+        Command::Plan {
+            method,
+            county,
+            target,
+            indicators,
+            format,
+        } => loaded(&method).and_then(|(system, data, scenario)| {
+            analysis_cli::plan_text(
+                &system,
+                &data,
+                &scenario,
+                &county,
+                target,
+                indicators.as_deref(),
+                matches!(format, Format::Json),
+            )
         }),
         Command::Bounds {
             method,
