@@ -4,12 +4,14 @@
 
 mod common;
 
+use common::fjindex;
+
 use fjindex::analysis::audit::{audit, jrc_changes, IndicatorAudit};
 use fjindex::method::jrc::{self, JrcOutcome, Replacement};
 use fjindex::model::{Choice, Normalisation, Scenario, Treatment, TreatmentKind};
 use fjindex::score::score;
 use std::io::Write;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const NAN: f64 = f64::NAN;
 
@@ -298,13 +300,6 @@ fn share_links_carry_the_jrc_treatment() {
     assert_eq!(back.scenario.treatments, state.scenario.treatments);
     assert_eq!(TreatmentKind::from_id("jrc"), Some(TreatmentKind::Jrc));
     assert_eq!(Treatment::Jrc.kind(), TreatmentKind::Jrc);
-}
-
-fn fjindex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(args)
-        .output()
-        .expect("fjindex runs")
 }
 
 fn stdout(out: &Output) -> String {

@@ -1,14 +1,11 @@
 //! The `fjindex` command line, run as a process: formats, flags, errors and exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output};
+mod common;
 
-fn fjindex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(args)
-        .output()
-        .expect("fjindex runs")
-}
+use common::fjindex;
+
+use std::io::Write;
+use std::process::Output;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

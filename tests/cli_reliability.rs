@@ -2,15 +2,12 @@
 //! take for formulas, values at the ends of the double range, out-of-range numeric flags and files
 //! beyond the row limit.
 
-use std::io::Write;
-use std::process::{Command, Output};
+mod common;
 
-fn fjindex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(args)
-        .output()
-        .expect("fjindex runs")
-}
+use common::fjindex;
+
+use std::io::Write;
+use std::process::Output;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

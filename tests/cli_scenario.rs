@@ -1,14 +1,9 @@
 //! `fjindex` refuses weights the scenario check refuses (`fjindex::validate`), run as a process: a clear
 //! message on stderr, nothing on stdout, a non-zero exit.
 
-use std::process::{Command, Output};
+mod common;
 
-fn fjindex(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(args)
-        .output()
-        .expect("fjindex runs")
-}
+use common::fjindex;
 
 fn refused(args: &[&str], expected: &str) {
     let out = fjindex(args);

@@ -10,7 +10,6 @@ use fjindex::analysis::coherence::{
 };
 use fjindex::model::{Normalisation, Scenario};
 use fjindex::score::score;
-use std::process::Command;
 
 const NAN: f64 = f64::NAN;
 
@@ -266,10 +265,7 @@ fn the_check_reads_normalised_direction_adjusted_values() {
 
 #[test]
 fn audit_json_carries_the_coherence_check_under_the_method_flags() {
-    let out = Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(["audit", "--format", "json", "--normalize", "zscore"])
-        .output()
-        .expect("fjindex runs");
+    let out = common::fjindex(&["audit", "--format", "json", "--normalize", "zscore"]);
     assert!(
         out.status.success(),
         "{}",
@@ -310,9 +306,6 @@ fn audit_json_carries_the_coherence_check_under_the_method_flags() {
             .is_some_and(|t| !t.is_empty()));
     }
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(["audit", "--weighting", "nonsense"])
-        .output()
-        .unwrap();
+    let bad = common::fjindex(&["audit", "--weighting", "nonsense"]);
     assert!(!bad.status.success());
 }

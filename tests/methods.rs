@@ -3,6 +3,10 @@
 //! the trait; every name and explanation exists in both languages; the lists everything derives from
 //! (the exports' about sheet, the uncertainty alternatives) follow `ALL`.
 
+mod common;
+
+use common::fjindex;
+
 use fjindex::analysis::uncertainty::{UncertaintyConfig, UncertaintyRun};
 use fjindex::cli;
 use fjindex::data::export::RankingExport;
@@ -20,7 +24,6 @@ use fjindex::score::score;
 use fjindex::share::{encode, parse, ShareState};
 use std::collections::BTreeSet;
 use std::fmt::Debug;
-use std::process::Command;
 
 /// The ids links, files and scripts used before the choices described themselves; they must keep working.
 const LEGACY_NORMALISATIONS: [&str; 4] = ["minmax", "efficacy", "zscore", "rank"];
@@ -164,13 +167,6 @@ fn the_command_line_parser_reads_every_id_it_offers_and_names_them_when_refusing
     for id in ids::<Normalisation>() {
         assert!(refusal.contains(id), "{refusal}");
     }
-}
-
-fn fjindex(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(args)
-        .output()
-        .expect("fjindex runs")
 }
 
 #[test]

@@ -12,7 +12,6 @@ use fjindex::model::{
     Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
 };
 use fjindex::score::score;
-use std::process::Command;
 
 /// The scenario with its weights fixed at their current values, as the plan holds them.
 fn fixed(system: &IndicatorSystem, data: &Dataset, scenario: &Scenario) -> Scenario {
@@ -272,10 +271,7 @@ fn other_methods_are_refused() {
 
 #[test]
 fn the_plan_command_prints_a_plan_that_re_scores_to_its_target() {
-    let out = Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(["plan", "--county", "350603", "--target", "30"])
-        .output()
-        .unwrap();
+    let out = common::fjindex(&["plan", "--county", "350603", "--target", "30"]);
     assert!(
         out.status.success(),
         "{}",
@@ -297,29 +293,30 @@ fn the_plan_command_prints_a_plan_that_re_scores_to_its_target() {
         .rank[u];
     assert!(rank <= 30 && json["rank"] == rank);
 
-    let csv = Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args([
-            "plan", "--county", "350603", "--target", "30", "--format", "csv",
-        ])
-        .args(["--indicators", "srdi_firms,smart_factories"])
-        .output()
-        .unwrap();
+    let csv = common::fjindex(&[
+        "plan",
+        "--county",
+        "350603",
+        "--target",
+        "30",
+        "--format",
+        "csv",
+        "--indicators",
+        "srdi_firms,smart_factories",
+    ]);
     let text = String::from_utf8(csv.stdout).unwrap();
     assert!(text.starts_with("indicator,before,after,change,share_of_range,excluded\n"));
     assert!(text.contains("revenue,,,,,not_selected"));
 
-    let refused = Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args([
-            "plan",
-            "--county",
-            "350603",
-            "--target",
-            "30",
-            "--normalize",
-            "zscore",
-        ])
-        .output()
-        .unwrap();
+    let refused = common::fjindex(&[
+        "plan",
+        "--county",
+        "350603",
+        "--target",
+        "30",
+        "--normalize",
+        "zscore",
+    ]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("min-max"));
 }

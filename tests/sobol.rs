@@ -2,13 +2,16 @@
 //! SALib's total-effect indices on the same sample matrices (tests/data/sobol_salib.py), and the
 //! `fjindex sensitivity` command's JSON.
 
+mod common;
+
+use common::fjindex;
+
 use fjindex::analysis::sensitivity::{self, SensitivityConfig, SensitivityInput};
 use fjindex::analysis::sobol::{analyse, Design, Input, OutputIndices, SobolRun};
 use fjindex::data::seeds;
 use fjindex::model::{Lang, Scenario};
 use std::f64::consts::PI;
 use std::path::PathBuf;
-use std::process::Command;
 
 /// Ishigami and Homma (1990) with a = 7, b = 0.1.
 fn ishigami(x: &[f64], out: &mut [f64]) {
@@ -178,13 +181,6 @@ fn the_index_analysis_is_seeded_and_names_the_dominant_input() {
         assert_eq!(still.rank_shift.total_effect[d].value, 0.0);
         assert_eq!(still.rank_shift.first_order[d].value, 0.0);
     }
-}
-
-fn fjindex(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_fjindex"))
-        .args(args)
-        .output()
-        .expect("fjindex runs")
 }
 
 #[test]

@@ -53,14 +53,15 @@ impl IndicatorAudit {
         } else {
             n / column.len() as f64
         };
-        let outlier_flag = jrc::trips_outlier_rule(column);
+        let shape = jrc::Shape::of(column);
+        let outlier_flag = shape.trips_outlier_rule();
         Self {
             indicator_id: indicator_id.to_string(),
             coverage,
             zeros_share: share(zeros),
             mode_share: share(mode),
-            skewness: jrc::skewness(column),
-            kurtosis: jrc::kurtosis(column),
+            skewness: shape.skewness,
+            kurtosis: shape.kurtosis,
             outlier_flag,
             suggested_treatment: if outlier_flag {
                 TreatmentKind::Jrc

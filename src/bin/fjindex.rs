@@ -90,11 +90,8 @@ enum Command {
         /// Monte Carlo samples, 1 to 1,000,000.
         #[arg(long, default_value_t = 10_000, allow_negative_numbers = true, value_parser = analysis_cli::parse_samples)]
         samples: usize,
-        /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise]; 0 <= noise < 1.
-        #[arg(long, default_value_t = 0.2, allow_negative_numbers = true, value_parser = analysis_cli::parse_noise)]
-        noise: f64,
-        #[arg(long, default_value_t = 2024, allow_negative_numbers = true, value_parser = analysis_cli::parse_seed)]
-        seed: u64,
+        #[command(flatten)]
+        sampling: SamplingFlags,
         /// Also draw the normalisation and aggregation per sample.
         #[arg(long)]
         vary_methods: bool,
@@ -108,11 +105,8 @@ enum Command {
         /// Base samples N, 2 to 100,000; the model runs N x (inputs + 2) times.
         #[arg(long, default_value_t = 1024, allow_negative_numbers = true, value_parser = analysis_cli::parse_base_samples)]
         samples: usize,
-        /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise]; 0 <= noise < 1.
-        #[arg(long, default_value_t = 0.2, allow_negative_numbers = true, value_parser = analysis_cli::parse_noise)]
-        noise: f64,
-        #[arg(long, default_value_t = 2024, allow_negative_numbers = true, value_parser = analysis_cli::parse_seed)]
-        seed: u64,
+        #[command(flatten)]
+        sampling: SamplingFlags,
         /// Also give the indices of this county's rank.
         #[arg(long)]
         county: Option<String>,
@@ -168,6 +162,16 @@ enum Command {
         #[arg(long = "weight-max", default_value_t = 100.0, allow_negative_numbers = true, value_parser = analysis_cli::parse_weight_percent)]
         weight_max: f64,
     },
+}
+
+/// The weight noise and the seed of the sampled analyses (uncertainty, sensitivity).
+#[derive(clap::Args)]
+struct SamplingFlags {
+    /// Each dimension weight is multiplied by a uniform factor in [1 - noise, 1 + noise]; 0 <= noise < 1.
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true, value_parser = analysis_cli::parse_noise)]
+    noise: f64,
+    #[arg(long, default_value_t = 2024, allow_negative_numbers = true, value_parser = analysis_cli::parse_seed)]
+    seed: u64,
 }
 
 /// Flags shared by every command that scores a data set.
@@ -275,8 +279,7 @@ fn main() -> ExitCode {
         Command::Uncertainty {
             method,
             samples,
-            noise,
-            seed,
+            sampling: SamplingFlags { noise, seed },
             vary_methods,
             format,
         } => loaded(&method).and_then(|(system, data, scenario)| {
@@ -292,8 +295,7 @@ fn main() -> ExitCode {
         Command::Sensitivity {
             method,
             samples,
-            noise,
-            seed,
+            sampling: SamplingFlags { noise, seed },
             county,
             format,
         } => loaded(&method).and_then(|(system, data, scenario)| {

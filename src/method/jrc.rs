@@ -33,32 +33,56 @@ fn no_spread(m2: f64, mean: f64) -> bool {
     m2 <= (f64::EPSILON * mean).powi(2)
 }
 
-/// The bias-corrected sample skewness G1 = √(n(n−1)) / (n−2) · m3 / m2^{3/2} of the present values, as
-/// scipy's `skew(bias=False)`; NaN for fewer than three values or no spread.
+/// The skewness G1 and excess kurtosis G2 of a column's present values, from one pass over it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shape {
+    /// The bias-corrected sample skewness G1 = √(n(n−1)) / (n−2) · m3 / m2^{3/2}, as scipy's
+    /// `skew(bias=False)`; NaN for fewer than three values or no spread.
+    pub skewness: f64,
+    /// The bias-corrected sample excess kurtosis G2 = ((n+1) · g2 + 6) · (n−1) / ((n−2)(n−3)) with
+    /// g2 = m4 / m2² − 3, as scipy's `kurtosis(bias=False)`; NaN for fewer than four values or no spread.
+    pub kurtosis: f64,
+}
+
+impl Shape {
+    /// The shape of the present values of `column`.
+    pub fn of(column: &[f64]) -> Shape {
+        let (n, mean, m2, m3, m4) = central_moments(column);
+        let k = n as f64;
+        let spread = !no_spread(m2, mean);
+        let skewness = if n >= 3 && spread {
+            (k * (k - 1.0)).sqrt() / (k - 2.0) * m3 / m2.powf(1.5)
+        } else {
+            f64::NAN
+        };
+        let kurtosis = if n >= 4 && spread {
+            let g2 = m4 / (m2 * m2) - 3.0;
+            ((k + 1.0) * g2 + 6.0) * (k - 1.0) / ((k - 2.0) * (k - 3.0))
+        } else {
+            f64::NAN
+        };
+        Shape { skewness, kurtosis }
+    }
+
+    /// The outlier rule: |G1| > 2 and G2 > 3.5 (an undefined moment does not trip it).
+    pub fn trips_outlier_rule(self) -> bool {
+        self.skewness.abs() > SKEW_LIMIT && self.kurtosis > KURTOSIS_LIMIT
+    }
+}
+
+/// The bias-corrected sample skewness G1 of the present values ([`Shape::skewness`]).
 pub fn skewness(column: &[f64]) -> f64 {
-    let (n, mean, m2, m3, _) = central_moments(column);
-    if n < 3 || no_spread(m2, mean) {
-        return f64::NAN;
-    }
-    let k = n as f64;
-    (k * (k - 1.0)).sqrt() / (k - 2.0) * m3 / m2.powf(1.5)
+    Shape::of(column).skewness
 }
 
-/// The bias-corrected sample excess kurtosis G2 = ((n+1) · g2 + 6) · (n−1) / ((n−2)(n−3)) with
-/// g2 = m4 / m2² − 3, as scipy's `kurtosis(bias=False)`; NaN for fewer than four values or no spread.
+/// The bias-corrected sample excess kurtosis G2 of the present values ([`Shape::kurtosis`]).
 pub fn kurtosis(column: &[f64]) -> f64 {
-    let (n, mean, m2, _, m4) = central_moments(column);
-    if n < 4 || no_spread(m2, mean) {
-        return f64::NAN;
-    }
-    let k = n as f64;
-    let g2 = m4 / (m2 * m2) - 3.0;
-    ((k + 1.0) * g2 + 6.0) * (k - 1.0) / ((k - 2.0) * (k - 3.0))
+    Shape::of(column).kurtosis
 }
 
-/// The outlier rule: |G1| > 2 and G2 > 3.5 (an undefined moment does not trip it).
+/// The outlier rule on a column ([`Shape::trips_outlier_rule`]).
 pub fn trips_outlier_rule(column: &[f64]) -> bool {
-    skewness(column).abs() > SKEW_LIMIT && kurtosis(column) > KURTOSIS_LIMIT
+    Shape::of(column).trips_outlier_rule()
 }
 
 /// One value the treatment replaced: the unit's place in the column, its value before and after.
@@ -91,12 +115,13 @@ pub enum JrcOutcome {
 /// [`MAX_REPLACED`] times; if the rule still holds, the original column is restored and the signed log
 /// sign(x) · ln(1 + |x|) taken instead. NaN (missing) stays NaN.
 pub fn treat(column: &mut [f64]) -> JrcOutcome {
-    if !trips_outlier_rule(column) {
+    let mut shape = Shape::of(column);
+    if !shape.trips_outlier_rule() {
         return JrcOutcome::Clean;
     }
     let original = column.to_vec();
     for step in 1..=MAX_REPLACED {
-        let high = skewness(column) > 0.0;
+        let high = shape.skewness > 0.0;
         let present = || column.iter().copied().filter(|v| !v.is_nan());
         let extreme = if high {
             present().fold(f64::NEG_INFINITY, f64::max)
@@ -115,7 +140,8 @@ pub fn treat(column: &mut [f64]) -> JrcOutcome {
         for v in column.iter_mut().filter(|v| **v == extreme) {
             *v = next;
         }
-        if !trips_outlier_rule(column) {
+        shape = Shape::of(column);
+        if !shape.trips_outlier_rule() {
             let values = original
                 .iter()
                 .zip(column.iter())

@@ -89,7 +89,9 @@ pub struct Goalposts {
 
 impl Goalposts {
     /// An indicator's goalposts: its plausible range, passed through the column's treatment. A log
-    /// treatment moves the bounds with the values; a winsorisation leaves them where they are.
+    /// treatment moves the bounds with the values; a winsorisation leaves them where they are. The JRC
+    /// treatment's scale depends on the column, so scoring takes [`Goalposts::on_scale`] with the scale
+    /// [`treat`] reports.
     pub fn of(indicator: &Indicator, treatment: Treatment) -> Self {
         let scale = if treatment == Treatment::Log {
             Scale::Log

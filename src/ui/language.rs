@@ -71,7 +71,7 @@ pub fn asked_by_address() -> Option<Lang> {
 /// change. Of several language changes in flight, only the latest chosen takes effect.
 #[hook]
 pub fn use_language_loading(inner: &Dispatch) -> (Dispatch, LanguageLoad) {
-    let status = use_state(LanguageLoad::default);
+    let status = use_state_eq(LanguageLoad::default);
     let latest = use_mut_ref(|| 0u32);
     let dispatch = use_callback(
         (inner.clone(), status.setter()),

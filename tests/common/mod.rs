@@ -1,4 +1,5 @@
-//! Data sets for the engine tests: small synthetic ones and a proptest strategy of arbitrary ones.
+//! Shared by the test crates: small synthetic data sets, a proptest strategy of arbitrary ones, and the
+//! `fjindex` command run as a process.
 // Each test crate that includes this module uses only some of it.
 #![allow(dead_code)]
 
@@ -77,4 +78,12 @@ pub fn read_xlsx(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
             (name, range.rows().map(|r| r.to_vec()).collect())
         })
         .collect()
+}
+
+/// Runs the `fjindex` binary with `args` and returns what it printed and its exit status.
+pub fn fjindex(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_fjindex"))
+        .args(args)
+        .output()
+        .expect("fjindex runs")
 }
