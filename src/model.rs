@@ -593,6 +593,22 @@ choices!(Aggregation, Aggregation {
     Geometric => "geometric", AggGeometric, ExplainGeometric, "S = Π_d max(s_d, 0.1)^{w_d}";
 });
 
+/// How several editions (years) of the index are put on a scale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scaling {
+    /// All editions stacked: one normalisation (and entropy or CRITIC weights) over every year.
+    #[default]
+    Pooled,
+    /// Each edition normalised on its own, as a yearly publication is.
+    Each,
+}
+
+choices!(Scaling, Scaling {
+    Pooled => "pooled", ScalingPooled, ExplainScalingPooled, "x′_t = f(x_t; x_1, …, x_T)";
+    Each => "each", ScalingEach, ExplainScalingEach, "x′_t = f(x_t; x_t)";
+});
+
 /// Every choice that turns a data set into a ranking.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {

@@ -1,7 +1,10 @@
 //! Dataset + Scenario -> Ranking: the single place a ranking is computed (the hot path of every slider move).
 
+mod editions;
 mod rank;
 mod scorer;
+
+pub use editions::{score_editions, stack};
 
 pub use rank::{adcode_order, rank_descending, Ranker, Strided, TieOrder};
 pub use scorer::Scorer;

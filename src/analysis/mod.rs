@@ -9,6 +9,7 @@
 
 pub mod audit;
 pub mod bounds;
+pub mod change;
 pub mod cli;
 pub mod coherence;
 pub mod indicator_reach;

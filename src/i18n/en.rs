@@ -148,6 +148,11 @@ crate::i18n::catalogue! {
     ExplainAhp => "Compare the five dimensions in pairs on Saaty's 1-9 scale; the principal eigenvector of the comparison matrix gives the dimension weights, acceptable when the consistency ratio CR is below 0.1.";
     ExplainArithmetic => "Dimensions fully compensate each other: a weak dimension can be made up by strong ones.";
     ExplainGeometric => "Compensation is limited: a weak dimension pulls harder, so balanced counties gain. Dimension scores below 0.1 count as 0.1 so the logarithm stays finite.";
+    Scaling => "Scale across editions";
+    ScalingPooled => "Pooled (comparable over years)";
+    ScalingEach => "Each year on its own (as published)";
+    ExplainScalingPooled => "All years are stacked and normalised together (entropy and CRITIC weights too), then split by year and ranked within each year: a score means the same in every year, so score changes compare over time and split into per-indicator contributions.";
+    ExplainScalingEach => "Each year is normalised and ranked on its own, as a yearly publication is; scores compare only within a year, so across years compare ranks.";
     // A fixed-bounds normalisation, added through model::Choice.
     NormGoalposts => "Goalposts (fixed bounds)";
     ExplainGoalposts => "Scores each indicator between a fixed lower bound L (0 points) and upper bound U (100 points), clipped to 0-100. The bounds default to the indicator's plausible range (plausible_min and plausible_max in seeds/indicators.json), so a score does not depend on which counties are compared; for an indicator where lower is better the direction is reversed.";

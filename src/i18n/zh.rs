@@ -148,6 +148,11 @@ crate::i18n::declare_keys! {
     ExplainAhp => "对五个维度两两比较重要性（Saaty 1–9 标度），判断矩阵的主特征向量即维度权重；一致性比率 CR < 0.1 才视为可接受。";
     ExplainArithmetic => "维度之间可以完全互补：一个维度的短板可由其他维度的长处弥补。";
     ExplainGeometric => "补偿有限：短板拉低得更多，均衡发展的县域更占优。维度得分低于 0.1 时按 0.1 计，以免取对数为负无穷。";
+    Scaling => "跨年度标尺";
+    ScalingPooled => "合并标尺（各年可比）";
+    ScalingEach => "逐年标尺（与当年发布一致）";
+    ExplainScalingPooled => "把所有年份的数据叠在一起，统一做标准化（熵权、CRITIC 权重也按合并数据计算），再按年份拆开各自排名：同一分数在不同年份含义相同，得分变化可以跨年比较，并可分解到各指标。";
+    ExplainScalingEach => "每一年单独标准化、单独排名，与逐年发布的做法一致；分数只在当年内可比，跨年只宜比较名次。";
     // A fixed-bounds normalisation, added through model::Choice.
     NormGoalposts => "固定阈值（目标值）标准化";
     ExplainGoalposts => "每项指标按固定的下限 L 与上限 U 计分：L 得 0 分，U 得 100 分，超出部分截断在 0–100。上下限默认取该指标的合理取值范围（seeds/indicators.json 的 plausible_min 与 plausible_max），因此得分不随参与比较的县域而变；越低越好的指标方向相反。";

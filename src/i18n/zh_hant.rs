@@ -149,6 +149,11 @@ crate::i18n::catalogue! {
     ExplainAhp => "對五個維度兩兩比較重要性（Saaty 1–9 標度），判斷矩陣的主特徵向量即維度權重；一致性比率 CR < 0.1 才視為可接受。";
     ExplainArithmetic => "維度之間可以完全互補：一個維度的短板可由其他維度的長處彌補。";
     ExplainGeometric => "補償有限：短板拉低得更多，均衡發展的縣域更佔優。維度得分低於 0.1 時按 0.1 計，以免取對數為負無窮。";
+    Scaling => "跨年度標尺";
+    ScalingPooled => "合併標尺（各年可比）";
+    ScalingEach => "逐年標尺（與當年釋出一致）";
+    ExplainScalingPooled => "把所有年份的資料疊在一起，統一做標準化（熵權、CRITIC 權重也按合併資料計算），再按年份拆開各自排名：同一分數在不同年份含義相同，得分變化可以跨年比較，並可分解到各指標。";
+    ExplainScalingEach => "每一年單獨標準化、單獨排名，與逐年釋出的做法一致；分數只在當年內可比，跨年只宜比較名次。";
     // A fixed-bounds normalisation, added through model::Choice.
     NormGoalposts => "固定閾值（目標值）標準化";
     ExplainGoalposts => "每項指標按固定的下限 L 與上限 U 計分：L 得 0 分，U 得 100 分，超出部分截斷在 0–100。上下限預設取該指標的合理取值範圍（seeds/indicators.json 的 plausible_min 與 plausible_max），因此得分不隨參與比較的縣域而變；越低越好的指標方向相反。";

@@ -109,6 +109,12 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
         Ok(())
     }
 
+    /// Ranks a ranking whose scores were computed elsewhere (a slice of pooled editions) among this
+    /// scorer's units, which must be the ranking's units in the same order.
+    pub fn rank_scored(&mut self, out: &mut Ranking) {
+        self.rank(out);
+    }
+
     /// Each unit's dimension scores: the weighted mean of its present normalised values.
     fn dimension_scores(&mut self, system: &IndicatorSystem, complete: &[bool], out: &mut Ranking) {
         let (n_units, n_dim) = (out.n_units, out.n_dimensions);
