@@ -3,16 +3,18 @@
 //! Functions return the text to print or an error message, so they are tested without spawning a process.
 
 use crate::analysis::audit::{self, IndicatorAudit};
+use crate::analysis::change::{change_csv, change_json, edition_change};
 use crate::analysis::coherence::{self, Coherence, CoherenceFlag};
 use crate::data::csv_text::spreadsheet_text;
 use crate::data::export::RankingExport;
 use crate::data::export_name::CalendarDate;
+use crate::data::import::{self, ImportOptions};
 use crate::data::provenance::Provenance;
-use crate::data::{plausible, seeds, wide_csv};
+use crate::data::seeds;
 use crate::echo::clip;
 use crate::method::weight;
 use crate::model::{
-    Aggregation, Choice, Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario,
+    Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scaling, Scenario,
     Treatment, TreatmentKind, Weighting,
 };
 use crate::score::{score, Ranking};
@@ -35,6 +37,8 @@ pub struct RankArgs {
     /// Per-indicator treatments as a link's `tr=` writes them (`revenue:log,chain_output_share:jrc`), or
     /// one treatment for every indicator (`jrc`).
     pub treatment: Option<String>,
+    /// The edition (year) of a data file that holds several; the latest when `None`.
+    pub edition: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,43 +153,80 @@ pub fn parse_weight_list(
     Ok(())
 }
 
-/// Loads the bundled data set or a wide CSV file (at most [`crate::data::MAX_ROWS`] rows), printing
-/// [`data_warnings`] on stderr.
-pub fn load_data(system: &IndicatorSystem, path: Option<&str>) -> Result<Dataset, String> {
-    match path {
-        None => Ok(seeds::bundle().data),
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            let meta = DatasetMeta {
-                name: path.to_string(),
-                year: None,
-                source: path.to_string(),
-                ..DatasetMeta::default()
-            };
-            let mut data = wide_csv::read(&text, system, meta).map_err(|errors| {
-                errors
-                    .iter()
-                    .map(|e| e.message(MESSAGE_LANG))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
-            seeds::attach_county_details(&mut data, &seeds::counties());
-            for warning in data_warnings(system, &data) {
-                eprintln!("warning: {warning}");
+/// Loads the bundled data set or a data file (CSV in UTF-8, GBK or UTF-16, XLSX, XLS) through the page's
+/// importer, with its messages; of a file with several editions, `edition` (default: the latest), which
+/// a line on stderr names. Prints the importer's warnings (implausible values among them) on stderr.
+pub fn load_data(path: Option<&str>, edition: Option<i32>) -> Result<Dataset, String> {
+    let Some(path) = path else {
+        return match edition {
+            None => Ok(seeds::bundle().data),
+            Some(_) => {
+                Err("--edition needs --data: the bundled data set has one edition (2024)".into())
             }
-            Ok(data)
-        }
+        };
+    };
+    let mut editions = load_editions(path)?;
+    let years: Vec<String> = editions
+        .iter()
+        .filter_map(|d| d.meta.year)
+        .map(|y| y.to_string())
+        .collect();
+    let chosen = match edition {
+        None => editions.len() - 1,
+        Some(year) => editions
+            .iter()
+            .position(|d| d.meta.year == Some(year))
+            .ok_or_else(|| match years.is_empty() {
+                true => format!("{path} holds one data set without editions; drop --edition"),
+                false => format!(
+                    "{path} has no edition {year}; its editions are {}",
+                    years.join(", ")
+                ),
+            })?,
+    };
+    let data = editions.swap_remove(chosen);
+    if years.len() > 1 {
+        eprintln!(
+            "note: {path} holds the editions {}; using {}",
+            years.join(", "),
+            data.meta.year.map_or_else(String::new, |y| y.to_string())
+        );
     }
+    Ok(data)
 }
 
-/// What the command line warns about in a data file (printed on stderr; the run goes ahead): values
-/// outside an indicator's plausible range, as the page's import warns.
-pub fn data_warnings(system: &IndicatorSystem, data: &Dataset) -> Vec<String> {
-    plausible::range_warnings(system, data, |i| system.indicators[i].id.clone())
-        .iter()
-        .map(|w| w.message(MESSAGE_LANG))
-        .collect()
+/// Every edition of a data file, oldest first (one for a file without editions), read as the page
+/// imports it; warnings go to stderr, problems make the error.
+pub fn load_editions(path: &str) -> Result<Vec<Dataset>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let file_name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.into(), |n| n.to_string_lossy());
+    let options = ImportOptions {
+        sheet: None,
+        meta: import::meta_from_file_name(&file_name),
+    };
+    let report = import::import_bundled(&bytes, &options);
+    if !report.errors.is_empty() {
+        return Err(report
+            .errors
+            .iter()
+            .map(|e| e.message(MESSAGE_LANG))
+            .collect::<Vec<_>>()
+            .join("\n"));
+    }
+    for warning in &report.warnings {
+        eprintln!("warning: {}", warning.message(MESSAGE_LANG));
+    }
+    let mut editions = if report.editions.is_empty() {
+        report.dataset.into_iter().collect()
+    } else {
+        report.editions
+    };
+    for data in &mut editions {
+        data.meta.source = path.to_string();
+    }
+    Ok(editions)
 }
 
 /// Builds the scenario the flags describe.
@@ -229,7 +270,7 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
 /// dimension's Cronbach's alpha; JSON adds the data set's name, the method and the whole coherence check.
 pub fn audit(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
     let system = seeds::indicator_system();
-    let data = load_data(&system, args.data.as_deref())?;
+    let data = load_data(args.data.as_deref(), args.edition)?;
     let scenario = scenario_from_args(&system, args)?;
     let rows = audit::audit(&system, &data);
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
@@ -404,10 +445,97 @@ fn coherence_json(system: &IndicatorSystem, checks: &Coherence) -> serde_json::V
     })
 }
 
+/// Which two editions `fjindex change` compares.
+pub enum EditionPair {
+    /// The latest edition of each of two files.
+    Files { from: String, to: String },
+    /// Two editions of one file; the two latest when the years are not given.
+    Years { from: Option<i32>, to: Option<i32> },
+}
+
+/// `fjindex change`: each county's rank and score change between two editions, its rank change split
+/// into its own data's part and the others', and its score change into per-indicator contributions
+/// where they apply (otherwise a note on stderr says why they are left out).
+pub fn change(
+    args: &RankArgs,
+    pair: &EditionPair,
+    scaling: Scaling,
+    format: OutputFormat,
+) -> Result<String, String> {
+    let system = seeds::indicator_system();
+    if args.edition.is_some() {
+        return Err("change takes --from-year and --to-year, not --edition".into());
+    }
+    let (from, to) = edition_pair(args.data.as_deref(), pair)?;
+    let scenario = scenario_from_args(&system, args)?;
+    let change = edition_change(&system, &from.1, &to.1, &scenario, scaling)
+        .map_err(|e| e.message(MESSAGE_LANG))?;
+    if let Err(why) = change.contributions {
+        eprintln!("note: no per-indicator contributions: {}", why.reason());
+    }
+    match format {
+        OutputFormat::Csv => {
+            eprintln!("note: change from {} to {}", from.0, to.0);
+            Ok(change_csv(&system, &change))
+        }
+        OutputFormat::Json => Ok(change_json(&system, &change, [&from.0, &to.0], scaling) + "\n"),
+        OutputFormat::Table => Err("change prints csv or json (--format csv|json)".into()),
+    }
+}
+
+/// An edition and a label that says which file and year it is.
+type LabelledEdition = (String, Dataset);
+
+/// The two editions `pair` names, each with a label that says which file and year it is.
+fn edition_pair(
+    data: Option<&str>,
+    pair: &EditionPair,
+) -> Result<(LabelledEdition, LabelledEdition), String> {
+    let label = |path: &str, d: &Dataset| match d.meta.year {
+        Some(year) => format!("{path} ({year})"),
+        None => path.to_string(),
+    };
+    match pair {
+        EditionPair::Files { from, to } => {
+            if data.is_some() {
+                return Err("give either --from FILE --to FILE or --data FILE with years".into());
+            }
+            let (a, b) = (load_data(Some(from), None)?, load_data(Some(to), None)?);
+            Ok(((label(from, &a), a), (label(to, &b), b)))
+        }
+        EditionPair::Years { from, to } => {
+            let path = data
+                .ok_or("change needs --from FILE --to FILE, or --data FILE holding two editions")?;
+            let mut editions = load_editions(path)?;
+            let years: Vec<Option<i32>> = editions.iter().map(|d| d.meta.year).collect();
+            if editions.len() < 2 {
+                return Err(format!("{path} holds one edition; change needs two (a year column or sheets named by year)"));
+            }
+            let pick = |year: Option<i32>, default: usize| match year {
+                None => Ok(default),
+                Some(y) => years.iter().position(|&e| e == Some(y)).ok_or_else(|| {
+                    let list: Vec<String> = years.iter().flatten().map(i32::to_string).collect();
+                    format!(
+                        "{path} has no edition {y}; its editions are {}",
+                        list.join(", ")
+                    )
+                }),
+            };
+            let n = editions.len();
+            let (f, t) = (pick(*from, n - 2)?, pick(*to, n - 1)?);
+            if f == t {
+                return Err("--from-year and --to-year name the same edition".into());
+            }
+            let (a, b) = (editions[f].clone(), editions.swap_remove(t));
+            Ok(((label(path, &a), a), (label(path, &b), b)))
+        }
+    }
+}
+
 /// `fjindex rank`.
 pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
     let system = seeds::indicator_system();
-    let data = load_data(&system, args.data.as_deref())?;
+    let data = load_data(args.data.as_deref(), args.edition)?;
     let scenario = scenario_from_args(&system, args)?;
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     Ok(match format {
@@ -422,7 +550,7 @@ pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
 /// estimate marks and notice.
 pub fn rank_xlsx(args: &RankArgs, lang: Lang, date: CalendarDate) -> Result<Vec<u8>, String> {
     let system = seeds::indicator_system();
-    let data = load_data(&system, args.data.as_deref())?;
+    let data = load_data(args.data.as_deref(), args.edition)?;
     let scenario = scenario_from_args(&system, args)?;
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     let baseline = score(&system, &data, &Scenario::default_for(&system))
@@ -587,9 +715,13 @@ fn ranking_table(system: &IndicatorSystem, data: &Dataset, ranking: &Ranking) ->
 }
 
 /// `fjindex weights`: the 16 derived indicator weights as a JSON object.
-pub fn weights(weighting: &str, data_path: Option<&str>) -> Result<String, String> {
+pub fn weights(
+    weighting: &str,
+    data_path: Option<&str>,
+    edition: Option<i32>,
+) -> Result<String, String> {
     let system = seeds::indicator_system();
-    let data = load_data(&system, data_path)?;
+    let data = load_data(data_path, edition)?;
     let columns: Vec<Vec<f64>> = (0..system.n_indicators())
         .map(|i| data.column(i).to_vec())
         .collect();

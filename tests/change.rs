@@ -126,7 +126,10 @@ fn a_county_that_alone_changed_owes_its_whole_move_to_its_own_data() {
     assert_eq!((row.rank_from, row.rank_to), (8, 4));
     assert_eq!((row.rank_own, row.rank_others), (4.0, 0.0));
     let passed = change.rows.iter().find(|r| r.adcode == "100005").unwrap();
-    assert_eq!((passed.rank_change, passed.rank_own, passed.rank_others), (-1, 0.0, -1.0));
+    assert_eq!(
+        (passed.rank_change, passed.rank_own, passed.rank_others),
+        (-1, 0.0, -1.0)
+    );
     // Every indicator rose by 45 on a pooled min-max scale over 0..135 (+ i): equal weights within each
     // dimension, so each contribution is the dimension's weight times its indicator's share of 45/range.
     let contributions = row.contributions.as_ref().unwrap();
@@ -140,7 +143,13 @@ fn under_scaling_each_a_county_passed_by_everyone_owes_its_fall_to_the_others() 
     let sys = system();
     let from = ladder(|_, _| 0.0);
     // Everyone but unit 7 doubles; unit 7 keeps its values and falls below 4, 5 and 6.
-    let to = ladder(|u, i| if u == 7 { 0.0 } else { 10.0 * u as f64 + i as f64 });
+    let to = ladder(|u, i| {
+        if u == 7 {
+            0.0
+        } else {
+            10.0 * u as f64 + i as f64
+        }
+    });
     let scenario = Scenario::default_for(&sys);
     let change = edition_change(&sys, &from, &to, &scenario, Scaling::Each).unwrap();
     let row = change.rows.iter().find(|r| r.adcode == "100007").unwrap();
@@ -166,8 +175,14 @@ fn counties_in_one_edition_only_are_listed_as_new_or_gone_not_as_movers() {
         }
         d
     };
-    let change = edition_change(&sys, &from, &to, &Scenario::default_for(&sys), Scaling::Pooled)
-        .unwrap();
+    let change = edition_change(
+        &sys,
+        &from,
+        &to,
+        &Scenario::default_for(&sys),
+        Scaling::Pooled,
+    )
+    .unwrap();
     assert_eq!(change.rows.len(), 9);
     let sides: Vec<(&str, &str)> = change
         .unmatched

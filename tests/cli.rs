@@ -115,8 +115,8 @@ fn bad_data_files_name_row_and_column_and_exit_non_zero() {
             "row 3, column adcode",
         ),
         (
-            "noname",
-            format!("{HEADER}\n350102,,福州市,{values}\n"),
+            "badcode",
+            format!("{HEADER}\n3501X2,鼓楼区,福州市,{values}\n"),
             "row 2",
         ),
         ("empty", String::new(), "empty"),

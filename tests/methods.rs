@@ -17,7 +17,7 @@ use fjindex::data::xlsx_writer::XCell;
 use fjindex::i18n::t;
 use fjindex::method::normalise::{normalise_column, Goalposts};
 use fjindex::model::{
-    Aggregation, Choice, Dataset, Lang, Normalisation, Scenario, Treatment, TreatmentKind,
+    Aggregation, Choice, Dataset, Lang, Normalisation, Scaling, Scenario, Treatment, TreatmentKind,
     Weighting,
 };
 use fjindex::score::score;
@@ -76,6 +76,7 @@ fn every_choice_has_a_unique_lasting_id_and_a_name_and_explanation_in_both_langu
     check_described::<Weighting>(&LEGACY_WEIGHTINGS);
     check_described::<Aggregation>(&LEGACY_AGGREGATIONS);
     check_described::<TreatmentKind>(&LEGACY_TREATMENTS);
+    check_described::<Scaling>(&["pooled", "each"]);
 }
 
 /// Saved scenarios (browser storage, snapshots) write the enums with serde; its names must be the ids.
@@ -97,6 +98,12 @@ fn saved_files_name_each_choice_by_its_id() {
         assert_eq!(
             serde_json::to_string(&a).unwrap(),
             format!("\"{}\"", a.id())
+        );
+    }
+    for &s in Scaling::ALL {
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            format!("\"{}\"", s.id())
         );
     }
 }

@@ -173,7 +173,9 @@ pub fn edition_change(
                 adcode: unit.adcode.clone(),
                 name_zh: unit.name_zh.clone(),
                 rank: (from_ranking.rank[u] > 0).then_some(from_ranking.rank[u]),
-                score: from_ranking.composite[u].is_finite().then_some(from_ranking.composite[u]),
+                score: from_ranking.composite[u]
+                    .is_finite()
+                    .then_some(from_ranking.composite[u]),
                 side: Side::From,
             });
         }
@@ -232,7 +234,10 @@ impl Pair<'_> {
         scenario: &Scenario,
         scaling: Scaling,
     ) -> Result<(f64, f64), ScoreError> {
-        let (rank_from, rank_to) = (self.from_ranking.rank[u] as f64, self.to_ranking.rank[v] as f64);
+        let (rank_from, rank_to) = (
+            self.from_ranking.rank[u] as f64,
+            self.to_ranking.rank[v] as f64,
+        );
         let (own_first, others_first) = match scaling {
             Scaling::Pooled => (
                 rank_among(self.to_ranking.composite[v], self.from_ranking, u),
@@ -297,7 +302,10 @@ fn terms(system: &IndicatorSystem, ranking: &Ranking, u: usize) -> Vec<f64> {
             .indicators_of(d)
             .filter(|&i| !ranking.normalised_value(u, i).is_nan())
             .collect();
-        let weight_sum: f64 = present.iter().map(|&i| ranking.weights.within(system, i)).sum();
+        let weight_sum: f64 = present
+            .iter()
+            .map(|&i| ranking.weights.within(system, i))
+            .sum();
         for &i in &present {
             let share = if weight_sum > 0.0 {
                 ranking.weights.within(system, i) / weight_sum
@@ -339,7 +347,12 @@ pub fn change_csv(system: &IndicatorSystem, change: &EditionChange) -> String {
     .to_vec();
     let with_contributions = change.contributions.is_ok();
     if with_contributions {
-        header.extend(system.indicators.iter().map(|i| format!("contrib_{}", i.id)));
+        header.extend(
+            system
+                .indicators
+                .iter()
+                .map(|i| format!("contrib_{}", i.id)),
+        );
     }
     w.write_record(&header).expect("in-memory CSV");
     for row in &change.rows {

@@ -8,7 +8,8 @@ use fjindex::analysis::uncertainty::UncertaintyConfig;
 use fjindex::cli::{self, OutputFormat, RankArgs};
 use fjindex::data::seeds;
 use fjindex::model::{
-    Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
+    Aggregation, Choice, Dataset, IndicatorSystem, Lang, Normalisation, Scaling, Scenario,
+    Weighting,
 };
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -68,6 +69,32 @@ enum Command {
         weighting: String,
         #[arg(long)]
         data: Option<String>,
+        /// The edition (year) of a data file that holds several; the latest by default.
+        #[arg(long)]
+        edition: Option<i32>,
+    },
+    /// Year-over-year change between two editions: rank and score change per county, the rank change
+    /// split into the county's own part and the others', and per-indicator contributions where they apply.
+    Change {
+        #[command(flatten)]
+        method: MethodFlags,
+        /// The earlier edition's file (with --to; otherwise --data FILE with two editions).
+        #[arg(long, requires = "to")]
+        from: Option<String>,
+        /// The later edition's file.
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        /// The earlier edition of --data (default: the second latest).
+        #[arg(long = "from-year", conflicts_with = "from")]
+        from_year: Option<i32>,
+        /// The later edition of --data (default: the latest).
+        #[arg(long = "to-year", conflicts_with = "to")]
+        to_year: Option<i32>,
+        /// pooled: one scale over both editions (scores comparable, contributions); each: each on its own.
+        #[arg(long, default_value = "pooled", value_parser = choices(cli::choice_ids::<Scaling>()))]
+        scaling: String,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: AuditFormat,
     },
     /// Data checks per indicator (coverage, zeros, most common value, skewness, kurtosis, JRC outlier
     /// flag) and the index's coherence under the method (correlations, Cronbach's alpha, components).
@@ -177,9 +204,14 @@ struct SamplingFlags {
 /// Flags shared by every command that scores a data set.
 #[derive(clap::Args)]
 struct MethodFlags {
-    /// A wide CSV (adcode,name_zh,prefecture_zh, then the 16 indicator ids).
+    /// A data file as the page imports it: CSV (UTF-8, GBK, UTF-16), XLSX or XLS, e.g. a wide CSV
+    /// (adcode,name_zh,prefecture_zh, then the 16 indicator ids); a year column or sheets named by year
+    /// make several editions.
     #[arg(long)]
     data: Option<String>,
+    /// The edition (year) of a data file that holds several; the latest by default.
+    #[arg(long)]
+    edition: Option<i32>,
     /// Dimension weights from 0 to 100, e.g. industry=30,innovation=20; unnamed dimensions keep the default.
     #[arg(long)]
     weights: Option<String>,
@@ -219,6 +251,7 @@ impl MethodFlags {
             weighting: self.weighting.clone(),
             aggregate: self.aggregate.clone(),
             treatment: self.treatment.clone(),
+            edition: self.edition,
         }
     }
 }
@@ -227,7 +260,7 @@ impl MethodFlags {
 fn loaded(method: &MethodFlags) -> Result<(IndicatorSystem, Dataset, Scenario), String> {
     let system = seeds::indicator_system();
     let args = method.to_args();
-    let data = cli::load_data(&system, args.data.as_deref())?;
+    let data = cli::load_data(args.data.as_deref(), args.edition)?;
     let scenario = cli::scenario_from_args(&system, &args)?;
     Ok((system, data, scenario))
 }
@@ -272,7 +305,34 @@ fn main() -> ExitCode {
                 AuditFormat::Json => OutputFormat::Json,
             },
         ),
-        Command::Weights { weighting, data } => cli::weights(&weighting, data.as_deref()),
+        Command::Weights {
+            weighting,
+            data,
+            edition,
+        } => cli::weights(&weighting, data.as_deref(), edition),
+        Command::Change {
+            method,
+            from,
+            to,
+            from_year,
+            to_year,
+            scaling,
+            format,
+        } => {
+            let pair = match (from, to) {
+                (Some(from), Some(to)) => cli::EditionPair::Files { from, to },
+                _ => cli::EditionPair::Years {
+                    from: from_year,
+                    to: to_year,
+                },
+            };
+            let scaling = Scaling::from_id(&scaling).expect("a possible value is a scaling's id");
+            let format = match format {
+                AuditFormat::Csv => OutputFormat::Csv,
+                AuditFormat::Json => OutputFormat::Json,
+            };
+            cli::change(&method.to_args(), &pair, scaling, format)
+        }
         Command::Ahp { matrix } => std::fs::read_to_string(&matrix)
             .map_err(|e| format!("cannot read {matrix}: {e}"))
             .and_then(|text| analysis_cli::ahp_json(&seeds::indicator_system(), &text)),

@@ -508,6 +508,8 @@ crate::i18n::catalogue! {
     ImportDuplicateUnit => "the same unit ({0}, counting former names and codes) as row {1}";
     ImportUnexpectedPercent => "\"{}\" has a % sign, but the indicator is measured in {}";
     ImportNoValues => "the file holds no indicator value at all";
+    ImportInvalidYear => "the year \"{}\" cannot be read: every row of the year column needs a four-digit year such as 2024";
+    ImportDuplicateEdition => "two sheets both hold the year {}; delete or rename one of them";
     ImportMoreProblems => "{} further problems are not listed";
     ImportFileTooLarge => "the file is too large ({}); the limit is {}";
     ImportTooManyEntries => "the workbook's zip archive has {} entries, over the limit of {}; nothing was inflated";

@@ -519,6 +519,8 @@ crate::i18n::declare_keys! {
     ImportDuplicateUnit => "与第 {1} 行是同一县域（{0}，含已撤并的旧名称或旧代码）";
     ImportUnexpectedPercent => "“{}”带百分号，但该指标单位是{}";
     ImportNoValues => "文件中没有任何指标数值";
+    ImportInvalidYear => "年份“{}”无法识别：年份列的每一行都应是四位数的年份，如 2024 或 2024年";
+    ImportDuplicateEdition => "有两个工作表都是 {} 年的数据，请删除或改名其中一个";
     ImportMoreProblems => "另有 {} 个问题未列出";
     ImportFileTooLarge => "文件过大（{}），超过 {} 的上限";
     ImportTooManyEntries => "工作簿压缩包含 {} 个条目，超过 {} 个的上限，未解压";

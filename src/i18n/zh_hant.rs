@@ -520,6 +520,8 @@ crate::i18n::catalogue! {
     ImportDuplicateUnit => "與第 {1} 行是同一縣域（{0}，含已撤併的舊名稱或舊代碼）";
     ImportUnexpectedPercent => "“{}”帶百分號，但該指標單位是{}";
     ImportNoValues => "檔案中沒有任何指標數值";
+    ImportInvalidYear => "年份“{}”無法識別：年份列的每一行都應是四位數的年份，如 2024 或 2024年";
+    ImportDuplicateEdition => "有兩個工作表都是 {} 年的資料，請刪除或改名其中一個";
     ImportMoreProblems => "另有 {} 個問題未列出";
     ImportFileTooLarge => "檔案過大（{}），超過 {} 的上限";
     ImportTooManyEntries => "工作簿壓縮包含 {} 個條目，超過 {} 個的上限，未解壓";

@@ -39,7 +39,10 @@ pub fn score_editions(
 /// The editions' units one after another, with their values; the metadata is the first edition's.
 pub fn stack(editions: &[&Dataset]) -> Dataset {
     let n_indicators = editions.first().map_or(0, |d| d.n_indicators());
-    let units = editions.iter().flat_map(|d| d.units.iter().cloned()).collect();
+    let units = editions
+        .iter()
+        .flat_map(|d| d.units.iter().cloned())
+        .collect();
     let meta = editions.first().map(|d| d.meta.clone()).unwrap_or_default();
     let mut stacked = Dataset::new(meta, units, n_indicators);
     for i in 0..n_indicators {

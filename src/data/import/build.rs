@@ -4,7 +4,7 @@ use super::counties::{normalise_adcode, CountyMatcher, NameMatch};
 use super::matching::{unit_factor, HeaderMatcher, Role};
 use super::messages::{DataName, Problem, Warning, WarningKind};
 use super::values::{self, Value};
-use super::{problem, Cell, ColumnMatch, Grid, ImportReport, Reference};
+use super::{editions, problem, Cell, ColumnMatch, Grid, ImportReport, Reference};
 use crate::data::{DataError, DataErrorKind};
 use crate::model::{Dataset, DatasetMeta, Unit, ValueKind};
 use std::collections::{HashMap, HashSet};
@@ -140,6 +140,9 @@ pub fn build(grid: &Grid, meta: DatasetMeta, reference: &Reference) -> ImportRep
             return report;
         }
     };
+    if let Some(report) = build_editions(grid, &header, &meta, reference) {
+        return report;
+    }
     let header_line = grid.first_row + header.index;
     report.header_row = Some(header_line);
     let mut errors = Errors::default();
@@ -265,6 +268,50 @@ pub fn build(grid: &Grid, meta: DatasetMeta, reference: &Reference) -> ImportRep
         report.dataset = Some(data);
     }
     report
+}
+
+/// A sheet with a year column, read one edition per year; `None` without a year column.
+fn build_editions(
+    grid: &Grid,
+    header: &Header,
+    meta: &DatasetMeta,
+    reference: &Reference,
+) -> Option<ImportReport> {
+    let (column, text, _) = header
+        .columns
+        .iter()
+        .find(|(_, _, role)| matches!(role, Some((Role::Year, _))))?;
+    let years = match editions::split_by_year(grid, header.index, *column, text) {
+        Ok(years) => years,
+        Err(errors) => {
+            return Some(ImportReport {
+                errors,
+                header_row: Some(grid.first_row + header.index),
+                ..ImportReport::default()
+            })
+        }
+    };
+    if years.is_empty() {
+        return None;
+    }
+    let mut reports = Vec::new();
+    for (year, mut edition) in years {
+        // The year column is read; each edition's rows are read without it.
+        for row in &mut edition.rows {
+            if let Some(cell) = row.get_mut(*column) {
+                *cell = Cell::Empty;
+            }
+        }
+        let mut report = build(&edition, meta.clone(), reference);
+        report.columns.push(ColumnMatch {
+            column: *column,
+            header: text.clone(),
+            role: Some(Role::Year),
+        });
+        report.columns.sort_by_key(|c| c.column);
+        reports.push((year, report));
+    }
+    Some(editions::combine(reports))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -49,6 +49,8 @@ pub enum Role {
     Adcode,
     Name,
     Prefecture,
+    /// The edition's year, in a file that holds several editions.
+    Year,
     /// The index of an indicator in the indicator system.
     Indicator(usize),
 }
@@ -77,6 +79,7 @@ const NAME: &[&str] = &[
     "区县",
     "county",
 ];
+const YEAR: &[&str] = &["year", "年份", "年度", "统计年度"];
 const PREFECTURE: &[&str] = &[
     "prefecture",
     "prefecture_zh",
@@ -119,6 +122,7 @@ impl HeaderMatcher {
             (ADCODE, Role::Adcode),
             (NAME, Role::Name),
             (PREFECTURE, Role::Prefecture),
+            (YEAR, Role::Year),
         ] {
             for name in list {
                 keys.insert(key(name), role);

@@ -63,6 +63,10 @@ pub enum Problem {
         unit: String,
     },
     NoValues,
+    /// A row of a file with a year column whose year cannot be read (the cell's text).
+    InvalidYear(String),
+    /// Two sheets of a workbook name the same year.
+    DuplicateEdition(i32),
     /// This many further errors were found and not listed.
     More(usize),
     // Limits checked before parsing (src/data/import/limits.rs).
@@ -147,6 +151,8 @@ impl Problem {
             }
             UnexpectedPercent { value, unit } => f(Key::ImportUnexpectedPercent, &[value, unit]),
             NoValues => t(lang, Key::ImportNoValues).into(),
+            InvalidYear(text) => f(Key::ImportInvalidYear, &[text]),
+            DuplicateEdition(year) => f(Key::ImportDuplicateEdition, &[&year.to_string()]),
             More(n) => f(Key::ImportMoreProblems, &[&n.to_string()]),
             FileTooLarge { bytes, limit } => {
                 f(Key::ImportFileTooLarge, &[&mib(*bytes), &mib(*limit)])

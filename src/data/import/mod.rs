@@ -9,6 +9,7 @@
 mod build;
 pub mod counties;
 pub mod decode;
+pub mod editions;
 pub mod limits;
 pub mod matching;
 mod messages;
@@ -76,7 +77,11 @@ pub struct ColumnMatch {
 /// Everything an import found out; `dataset` is `Some` exactly when `errors` is empty.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportReport {
+    /// The data set read; of a file with several editions, the latest.
     pub dataset: Option<Dataset>,
+    /// Every edition of a file that holds several (years in sheet names or a year column), oldest first,
+    /// each with its year; empty for a file of one data set.
+    pub editions: Vec<Dataset>,
     pub errors: Vec<DataError>,
     pub warnings: Vec<Warning>,
     pub format: Option<FileFormat>,
@@ -177,6 +182,9 @@ pub fn import_staged(
             return report;
         }
         stage(Stage::Reading);
+        if let Some(report) = read_year_sheets(bytes, options, reference, stage) {
+            return report;
+        }
         let (list, read) = xlsx::read(bytes, options.sheet.as_deref());
         let mut report = match read {
             Ok((name, grid)) => {
@@ -233,6 +241,40 @@ pub fn import_staged(
     }
     report.format = Some(FileFormat::Csv(encoding));
     report
+}
+
+/// A workbook whose sheet names are years, read one edition per sheet; `None` when a sheet was chosen
+/// or fewer than two sheets are years.
+fn read_year_sheets(
+    bytes: &[u8],
+    options: &ImportOptions,
+    reference: &Reference,
+    stage: &mut dyn FnMut(Stage),
+) -> Option<ImportReport> {
+    if options.sheet.is_some() {
+        return None;
+    }
+    let names = xlsx::sheet_names(bytes)?;
+    let sheets = match editions::year_sheets(&names) {
+        Ok(sheets) if sheets.is_empty() => return None,
+        Ok(sheets) => sheets,
+        Err(year) => {
+            let mut report =
+                ImportReport::failed(problem(None, None, Problem::DuplicateEdition(year)));
+            report.format = Some(FileFormat::Workbook);
+            report.sheet_names = xlsx::read(bytes, None).0.names;
+            return Some(report);
+        }
+    };
+    let mut reports = Vec::new();
+    for (year, sheet) in sheets {
+        let one = ImportOptions {
+            sheet: Some(sheet),
+            meta: options.meta.clone(),
+        };
+        reports.push((year, import_staged(bytes, &one, reference, stage)));
+    }
+    Some(editions::combine(reports))
 }
 
 /// Reads a file against the bundled indicator system, counties and alias table.

@@ -55,6 +55,18 @@ fn sheet_list<R: std::io::Read + std::io::Seek>(book: &Sheets<R>) -> SheetList {
     }
 }
 
+/// The names of a workbook's visible worksheets; `None` when it cannot be opened.
+pub fn sheet_names(bytes: &[u8]) -> Option<Vec<String>> {
+    let book = open(bytes).ok()?;
+    Some(
+        book.sheets_metadata()
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+            .map(|s| s.name.clone())
+            .collect(),
+    )
+}
+
 /// Reads the chosen sheet (or the default one) of a workbook.
 pub fn read(
     bytes: &[u8],
