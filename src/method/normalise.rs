@@ -115,6 +115,19 @@ impl Goalposts {
         }
     }
 
+    /// The same goalposts for the column turned to face up (negated, as scoring turns a lower-is-better
+    /// column): a lower-is-better indicator's bounds negated and swapped, so larger is better.
+    pub fn facing_up(self) -> Self {
+        if self.higher_is_better {
+            return self;
+        }
+        Self {
+            lower: -self.upper,
+            upper: -self.lower,
+            higher_is_better: true,
+        }
+    }
+
     /// 100 times the fraction of the way from the worse goalpost to the better one, clipped to [0, 100].
     /// Goalposts that coincide (or are reversed) leave no scale, and every present value scores 50, the
     /// midpoint, as a column without spread does under the other methods.

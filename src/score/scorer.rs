@@ -90,14 +90,20 @@ impl<D: Deref<Target = Dataset>> Scorer<D> {
         scales.clear();
         for (i, &t) in scenario.treatments.iter().enumerate() {
             normalised.extend_from_slice(data.column(i));
-            scales.push(treat(&mut normalised[i * n_units..], t));
+            let treated = &mut normalised[i * n_units..];
+            scales.push(treat(treated, t));
+            // A lower-is-better column is turned to face up, so that every method (the weights derived
+            // from the data included) sees larger as better.
+            if !system.indicators[i].higher_is_better {
+                treated.iter_mut().for_each(|v| *v = -*v);
+            }
         }
         let column = |i: usize| i * n_units..(i + 1) * n_units;
         let treated: Vec<&[f64]> = (0..n_ind).map(|i| &normalised[column(i)]).collect();
         out.weights = weight::resolve(system, scenario, &treated)?;
         let mut complete = vec![false; n_ind];
         for (i, complete) in complete.iter_mut().enumerate() {
-            let posts = Goalposts::on_scale(&system.indicators[i], scales[i]);
+            let posts = Goalposts::on_scale(&system.indicators[i], scales[i]).facing_up();
             *complete =
                 normalise_in_place(&mut normalised[column(i)], scenario.normalisation, posts)
                     == n_units;
