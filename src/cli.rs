@@ -18,6 +18,7 @@ use crate::model::{
     Treatment, TreatmentKind, Weighting,
 };
 use crate::score::{score, Ranking};
+use crate::system_check;
 use crate::validate::{self, WeightProblem};
 use std::fmt::Write;
 
@@ -39,6 +40,8 @@ pub struct RankArgs {
     pub treatment: Option<String>,
     /// The edition (year) of a data file that holds several; the latest when `None`.
     pub edition: Option<i32>,
+    /// An indicator system file; the white paper's when `None`.
+    pub system: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,19 +156,52 @@ pub fn parse_weight_list(
     Ok(())
 }
 
-/// Loads the bundled data set or a data file (CSV in UTF-8, GBK or UTF-16, XLSX, XLS) through the page's
-/// importer, with its messages; of a file with several editions, `edition` (default: the latest), which
-/// a line on stderr names. Prints the importer's warnings (implausible values among them) on stderr.
-pub fn load_data(path: Option<&str>, edition: Option<i32>) -> Result<Dataset, String> {
+/// The white paper's indicator system, or the one in a file of the `seeds/indicators.json` format
+/// (`higher_is_better` is the direction), checked as the page checks an edited system.
+pub fn load_system(path: Option<&str>) -> Result<IndicatorSystem, String> {
     let Some(path) = path else {
-        return match edition {
-            None => Ok(seeds::bundle().data),
-            Some(_) => {
-                Err("--edition needs --data: the bundled data set has one edition (2024)".into())
-            }
-        };
+        return Ok(seeds::indicator_system());
     };
-    let mut editions = load_editions(path)?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let system = IndicatorSystem::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let problems = system_check::check_system(&system);
+    if !problems.is_empty() {
+        let messages: Vec<String> = problems.iter().map(|p| p.message(MESSAGE_LANG)).collect();
+        return Err(format!("{path}: {}", messages.join("; ")));
+    }
+    Ok(system)
+}
+
+/// Loads the bundled data set (its values matched to `system` by indicator id, with a note on stderr
+/// for indicators it has none for) or a data file (CSV in UTF-8, GBK or UTF-16, XLSX, XLS) through the
+/// page's importer, with its messages; of a file with several editions, `edition` (default: the
+/// latest), which a line on stderr names. Prints the importer's warnings (implausible values among
+/// them) on stderr.
+pub fn load_data(
+    system: &IndicatorSystem,
+    path: Option<&str>,
+    edition: Option<i32>,
+) -> Result<Dataset, String> {
+    let Some(path) = path else {
+        if edition.is_some() {
+            return Err(
+                "--edition needs --data: the bundled data set has one edition (2024)".into(),
+            );
+        }
+        let (data, without) = seeds::bundled_data_for(system);
+        if !without.is_empty() {
+            let ids: Vec<&str> = without
+                .iter()
+                .map(|&i| system.indicators[i].id.as_str())
+                .collect();
+            eprintln!(
+                "note: the bundled data has no values for {}; give them with --data",
+                ids.join(", ")
+            );
+        }
+        return Ok(data);
+    };
+    let mut editions = load_editions(system, path)?;
     let years: Vec<String> = editions
         .iter()
         .filter_map(|d| d.meta.year)
@@ -197,7 +233,7 @@ pub fn load_data(path: Option<&str>, edition: Option<i32>) -> Result<Dataset, St
 
 /// Every edition of a data file, oldest first (one for a file without editions), read as the page
 /// imports it; warnings go to stderr, problems make the error.
-pub fn load_editions(path: &str) -> Result<Vec<Dataset>, String> {
+pub fn load_editions(system: &IndicatorSystem, path: &str) -> Result<Vec<Dataset>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let file_name = std::path::Path::new(path)
         .file_name()
@@ -206,7 +242,13 @@ pub fn load_editions(path: &str) -> Result<Vec<Dataset>, String> {
         sheet: None,
         meta: import::meta_from_file_name(&file_name),
     };
-    let report = import::import_bundled(&bytes, &options);
+    let (counties, aliases) = (seeds::counties(), import::aliases());
+    let reference = import::Reference {
+        system,
+        counties: &counties,
+        aliases: &aliases,
+    };
+    let report = import::import(&bytes, &options, &reference);
     if !report.errors.is_empty() {
         return Err(report
             .errors
@@ -269,8 +311,8 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
 /// one row per indicator, ending with its Pearson correlation with its dimension's score and its
 /// dimension's Cronbach's alpha; JSON adds the data set's name, the method and the whole coherence check.
 pub fn audit(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
-    let system = seeds::indicator_system();
-    let data = load_data(args.data.as_deref(), args.edition)?;
+    let system = load_system(args.system.as_deref())?;
+    let data = load_data(&system, args.data.as_deref(), args.edition)?;
     let scenario = scenario_from_args(&system, args)?;
     let rows = audit::audit(&system, &data);
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
@@ -462,11 +504,11 @@ pub fn change(
     scaling: Scaling,
     format: OutputFormat,
 ) -> Result<String, String> {
-    let system = seeds::indicator_system();
+    let system = load_system(args.system.as_deref())?;
     if args.edition.is_some() {
         return Err("change takes --from-year and --to-year, not --edition".into());
     }
-    let (from, to) = edition_pair(args.data.as_deref(), pair)?;
+    let (from, to) = edition_pair(&system, args.data.as_deref(), pair)?;
     let scenario = scenario_from_args(&system, args)?;
     let change = edition_change(&system, &from.1, &to.1, &scenario, scaling)
         .map_err(|e| e.message(MESSAGE_LANG))?;
@@ -488,6 +530,7 @@ type LabelledEdition = (String, Dataset);
 
 /// The two editions `pair` names, each with a label that says which file and year it is.
 fn edition_pair(
+    system: &IndicatorSystem,
     data: Option<&str>,
     pair: &EditionPair,
 ) -> Result<(LabelledEdition, LabelledEdition), String> {
@@ -500,13 +543,16 @@ fn edition_pair(
             if data.is_some() {
                 return Err("give either --from FILE --to FILE or --data FILE with years".into());
             }
-            let (a, b) = (load_data(Some(from), None)?, load_data(Some(to), None)?);
+            let (a, b) = (
+                load_data(system, Some(from), None)?,
+                load_data(system, Some(to), None)?,
+            );
             Ok(((label(from, &a), a), (label(to, &b), b)))
         }
         EditionPair::Years { from, to } => {
             let path = data
                 .ok_or("change needs --from FILE --to FILE, or --data FILE holding two editions")?;
-            let mut editions = load_editions(path)?;
+            let mut editions = load_editions(system, path)?;
             let years: Vec<Option<i32>> = editions.iter().map(|d| d.meta.year).collect();
             if editions.len() < 2 {
                 return Err(format!("{path} holds one edition; change needs two (a year column or sheets named by year)"));
@@ -534,8 +580,8 @@ fn edition_pair(
 
 /// `fjindex rank`.
 pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
-    let system = seeds::indicator_system();
-    let data = load_data(args.data.as_deref(), args.edition)?;
+    let system = load_system(args.system.as_deref())?;
+    let data = load_data(&system, args.data.as_deref(), args.edition)?;
     let scenario = scenario_from_args(&system, args)?;
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     Ok(match format {
@@ -549,8 +595,8 @@ pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
 /// writer), in `lang`, with the change against the default method and, for the bundled data, its
 /// estimate marks and notice.
 pub fn rank_xlsx(args: &RankArgs, lang: Lang, date: CalendarDate) -> Result<Vec<u8>, String> {
-    let system = seeds::indicator_system();
-    let data = load_data(args.data.as_deref(), args.edition)?;
+    let system = load_system(args.system.as_deref())?;
+    let data = load_data(&system, args.data.as_deref(), args.edition)?;
     let scenario = scenario_from_args(&system, args)?;
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     let baseline = score(&system, &data, &Scenario::default_for(&system))
@@ -721,7 +767,7 @@ pub fn weights(
     edition: Option<i32>,
 ) -> Result<String, String> {
     let system = seeds::indicator_system();
-    let data = load_data(data_path, edition)?;
+    let data = load_data(&system, data_path, edition)?;
     let columns: Vec<Vec<f64>> = (0..system.n_indicators())
         .map(|i| data.column(i).to_vec())
         .collect();

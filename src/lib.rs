@@ -19,6 +19,7 @@ pub mod share;
 pub mod sorting;
 pub mod state;
 pub mod summary;
+pub mod system_check;
 pub mod tools_api;
 pub mod validate;
 

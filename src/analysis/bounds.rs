@@ -213,13 +213,18 @@ pub fn from_csv(
 /// regenerate with `cargo run --bin fjindex -- bounds --recompute > seeds/bounds_2024.csv`.
 pub const BUNDLED_BOUNDS_CSV: &str = include_str!("../../seeds/bounds_2024.csv");
 
-/// The precomputed bounds, when `data` is the bundled data set and the scenario differs from the default
-/// at most in its dimension weights (bounds do not depend on those).
+/// The precomputed bounds, when `system` is the white paper's, `data` is the bundled data set and the
+/// scenario differs from the default at most in its dimension weights (bounds do not depend on those).
 pub fn precomputed(
     system: &IndicatorSystem,
     data: &Dataset,
     scenario: &Scenario,
 ) -> Option<Vec<RankBounds>> {
+    // The table was solved for the white paper's system; another one (a flipped direction, a moved
+    // indicator) may rank the same data differently.
+    if *system != crate::data::seeds::indicator_system() {
+        return None;
+    }
     let default = Scenario::default_for(system);
     let equal_within = (0..system.n_dimensions()).all(|d| {
         let r = system.indicators_of(d);

@@ -212,6 +212,10 @@ struct MethodFlags {
     /// The edition (year) of a data file that holds several; the latest by default.
     #[arg(long)]
     edition: Option<i32>,
+    /// An indicator system in the JSON of seeds/indicators.json (higher_is_better is the direction);
+    /// the white paper's by default. Bundled data is matched to it by indicator id.
+    #[arg(long)]
+    system: Option<String>,
     /// Dimension weights from 0 to 100, e.g. industry=30,innovation=20; unnamed dimensions keep the default.
     #[arg(long)]
     weights: Option<String>,
@@ -252,15 +256,16 @@ impl MethodFlags {
             aggregate: self.aggregate.clone(),
             treatment: self.treatment.clone(),
             edition: self.edition,
+            system: self.system.clone(),
         }
     }
 }
 
 /// Loads the indicator system, the data set and the scenario the method flags describe.
 fn loaded(method: &MethodFlags) -> Result<(IndicatorSystem, Dataset, Scenario), String> {
-    let system = seeds::indicator_system();
     let args = method.to_args();
-    let data = cli::load_data(args.data.as_deref(), args.edition)?;
+    let system = cli::load_system(args.system.as_deref())?;
+    let data = cli::load_data(&system, args.data.as_deref(), args.edition)?;
     let scenario = cli::scenario_from_args(&system, &args)?;
     Ok((system, data, scenario))
 }

@@ -1,18 +1,22 @@
-//! Colours, fonts and sizes shared by every chart: an Okabe–Ito palette for dimensions and series, a
+//! Colours, fonts and sizes shared by every chart: an Okabe–Ito-based palette for dimensions and series, a
 //! cividis-like sequential scale for the map, and WCAG contrast helpers.
 
 use crate::model::Lang;
 use plotters::style::RGBColor;
 
-/// Okabe–Ito colours in the order dimensions and series take them; yellow, which is hard to see on white,
-/// comes last.
-pub const OKABE_ITO: [RGBColor; 7] = [
+/// The colours dimensions and series take, in order: the Okabe–Ito palette (its yellow, hard to see on
+/// white, last), with Paul Tol's wine, olive and a dark grey before it, so that an indicator system of
+/// up to ten dimensions gives each its own colour.
+pub const SERIES: [RGBColor; 10] = [
     RGBColor(0x00, 0x72, 0xB2), // blue
     RGBColor(0xE6, 0x9F, 0x00), // orange
     RGBColor(0x00, 0x9E, 0x73), // bluish green
     RGBColor(0xD5, 0x5E, 0x00), // vermillion
     RGBColor(0xCC, 0x79, 0xA7), // reddish purple
     RGBColor(0x56, 0xB4, 0xE9), // sky blue
+    RGBColor(0x88, 0x22, 0x55), // wine (Tol)
+    RGBColor(0x99, 0x99, 0x33), // olive (Tol)
+    RGBColor(0x55, 0x55, 0x55), // dark grey
     RGBColor(0xF0, 0xE4, 0x42), // yellow
 ];
 
@@ -84,7 +88,7 @@ impl ChartStyle {
 
     /// The colour of dimension or series `i`.
     pub fn series(&self, i: usize) -> RGBColor {
-        OKABE_ITO[i % OKABE_ITO.len()]
+        SERIES[i % SERIES.len()]
     }
 }
 

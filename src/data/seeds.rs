@@ -209,6 +209,25 @@ pub fn provenance() -> Provenance {
 }
 
 /// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
+/// The bundled data set's values for another indicator system, matched by indicator id, and the
+/// indicators of that system the bundled data has no values for (their columns stay missing).
+pub fn bundled_data_for(system: &IndicatorSystem) -> (Dataset, Vec<usize>) {
+    let bundle = bundle();
+    let mut data = Dataset::new(
+        bundle.data.meta.clone(),
+        bundle.data.units.clone(),
+        system.n_indicators(),
+    );
+    let mut without = Vec::new();
+    for (i, indicator) in system.indicators.iter().enumerate() {
+        match bundle.system.indicator_index(&indicator.id) {
+            Some(k) => data.column_mut(i).copy_from_slice(bundle.data.column(k)),
+            None => without.push(i),
+        }
+    }
+    (data, without)
+}
+
 pub fn bundle() -> Bundle {
     let system = indicator_system();
     let counties = counties();

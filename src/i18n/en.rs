@@ -508,6 +508,10 @@ crate::i18n::catalogue! {
     ImportDuplicateUnit => "the same unit ({0}, counting former names and codes) as row {1}";
     ImportUnexpectedPercent => "\"{}\" has a % sign, but the indicator is measured in {}";
     ImportNoValues => "the file holds no indicator value at all";
+    SystemDuplicateId => "\"{}\" appears twice in the indicator system: dimension and indicator ids must all differ";
+    SystemIdCharacters => "the id \"{}\" cannot be used: it must start with a lower-case letter and hold only lower-case letters, digits, _ and -, at most {} characters";
+    SystemDimensionCount => "the indicator system has {} dimensions; it needs {} to {}";
+    SystemRange => "the plausible range of indicator \"{}\" needs its minimum below its maximum";
     ImportInvalidYear => "the year \"{}\" cannot be read: every row of the year column needs a four-digit year such as 2024";
     ImportDuplicateEdition => "two sheets both hold the year {}; delete or rename one of them";
     ImportMoreProblems => "{} further problems are not listed";

@@ -519,6 +519,10 @@ crate::i18n::declare_keys! {
     ImportDuplicateUnit => "与第 {1} 行是同一县域（{0}，含已撤并的旧名称或旧代码）";
     ImportUnexpectedPercent => "“{}”带百分号，但该指标单位是{}";
     ImportNoValues => "文件中没有任何指标数值";
+    SystemDuplicateId => "指标体系中“{}”出现了两次：维度和指标的代码必须互不相同";
+    SystemIdCharacters => "代码“{}”不可用：只能用小写英文字母开头，由小写字母、数字、_ 和 - 组成，最长 {} 个字符";
+    SystemDimensionCount => "指标体系有 {} 个维度，应为 {} 到 {} 个";
+    SystemRange => "指标“{}”的合理范围下限必须小于上限";
     ImportInvalidYear => "年份“{}”无法识别：年份列的每一行都应是四位数的年份，如 2024 或 2024年";
     ImportDuplicateEdition => "有两个工作表都是 {} 年的数据，请删除或改名其中一个";
     ImportMoreProblems => "另有 {} 个问题未列出";

@@ -520,6 +520,10 @@ crate::i18n::catalogue! {
     ImportDuplicateUnit => "與第 {1} 行是同一縣域（{0}，含已撤併的舊名稱或舊代碼）";
     ImportUnexpectedPercent => "“{}”帶百分號，但該指標單位是{}";
     ImportNoValues => "檔案中沒有任何指標數值";
+    SystemDuplicateId => "指標體系中“{}”出現了兩次：維度和指標的代碼必須互不相同";
+    SystemIdCharacters => "代碼“{}”不可用：只能用小寫英文字母開頭，由小寫字母、數字、_ 和 - 組成，最長 {} 個字元";
+    SystemDimensionCount => "指標體系有 {} 個維度，應為 {} 到 {} 個";
+    SystemRange => "指標“{}”的合理範圍下限必須小於上限";
     ImportInvalidYear => "年份“{}”無法識別：年份列的每一行都應是四位數的年份，如 2024 或 2024年";
     ImportDuplicateEdition => "有兩個工作表都是 {} 年的資料，請刪除或改名其中一個";
     ImportMoreProblems => "另有 {} 個問題未列出";
