@@ -158,9 +158,12 @@ pub fn parse_weight_list(
 
 /// The white paper's indicator system, or the one in a file of the `seeds/indicators.json` format
 /// (`higher_is_better` is the direction), checked as the page checks an edited system.
-pub fn load_system(path: Option<&str>) -> Result<IndicatorSystem, String> {
+pub fn load_system(path: Option<&str>) -> Result<SystemInUse, String> {
     let Some(path) = path else {
-        return Ok(seeds::indicator_system());
+        return Ok(SystemInUse {
+            system: seeds::indicator_system(),
+            from_flag: false,
+        });
     };
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let system = IndicatorSystem::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
@@ -169,7 +172,25 @@ pub fn load_system(path: Option<&str>) -> Result<IndicatorSystem, String> {
         let messages: Vec<String> = problems.iter().map(|p| p.message(MESSAGE_LANG)).collect();
         return Err(format!("{path}: {}", messages.join("; ")));
     }
-    Ok(system)
+    Ok(SystemInUse {
+        system,
+        from_flag: true,
+    })
+}
+
+/// The indicator system a command scores with: the white paper's, `--system`'s, or, without that flag,
+/// the one a workbook's "指标体系" sheet brings (loading data replaces it then).
+pub struct SystemInUse {
+    pub system: IndicatorSystem,
+    /// Given with `--system`, which a workbook's sheet does not override.
+    pub from_flag: bool,
+}
+
+/// The indicator system and the data set the flags name.
+pub fn load(args: &RankArgs) -> Result<(IndicatorSystem, Dataset), String> {
+    let mut system = load_system(args.system.as_deref())?;
+    let data = load_data(&mut system, args.data.as_deref(), args.edition)?;
+    Ok((system.system, data))
 }
 
 /// Loads the bundled data set (its values matched to `system` by indicator id, with a note on stderr
@@ -178,7 +199,7 @@ pub fn load_system(path: Option<&str>) -> Result<IndicatorSystem, String> {
 /// latest), which a line on stderr names. Prints the importer's warnings (implausible values among
 /// them) on stderr.
 pub fn load_data(
-    system: &IndicatorSystem,
+    system: &mut SystemInUse,
     path: Option<&str>,
     edition: Option<i32>,
 ) -> Result<Dataset, String> {
@@ -188,11 +209,11 @@ pub fn load_data(
                 "--edition needs --data: the bundled data set has one edition (2024)".into(),
             );
         }
-        let (data, without) = seeds::bundled_data_for(system);
+        let (data, without) = seeds::bundled_data_for(&system.system);
         if !without.is_empty() {
             let ids: Vec<&str> = without
                 .iter()
-                .map(|&i| system.indicators[i].id.as_str())
+                .map(|&i| system.system.indicators[i].id.as_str())
                 .collect();
             eprintln!(
                 "note: the bundled data has no values for {}; give them with --data",
@@ -233,7 +254,7 @@ pub fn load_data(
 
 /// Every edition of a data file, oldest first (one for a file without editions), read as the page
 /// imports it; warnings go to stderr, problems make the error.
-pub fn load_editions(system: &IndicatorSystem, path: &str) -> Result<Vec<Dataset>, String> {
+pub fn load_editions(system: &mut SystemInUse, path: &str) -> Result<Vec<Dataset>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let file_name = std::path::Path::new(path)
         .file_name()
@@ -241,10 +262,11 @@ pub fn load_editions(system: &IndicatorSystem, path: &str) -> Result<Vec<Dataset
     let options = ImportOptions {
         sheet: None,
         meta: import::meta_from_file_name(&file_name),
+        read_system_sheet: !system.from_flag,
     };
     let (counties, aliases) = (seeds::counties(), import::aliases());
     let reference = import::Reference {
-        system,
+        system: &system.system,
         counties: &counties,
         aliases: &aliases,
     };
@@ -259,6 +281,13 @@ pub fn load_editions(system: &IndicatorSystem, path: &str) -> Result<Vec<Dataset
     }
     for warning in &report.warnings {
         eprintln!("warning: {}", warning.message(MESSAGE_LANG));
+    }
+    if let Some(sheet_system) = report.system {
+        eprintln!(
+            "note: {path} brings its indicator system (sheet {}); scoring with it",
+            crate::data::system_sheet::SHEET_NAME
+        );
+        system.system = sheet_system;
     }
     let mut editions = if report.editions.is_empty() {
         report.dataset.into_iter().collect()
@@ -311,8 +340,7 @@ pub fn scenario_from_args(system: &IndicatorSystem, args: &RankArgs) -> Result<S
 /// one row per indicator, ending with its Pearson correlation with its dimension's score and its
 /// dimension's Cronbach's alpha; JSON adds the data set's name, the method and the whole coherence check.
 pub fn audit(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
-    let system = load_system(args.system.as_deref())?;
-    let data = load_data(&system, args.data.as_deref(), args.edition)?;
+    let (system, data) = load(args)?;
     let scenario = scenario_from_args(&system, args)?;
     let rows = audit::audit(&system, &data);
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
@@ -504,11 +532,12 @@ pub fn change(
     scaling: Scaling,
     format: OutputFormat,
 ) -> Result<String, String> {
-    let system = load_system(args.system.as_deref())?;
+    let mut system = load_system(args.system.as_deref())?;
     if args.edition.is_some() {
         return Err("change takes --from-year and --to-year, not --edition".into());
     }
-    let (from, to) = edition_pair(&system, args.data.as_deref(), pair)?;
+    let (from, to) = edition_pair(&mut system, args.data.as_deref(), pair)?;
+    let system = system.system;
     let scenario = scenario_from_args(&system, args)?;
     let change = edition_change(&system, &from.1, &to.1, &scenario, scaling)
         .map_err(|e| e.message(MESSAGE_LANG))?;
@@ -530,7 +559,7 @@ type LabelledEdition = (String, Dataset);
 
 /// The two editions `pair` names, each with a label that says which file and year it is.
 fn edition_pair(
-    system: &IndicatorSystem,
+    system: &mut SystemInUse,
     data: Option<&str>,
     pair: &EditionPair,
 ) -> Result<(LabelledEdition, LabelledEdition), String> {
@@ -580,8 +609,7 @@ fn edition_pair(
 
 /// `fjindex rank`.
 pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
-    let system = load_system(args.system.as_deref())?;
-    let data = load_data(&system, args.data.as_deref(), args.edition)?;
+    let (system, data) = load(args)?;
     let scenario = scenario_from_args(&system, args)?;
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     Ok(match format {
@@ -595,8 +623,7 @@ pub fn rank(args: &RankArgs, format: OutputFormat) -> Result<String, String> {
 /// writer), in `lang`, with the change against the default method and, for the bundled data, its
 /// estimate marks and notice.
 pub fn rank_xlsx(args: &RankArgs, lang: Lang, date: CalendarDate) -> Result<Vec<u8>, String> {
-    let system = load_system(args.system.as_deref())?;
-    let data = load_data(&system, args.data.as_deref(), args.edition)?;
+    let (system, data) = load(args)?;
     let scenario = scenario_from_args(&system, args)?;
     let ranking = score(&system, &data, &scenario).map_err(|e| e.message(MESSAGE_LANG))?;
     let baseline = score(&system, &data, &Scenario::default_for(&system))
@@ -766,8 +793,9 @@ pub fn weights(
     data_path: Option<&str>,
     edition: Option<i32>,
 ) -> Result<String, String> {
-    let system = seeds::indicator_system();
-    let data = load_data(&system, data_path, edition)?;
+    let mut system = load_system(None)?;
+    let data = load_data(&mut system, data_path, edition)?;
+    let system = system.system;
     let columns: Vec<Vec<f64>> = (0..system.n_indicators())
         .map(|i| data.column(i).to_vec())
         .collect();

@@ -386,7 +386,7 @@ fn the_template_round_trips_through_the_importer() {
     assert_eq!(data.content_hash(), bundle.data.content_hash());
 
     let xlsx = cx.import(&template_xlsx(&cx.system, &cx.counties), None);
-    assert_eq!(xlsx.sheet_names, ["数据", "指标说明"]);
+    assert_eq!(xlsx.sheet_names, ["数据", "指标说明", "指标体系"]);
     assert_eq!(xlsx.known_units, 83);
     assert_eq!(xlsx.matched_indicators(&cx.system).len(), 16);
     let roles: Vec<_> = xlsx.columns.iter().take(3).map(|c| c.role).collect();
@@ -449,7 +449,7 @@ fn ranking_exports_in_csv_and_xlsx() {
     let sheets = read_xlsx(&xlsx);
     assert_eq!(
         sheets.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
-        ["排名", "说明"]
+        ["排名", "说明", "指标体系"]
     );
     let table = &sheets[0].1;
     assert_eq!(table.len(), 84);

@@ -320,3 +320,124 @@ fn a_faulty_system_file_is_refused_with_every_problem_named() {
         [SystemProblem::DimensionCount(1)]
     );
 }
+
+/// A workbook as the template lays it out, filled with the bundled values of `system`'s indicators.
+fn filled_workbook(system: &IndicatorSystem) -> Vec<u8> {
+    use fjindex::data::export::template_sheets;
+    use fjindex::data::xlsx_writer::{self, XCell};
+    let (data, _) = seeds::bundled_data_for(system);
+    let mut sheets = template_sheets(system, &seeds::counties());
+    for row in sheets[0].rows.iter_mut().skip(1) {
+        let XCell::Text(adcode) = &row[0] else {
+            panic!("an adcode cell")
+        };
+        let u = data.unit_index(adcode).unwrap();
+        row.resize(3 + system.n_indicators(), XCell::Empty);
+        for (i, cell) in row.iter_mut().skip(3).enumerate() {
+            *cell = data.get(u, i).map_or(XCell::Empty, XCell::Number);
+        }
+    }
+    xlsx_writer::write(&sheets)
+}
+
+#[test]
+fn the_system_travels_in_its_workbook_sheet_and_reads_back() {
+    use fjindex::data::import::{import_bundled, ImportOptions};
+    let system = system_of(&three_by_seven());
+    let bytes = filled_workbook(&system);
+    let options = ImportOptions {
+        read_system_sheet: true,
+        ..ImportOptions::default()
+    };
+    let report = import_bundled(&bytes, &options);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let read = report.system.expect("the sheet's system");
+    let ids = |s: &IndicatorSystem| {
+        s.indicators
+            .iter()
+            .map(|i| i.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&read), ids(&system));
+    assert_eq!(
+        read.dimensions.iter().map(|d| &d.id).collect::<Vec<_>>(),
+        ["industry", "innovation", "quality"]
+    );
+    for (a, b) in read.indicators.iter().zip(&system.indicators) {
+        assert_eq!(
+            (
+                a.higher_is_better,
+                a.kind,
+                a.decimals,
+                a.plausible_min,
+                a.plausible_max,
+                &a.unit_zh
+            ),
+            (
+                b.higher_is_better,
+                b.kind,
+                b.decimals,
+                b.plausible_min,
+                b.plausible_max,
+                &b.unit_zh
+            )
+        );
+    }
+    let data = report.dataset.unwrap();
+    assert_eq!((data.n_units(), data.n_indicators()), (83, 7));
+    // Without the option (the page today) the same workbook is read against the white paper's system.
+    let plain = import_bundled(&bytes, &ImportOptions::default());
+    assert!(plain.system.is_none());
+}
+
+#[test]
+fn the_command_line_scores_a_workbook_with_the_system_it_brings_unless_told_otherwise() {
+    let v = three_by_seven();
+    let system = system_of(&v);
+    let workbook =
+        std::env::temp_dir().join(format!("fjindex-systems-{}-3x7.xlsx", std::process::id()));
+    std::fs::write(&workbook, filled_workbook(&system)).unwrap();
+    let workbook = workbook.to_string_lossy().into_owned();
+    let brought = fjindex(&["rank", "--data", &workbook, "--format", "csv"]);
+    assert!(
+        brought.status.success(),
+        "{}",
+        String::from_utf8_lossy(&brought.stderr)
+    );
+    assert!(String::from_utf8_lossy(&brought.stderr).contains("brings its indicator system"));
+    let file = temp("3x7-again.json", &v.to_string());
+    let flagged = fjindex(&["rank", "--system", &file, "--format", "csv"]);
+    assert_eq!(brought.stdout, flagged.stdout);
+    // --system wins over the sheet: with the white paper's seven-less system the file lacks columns.
+    let white = temp("white.json", seeds::INDICATORS_JSON);
+    let overridden = fjindex(&[
+        "rank", "--system", &white, "--data", &workbook, "--format", "csv",
+    ]);
+    assert_ne!(overridden.stdout, brought.stdout);
+}
+
+#[test]
+fn a_faulty_system_sheet_names_row_and_column() {
+    use fjindex::data::import::{import_bundled, ImportOptions};
+    use fjindex::data::system_sheet::SHEET_NAME;
+    use fjindex::data::xlsx_writer::{self, XCell};
+    let system = system_of(&three_by_seven());
+    let mut sheets = fjindex::data::export::template_sheets(&system, &seeds::counties());
+    let sheet = sheets.iter_mut().find(|s| s.name == SHEET_NAME).unwrap();
+    sheet.rows[3][14] = XCell::from("maybe");
+    let report = import_bundled(
+        &xlsx_writer::write(&sheets),
+        &ImportOptions {
+            read_system_sheet: true,
+            ..ImportOptions::default()
+        },
+    );
+    assert!(report.dataset.is_none());
+    let messages: Vec<String> = report.errors.iter().map(|e| e.message(Lang::En)).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("row 4") && m.contains("higher_is_better") && m.contains("maybe")),
+        "{messages:?}"
+    );
+}

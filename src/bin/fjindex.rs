@@ -264,8 +264,7 @@ impl MethodFlags {
 /// Loads the indicator system, the data set and the scenario the method flags describe.
 fn loaded(method: &MethodFlags) -> Result<(IndicatorSystem, Dataset, Scenario), String> {
     let args = method.to_args();
-    let system = cli::load_system(args.system.as_deref())?;
-    let data = cli::load_data(&system, args.data.as_deref(), args.edition)?;
+    let (system, data) = cli::load(&args)?;
     let scenario = cli::scenario_from_args(&system, &args)?;
     Ok((system, data, scenario))
 }

@@ -164,7 +164,8 @@ impl RankingExport<'_> {
                 .collect(),
             freeze_header: false,
         };
-        vec![ranking, about]
+        let system = super::system_sheet::sheet(self.system, self.text(Key::ExportSheetSystem));
+        vec![ranking, about, system]
     }
 
     /// The rows of the notes sheet: the data notice first, then the data set, the export date, the
@@ -349,7 +350,11 @@ pub fn template_sheets(system: &IndicatorSystem, counties: &[Unit]) -> Vec<Sheet
         freeze_header: true,
         ..Sheet::default()
     };
-    vec![data, guide]
+    vec![
+        data,
+        guide,
+        super::system_sheet::sheet(system, super::system_sheet::SHEET_NAME),
+    ]
 }
 
 /// A data set as wide CSV at full precision (every value in its shortest exact form), for saving in the

@@ -10,6 +10,7 @@ pub mod provenance;
 pub mod published;
 pub mod saved;
 pub mod seeds;
+pub mod system_sheet;
 pub mod wide_csv;
 pub mod xlsx_writer;
 

@@ -508,6 +508,10 @@ crate::i18n::catalogue! {
     ImportDuplicateUnit => "the same unit ({0}, counting former names and codes) as row {1}";
     ImportUnexpectedPercent => "\"{}\" has a % sign, but the indicator is measured in {}";
     ImportNoValues => "the file holds no indicator value at all";
+    ImportSystemColumnMissing => "the indicator system sheet \"{}\" has no column \"{}\"";
+    ImportSystemValue => "in the indicator system sheet \"{}\", \"{}\" cannot be read";
+    ImportSystemStructure => "the dimensions and indicators of the indicator system sheet \"{}\" do not fit together: {}";
+    ImportSystemSheet => "the indicator system sheet \"{}\" cannot be used: {}";
     SystemDuplicateId => "\"{}\" appears twice in the indicator system: dimension and indicator ids must all differ";
     SystemIdCharacters => "the id \"{}\" cannot be used: it must start with a lower-case letter and hold only lower-case letters, digits, _ and -, at most {} characters";
     SystemDimensionCount => "the indicator system has {} dimensions; it needs {} to {}";
@@ -557,6 +561,7 @@ crate::i18n::catalogue! {
     ExportIncludesEstimates => "includes estimates";
     ExportSheetRanking => "Ranking";
     ExportSheetNotes => "Notes";
+    ExportSheetSystem => "Indicator system";
     ExportItem => "Item";
     ExportValue => "Value";
     ExportDataNotice => "Data notice";

@@ -519,6 +519,10 @@ crate::i18n::declare_keys! {
     ImportDuplicateUnit => "与第 {1} 行是同一县域（{0}，含已撤并的旧名称或旧代码）";
     ImportUnexpectedPercent => "“{}”带百分号，但该指标单位是{}";
     ImportNoValues => "文件中没有任何指标数值";
+    ImportSystemColumnMissing => "“{}”工作表缺少“{}”列";
+    ImportSystemValue => "“{}”工作表中的“{}”无法识别";
+    ImportSystemStructure => "“{}”工作表的维度与指标对不上：{}";
+    ImportSystemSheet => "“{}”工作表不可用：{}";
     SystemDuplicateId => "指标体系中“{}”出现了两次：维度和指标的代码必须互不相同";
     SystemIdCharacters => "代码“{}”不可用：只能用小写英文字母开头，由小写字母、数字、_ 和 - 组成，最长 {} 个字符";
     SystemDimensionCount => "指标体系有 {} 个维度，应为 {} 到 {} 个";
@@ -568,6 +572,7 @@ crate::i18n::declare_keys! {
     ExportIncludesEstimates => "含估算";
     ExportSheetRanking => "排名";
     ExportSheetNotes => "说明";
+    ExportSheetSystem => "指标体系";
     ExportItem => "项目";
     ExportValue => "内容";
     ExportDataNotice => "数据说明";

@@ -520,6 +520,10 @@ crate::i18n::catalogue! {
     ImportDuplicateUnit => "與第 {1} 行是同一縣域（{0}，含已撤併的舊名稱或舊代碼）";
     ImportUnexpectedPercent => "“{}”帶百分號，但該指標單位是{}";
     ImportNoValues => "檔案中沒有任何指標數值";
+    ImportSystemColumnMissing => "“{}”工作表缺少“{}”列";
+    ImportSystemValue => "“{}”工作表中的“{}”無法識別";
+    ImportSystemStructure => "“{}”工作表的維度與指標對不上：{}";
+    ImportSystemSheet => "“{}”工作表不可用：{}";
     SystemDuplicateId => "指標體系中“{}”出現了兩次：維度和指標的代碼必須互不相同";
     SystemIdCharacters => "代碼“{}”不可用：只能用小寫英文字母開頭，由小寫字母、數字、_ 和 - 組成，最長 {} 個字元";
     SystemDimensionCount => "指標體系有 {} 個維度，應為 {} 到 {} 個";
@@ -569,6 +573,7 @@ crate::i18n::catalogue! {
     ExportIncludesEstimates => "含估算";
     ExportSheetRanking => "排名";
     ExportSheetNotes => "說明";
+    ExportSheetSystem => "指標體系";
     ExportItem => "項目";
     ExportValue => "內容";
     ExportDataNotice => "資料說明";

@@ -67,6 +67,14 @@ pub enum Problem {
     InvalidYear(String),
     /// Two sheets of a workbook name the same year.
     DuplicateEdition(i32),
+    /// The indicator system sheet lacks a column (its name).
+    SystemColumnMissing(String),
+    /// A cell of the indicator system sheet that cannot be read (its text).
+    SystemValue(String),
+    /// The indicator system sheet's dimensions and indicators do not fit together (in English).
+    SystemStructure(String),
+    /// The indicator system sheet holds a system that may not be used.
+    System(crate::system_check::SystemProblem),
     /// This many further errors were found and not listed.
     More(usize),
     // Limits checked before parsing (src/data/import/limits.rs).
@@ -108,6 +116,9 @@ pub enum Problem {
     OdsRefused,
     XlsbRefused,
 }
+
+/// The indicator system sheet, as the messages name it (the template's name, which a user edits).
+const SYSTEM_SHEET: &str = crate::data::system_sheet::SHEET_NAME;
 
 /// A byte count in MiB for messages, e.g. "64 MiB" or "1024.5 MiB".
 fn mib(bytes: u64) -> String {
@@ -153,6 +164,13 @@ impl Problem {
             NoValues => t(lang, Key::ImportNoValues).into(),
             InvalidYear(text) => f(Key::ImportInvalidYear, &[text]),
             DuplicateEdition(year) => f(Key::ImportDuplicateEdition, &[&year.to_string()]),
+            SystemColumnMissing(name) => f(Key::ImportSystemColumnMissing, &[SYSTEM_SHEET, name]),
+            SystemValue(text) => f(Key::ImportSystemValue, &[SYSTEM_SHEET, text]),
+            SystemStructure(e) => f(Key::ImportSystemStructure, &[SYSTEM_SHEET, e]),
+            System(problem) => f(
+                Key::ImportSystemSheet,
+                &[SYSTEM_SHEET, &problem.message(lang)],
+            ),
             More(n) => f(Key::ImportMoreProblems, &[&n.to_string()]),
             FileTooLarge { bytes, limit } => {
                 f(Key::ImportFileTooLarge, &[&mib(*bytes), &mib(*limit)])

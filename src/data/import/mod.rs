@@ -62,6 +62,9 @@ pub struct ImportOptions {
     /// The sheet of a workbook to read; the first visible worksheet when `None`.
     pub sheet: Option<String>,
     pub meta: DatasetMeta,
+    /// Whether a workbook's "指标体系" sheet, when it has one, gives the indicator system the data is
+    /// read against (instead of the reference's).
+    pub read_system_sheet: bool,
 }
 
 /// How one column of the header row was understood.
@@ -82,6 +85,9 @@ pub struct ImportReport {
     /// Every edition of a file that holds several (years in sheet names or a year column), oldest first,
     /// each with its year; empty for a file of one data set.
     pub editions: Vec<Dataset>,
+    /// The indicator system of the workbook's "指标体系" sheet, when it was read
+    /// ([`ImportOptions::read_system_sheet`]); the data was read against it.
+    pub system: Option<IndicatorSystem>,
     pub errors: Vec<DataError>,
     pub warnings: Vec<Warning>,
     pub format: Option<FileFormat>,
@@ -182,6 +188,9 @@ pub fn import_staged(
             return report;
         }
         stage(Stage::Reading);
+        if options.read_system_sheet {
+            return read_with_system_sheet(bytes, options, reference, stage);
+        }
         if let Some(report) = read_year_sheets(bytes, options, reference, stage) {
             return report;
         }
@@ -243,6 +252,72 @@ pub fn import_staged(
     report
 }
 
+/// A workbook read against the indicator system of its "指标体系" sheet when it has one (the reference's
+/// otherwise); a problem of that sheet stops the import.
+fn read_with_system_sheet(
+    bytes: &[u8],
+    options: &ImportOptions,
+    reference: &Reference,
+    stage: &mut dyn FnMut(Stage),
+) -> ImportReport {
+    let rest = ImportOptions {
+        read_system_sheet: false,
+        ..options.clone()
+    };
+    let names = xlsx::sheet_names(bytes).unwrap_or_default();
+    let Some(name) = names
+        .iter()
+        .find(|n| crate::data::system_sheet::is_system_sheet(n))
+    else {
+        return import_staged(bytes, &rest, reference, stage);
+    };
+    let read = match xlsx::read(bytes, Some(name)).1 {
+        Ok((_, grid)) => crate::data::system_sheet::read(&grid),
+        Err(e) => Err(vec![problem(
+            None,
+            None,
+            Problem::Unreadable(format!("{e:?}")),
+        )]),
+    };
+    let system = match read {
+        Ok(system) => system,
+        Err(errors) => {
+            return ImportReport {
+                errors,
+                format: Some(FileFormat::Workbook),
+                sheet: Some(name.clone()),
+                sheet_names: names,
+                ..ImportReport::default()
+            }
+        }
+    };
+    let with_system = Reference {
+        system: &system,
+        counties: reference.counties,
+        aliases: reference.aliases,
+    };
+    // Without a chosen sheet, sheets named by year are editions; otherwise the data is the first sheet
+    // that is neither the system nor the template's guide.
+    let by_year = matches!(editions::year_sheets(&names), Ok(years) if !years.is_empty());
+    let first_data_sheet = || {
+        names
+            .iter()
+            .find(|n| !crate::data::system_sheet::is_system_sheet(n) && n.as_str() != "指标说明")
+            .cloned()
+    };
+    let rest = ImportOptions {
+        sheet: match (&rest.sheet, by_year) {
+            (Some(sheet), _) => Some(sheet.clone()),
+            (None, true) => None,
+            (None, false) => first_data_sheet(),
+        },
+        ..rest
+    };
+    let mut report = import_staged(bytes, &rest, &with_system, stage);
+    report.system = Some(system);
+    report
+}
+
 /// A workbook whose sheet names are years, read one edition per sheet; `None` when a sheet was chosen
 /// or fewer than two sheets are years.
 fn read_year_sheets(
@@ -270,7 +345,7 @@ fn read_year_sheets(
     for (year, sheet) in sheets {
         let one = ImportOptions {
             sheet: Some(sheet),
-            meta: options.meta.clone(),
+            ..options.clone()
         };
         reports.push((year, import_staged(bytes, &one, reference, stage)));
     }
