@@ -178,6 +178,7 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
                 scenario: std::borrow::Cow::Borrowed(&state.scenario),
                 unit: u,
                 target: 1,
+                limits: None,
                 lang: state.lang,
             };
             super::tools::rank_bounds(&request)

@@ -100,6 +100,7 @@ fn compute(
                 scenario: Cow::Borrowed(&scenario),
                 unit: u,
                 target,
+                limits: None,
                 lang,
             };
             tools::weight_reach(&request).await
