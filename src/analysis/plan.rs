@@ -166,13 +166,18 @@ struct Movable {
     range: f64,
 }
 
-/// Whether the method is one the plan models exactly, or why not.
-fn check_method(scenario: &Scenario) -> Result<(), AnalysisError> {
-    let supported = matches!(
+/// Whether the plan models the scenario's method exactly: min-max, efficacy or goalposts normalisation
+/// with arithmetic aggregation (any weighting, held fixed).
+pub fn method_supported(scenario: &Scenario) -> bool {
+    matches!(
         scenario.normalisation,
         Normalisation::MinMax | Normalisation::Efficacy | Normalisation::Goalposts
-    ) && scenario.aggregation == Aggregation::Arithmetic;
-    if supported {
+    ) && scenario.aggregation == Aggregation::Arithmetic
+}
+
+/// Whether the method is one the plan models exactly, or why not.
+fn check_method(scenario: &Scenario) -> Result<(), AnalysisError> {
+    if method_supported(scenario) {
         Ok(())
     } else {
         Err(AnalysisError::Unsupported(format!(
