@@ -292,6 +292,7 @@ crate::i18n::catalogue! {
     PlanRescored => "Re-scored with these values, the county ranks {}.";
     PlanRescoredShort => "Re-scored with these values, the county ranks {}, short of the target (a tie the calculation could not settle).";
     PlanExcludedHeading => "Indicators left out of the plan";
+    PlanExcludedItem => "{0}: {1}";
     PlanMethodUnsupported => "The scenario uses {0} and {1}; the multi-indicator plan supports only min-max, efficacy or goalposts normalisation with arithmetic aggregation. Change the method and try again.";
     ReachProfileHeading => "What one indicator alone would take to reach rank {}";
     ReachProfileCompute => "Compute (other indicators unchanged)";

@@ -292,6 +292,7 @@ crate::i18n::declare_keys! {
     PlanRescored => "按这些数值重新计算，该县排{}。";
     PlanRescoredShort => "按这些数值重新计算，该县排{}，未达到目标（并列难以区分）。";
     PlanExcludedHeading => "未纳入方案的指标";
+    PlanExcludedItem => "{0}：{1}";
     PlanMethodUnsupported => "当前方案为{0}、{1}，多项指标提升方案只支持极差、功效系数或固定界值标准化与算术加权合成。请在“方法”中更换后再试。";
     ReachProfileHeading => "单项指标提升至第 {} 位需要什么";
     ReachProfileCompute => "计算（其他指标不变）";

@@ -293,6 +293,7 @@ crate::i18n::catalogue! {
     PlanRescored => "按這些數值重新計算，該縣排{}。";
     PlanRescoredShort => "按這些數值重新計算，該縣排{}，未達到目標（並列難以區分）。";
     PlanExcludedHeading => "未納入方案的指標";
+    PlanExcludedItem => "{0}：{1}";
     PlanMethodUnsupported => "當前方案為{0}、{1}，多項指標提升方案只支援極差、功效係數或固定界值標準化與算術加權合成。請在“方法”中更換後再試。";
     ReachProfileHeading => "單項指標提升至第 {} 位需要什麼";
     ReachProfileCompute => "計算（其他指標不變）";
