@@ -126,8 +126,11 @@ test("limits no weighting meets are refused with the reason, in the user's langu
   assert.match(await problem.textContent(), /30%.*50%.*5.*20%/);
   assert.equal(await problem.getAttribute("role"), "alert");
   assert.equal(await page.locator('[data-testid="bounds-compute"]').count(), 0);
-  await page.fill('[data-testid="limit-min"]', "abc");
+  await page.fill('[data-testid="limit-min"]', "120");
   await page.press('[data-testid="limit-min"]', "Tab");
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="limits-problem"]')?.textContent.includes("numbers from 0 to 100"),
+  );
   await page.fill('[data-testid="limit-min"]', "5");
   await page.press('[data-testid="limit-min"]', "Tab");
   await page.waitForSelector('[data-testid="bounds-compute"]');
