@@ -9,6 +9,7 @@
 use crate::analysis::bounds::{self, RankBounds};
 use crate::analysis::indicator_reach::{self, Advice, AdviceOutcome};
 use crate::analysis::uncertainty::{self, UncertaintyConfig, UncertaintyResult, UncertaintyRow};
+use crate::analysis::{percent, WeightLimits};
 use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Choice, IndicatorSystem, Lang, Treatment};
 use crate::share::{self, DatasetRef, Embed, ShareState};
@@ -93,6 +94,8 @@ pub struct Extras<'a> {
     pub base_url: &'a str,
     /// The county's best and worst rank over all dimension weightings, when known.
     pub bounds: Option<RankBounds>,
+    /// The limits `bounds` were computed within; `None` when any weighting was allowed.
+    pub bounds_limits: Option<WeightLimits>,
 }
 
 /// The precomputed best and worst rank of unit `u`, when the state's data and method have them.
@@ -174,7 +177,7 @@ pub fn build(state: &State, extras: &Extras) -> Option<Brief> {
         extras
             .bounds
             .as_ref()
-            .and_then(|b| bounds_section(system, b, lang)),
+            .and_then(|b| bounds_section(system, b, extras.bounds_limits, lang)),
     );
     sections.extend(reach_section(state, u));
     sections.push(Section {
@@ -413,16 +416,27 @@ fn group_thousands(n: usize) -> String {
     out
 }
 
-fn bounds_section(system: &IndicatorSystem, b: &RankBounds, lang: Lang) -> Option<Section> {
+/// The best and worst rank, saying which weightings they range over: any, or those within `limits`.
+fn bounds_section(
+    system: &IndicatorSystem,
+    b: &RankBounds,
+    limits: Option<WeightLimits>,
+    lang: Lang,
+) -> Option<Section> {
     if b.best_rank == 0 || b.worst_rank == 0 {
         return None;
     }
-    let lines = vec![
-        tf(
+    let (best, worst) = (place(lang, b.best_rank), place(lang, b.worst_rank));
+    let ranks = match limits.filter(|l| !l.is_any()) {
+        Some(l) => tf(
             lang,
-            Key::BriefBoundsRanks,
-            &[&place(lang, b.best_rank), &place(lang, b.worst_rank)],
+            Key::BriefBoundsRanksWithin,
+            &[&best, &worst, &percent(l.min), &percent(l.max)],
         ),
+        None => tf(lang, Key::BriefBoundsRanks, &[&best, &worst]),
+    };
+    let lines = vec![
+        ranks,
         tf(
             lang,
             Key::BriefBoundsBestWeights,

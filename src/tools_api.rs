@@ -1,12 +1,15 @@
 //! The interface between the page and its on-demand tools module (`src/bin/fjindex-tools.rs`): file
-//! import, XLSX writing and the exact mixed-integer analyses, with requests and answers as JSON.
+//! import, XLSX writing and the exact mixed-integer analyses (rank bounds and weight reach, optionally
+//! within dimension weight limits, and the cheapest plan across indicators), with requests and answers
+//! as JSON.
 //!
 //! The page's own WebAssembly module never calls the functions here; it only builds requests and reads
 //! answers. The tools module wraps each function in a `#[wasm_bindgen]` export, so calamine, zip,
 //! encoding_rs and the MIP solver are linked into it alone. Everything runs against the bundled
 //! indicator system, which is the only one the page uses.
 
-use crate::analysis::{bounds, reach, DimensionModel};
+use crate::analysis::plan::{self, Plan};
+use crate::analysis::{bounds, reach, DimensionModel, WeightLimits};
 use crate::data::import::{self, ImportOptions, ImportReport};
 use crate::data::xlsx_writer::{self, Sheet};
 use crate::data::{seeds, DataError};
@@ -24,6 +27,7 @@ pub mod export {
     pub const WRITE_XLSX: &str = "write_xlsx";
     pub const RANK_BOUNDS: &str = "rank_bounds";
     pub const WEIGHT_REACH: &str = "weight_reach";
+    pub const PLAN: &str = "plan";
 }
 
 /// An exact analysis of one unit under the scenario the page shows; messages come back in `lang`.
@@ -33,8 +37,12 @@ pub struct AnalysisRequest<'a> {
     pub scenario: Cow<'a, Scenario>,
     /// The unit's position in `data`.
     pub unit: usize,
-    /// The target rank (weight reach only).
+    /// The target rank (weight reach and plan).
     pub target: u32,
+    /// The shares each dimension weight may take in bounds and reach; `None` allows any weighting.
+    /// The plan holds the weights fixed and ignores them.
+    #[serde(default)]
+    pub limits: Option<WeightLimits>,
     pub lang: Lang,
 }
 
@@ -164,6 +172,10 @@ fn analyse<T: Serialize>(
             let system = seeds::indicator_system();
             let model = DimensionModel::new(&system, &r.data, &r.scenario)
                 .map_err(|e| e.message(r.lang))?;
+            let model = match r.limits {
+                Some(limits) => model.with_limits(limits).map_err(|e| e.message(r.lang))?,
+                None => model,
+            };
             f(&r, &model)
         });
     json::to_string(&answer).expect("an answer serialises")
@@ -187,6 +199,24 @@ pub fn weight_reach(request_json: &str) -> String {
     })
 }
 
+/// The cheapest rise of the request's unit's own indicator values that lifts it to the target rank,
+/// with the scenario's weights held fixed: `Result<Plan, String>` as JSON.
+pub fn plan(request_json: &str) -> String {
+    let answer = json::from_str::<AnalysisRequest>(request_json)
+        .map_err(|e| format!("bad request: {e}"))
+        .and_then(|r| {
+            let system = seeds::indicator_system();
+            let unit = r
+                .data
+                .units
+                .get(r.unit)
+                .ok_or_else(|| format!("bad request: no unit {}", r.unit))?;
+            plan::plan(&system, &r.data, &r.scenario, &unit.adcode, r.target, None)
+                .map_err(|e| e.message(r.lang))
+        });
+    json::to_string::<Result<Plan, String>>(&answer).expect("an answer serialises")
+}
+
 /// Reads an answer of the tools module.
 pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, String> {
     json::from_str(text)
@@ -199,15 +229,24 @@ mod tests {
     use crate::analysis::reach::WeightReach;
 
     fn request(unit: usize, target: u32) -> String {
+        limited_request(unit, target, None)
+    }
+
+    fn limited_request(unit: usize, target: u32, limits: Option<WeightLimits>) -> String {
         let b = seeds::bundle();
         AnalysisRequest {
             data: Cow::Owned(b.data),
             scenario: Cow::Owned(Scenario::default_for(&b.system)),
             unit,
             target,
+            limits,
             lang: Lang::En,
         }
         .to_json()
+    }
+
+    fn close(a: &[f64], b: &[f64]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 1e-12)
     }
 
     fn import_direct(bytes: &[u8], name: &str) -> ImportReport {
@@ -302,5 +341,114 @@ mod tests {
         assert!(got.unwrap_err().contains("target rank 0"));
         let got: Result<WeightReach, String> = decode(&weight_reach("{}")).unwrap();
         assert!(got.unwrap_err().starts_with("bad request"));
+    }
+
+    #[test]
+    fn bounds_and_reach_within_limits_keep_every_share_within_them() {
+        let b = seeds::bundle();
+        let scenario = Scenario::default_for(&b.system);
+        let model = DimensionModel::new(&b.system, &b.data, &scenario).unwrap();
+        let t = model.ranked[40];
+        let limits = WeightLimits::new(0.05, 0.5, model.n_dimensions).unwrap();
+        let got: Result<RankBounds, String> =
+            decode(&rank_bounds(&limited_request(t, 0, Some(limits)))).unwrap();
+        let got = got.unwrap();
+        let free: Result<RankBounds, String> = decode(&rank_bounds(&request(t, 0))).unwrap();
+        let free = free.unwrap();
+        // Fewer weightings can only narrow the span of ranks.
+        assert!(got.best_rank >= free.best_rank && got.worst_rank <= free.worst_rank);
+        for (w, rank) in [
+            (&got.best_weights, got.best_rank),
+            (&got.worst_weights, got.worst_rank),
+        ] {
+            assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+            assert!(
+                w.iter().all(|&x| (0.05 - 1e-9..=0.5 + 1e-9).contains(&x)),
+                "{w:?}"
+            );
+            // Re-scoring the witness from scratch gives the rank reported.
+            let sc = model.scenario_for(w);
+            assert_eq!(
+                crate::score::score(&b.system, &b.data, &sc).unwrap().rank[t],
+                rank
+            );
+        }
+        let limited = model.clone().with_limits(limits).unwrap();
+        let want = bounds::rank_bounds(&b.system, &b.data, &limited, t).unwrap();
+        // JSON may move a float by its last bit.
+        assert_eq!(
+            (got.best_rank, got.worst_rank),
+            (want.best_rank, want.worst_rank)
+        );
+        assert!(close(&got.best_weights, &want.best_weights));
+        assert!(close(&got.worst_weights, &want.worst_weights));
+        let got: Result<WeightReach, String> =
+            decode(&weight_reach(&limited_request(t, 30, Some(limits)))).unwrap();
+        if let Ok(WeightReach::Reachable { weights, .. }) = got {
+            assert!(weights
+                .iter()
+                .all(|&x| (0.05 - 1e-9..=0.5 + 1e-9).contains(&x)));
+        }
+        // Limits no weighting meets are refused with their own message.
+        let none = WeightLimits { min: 0.3, max: 0.5 };
+        let got: Result<RankBounds, String> =
+            decode(&rank_bounds(&limited_request(t, 0, Some(none)))).unwrap();
+        assert!(got.is_err());
+        let missing_limits = request(t, 0).replace(",\"limits\":null", "");
+        assert!(!missing_limits.contains("limits"));
+        let got: Result<RankBounds, String> = decode(&rank_bounds(&missing_limits)).unwrap();
+        assert_eq!(got.unwrap(), free);
+    }
+
+    #[test]
+    fn the_plan_answers_as_the_library_does_and_re_scores_to_its_rank() {
+        let b = seeds::bundle();
+        let scenario = Scenario::default_for(&b.system);
+        let model = DimensionModel::new(&b.system, &b.data, &scenario).unwrap();
+        let t = model.ranked[40];
+        let adcode = b.data.units[t].adcode.clone();
+        let got: Result<Plan, String> = decode(&plan(&request(t, 31))).unwrap();
+        let got = got.unwrap();
+        let want = plan::plan(&b.system, &b.data, &scenario, &adcode, 31, None).unwrap();
+        // JSON may move a float by its last bit.
+        let values = |p: &Plan| -> Vec<f64> {
+            p.changes
+                .iter()
+                .flat_map(|c| [c.indicator as f64, c.before, c.after, c.share_of_range])
+                .chain([p.cost])
+                .collect()
+        };
+        assert!(close(&values(&got), &values(&want)));
+        assert_eq!(
+            (got.rank, got.current_rank, got.verified, &got.excluded),
+            (want.rank, want.current_rank, want.verified, &want.excluded)
+        );
+        assert_eq!(got.outcome, plan::PlanOutcome::Reached);
+        let mut work = b.data.clone();
+        for c in &got.changes {
+            assert!(c.after > c.before);
+            work.set(t, c.indicator, Some(c.after));
+        }
+        let rank = crate::score::score(&b.system, &work, &scenario)
+            .unwrap()
+            .rank[t];
+        assert!(rank > 0 && rank <= 31, "{rank}");
+        // A method the plan does not model is named in the request's language.
+        let mut geometric = scenario.clone();
+        geometric.aggregation = crate::model::Aggregation::Geometric;
+        let text = AnalysisRequest {
+            data: Cow::Borrowed(&b.data),
+            scenario: Cow::Borrowed(&geometric),
+            unit: t,
+            target: 31,
+            limits: None,
+            lang: Lang::Zh,
+        }
+        .to_json();
+        let got: Result<Plan, String> = decode(&plan(&text)).unwrap();
+        let zh = plan::plan(&b.system, &b.data, &geometric, &adcode, 31, None)
+            .unwrap_err()
+            .message(Lang::Zh);
+        assert_eq!(got.unwrap_err(), zh);
     }
 }

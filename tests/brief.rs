@@ -25,6 +25,7 @@ fn brief_of(state: &State) -> Brief {
         date: "2026-12-06",
         base_url: "https://example.gov.cn/fjindex/",
         bounds: brief::precomputed_bounds(state, u),
+        bounds_limits: None,
     };
     brief::build(state, &extras).expect("a brief")
 }
@@ -139,6 +140,7 @@ fn best_and_worst_rank_name_the_weights_and_are_left_out_when_unknown() {
             date: "",
             base_url: "https://example.gov.cn/",
             bounds: None,
+            bounds_limits: None,
         },
     )
     .unwrap();
@@ -238,4 +240,51 @@ fn an_imported_data_set_has_no_estimate_notice_and_links_to_itself() {
 #[test]
 fn no_county_no_brief() {
     assert!(brief::build(&bundled(), &Extras::default()).is_none());
+}
+
+#[test]
+fn best_and_worst_rank_within_limits_name_the_limits_in_every_language() {
+    use fjindex::analysis::{bounds, DimensionModel, WeightLimits};
+    let state = bundled();
+    let adcode = middle_county(&state);
+    for &lang in Lang::ALL {
+        let state = select(&state, &adcode, lang);
+        let u = state.selected.unwrap();
+        let limits = WeightLimits::new(0.05, 0.5, state.system.n_dimensions()).unwrap();
+        let model = DimensionModel::new(&state.system, &state.data, &state.scenario)
+            .unwrap()
+            .with_limits(limits)
+            .unwrap();
+        let within = bounds::rank_bounds(&state.system, &state.data, &model, u).unwrap();
+        let b = brief::build(
+            &state,
+            &Extras {
+                date: "",
+                base_url: "https://example.gov.cn/",
+                bounds: Some(within.clone()),
+                bounds_limits: Some(limits),
+            },
+        )
+        .unwrap();
+        let section = b.sections.iter().find(|s| s.id == "bounds").unwrap();
+        let line = &section.lines[0];
+        assert!(line.contains("5%–50%") || line.contains("5–50 %"), "{line}");
+        assert!(
+            !line.contains("0–100") && !line.contains("0 to 100"),
+            "{line}"
+        );
+        assert!(line.contains(&within.best_rank.to_string()), "{line}");
+        // Without limits the same line says any weighting is allowed, from 0 to 100 %.
+        let any = brief_of(&state);
+        let line = &any
+            .sections
+            .iter()
+            .find(|s| s.id == "bounds")
+            .unwrap()
+            .lines[0];
+        assert!(
+            line.contains("0–100") || line.contains("0 to 100"),
+            "{line}"
+        );
+    }
 }

@@ -85,7 +85,7 @@ impl WeightLimits {
 }
 
 /// A share as a percentage with at most six decimals and no trailing zeros.
-fn percent(share: f64) -> String {
+pub fn percent(share: f64) -> String {
     let text = format!("{:.6}", 100.0 * share);
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }

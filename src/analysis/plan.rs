@@ -21,7 +21,7 @@ use crate::score::score;
 use good_lp::{constraint, microlp, variable, Expression, ProblemVariables, Solution, SolverModel};
 
 /// Why an indicator takes no part in the plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Exclusion {
     /// The county has no value for it.
     Missing,
@@ -77,7 +77,7 @@ impl Exclusion {
 }
 
 /// One indicator's change in a plan.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     pub indicator: usize,
     pub before: f64,
@@ -88,7 +88,7 @@ pub struct Change {
 }
 
 /// What the search found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PlanOutcome {
     /// The county already holds the target rank or better; the plan is empty.
     Already,
@@ -99,7 +99,7 @@ pub enum PlanOutcome {
 }
 
 /// The cheapest plan for one county and target.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     pub unit: usize,
     pub target: u32,
@@ -166,13 +166,18 @@ struct Movable {
     range: f64,
 }
 
-/// Whether the method is one the plan models exactly, or why not.
-fn check_method(scenario: &Scenario) -> Result<(), AnalysisError> {
-    let supported = matches!(
+/// Whether the plan models the scenario's method exactly: min-max, efficacy or goalposts normalisation
+/// with arithmetic aggregation (any weighting, held fixed).
+pub fn method_supported(scenario: &Scenario) -> bool {
+    matches!(
         scenario.normalisation,
         Normalisation::MinMax | Normalisation::Efficacy | Normalisation::Goalposts
-    ) && scenario.aggregation == Aggregation::Arithmetic;
-    if supported {
+    ) && scenario.aggregation == Aggregation::Arithmetic
+}
+
+/// Whether the method is one the plan models exactly, or why not.
+fn check_method(scenario: &Scenario) -> Result<(), AnalysisError> {
+    if method_supported(scenario) {
         Ok(())
     } else {
         Err(AnalysisError::Unsupported(format!(

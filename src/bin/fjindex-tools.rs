@@ -44,6 +44,12 @@ mod exports {
     pub fn weight_reach(request_json: &str) -> String {
         tools_api::weight_reach(request_json)
     }
+
+    /// `Result<Plan, String>` as JSON.
+    #[wasm_bindgen]
+    pub fn plan(request_json: &str) -> String {
+        tools_api::plan(request_json)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -163,8 +163,8 @@ async fn next_task() {
 }
 
 /// Panels module: draws the brief of the snapshot's county on `root` and resolves once it is in the
-/// document. Best and worst ranks come precomputed or from the tools module; when neither can give
-/// them, that section is left out.
+/// document. Best and worst ranks range over any weighting (the brief says so) and come precomputed or
+/// from the tools module; when neither can give them, that section is left out.
 pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), String> {
     let state = super::panels_app::replica(snapshot)?;
     let u = state
@@ -178,6 +178,7 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
                 scenario: std::borrow::Cow::Borrowed(&state.scenario),
                 unit: u,
                 target: 1,
+                limits: None,
                 lang: state.lang,
             };
             super::tools::rank_bounds(&request)
@@ -191,6 +192,7 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
         date: &date,
         base_url: &base,
         bounds,
+        bounds_limits: None,
     };
     let brief = crate::brief::build(&state, &extras).ok_or("no county is selected")?;
     SHOWN.with(|s| {

@@ -5,6 +5,7 @@
 //! fails when the module broke on the file ([`ImportFailure`]).
 
 use crate::analysis::bounds::RankBounds;
+use crate::analysis::plan::Plan;
 use crate::analysis::reach::WeightReach;
 use crate::data::xlsx_writer::Sheet;
 use crate::i18n::{t, tf, Key};
@@ -160,6 +161,12 @@ pub async fn weight_reach(
     request: &AnalysisRequest<'_>,
 ) -> Result<Result<WeightReach, String>, ToolsError> {
     call_json(export::WEIGHT_REACH, vec![request.to_json().into()]).await
+}
+
+/// The cheapest rise of the request's unit's values reaching its target rank; the inner error is the
+/// analysis's message.
+pub async fn plan(request: &AnalysisRequest<'_>) -> Result<Result<Plan, String>, ToolsError> {
+    call_json(export::PLAN, vec![request.to_json().into()]).await
 }
 
 /// Where a panel's call to the module stands while it is not done.

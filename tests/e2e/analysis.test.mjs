@@ -314,6 +314,8 @@ test("reach: Apply gives exactly the reported rank; best-rank witness gives the 
   const page = await openAnalysis({ wait: "ready" });
   const adcode = await selectRow(page, 24);
   await page.locator("#reach-h").scrollIntoViewIfNeeded();
+  // Any weighting, as before the panel opened with limits (tests/e2e/limits.test.mjs covers those).
+  await page.uncheck('[data-testid="limits-on"]');
   assert.equal(await page.inputValue('[data-testid="reach-target"]'), "24");
   await page.fill('[data-testid="reach-target"]', "10");
   await page.click('[data-testid="reach-compute"]');
@@ -354,6 +356,8 @@ test("reach: Apply gives exactly the reported rank; best-rank witness gives the 
 test("reach: a target no weighting reaches gets a plain statement", async () => {
   const page = await openAnalysis({ wait: "ready" });
   await selectRow(page, 82);
+  await page.uncheck('[data-testid="limits-on"]');
+  await page.waitForSelector('[data-testid="rank-bounds"]');
   const best = Number(await page.getAttribute('[data-testid="rank-bounds"]', "data-best"));
   assert.ok(best > 1, `the last county's best rank is ${best}`);
   await page.fill('[data-testid="reach-target"]', String(best - 1));
@@ -369,6 +373,7 @@ test("reach: bounds for a method without precomputed ones are computed on demand
   await page.selectOption("#sel-agg", "geometric");
   const adcode = await selectRow(page, 30);
   await page.locator("#reach-h").scrollIntoViewIfNeeded();
+  await page.uncheck('[data-testid="limits-on"]');
   await page.click('[data-testid="bounds-compute"]');
   const bounds = page.locator('[data-testid="rank-bounds"]');
   await bounds.waitFor();

@@ -12,6 +12,7 @@ mod compare;
 mod explain;
 mod methods_more;
 mod pickers;
+mod profile_plan;
 mod profile_reach;
 mod reach;
 mod uncertainty;

@@ -1,6 +1,8 @@
-//! In the county profile, what each indicator alone would need to lift the county one place, and the
-//! indicator reach list the reach panel shares.
+//! In the county profile, what each indicator alone would need to lift the county one place (followed by
+//! the cheapest plan across indicators, `profile_plan`), and the indicator reach list the reach panel
+//! shares.
 
+use super::profile_plan::ProfilePlan;
 use super::{estimate_note, Ptr};
 use crate::analysis::indicator_reach::{
     self, Advice, AdviceOutcome, IndicatorReach, IndicatorReachRow,
@@ -210,6 +212,7 @@ pub fn ProfileReach(props: &ProfileReachProps) -> Html {
     };
     let current = found.as_ref().filter(|f| f.0.is_for(s, u, target));
     html! {
+        <>
         <section class="profile-reach" aria-labelledby="profile-reach-h" data-testid="profile-reach">
             <h4 id="profile-reach-h">{ tf(lang, Key::ReachProfileHeading, &[&target.to_string()]) }</h4>
             <p class="reach-target">
@@ -234,6 +237,9 @@ pub fn ProfileReach(props: &ProfileReachProps) -> Html {
                 },
             } }
         </section>
+        <ProfilePlan lang={s.lang} system={s.system.clone()} data={s.data.clone()} scenario={s.scenario.clone()}
+            ranking={s.ranking.clone()} unit_estimates={s.unit_estimates.clone()} selected={s.selected} />
+        </>
     }
 }
 

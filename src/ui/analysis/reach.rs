@@ -2,8 +2,11 @@
 //! reach it (with an Apply button that really gives that rank), its best and worst possible rank with
 //! witness weights, and what each indicator alone would have to become.
 //!
-//! The weight reach and bounds not precomputed are mixed-integer programmes solved in the on-demand
-//! tools module (`crate::ui::tools`); everything else, and every check by re-scoring, runs here.
+//! The weight reach and the bounds are confined to a range of each dimension's share of the weight (5 %
+//! to 50 % when the panel opens, or no limits at one click); the range is the panel's own choice, like
+//! its target rank, and not part of links. The weight reach and bounds not precomputed (any bounds
+//! within limits) are mixed-integer programmes solved in the on-demand tools module
+//! (`crate::ui::tools`); everything else, and every check by re-scoring, runs here.
 
 use super::pickers::CountySelect;
 use super::profile_reach::indicator_list;
@@ -11,7 +14,7 @@ use super::{estimate_note, Message, Ptr};
 use crate::analysis::bounds::{self, RankBounds};
 use crate::analysis::indicator_reach::{self, IndicatorReachRow};
 use crate::analysis::reach::WeightReach;
-use crate::analysis::DimensionModel;
+use crate::analysis::{percent, DimensionModel, WeightLimits};
 use crate::i18n::{place, prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario, Unit};
 use crate::score::{score, Ranking, ScoreError};
@@ -52,6 +55,8 @@ struct Outcome {
     scenario: Scenario,
     data: Rc<Dataset>,
     current: Vec<f64>,
+    /// The limits the weight reach kept to (`None`: any weighting).
+    limits: Option<WeightLimits>,
     weight: Result<WeightReach, String>,
     /// The scenario Apply sets and the rank it gives (verified).
     apply: Option<(Scenario, u32)>,
@@ -64,6 +69,7 @@ fn compute(
     s: &ReachPanelProps,
     u: usize,
     target: u32,
+    limits: Option<WeightLimits>,
     status: UseStateHandle<Option<Status>>,
     outcome: UseStateHandle<Option<Ptr<Outcome>>>,
 ) {
@@ -79,6 +85,7 @@ fn compute(
                 scenario,
                 data,
                 current,
+                limits,
                 weight,
                 apply,
                 indicators,
@@ -100,6 +107,7 @@ fn compute(
                 scenario: Cow::Borrowed(&scenario),
                 unit: u,
                 target,
+                limits,
                 lang,
             };
             tools::weight_reach(&request).await
@@ -124,6 +132,42 @@ fn weights_list(system: &IndicatorSystem, w: &[f64], lang: Lang) -> Html {
                 <li><span>{ d.name(lang) }</span>{ " " }<span class="num" translate="no">{ format!("{:.1}%", w * 100.0) }</span></li>
             }) }
         </ul>
+    }
+}
+
+/// The dimension weight limits as typed, in percent, and whether they are on.
+#[derive(Clone, Debug, PartialEq)]
+struct LimitsForm {
+    on: bool,
+    min: String,
+    max: String,
+}
+
+impl Default for LimitsForm {
+    /// 5 % to 50 % of the weight per dimension: no dimension ignored, none dominant.
+    fn default() -> Self {
+        Self {
+            on: true,
+            min: "5".into(),
+            max: "50".into(),
+        }
+    }
+}
+
+impl LimitsForm {
+    /// The limits the form asks for (`None` when off), or why they are none, in `lang`.
+    fn parse(&self, n_dimensions: usize, lang: Lang) -> Result<Option<WeightLimits>, String> {
+        if !self.on {
+            return Ok(None);
+        }
+        let share = |text: &str| match text.trim().parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) => Ok(p / 100.0),
+            _ => Err(t(lang, Key::ReachLimitsBad).to_string()),
+        };
+        let (min, max) = (share(&self.min)?, share(&self.max)?);
+        WeightLimits::new(min, max, n_dimensions)
+            .map(Some)
+            .map_err(|e| e.message(lang))
     }
 }
 
@@ -153,11 +197,20 @@ fn witness_scenario(s: &ReachPanelProps, u: usize, b: &RankBounds, best: bool) -
     verified_scenario(&s.system, &s.data, &model, u, w, |r| r == want).map(|(sc, _)| sc)
 }
 
-/// Bounds computed on demand (data or method other than the bundled default), per unit and scenario.
-type OnDemandBounds = Option<Ptr<(usize, Scenario, Result<RankBounds, String>)>>;
+/// Bounds computed on demand (within limits, or data or method other than the bundled default), per
+/// unit, scenario and limits.
+type OnDemandBounds = Option<
+    Ptr<(
+        usize,
+        Scenario,
+        Option<WeightLimits>,
+        Result<RankBounds, String>,
+    )>,
+>;
 
 /// Where a unit's best and worst rank come from: the precomputed table when the data and method have
-/// one, else the last on-demand computation in the tools module and the status of that call.
+/// one and no limits apply, else the last on-demand computation in the tools module and the status of
+/// that call.
 struct BoundsSource {
     table: Rc<Option<Rc<Vec<RankBounds>>>>,
     on_demand: UseStateHandle<OnDemandBounds>,
@@ -171,20 +224,23 @@ impl BoundsSource {
         &self,
         u: usize,
         scenario: &Scenario,
+        limits: Option<WeightLimits>,
     ) -> (Option<(RankBounds, bool)>, Option<String>) {
         let on_demand = self.on_demand.as_ref().and_then(|p| {
-            let (unit, sc, r) = &*p.0;
-            (*unit == u && sc == scenario).then_some(r)
+            let (unit, sc, lim, r) = &*p.0;
+            (*unit == u && sc == scenario && *lim == limits).then_some(r)
         });
-        let bounds = match (*self.table).as_ref() {
+        let table = (*self.table).as_ref().filter(|_| limits.is_none());
+        let bounds = match table {
             Some(t) => t.iter().find(|b| b.unit == u).map(|b| (b.clone(), true)),
             None => on_demand.and_then(|r| r.clone().ok().map(|b| (b, false))),
         };
         (bounds, on_demand.and_then(|r| r.clone().err()))
     }
 
-    /// Computes the bounds of unit `u` under the panel's data and scenario in the tools module.
-    fn compute(&self, s: &ReachPanelProps, u: usize) -> Callback<()> {
+    /// Computes the bounds of unit `u` under the panel's data and scenario, within `limits`, in the
+    /// tools module.
+    fn compute(&self, s: &ReachPanelProps, u: usize, limits: Option<WeightLimits>) -> Callback<()> {
         let (on_demand, status) = (self.on_demand.clone(), self.status.clone());
         let (data, scenario, lang) = (s.data.clone(), s.scenario.clone(), s.lang);
         Callback::from(move |()| {
@@ -199,11 +255,12 @@ impl BoundsSource {
                         scenario: Cow::Borrowed(&scenario),
                         unit: u,
                         target: 0,
+                        limits,
                         lang,
                     };
                     tools::rank_bounds(&request).await
                 },
-                move |r| on_demand.set(Some(Ptr(Rc::new((u, key, r))))),
+                move |r| on_demand.set(Some(Ptr(Rc::new((u, key, limits, r))))),
             );
         })
     }
@@ -250,7 +307,10 @@ struct ReachRun {
 
 /// The reach form's state; a new county starts from the place just above its current one.
 #[hook]
-fn use_reach_run(props: &ReachPanelProps) -> ReachRun {
+fn use_reach_run(
+    props: &ReachPanelProps,
+    limits: Result<Option<WeightLimits>, String>,
+) -> ReachRun {
     let target = use_state(String::new);
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
     let problem = use_state_eq(|| None::<Message>);
@@ -274,10 +334,14 @@ fn use_reach_run(props: &ReachPanelProps) -> ReachRun {
         Callback::from(move |()| {
             let Some(u) = panel.selected else { return };
             let ranked = panel.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
+            let Ok(limits) = limits.clone() else {
+                problem.set(Some(Message::new(Key::ReachLimitsFix, &[])));
+                return;
+            };
             match parse_target(&target, ranked) {
                 Ok(k) => {
                     problem.set(None);
-                    compute(&panel, u, k, status.clone(), outcome.clone());
+                    compute(&panel, u, k, limits, status.clone(), outcome.clone());
                 }
                 Err(message) => problem.set(Some(message)),
             }
@@ -298,6 +362,8 @@ pub fn ReachPanel(props: &ReachPanelProps) -> Html {
     let s = props;
     let lang = s.lang;
     let n_ranked = s.ranking.rank.iter().filter(|&&r| r > 0).count() as u32;
+    let limits_form = use_state_eq(LimitsForm::default);
+    let limits = limits_form.parse(s.system.n_dimensions(), lang);
     let ReachRun {
         target,
         outcome,
@@ -305,7 +371,7 @@ pub fn ReachPanel(props: &ReachPanelProps) -> Html {
         status: reach_status,
         on_target,
         on_compute,
-    } = use_reach_run(s);
+    } = use_reach_run(s, limits.clone());
     let bounds_source = use_bounds_source(s);
     let on_county = use_callback(props.dispatch.clone(), |u: Option<usize>, d| {
         d.emit(Action::Select(u))
@@ -329,8 +395,9 @@ pub fn ReachPanel(props: &ReachPanelProps) -> Html {
     };
     let rank = s.ranking.rank[u];
 
-    // Best and worst rank: precomputed, or computed on demand for this unit and scenario.
-    let (bounds, bounds_error) = bounds_source.lookup(u, &s.scenario);
+    // Best and worst rank: precomputed, or computed on demand for this unit, scenario and limits.
+    let valid_limits = limits.clone().ok().flatten();
+    let (bounds, bounds_error) = bounds_source.lookup(u, &s.scenario, valid_limits);
     let on_witness = {
         let (panel, d, problem) = (props.clone(), props.dispatch.clone(), problem.clone());
         let b = bounds.as_ref().map(|(b, _)| b.clone());
@@ -345,7 +412,10 @@ pub fn ReachPanel(props: &ReachPanelProps) -> Html {
 
     let result = outcome.as_ref().filter(|o| o.0.unit == u).map(|o| {
         let applied = o.0.apply.as_ref().is_some_and(|(sc, _)| *sc == s.scenario);
-        let stale = !applied && (o.0.scenario != s.scenario || !Rc::ptr_eq(&o.0.data, &s.data.0));
+        let stale = !applied
+            && (o.0.scenario != s.scenario
+                || !Rc::ptr_eq(&o.0.data, &s.data.0)
+                || limits.as_ref().ok() != Some(&o.0.limits));
         html! {
             <ReachResult outcome={o.clone()} system={s.system.clone()} {lang} {rank} {applied} {stale}
                 on_apply={on_apply.clone()} />
@@ -358,12 +428,15 @@ pub fn ReachPanel(props: &ReachPanelProps) -> Html {
             { county }
             { county_line(&s.data.units[u], lang, rank, n_ranked) }
             { estimate_note(lang, s.unit_estimates.get(u).copied().unwrap_or(false)) }
+            <LimitsFieldset {lang} form={(*limits_form).clone()} problem={limits.clone().err()}
+                on_change={Callback::from(move |f: LimitsForm| limits_form.set(f))} />
             <ReachForm {lang} {n_ranked} target={(*target).clone()} {on_target} {on_compute} />
             if let Some(p) = &*problem { <p class="problem bad-input" role="alert">{ p.text(lang) }</p> }
             { tools::status_view(reach_status.as_ref(), lang) }
             { for result }
             <BoundsSection {bounds} error={bounds_error} system={s.system.clone()} {lang}
-                status={(*bounds_source.status).clone()} on_compute={bounds_source.compute(s, u)} {on_witness} />
+                limits={limits.clone()} status={(*bounds_source.status).clone()}
+                on_compute={bounds_source.compute(s, u, valid_limits)} {on_witness} />
         </section>
     }
 }
@@ -403,6 +476,64 @@ fn ReachCounty(props: &ReachCountyProps) -> Html {
             <CountySelect id="reach-county" data={props.data.clone()} order={props.order.clone()}
                 {lang} selected={props.selected} on_change={props.on_change.clone()} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LimitsFieldsetProps {
+    lang: Lang,
+    form: LimitsForm,
+    /// Why the typed limits are no limits, if they are not.
+    problem: Option<String>,
+    on_change: Callback<LimitsForm>,
+}
+
+/// The range of each dimension's share of the weight that reach and bounds keep to, with the box that
+/// turns it off (any weighting, as without limits).
+#[component]
+fn LimitsFieldset(props: &LimitsFieldsetProps) -> Html {
+    let (lang, form) = (props.lang, &props.form);
+    let edit = |change: fn(&mut LimitsForm, &HtmlInputElement)| {
+        let (form, on_change) = (form.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let mut next = form.clone();
+            change(&mut next, &e.target_unchecked_into::<HtmlInputElement>());
+            on_change.emit(next);
+        })
+    };
+    let on_toggle = edit(|f, input| f.on = input.checked());
+    let on_min = edit(|f, input| f.min = input.value());
+    let on_max = edit(|f, input| f.max = input.value());
+    let note = match (&props.problem, form.on) {
+        (Some(p), _) => {
+            html! { <p class="problem bad-input" role="alert" data-testid="limits-problem">{ p.clone() }</p> }
+        }
+        (None, true) => html! {},
+        (None, false) => html! { <p class="hint">{ t(lang, Key::ReachLimitsNone) }</p> },
+    };
+    html! {
+        <fieldset class="weight-limits" data-testid="weight-limits">
+            <legend>{ t(lang, Key::ReachLimitsLegend) }</legend>
+            <label class="check">
+                <input type="checkbox" checked={form.on} onchange={on_toggle} data-testid="limits-on" />
+                { " " }{ t(lang, Key::ReachLimitsOn) }
+            </label>
+            if form.on {
+                <div class="limits-fields">
+                    <div class="field">
+                        <label for="limit-min">{ t(lang, Key::ReachLimitsMin) }</label>
+                        <input id="limit-min" type="number" min="0" max="100" step="any" inputmode="decimal"
+                            value={form.min.clone()} onchange={on_min} data-testid="limit-min" />
+                    </div>
+                    <div class="field">
+                        <label for="limit-max">{ t(lang, Key::ReachLimitsMax) }</label>
+                        <input id="limit-max" type="number" min="0" max="100" step="any" inputmode="decimal"
+                            value={form.max.clone()} onchange={on_max} data-testid="limit-max" />
+                    </div>
+                </div>
+            }
+            { note }
+        </fieldset>
     }
 }
 
@@ -518,6 +649,9 @@ fn weight_reach_html(props: &ReachResultProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if let Some(l) = o.limits {
+                <p class="hint">{ tf(lang, Key::ReachWeightsWithinLimits, &[&percent(l.min), &percent(l.max)]) }</p>
+            }
             if let Some((cb, _)) = apply {
                 if props.applied {
                     <p role="status" data-testid="reach-applied">{ tf(lang, Key::ReachApplied, &[&place(lang, rank)]) }</p>
@@ -539,6 +673,8 @@ struct BoundsSectionProps {
     error: Option<String>,
     system: Ptr<IndicatorSystem>,
     lang: Lang,
+    /// The limits the bounds keep to (`None`: any weighting), or why the typed ones are none.
+    limits: Result<Option<WeightLimits>, String>,
     /// The on-demand computation's status in the tools module.
     status: Option<Status>,
     on_compute: Callback<()>,
@@ -550,12 +686,27 @@ struct BoundsSectionProps {
 #[component]
 fn BoundsSection(props: &BoundsSectionProps) -> Html {
     let lang = props.lang;
+    let Ok(limits) = &props.limits else {
+        return html! {
+            <>
+                <h4>{ t(lang, Key::ReachBoundsHeading) }</h4>
+                <p class="hint">{ t(lang, Key::ReachLimitsFix) }</p>
+            </>
+        };
+    };
+    let within = limits.map(|l| {
+        html! {
+            <p class="hint" data-testid="bounds-limits">
+                { tf(lang, Key::ReachLimitsWithin, &[&percent(l.min), &percent(l.max)]) }
+            </p>
+        }
+    });
     let body = match (&props.bounds, &props.error) {
         (Some((b, pre)), _) => bounds_html(props, b, *pre),
         (None, Some(e)) => html! { <p class="problem" role="alert">{ e.clone() }</p> },
         (None, None) => html! {
             <p>
-                { t(lang, Key::ReachNoPrecomputed) }
+                { t(lang, if limits.is_some() { Key::ReachLimitsCompute } else { Key::ReachNoPrecomputed }) }
                 <button type="button" onclick={props.on_compute.reform(|_: MouseEvent| ())} data-testid="bounds-compute">{ t(lang, Key::ReachComputeNow) }</button>
             </p>
         },
@@ -563,6 +714,7 @@ fn BoundsSection(props: &BoundsSectionProps) -> Html {
     html! {
         <>
             <h4>{ t(lang, Key::ReachBoundsHeading) }</h4>
+            { for within }
             { body }
             { tools::status_view(props.status.as_ref(), lang) }
         </>
@@ -575,7 +727,10 @@ fn bounds_html(props: &BoundsSectionProps, b: &RankBounds, precomputed: bool) ->
     let apply_worst = props.on_witness.reform(|_: MouseEvent| false);
     html! {
         <div class="bounds" data-testid="rank-bounds" data-best={b.best_rank.to_string()} data-worst={b.worst_rank.to_string()}>
-            <p>{ tf(lang, Key::ReachBounds, &[&place(lang, b.best_rank), &place(lang, b.worst_rank)]) }</p>
+            <p>{ match props.limits.clone().ok().flatten() {
+                Some(l) => tf(lang, Key::ReachBoundsWithin, &[&place(lang, b.best_rank), &place(lang, b.worst_rank), &percent(l.min), &percent(l.max)]),
+                None => tf(lang, Key::ReachBounds, &[&place(lang, b.best_rank), &place(lang, b.worst_rank)]),
+            } }</p>
             <div class="witnesses">
                 <div>
                     <h5>{ t(lang, Key::ReachBestWeights) }</h5>
