@@ -6,6 +6,7 @@ use fjindex::chart::contribution::{self, ContributionInput};
 use fjindex::chart::intervals::{self, IntervalsInput, RankInterval};
 use fjindex::chart::profile::{self, ProfileInput};
 use fjindex::chart::rank_shift::{self, RankShiftInput};
+use fjindex::chart::sobol::{self, IndexEstimate, InputIndices, SobolInput};
 use fjindex::chart::style::{contrast_ratio, readable_on, sequential, ChartStyle, SERIES};
 use fjindex::chart::tile_map::{self, ColourBy, TileMapInput};
 use fjindex::chart::weights::{self, WeightsInput};
@@ -895,4 +896,106 @@ fn a_chart_title_wider_than_a_phone_wraps_between_words_instead_of_running_off()
         assert!(lines >= 2, "{title:?} fits one line at {width} px?");
         assert_eq!(joined, title);
     }
+}
+
+/// The `width` attributes of the SVG's rectangles filled with `colour` (as "#RRGGBB").
+fn filled_rect_widths(svg: &str, colour: &str) -> Vec<f64> {
+    svg.split("<rect")
+        .skip(1)
+        .filter_map(|r| {
+            let r = r.split_once("/>")?.0;
+            if !r.contains(&format!("fill=\"{colour}\"")) {
+                return None;
+            }
+            r.split_once("width=\"")?.1.split_once('"')?.0.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn sobol_bars_are_as_long_as_their_indices_and_the_table_prints_them() {
+    let e = |value, low, high| IndexEstimate { value, low, high };
+    let nan = e(f64::NAN, f64::NAN, f64::NAN);
+    let rows = vec![
+        InputIndices {
+            label: "weight A".into(),
+            first_order: e(0.6, 0.5, 0.7),
+            total_effect: e(0.8, 0.7, 0.9),
+        },
+        InputIndices {
+            label: "normalisation".into(),
+            first_order: e(0.2, -0.05, 0.3),
+            total_effect: e(0.3, 0.2, 0.4),
+        },
+        InputIndices {
+            label: "aggregation".into(),
+            first_order: e(0.0, 0.0, 0.0),
+            total_effect: e(0.0, 0.0, 0.0),
+        },
+    ];
+    let input = SobolInput {
+        output: "mean rank shift",
+        rows: &rows,
+    };
+    let size = (640, 320);
+    let (svg, layout) = render(size, |a| sobol::draw(a, &input, &en()));
+    let layout = layout.unwrap();
+    assert!(!layout.empty);
+    assert!(layout.title.contains("mean rank shift"));
+    let texts = svg_texts(&svg);
+    for label in ["weight A", "normalisation", "aggregation", "0", "0.5", "1"] {
+        assert!(
+            texts.iter().any(|t| t == label),
+            "{label} missing: {texts:?}"
+        );
+    }
+    assert!(texts.iter().all(|t| !t.contains("000000")), "{texts:?}");
+    // After the legend's swatch, the filled first-order bars of 0.6, 0.2 and 0 (one pixel): lengths
+    // in proportion.
+    let blue = filled_rect_widths(&svg, "#0072B2");
+    let bars: Vec<f64> = blue.iter().skip(1).copied().filter(|&w| w > 2.0).collect();
+    assert_eq!(bars.len(), 2, "{blue:?}");
+    assert!((bars[0] / bars[1] - 3.0).abs() < 0.05, "{bars:?}");
+
+    let table = sobol::table(&input, Lang::En);
+    assert_eq!(table.headers.len(), 5);
+    assert_eq!(
+        table.rows[1],
+        [
+            "normalisation",
+            "0.200",
+            "-0.050–0.300",
+            "0.300",
+            "0.200–0.400"
+        ]
+    );
+    assert!(table.row_units.iter().all(Option::is_none));
+
+    let flat = vec![InputIndices {
+        label: "weight A".into(),
+        first_order: nan,
+        total_effect: nan,
+    }];
+    let (_, empty) = render(size, |a| {
+        sobol::draw(
+            a,
+            &SobolInput {
+                output: "rank",
+                rows: &flat,
+            },
+            &zh(),
+        )
+    });
+    assert!(empty.unwrap().empty);
+    assert_eq!(
+        sobol::table(
+            &SobolInput {
+                output: "rank",
+                rows: &flat
+            },
+            Lang::En
+        )
+        .rows[0][1..],
+        ["—", "—", "—", "—"]
+    );
 }

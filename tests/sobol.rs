@@ -7,7 +7,9 @@ mod common;
 use common::fjindex;
 
 use fjindex::analysis::sensitivity::{self, SensitivityConfig, SensitivityInput};
-use fjindex::analysis::sobol::{analyse, Design, Input, OutputIndices, SobolRun};
+use fjindex::analysis::sobol::{
+    analyse, Design, Input, OutputIndices, SobolRun, BOOTSTRAP_RESAMPLES,
+};
 use fjindex::data::seeds;
 use fjindex::model::{Lang, Scenario};
 use std::f64::consts::PI;
@@ -85,6 +87,37 @@ fn running_in_chunks_gives_the_same_indices_as_at_once() {
     assert!(run.finish().is_none());
     while !run.step(7, ishigami).is_finished() {}
     assert_eq!(run.finish().unwrap(), at_once);
+}
+
+#[test]
+fn a_bootstrap_in_steps_gives_the_same_intervals_as_one_block() {
+    let mut run = SobolRun::new(&ishigami_inputs(), 1, 300, 5);
+    assert!(run.bootstrap().is_none());
+    run.step(usize::MAX, ishigami);
+    let one_block = run.finish().unwrap();
+    let mut steps = run.bootstrap().unwrap();
+    let mut calls = 0;
+    while !steps.step(7).is_finished() {
+        calls += 1;
+    }
+    assert_eq!(calls, BOOTSTRAP_RESAMPLES.div_ceil(7) - 1);
+    assert_eq!(steps.finish().unwrap(), one_block);
+
+    let system = seeds::indicator_system();
+    let data = seeds::bundle().data;
+    let scenario = Scenario::default_for(&system);
+    let config = SensitivityConfig {
+        base_samples: 48,
+        noise: 0.2,
+        seed: 3,
+    };
+    let at_once = sensitivity::run(&system, &data, &scenario, config.clone(), Some(4)).unwrap();
+    let mut chunked =
+        sensitivity::SensitivityRun::new(&system, &data, &scenario, config, Some(4)).unwrap();
+    while !chunked.step(50).is_finished() {}
+    let mut bootstrap = chunked.bootstrap().unwrap();
+    while !bootstrap.step(9).is_finished() {}
+    assert_eq!(bootstrap.finish().unwrap(), at_once);
 }
 
 /// The sample SALib is given: A and B of `Design::new(ishigami, 512, 2024)`, one row per line.

@@ -7,7 +7,7 @@
 //! indicator (none or log), each level equally likely. Every combination of the method steps is scored
 //! once; a run then only re-weights and re-ranks that combination's dimension scores.
 
-use super::sobol::{Input, OutputIndices, SobolRun};
+use super::sobol::{Bootstrap, Input, OutputIndices, SobolRun, BOOTSTRAP_RESAMPLES};
 use super::uncertainty::Progress;
 use super::DimensionModel;
 use crate::i18n::{t, tf, Key};
@@ -290,16 +290,54 @@ impl SensitivityRun {
         self.sobol.step(n, |row, out| model.evaluate(row, out))
     }
 
-    /// The indices; `None` until every run is made.
+    /// The indices; `None` until every run is made. The bootstrap runs in one block.
     pub fn finish(&self) -> Option<SensitivityResult> {
-        let mut outputs = self.sobol.finish()?.into_iter();
-        let rank_shift = outputs.next().expect("the rank shift is always an output");
-        Some(SensitivityResult {
+        let mut bootstrap = self.bootstrap()?;
+        bootstrap.step(BOOTSTRAP_RESAMPLES);
+        bootstrap.finish()
+    }
+
+    /// The bootstrap of a finished run, to draw in steps; `None` until every run is made.
+    pub fn bootstrap(&self) -> Option<SensitivityBootstrap> {
+        Some(SensitivityBootstrap {
+            bootstrap: self.sobol.bootstrap()?,
             config: self.config.clone(),
             inputs: self.inputs.clone(),
             runs: self.sobol.progress().total,
+            county: self.model.county,
+        })
+    }
+}
+
+/// The bootstrap of a finished sensitivity run, resumable, and what its result reports.
+pub struct SensitivityBootstrap {
+    bootstrap: Bootstrap,
+    config: SensitivityConfig,
+    inputs: Vec<SensitivityInput>,
+    runs: usize,
+    county: Option<usize>,
+}
+
+impl SensitivityBootstrap {
+    pub fn progress(&self) -> Progress {
+        self.bootstrap.progress()
+    }
+
+    /// Draws up to `n` more bootstrap resamples.
+    pub fn step(&mut self, n: usize) -> Progress {
+        self.bootstrap.step(n)
+    }
+
+    /// The indices; `None` until every resample is drawn.
+    pub fn finish(self) -> Option<SensitivityResult> {
+        let mut outputs = self.bootstrap.finish()?.into_iter();
+        let rank_shift = outputs.next().expect("the rank shift is always an output");
+        Some(SensitivityResult {
+            config: self.config,
+            inputs: self.inputs,
+            runs: self.runs,
             rank_shift,
-            county: self.model.county.zip(outputs.next()),
+            county: self.county.zip(outputs.next()),
         })
     }
 }

@@ -171,9 +171,15 @@ impl SobolRun {
         self.progress()
     }
 
-    /// The indices of every output; `None` until every run is made. The bootstrap draws each resample's
-    /// N rows once for all outputs, into one buffer.
+    /// The indices of every output; `None` until every run is made. The bootstrap runs in one block.
     pub fn finish(&self) -> Option<Vec<OutputIndices>> {
+        let mut bootstrap = self.bootstrap()?;
+        bootstrap.step(BOOTSTRAP_RESAMPLES);
+        bootstrap.finish()
+    }
+
+    /// The point estimates and a bootstrap ready to run in steps; `None` until every run is made.
+    pub fn bootstrap(&self) -> Option<Bootstrap> {
         if !self.progress().is_finished() {
             return None;
         }
@@ -185,52 +191,17 @@ impl SobolRun {
             .iter()
             .map(|c| c.indices(&all_rows, f64::MIN_POSITIVE))
             .collect();
-        // `draws[o][i]`: the resamples' first-order and total-effect estimates of output o, input i.
-        let mut first_draws = vec![vec![Vec::with_capacity(BOOTSTRAP_RESAMPLES); d]; columns.len()];
-        let mut total_draws = first_draws.clone();
-        let mut rng = self.bootstrap_rng.clone();
-        let mut rows = vec![0usize; n];
-        for _ in 0..BOOTSTRAP_RESAMPLES {
-            for r in &mut rows {
-                *r = ((unit_uniform(&mut rng) * n as f64) as usize).min(n - 1);
-            }
-            for (o, c) in columns.iter().enumerate() {
-                let resampled = c.indices(&rows, point[o].variance);
-                for i in 0..d {
-                    first_draws[o][i].push(resampled.first_order[i]);
-                    total_draws[o][i].push(resampled.total_effect[i]);
-                }
-            }
-        }
-        let estimate = |value: f64, draws: &mut Vec<f64>| {
-            let (low, high) = percentile_interval(draws);
-            if value.is_nan() {
-                Estimate {
-                    value,
-                    low: f64::NAN,
-                    high: f64::NAN,
-                }
-            } else {
-                Estimate { value, low, high }
-            }
-        };
-        Some(
-            point
-                .iter()
-                .enumerate()
-                .map(|(o, p)| OutputIndices {
-                    first_order: (0..d)
-                        .map(|i| estimate(p.first_order[i], &mut first_draws[o][i]))
-                        .collect(),
-                    total_effect: (0..d)
-                        .map(|i| estimate(p.total_effect[i], &mut total_draws[o][i]))
-                        .collect(),
-                    variance: p.variance,
-                })
-                .collect(),
-        )
+        let first_draws = vec![vec![Vec::with_capacity(BOOTSTRAP_RESAMPLES); d]; columns.len()];
+        Some(Bootstrap {
+            total_draws: first_draws.clone(),
+            first_draws,
+            columns,
+            point,
+            rng: self.bootstrap_rng.clone(),
+            rows: vec![0usize; n],
+            done: 0,
+        })
     }
-
     /// Output `o` of every run in run order, centred on its mean over A and B.
     fn columns(&self, o: usize) -> Columns {
         let d = self.design.inputs.len();
@@ -255,6 +226,88 @@ impl SobolRun {
             y,
             varies: highest > lowest,
         }
+    }
+}
+
+/// The bootstrap of a finished run, resumable: each step draws some of the resamples (each resample's N
+/// rows once for all outputs), in the same order and with the same generator as one block would.
+pub struct Bootstrap {
+    columns: Vec<Columns>,
+    point: Vec<Indices>,
+    /// `first_draws[o][i]`: the resamples' first-order estimates of output o, input i.
+    first_draws: Vec<Vec<Vec<f64>>>,
+    total_draws: Vec<Vec<Vec<f64>>>,
+    rng: Xoshiro256PlusPlus,
+    rows: Vec<usize>,
+    done: usize,
+}
+
+impl Bootstrap {
+    pub fn progress(&self) -> Progress {
+        Progress {
+            done: self.done,
+            total: BOOTSTRAP_RESAMPLES,
+        }
+    }
+
+    /// Draws up to `n` more resamples.
+    pub fn step(&mut self, n: usize) -> Progress {
+        let todo = n.min(BOOTSTRAP_RESAMPLES - self.done);
+        let count = self.rows.len();
+        for _ in 0..todo {
+            for r in &mut self.rows {
+                *r = ((unit_uniform(&mut self.rng) * count as f64) as usize).min(count - 1);
+            }
+            for (o, c) in self.columns.iter().enumerate() {
+                let resampled = c.indices(&self.rows, self.point[o].variance);
+                for (i, (first, total)) in resampled
+                    .first_order
+                    .iter()
+                    .zip(&resampled.total_effect)
+                    .enumerate()
+                {
+                    self.first_draws[o][i].push(*first);
+                    self.total_draws[o][i].push(*total);
+                }
+            }
+        }
+        self.done += todo;
+        self.progress()
+    }
+
+    /// The indices of every output with their intervals; `None` until every resample is drawn.
+    pub fn finish(mut self) -> Option<Vec<OutputIndices>> {
+        if !self.progress().is_finished() {
+            return None;
+        }
+        let estimate = |value: f64, draws: &mut Vec<f64>| {
+            let (low, high) = percentile_interval(draws);
+            if value.is_nan() {
+                Estimate {
+                    value,
+                    low: f64::NAN,
+                    high: f64::NAN,
+                }
+            } else {
+                Estimate { value, low, high }
+            }
+        };
+        let d = self.first_draws.first().map_or(0, Vec::len);
+        Some(
+            self.point
+                .iter()
+                .enumerate()
+                .map(|(o, p)| OutputIndices {
+                    first_order: (0..d)
+                        .map(|i| estimate(p.first_order[i], &mut self.first_draws[o][i]))
+                        .collect(),
+                    total_effect: (0..d)
+                        .map(|i| estimate(p.total_effect[i], &mut self.total_draws[o][i]))
+                        .collect(),
+                    variance: p.variance,
+                })
+                .collect(),
+        )
     }
 }
 

@@ -9,6 +9,7 @@ pub mod contribution;
 pub mod intervals;
 pub mod profile;
 pub mod rank_shift;
+pub mod sobol;
 pub mod style;
 pub mod tile_grid;
 pub mod tile_map;

@@ -499,6 +499,25 @@ crate::i18n::declare_keys! {
     /// The input, its first-order share and its total-effect share of the rank shift's variance.
     SensitivityDominant => "对排名影响最大的是{}：它单独解释平均名次变动方差的约 {}，连同与其他输入的交互作用约 {}。";
     SensitivityNoVariation => "在所有抽样下排名均未变化，无法判断哪个输入影响最大。";
+    SobHeading => "哪个选择最影响排名（Sobol 敏感性）";
+    SobHelp => "方差分解的全局敏感性分析：每个维度权重乘以 [1 − X, 1 + X] 内独立均匀分布的因子（再归一化），标准化方法、汇总方法和偏态数据处理各自等概率随机选择。一阶指数 S 是某个输入单独解释的排名变动方差占比，总效应指数 ST 还包括它与其他输入的交互作用；区间为 bootstrap 95% 区间。相同的种子总是得到相同的结果，与命令行 fjindex sensitivity 一致。";
+    SobSamples => "基础样本数 N";
+    SobSamplesRange => "基础样本数 N 须为 2 到 {} 之间的整数";
+    SobCounty => "同时分析该县域的名次（可不选）";
+    SobRunsExplained => "共需 {} 次模型运行，即 N(d + 2)：N = {}，d = {} 个输入；两个基础样本矩阵 A、B 各 N 行，再加 d 个把 A 的某一列换成 B 的矩阵，每行重新计算一次排名。";
+    SobRunDone => "N = {}（{} 次运行），X = {}，种子 {}；用时 {} 毫秒（{} 段）。";
+    SobCancelled => "已取消（完成 {} / {} 次运行）；下方仍显示上一次完成的结果。";
+    SobBootstrapping => "正在计算 bootstrap 区间";
+    SobOutputShift => "所有县域的平均名次变动";
+    SobOutputCounty => "{}的名次";
+    SobChartTitle => "Sobol 敏感性指数：{}";
+    SobChartCaption => "实心条为一阶指数 S（单独作用），空心条为总效应指数 ST（含交互作用），细线为 bootstrap 95% 区间";
+    SobChartEmpty => "该输出在所有运行中都没有变化";
+    SobFirstOrder => "一阶指数 S";
+    SobTotalEffect => "总效应指数 ST";
+    SobColInput => "输入";
+    SobInterval => "95% 区间";
+    SobTableLabel => "Sobol 敏感性指数表";
     /// The first eigenvalue and its share of the variance.
     CoherenceOneLatent => "一个潜在维度：第一主成分的特征值为 {}（大于 1），解释 {} 的方差（超过 50%），其余特征值均不超过 1。";
     /// The number of eigenvalues above 1.

@@ -500,6 +500,25 @@ crate::i18n::catalogue! {
     /// The input, its first-order share and its total-effect share of the rank shift's variance.
     SensitivityDominant => "對排名影響最大的是{}：它單獨解釋平均名次變動變異數的約 {}，連同與其他輸入的交互作用約 {}。";
     SensitivityNoVariation => "在所有抽樣下排名均未變化，無法判斷哪個輸入影響最大。";
+    SobHeading => "哪個選擇最影響排名（Sobol 敏感性）";
+    SobHelp => "變異數分解的全域性敏感性分析：每個維度權重乘以 [1 − X, 1 + X] 內獨立均勻分佈的因子（再歸一化），標準化方法、彙總方法和偏態資料處理各自等機率隨機選擇。一階指數 S 是某個輸入單獨解釋的排名變動變異數佔比，總效應指數 ST 還包括它與其他輸入的交互作用；區間為 bootstrap 95% 區間。相同的種子總是得到相同的結果，與命令列 fjindex sensitivity 一致。";
+    SobSamples => "基礎樣本數 N";
+    SobSamplesRange => "基礎樣本數 N 須為 2 到 {} 之間的整數";
+    SobCounty => "同時分析該縣域的名次（可不選）";
+    SobRunsExplained => "共需 {} 次模型執行，即 N(d + 2)：N = {}，d = {} 個輸入；兩個基礎樣本矩陣 A、B 各 N 行，再加 d 個把 A 的某一列換成 B 的矩陣，每行重新計算一次排名。";
+    SobRunDone => "N = {}（{} 次執行），X = {}，種子 {}；用時 {} 毫秒（{} 段）。";
+    SobCancelled => "已取消（完成 {} / {} 次執行）；下方仍顯示上一次完成的結果。";
+    SobBootstrapping => "正在計算 bootstrap 區間";
+    SobOutputShift => "所有縣域的平均名次變動";
+    SobOutputCounty => "{}的名次";
+    SobChartTitle => "Sobol 敏感性指數：{}";
+    SobChartCaption => "實心條為一階指數 S（單獨作用），空心條為總效應指數 ST（含交互作用），細線為 bootstrap 95% 區間";
+    SobChartEmpty => "該輸出在所有執行中都沒有變化";
+    SobFirstOrder => "一階指數 S";
+    SobTotalEffect => "總效應指數 ST";
+    SobColInput => "輸入";
+    SobInterval => "95% 區間";
+    SobTableLabel => "Sobol 敏感性指數表";
     /// The first eigenvalue and its share of the variance.
     CoherenceOneLatent => "一個潛在維度：第一主成分的特徵值為 {}（大於 1），解釋 {} 的變異數（超過 50%），其餘特徵值均不超過 1。";
     /// The number of eigenvalues above 1.

@@ -1,5 +1,5 @@
 //! The analysis panels: method choices with their formulas and the weights-against-influence chart, the
-//! AHP comparison form, rank uncertainty, what it takes for the selected county to move, and a
+//! AHP comparison form, rank uncertainty, which choice drives the ranking (Sobol), what it takes for the selected county to move, and a
 //! side-by-side comparison of two to four counties.
 //!
 //! Each panel takes the parts of the page state it shows and changes the state only by dispatching
@@ -15,6 +15,7 @@ mod pickers;
 mod profile_plan;
 mod profile_reach;
 mod reach;
+mod sensitivity;
 mod uncertainty;
 
 pub use profile_reach::ProfileReach;
@@ -112,6 +113,9 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                 <uncertainty::UncertaintyPanel {lang} system={system.clone()} data={data.clone()}
                     scenario={scenario.clone()} unit_estimates={unit_estimates.clone()} {selected}
                     dispatch={dispatch.clone()} />
+                <sensitivity::SensitivityPanel {lang} system={system.clone()} data={data.clone()}
+                    scenario={scenario.clone()} baseline={baseline.clone()}
+                    unit_estimates={unit_estimates.clone()} {selected} />
                 <reach::ReachPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario}
                     ranking={ranking.clone()} baseline={baseline.clone()} {unit_estimates} {selected}
                     dispatch={dispatch.clone()} />

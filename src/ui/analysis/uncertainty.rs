@@ -358,7 +358,9 @@ pub fn UncertaintyPanel(props: &UncertaintyPanelProps) -> Html {
             <p class="help">{ t(lang, Key::UncHelp) }</p>
             <RunForm {lang} {running} {on_run} {on_cancel} />
             { progress_line(&run.phase, lang) }
-            { for result_html }
+            // One child whether or not there is a result: a child list that grows would shift the
+            // form's place and remount it, which reset the typed settings after every run.
+            { result_html.unwrap_or_default() }
         </section>
     }
 }
