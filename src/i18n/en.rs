@@ -534,6 +534,7 @@ crate::i18n::catalogue! {
     AuditMethodFlags => "Correlation flags: within one dimension r > 0.9 marks near-duplicates and r < −0.4 indicators that pull against each other; |r| < 0.3 with the own dimension's score marks a weak link.";
     AuditReport => "Print the audit report";
     AuditReportTitle => "Data audit report";
+    AuditReportClose => "Close the report";
     AuditRobustnessHeading => "Robustness (Monte Carlo)";
     AuditRobustnessNote => "{} runs with random changes to weights, normalisation and aggregation (seed {}): each county's median rank and its 5%–95% band.";
     AuditColMedianRank => "Median rank";

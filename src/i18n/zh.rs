@@ -557,6 +557,7 @@ crate::i18n::declare_keys! {
     AuditMethodFlags => "相关性标记：同一维度内 r > 0.9 为近乎重复，r < −0.4 为相互抵消；与所属维度得分的 |r| < 0.3 为关联很弱。";
     AuditReport => "打印审计报告";
     AuditReportTitle => "数据审计报告";
+    AuditReportClose => "关闭报告";
     AuditRobustnessHeading => "稳健性（蒙特卡洛模拟）";
     /// The number of runs and the seed.
     AuditRobustnessNote => "在权重、标准化与汇总方法的随机扰动下模拟 {} 次（种子 {}），每个县的名次中位数及 5%–95% 区间。";

@@ -558,6 +558,7 @@ crate::i18n::catalogue! {
     AuditMethodFlags => "相關性標記：同一維度內 r > 0.9 為近乎重複，r < −0.4 為相互抵消；與所屬維度得分的 |r| < 0.3 為關聯很弱。";
     AuditReport => "列印審計報告";
     AuditReportTitle => "資料審計報告";
+    AuditReportClose => "關閉報告";
     AuditRobustnessHeading => "穩健性（蒙特卡洛模擬）";
     /// The number of runs and the seed.
     AuditRobustnessNote => "在權重、標準化與彙總方法的隨機擾動下模擬 {} 次（種子 {}），每個縣的名次中位數及 5%–95% 區間。";

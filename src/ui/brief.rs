@@ -195,6 +195,7 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
         brief.lang,
         "[data-testid=\"brief-open\"]",
         "brief-title",
+        Key::BriefClose,
         sheet,
     )
     .await
@@ -207,6 +208,8 @@ struct PrintAppProps {
     host: web_sys::Element,
     opener: &'static str,
     labelled_by: &'static str,
+    /// The close button's text, which names the document.
+    close_label: Key,
     sheet: Html,
 }
 
@@ -237,12 +240,13 @@ pub(crate) fn open_and_print() {
 
 /// Panels module: draws `sheet` in the overlay `root` as the one print document, replacing the one
 /// drawn before, and resolves once it is in the document. `opener` finds the button the focus goes back
-/// to on closing; `labelled_by` is the id of the sheet's title.
+/// to on closing; `labelled_by` is the id of the sheet's title; `close_label` names the close button.
 pub(crate) async fn present(
     root: web_sys::Element,
     lang: Lang,
     opener: &'static str,
     labelled_by: &'static str,
+    close_label: Key,
     sheet: Html,
 ) -> Result<(), String> {
     SHOWN.with(|s| {
@@ -257,6 +261,7 @@ pub(crate) async fn present(
             host: root,
             opener,
             labelled_by,
+            close_label,
             sheet,
         },
     )
@@ -299,7 +304,7 @@ fn PrintApp(props: &PrintAppProps) -> Html {
             lang={super::lang_tag(lang)}>
             <div class="brief-toolbar">
                 <button type="button" onclick={print} data-testid="brief-print">{ t(lang, Key::BriefPrintAgain) }</button>
-                <button type="button" onclick={on_close} data-testid="brief-close">{ t(lang, Key::BriefClose) }</button>
+                <button type="button" onclick={on_close} data-testid="brief-close">{ t(lang, props.close_label) }</button>
             </div>
             { props.sheet.clone() }
         </div>

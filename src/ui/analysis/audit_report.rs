@@ -57,7 +57,15 @@ async fn make_and_print(p: ReportButtonProps) -> Result<(), String> {
         lang: p.lang,
     });
     let root = brief::overlay().ok_or("no document")?;
-    brief::present(root, p.lang, OPENER, "audit-report-title", sheet(&report)).await?;
+    brief::present(
+        root,
+        p.lang,
+        OPENER,
+        "audit-report-title",
+        Key::AuditReportClose,
+        sheet(&report),
+    )
+    .await?;
     brief::open_and_print();
     Ok(())
 }
