@@ -5,7 +5,7 @@
 //! hash. Built as plain text, tables and one SVG, so the view only lays them out.
 
 use crate::analysis::audit::{self, IndicatorAudit};
-use crate::analysis::coherence::{self, Coherence};
+use crate::analysis::coherence::{self, Coherence, Components};
 use crate::analysis::uncertainty::{UncertaintyConfig, UncertaintyResult};
 use crate::chart::heatmap::{self, HeatmapInput};
 use crate::chart::ChartStyle;
@@ -253,6 +253,7 @@ fn heatmap_svg(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> Stri
     let input = HeatmapInput {
         title: &title,
         caption: t(lang, Key::AuditHeatmapCaption),
+        row_heading: t(lang, Key::ColIndicator),
         rows: &names,
         columns: &names,
         values: &checks.pearson.indicators,
@@ -291,7 +292,25 @@ fn alpha_table(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> Repo
     ReportTable { head, rows }
 }
 
-/// Each dimension's first component as one line: eigenvalue, share, loadings and the reading.
+/// Dimension `d`'s first component in figures: its eigenvalue, its share and each indicator's loading.
+pub fn component_figures(system: &IndicatorSystem, d: usize, c: &Components, lang: Lang) -> String {
+    let loadings: Vec<String> = system
+        .indicators_of(d)
+        .zip(&c.first_loadings)
+        .map(|(i, l)| format!("{} {l:.2}", system.indicators[i].short(lang)))
+        .collect();
+    tf(
+        lang,
+        Key::AuditComponentFigures,
+        &[
+            &format!("{:.2}", c.eigenvalues[0]),
+            &format!("{:.0}%", c.shares[0] * 100.0),
+            &loadings.join(t(lang, Key::BriefListSeparator)),
+        ],
+    )
+}
+
+/// Each dimension's first component as one line: its figures and their reading.
 pub fn component_lines(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> Vec<String> {
     checks
         .components
@@ -299,24 +318,22 @@ pub fn component_lines(system: &IndicatorSystem, checks: &Coherence, lang: Lang)
         .enumerate()
         .map(|(d, comp)| {
             let name = system.dimensions[d].name(lang);
-            let Some(c) = comp else {
-                return format!("{name}: {}", t(lang, Key::AuditPcaUndefined));
-            };
-            let loadings: Vec<String> = system
-                .indicators_of(d)
-                .zip(&c.first_loadings)
-                .map(|(i, l)| format!("{} {l:.2}", system.indicators[i].short(lang)))
-                .collect();
-            format!(
-                "{name}: {} {:.2}; {} {:.0}%; {}: {}. {}",
-                t(lang, Key::AuditColEigenvalue),
-                c.eigenvalues[0],
-                t(lang, Key::AuditColShare),
-                c.shares[0] * 100.0,
-                t(lang, Key::AuditColLoadings),
-                loadings.join(", "),
-                c.sentence(lang)
-            )
+            match comp {
+                Some(c) => tf(
+                    lang,
+                    Key::AuditComponentLine,
+                    &[
+                        name,
+                        &component_figures(system, d, c, lang),
+                        &c.sentence(lang),
+                    ],
+                ),
+                None => tf(
+                    lang,
+                    Key::AuditComponentLine,
+                    &[name, t(lang, Key::AuditPcaUndefined), ""],
+                ),
+            }
         })
         .collect()
 }

@@ -911,6 +911,7 @@ fn heatmap_prints_every_correlation_in_a_cell_of_its_colour() {
     let input = HeatmapInput {
         title: "相关",
         caption: "说明",
+        row_heading: "指标",
         rows: &names,
         columns: &names,
         values: &values,
@@ -934,7 +935,7 @@ fn heatmap_prints_every_correlation_in_a_cell_of_its_colour() {
     assert_eq!(heatmap::cell_colour(f64::NAN, &style), style.grid);
     assert!(svg.contains(&hex(style.up)) && svg.contains(&hex(style.down)));
     let table = heatmap::table(&input, Lang::Zh);
-    assert_eq!(table.headers, ["", "甲", "乙", "丙"]);
+    assert_eq!(table.headers, ["指标", "甲", "乙", "丙"]);
     assert_eq!(table.rows[1], ["乙", "-1.00", "1.00", "—"]);
 
     let ragged = vec![vec![1.0]; 3];

@@ -15,6 +15,8 @@ use plotters::prelude::*;
 pub struct HeatmapInput<'a> {
     pub title: &'a str,
     pub caption: &'a str,
+    /// What the rows are ("指标"), the heading of the table alternative's first column.
+    pub row_heading: &'a str,
     pub rows: &'a [String],
     pub columns: &'a [String],
     pub values: &'a [Vec<f64>],
@@ -145,7 +147,7 @@ pub fn table(input: &HeatmapInput, lang: Lang) -> TextTable {
         Key::ChartTitleAndCaption,
         &[input.title, input.caption],
     );
-    let headers = std::iter::once(String::new())
+    let headers = std::iter::once(input.row_heading.to_string())
         .chain(input.columns.iter().cloned())
         .collect();
     let mut table = TextTable::new(caption, headers);

@@ -522,9 +522,8 @@ crate::i18n::catalogue! {
     AuditColUnits => "Counties used";
     AuditAllIndicators => "All indicators";
     AuditPcaHeading => "First principal component per dimension";
-    AuditColEigenvalue => "Eigenvalue";
-    AuditColShare => "Share of variance";
-    AuditColLoadings => "Loadings";
+    AuditComponentFigures => "eigenvalue {}, share of variance {}; loadings: {}";
+    AuditComponentLine => "{}: {}. {}";
     AuditPcaUndefined => "Not computable (fewer than two indicators or an undefined correlation).";
     AuditMethodsSummary => "How the audit works";
     AuditMethodShape => "Skewness G1 = √(n(n−1))/(n−2) · m3/m2^1.5 and kurtosis G2 = ((n+1)·g2 + 6)·(n−1)/((n−2)(n−3)) with g2 = m4/m2² − 3, where mk is the k-th central moment of the counties with a value: scipy's skew(bias=False) and kurtosis(bias=False) (bias-corrected).";

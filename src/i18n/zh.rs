@@ -545,9 +545,10 @@ crate::i18n::declare_keys! {
     AuditColUnits => "参与计算的县数";
     AuditAllIndicators => "全部指标";
     AuditPcaHeading => "各维度的第一主成分";
-    AuditColEigenvalue => "特征值";
-    AuditColShare => "方差占比";
-    AuditColLoadings => "载荷";
+    /// The first eigenvalue, its share of the variance and the loadings.
+    AuditComponentFigures => "特征值 {}，方差占比 {}；载荷：{}";
+    /// A dimension, its component's figures and their reading.
+    AuditComponentLine => "{}：{}。{}";
     AuditPcaUndefined => "无法计算（指标少于两个或相关系数无定义）。";
     AuditMethodsSummary => "审计方法";
     AuditMethodShape => "偏度 G1 = √(n(n−1))/(n−2) · m3/m2^1.5，峰度 G2 = ((n+1)·g2 + 6)·(n−1)/((n−2)(n−3))，其中 g2 = m4/m2² − 3，mk 为有值的县的 k 阶中心矩：与 scipy 的 skew(bias=False) 和 kurtosis(bias=False) 相同（偏差校正）。";

@@ -546,9 +546,10 @@ crate::i18n::catalogue! {
     AuditColUnits => "參與計算的縣數";
     AuditAllIndicators => "全部指標";
     AuditPcaHeading => "各維度的第一主成分";
-    AuditColEigenvalue => "特徵值";
-    AuditColShare => "變異數佔比";
-    AuditColLoadings => "載荷";
+    /// The first eigenvalue, its share of the variance and the loadings.
+    AuditComponentFigures => "特徵值 {}，變異數佔比 {}；載荷：{}";
+    /// A dimension, its component's figures and their reading.
+    AuditComponentLine => "{}：{}。{}";
     AuditPcaUndefined => "無法計算（指標少於兩個或相關係數無定義）。";
     AuditMethodsSummary => "審計方法";
     AuditMethodShape => "偏度 G1 = √(n(n−1))/(n−2) · m3/m2^1.5，峰度 G2 = ((n+1)·g2 + 6)·(n−1)/((n−2)(n−3))，其中 g2 = m4/m2² − 3，mk 為有值的縣的 k 階中心矩：與 scipy 的 skew(bias=False) 和 kurtosis(bias=False) 相同（偏差校正）。";

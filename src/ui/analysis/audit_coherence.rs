@@ -4,7 +4,7 @@
 
 use super::Ptr;
 use crate::analysis::coherence::{self, Coherence, Correlations};
-use crate::audit_report::fmt_stat;
+use crate::audit_report::{component_figures, fmt_stat};
 use crate::chart::heatmap::{self, HeatmapInput};
 use crate::chart::LazyTable;
 use crate::i18n::{t, tf, Key};
@@ -19,6 +19,7 @@ use yew::prelude::*;
 pub(crate) struct Matrix {
     pub title: String,
     pub caption: String,
+    pub row_heading: String,
     pub rows: Vec<String>,
     pub columns: Vec<String>,
     pub values: Vec<Vec<f64>>,
@@ -29,6 +30,7 @@ impl Matrix {
         HeatmapInput {
             title: &self.title,
             caption: &self.caption,
+            row_heading: &self.row_heading,
             rows: &self.rows,
             columns: &self.columns,
             values: &self.values,
@@ -51,6 +53,7 @@ pub(crate) fn indicator_matrix(
     Matrix {
         title: tf(lang, Key::AuditHeatmapIndicators, &[kind]),
         caption: t(lang, Key::AuditHeatmapCaption).to_string(),
+        row_heading: t(lang, Key::ColIndicator).to_string(),
         rows: names.clone(),
         columns: names,
         values: c.indicators.clone(),
@@ -86,6 +89,7 @@ pub(crate) fn dimension_matrix(
     Matrix {
         title: tf(lang, Key::AuditHeatmapDimensions, &[kind]),
         caption: t(lang, Key::AuditHeatmapCaption).to_string(),
+        row_heading: t(lang, Key::ChartDimension).to_string(),
         rows: names.clone(),
         columns: names,
         values,
@@ -255,18 +259,12 @@ pub(crate) fn components_list(system: &IndicatorSystem, checks: &Coherence, lang
             <h5>{ t(lang, Key::AuditPcaHeading) }</h5>
             <dl class="audit-components" data-testid="audit-components">
                 { for checks.components.iter().enumerate().map(|(d, comp)| {
-                    let members: Vec<usize> = system.indicators_of(d).collect();
                     html! {
                         <>
                             <dt>{ system.dimensions[d].name(lang) }</dt>
                             <dd>
                                 if let Some(c) = comp {
-                                    <p>{ format!("{}: {:.2}; {}: {:.0}%", t(lang, Key::AuditColEigenvalue),
-                                        c.eigenvalues[0], t(lang, Key::AuditColShare), c.shares[0] * 100.0) }</p>
-                                    <p>{ t(lang, Key::AuditColLoadings) }{ ": " }
-                                        { members.iter().zip(&c.first_loadings)
-                                            .map(|(&i, l)| format!("{} {:.2}", system.indicators[i].short(lang), l))
-                                            .collect::<Vec<_>>().join("; ") }</p>
+                                    <p>{ component_figures(system, d, c, lang) }</p>
                                     <p>{ c.sentence(lang) }</p>
                                 } else {
                                     <p>{ t(lang, Key::AuditPcaUndefined) }</p>
