@@ -187,7 +187,7 @@ fn checks_table(
         .enumerate()
         .map(|(i, row)| ReportRow {
             cells: vec![
-                system.indicators[i].name(lang).to_string(),
+                system.indicators[i].short(lang).to_string(),
                 flagged(fmt_share(row.coverage), row.low_coverage()),
                 flagged(
                     fmt_share(row.zeros_share),
