@@ -224,7 +224,8 @@ fn facts(p: &CountyProfile, date: &str, lang: Lang) -> Vec<(String, String)> {
     out
 }
 
-fn treatment_text(system: &IndicatorSystem, treatments: &[Treatment], lang: Lang) -> String {
+/// The treatments in force as one line naming each treated indicator ("不处理" when none is).
+pub fn treatment_text(system: &IndicatorSystem, treatments: &[Treatment], lang: Lang) -> String {
     let treated: Vec<String> = treatments
         .iter()
         .enumerate()

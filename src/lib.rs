@@ -3,6 +3,7 @@
 //! Everything outside `ui` is pure Rust and builds natively; `ui` is the only module that touches the browser.
 
 pub mod analysis;
+pub mod audit_report;
 pub mod brief;
 pub mod calibration;
 pub mod chart;

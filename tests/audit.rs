@@ -6,7 +6,9 @@ mod common;
 
 use common::fjindex;
 
-use fjindex::analysis::audit::{audit, jrc_changes, IndicatorAudit};
+use fjindex::analysis::audit::{
+    audit, jrc_changes, jrc_for_flagged, rank_moves, IndicatorAudit, RankMove,
+};
 use fjindex::method::jrc::{self, JrcOutcome, Replacement};
 use fjindex::model::{Choice, Normalisation, Scenario, Treatment, TreatmentKind};
 use fjindex::score::score;
@@ -390,4 +392,125 @@ fn treatment_jrc_ranks_as_the_treated_data_does() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("unknown treatment 'cube'"));
     let refused = fjindex(&["rank", "--treatment", "turnover:log"]);
     assert!(String::from_utf8_lossy(&refused.stderr).contains("unknown indicator 'turnover'"));
+}
+
+#[test]
+fn the_one_click_treatment_gives_jrc_to_the_flagged_indicators_only() {
+    let system = common::system();
+    let data = fjindex::data::seeds::bundle().data;
+    let rows = audit(&system, &data);
+    let mut before = vec![Treatment::None; rows.len()];
+    before[1] = Treatment::Log;
+    let after = jrc_for_flagged(&before, &rows);
+    for (i, row) in rows.iter().enumerate() {
+        let expected = if row.outlier_flag {
+            Treatment::Jrc
+        } else {
+            before[i]
+        };
+        assert_eq!(after[i], expected, "{}", row.indicator_id);
+    }
+    assert!(after.contains(&Treatment::Jrc));
+    // Giving JRC to every indicator ranks the same: it leaves the unflagged ones as they are.
+    let mut flagged = Scenario::default_for(&system);
+    flagged.treatments = jrc_for_flagged(&flagged.treatments, &rows);
+    let mut all = Scenario::default_for(&system);
+    all.treatments = vec![Treatment::Jrc; rows.len()];
+    assert_eq!(
+        score(&system, &data, &flagged).unwrap().rank,
+        score(&system, &data, &all).unwrap().rank
+    );
+}
+
+#[test]
+fn rank_moves_list_the_changed_ranks_biggest_first() {
+    let before = [1, 2, 3, 4, 5, 0];
+    let after = [2, 1, 3, 5, 4, 6];
+    let moves = rank_moves(&before, &after);
+    assert_eq!(
+        moves.first(),
+        Some(&RankMove {
+            unit: 5,
+            before: 0,
+            after: 6
+        })
+    );
+    let units: Vec<usize> = moves.iter().map(|m| m.unit).collect();
+    assert_eq!(units, [5, 0, 1, 3, 4]);
+    assert!(moves[1..].iter().all(|m| m.distance() == 1));
+    assert!(rank_moves(&before, &before).is_empty());
+}
+
+#[test]
+fn the_audit_report_carries_checks_treatments_coherence_and_robustness() {
+    use fjindex::analysis::uncertainty::{self, UncertaintyConfig};
+    use fjindex::audit_report::{self, ReportInput};
+    use fjindex::model::Lang;
+
+    let system = common::system();
+    let data = fjindex::data::seeds::bundle().data;
+    let rows = audit(&system, &data);
+    let mut scenario = Scenario::default_for(&system);
+    scenario.treatments = jrc_for_flagged(&scenario.treatments, &rows);
+    let ranking = score(&system, &data, &scenario).unwrap();
+    let config = UncertaintyConfig {
+        samples: 200,
+        ..audit_report::robustness_config()
+    };
+    let result = uncertainty::run(&system, &data, &scenario, config).unwrap();
+    let mut estimates = vec![false; data.n_units()];
+    estimates[3] = true;
+    let report = audit_report::build(&ReportInput {
+        system: &system,
+        data: &data,
+        scenario: &scenario,
+        ranking: &ranking,
+        unit_estimates: &estimates,
+        robustness: &result,
+        date: "2026-12-05",
+        lang: Lang::En,
+    });
+    assert!(
+        report.stamp.contains(&data.content_hash()),
+        "{}",
+        report.stamp
+    );
+    assert!(report.stamp.contains(data.meta.name_in(Lang::En)));
+    assert!(report.estimate_notice.is_some());
+
+    assert_eq!(report.checks.rows.len(), 16);
+    for (row, check) in report.checks.rows.iter().zip(&rows) {
+        assert_eq!(row.cells[6].contains('⚠'), check.outlier_flag);
+        let in_force = if check.outlier_flag { "JRC" } else { "None" };
+        assert!(row.cells[7].contains(in_force), "{:?}", row.cells);
+    }
+    // The line of treatments in force, then one line per JRC indicator saying what it replaced.
+    let flagged = rows.iter().filter(|r| r.outlier_flag).count();
+    assert_eq!(report.treatments.len(), 1 + flagged);
+    for (line, check) in report.treatments[1..]
+        .iter()
+        .zip(rows.iter().filter(|r| r.outlier_flag))
+    {
+        let name = system
+            .indicators
+            .iter()
+            .find(|i| i.id == check.indicator_id)
+            .unwrap()
+            .name(Lang::En);
+        assert!(line.starts_with(name), "{line}");
+    }
+
+    assert!(report.heatmap_svg.starts_with("<svg"));
+    // The diagonal at least prints 1.00 (plotters writes each text on a line of its own).
+    assert!(report.heatmap_svg.matches("\n1.00\n").count() >= 16);
+    assert_eq!(report.alpha.rows.len(), system.n_dimensions() + 1);
+    assert_eq!(report.components.len(), system.n_dimensions());
+
+    assert_eq!(report.robustness.rows.len(), result.rows.len());
+    for (row, r) in report.robustness.rows.iter().zip(&result.rows) {
+        assert_eq!(row.cells[0], data.units[r.unit].name(Lang::En));
+        assert_eq!(row.cells[2], r.median_rank.to_string());
+        assert_eq!(row.cells[3], format!("{}–{}", r.p05, r.p95));
+        assert_eq!(row.estimate, r.unit == 3);
+    }
 }

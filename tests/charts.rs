@@ -3,6 +3,7 @@
 
 use fjindex::chart::compare::{self, CompareInput};
 use fjindex::chart::contribution::{self, ContributionInput};
+use fjindex::chart::heatmap::{self, HeatmapInput};
 use fjindex::chart::intervals::{self, IntervalsInput, RankInterval};
 use fjindex::chart::profile::{self, ProfileInput};
 use fjindex::chart::rank_shift::{self, RankShiftInput};
@@ -998,4 +999,58 @@ fn sobol_bars_are_as_long_as_their_indices_and_the_table_prints_them() {
         .rows[0][1..],
         ["—", "—", "—", "—"]
     );
+}
+
+#[test]
+fn heatmap_prints_every_correlation_in_a_cell_of_its_colour() {
+    let names: Vec<String> = ["甲", "乙", "丙"].iter().map(|s| s.to_string()).collect();
+    let values = vec![
+        vec![1.0, -1.0, 0.0],
+        vec![-1.0, 1.0, f64::NAN],
+        vec![0.0, f64::NAN, 1.0],
+    ];
+    let input = HeatmapInput {
+        title: "相关",
+        caption: "说明",
+        row_heading: "指标",
+        rows: &names,
+        columns: &names,
+        values: &values,
+    };
+    let style = zh();
+    let (svg, layout) = render((600, 400), |a| heatmap::draw(a, &input, &style));
+    let layout = layout.unwrap();
+    assert!(!layout.empty && layout.hits.is_empty());
+    let texts = svg_texts(&svg);
+    // Each value is printed in its cell: three 1.00 on the diagonal, two -1.00, two 0.00, two dashes.
+    for (text, n) in [("1.00", 3), ("-1.00", 2), ("0.00", 2), ("—", 2)] {
+        assert_eq!(texts.iter().filter(|t| *t == text).count(), n, "{text}");
+    }
+    for name in ["1 甲", "2 乙", "3 丙"] {
+        assert!(texts.iter().any(|t| t == name), "{name} missing");
+    }
+    // r = 1 takes the "up" colour, r = -1 the "down" colour, 0 the background, NaN the grid colour.
+    assert_eq!(heatmap::cell_colour(1.0, &style), style.up);
+    assert_eq!(heatmap::cell_colour(-1.0, &style), style.down);
+    assert_eq!(heatmap::cell_colour(0.0, &style), style.background);
+    assert_eq!(heatmap::cell_colour(f64::NAN, &style), style.grid);
+    assert!(svg.contains(&hex(style.up)) && svg.contains(&hex(style.down)));
+    let table = heatmap::table(&input, Lang::Zh);
+    assert_eq!(table.headers, ["指标", "甲", "乙", "丙"]);
+    assert_eq!(table.rows[1], ["乙", "-1.00", "1.00", "—"]);
+
+    let ragged = vec![vec![1.0]; 3];
+    let empty = HeatmapInput {
+        values: &ragged,
+        ..input
+    };
+    assert!(
+        render((600, 400), |a| heatmap::draw(a, &empty, &style))
+            .1
+            .unwrap()
+            .empty
+    );
+    assert!(render((20, 20), |a| heatmap::draw(a, &input, &style))
+        .1
+        .is_err());
 }

@@ -106,3 +106,46 @@ pub fn jrc_changes(data: &Dataset, treatments: &[Treatment]) -> Vec<Option<JrcOu
         })
         .collect()
 }
+
+/// The treatments with the JRC treatment given to every indicator the audit flags for outliers; the
+/// other indicators keep theirs.
+pub fn jrc_for_flagged(treatments: &[Treatment], rows: &[IndicatorAudit]) -> Vec<Treatment> {
+    treatments
+        .iter()
+        .zip(rows)
+        .map(|(&t, row)| if row.outlier_flag { Treatment::Jrc } else { t })
+        .collect()
+}
+
+/// A unit whose rank changed between two rankings (rank 0 = unranked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RankMove {
+    pub unit: usize,
+    pub before: u32,
+    pub after: u32,
+}
+
+impl RankMove {
+    /// How many places the unit moved, either way.
+    pub fn distance(&self) -> u32 {
+        self.before.abs_diff(self.after)
+    }
+}
+
+/// The units whose rank differs between `before` and `after`, the biggest move first (equal moves in
+/// the units' order).
+pub fn rank_moves(before: &[u32], after: &[u32]) -> Vec<RankMove> {
+    let mut moves: Vec<RankMove> = before
+        .iter()
+        .zip(after)
+        .enumerate()
+        .filter(|(_, (b, a))| b != a)
+        .map(|(unit, (&before, &after))| RankMove {
+            unit,
+            before,
+            after,
+        })
+        .collect();
+    moves.sort_by_key(|m| std::cmp::Reverse(m.distance()));
+    moves
+}

@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod contribution;
+pub mod heatmap;
 pub mod intervals;
 pub mod profile;
 pub mod rank_shift;

@@ -530,6 +530,87 @@ crate::i18n::declare_keys! {
     CoherenceOpposed => "{}与{}负相关（r = {}，小于 -0.4），在同一维度内相互抵消。";
     /// An indicator and its Pearson correlation with its dimension's score.
     CoherenceWeakWithDimension => "{}与所属维度得分的相关很弱（r = {}，绝对值小于 0.3）。";
+    ChartHeatmapEmpty => "没有可显示的相关系数。";
+    AuditHeading => "数据审计";
+    AuditIntro => "逐项检查所用数据的每个指标（覆盖率、零值、众数、偏度与峰度），可一键按 JRC 规则处理被标记的指标，并检查处理后指标之间的统计一致性。";
+    /// The data set's name, its edition (year) and its content hash.
+    AuditDataset => "数据集：{}；版本：{}；内容哈希：{}";
+    AuditEditionUnknown => "未注明";
+    AuditChecksCaption => "各指标的数据检查（基于导入时的原始值）";
+    AuditColCoverage => "覆盖率";
+    AuditColZeros => "零值占比";
+    AuditColMode => "众数占比";
+    AuditColSkewness => "偏度 G1";
+    AuditColKurtosis => "峰度 G2";
+    AuditColOutlier => "异常值";
+    AuditColSuggested => "建议处理";
+    AuditColInForce => "当前处理";
+    AuditFlagYes => "⚠ 是";
+    AuditFlagNo => "否";
+    /// A share and the flag that it is too low or too high.
+    AuditFlagged => "{} ⚠";
+    AuditFlagLegend => "⚠ 表示被标记：覆盖率低于 65%、零值或众数占比超过 50%，或异常值（|G1| > 2 且 G2 > 3.5）。";
+    /// The number of indicators flagged for outliers.
+    AuditFlagCount => "{} 个指标被标记为存在异常值。";
+    AuditApply => "对所有被标记的指标采用 JRC 处理";
+    AuditApplyNothing => "没有被标记且尚未处理的指标。";
+    /// The number of indicators the JRC treatment applies to.
+    AuditApplied => "JRC 处理已用于 {} 个指标：";
+    /// An indicator, the number of values replaced and the number of steps.
+    AuditReplaced => "{}：替换了 {} 个值（{} 步）";
+    /// An indicator.
+    AuditLogged => "{}：替换 5 次后仍触发规则，改取符号对数";
+    /// An indicator.
+    AuditClean => "{}：未触发规则，保持原值";
+    /// The number of counties whose rank changed.
+    AuditMoved => "对排名的影响：{} 个县的名次改变。";
+    AuditUnmoved => "对排名的影响：名次没有变化。";
+    AuditBiggestMoves => "变化最大的县：";
+    /// A county, its rank before and its rank after.
+    AuditMove => "{}：第 {} 名 → 第 {} 名";
+    AuditUndo => "撤销（恢复原先的处理）";
+    AuditCoherenceHeading => "统计一致性";
+    AuditCoherenceIntro => "基于处理后的标准化值（按当前方案的标准化方法与指标方向）计算：指标之间、指标与所属维度和综合指数之间、维度之间的相关。";
+    AuditCorrelationKind => "相关系数";
+    AuditPearson => "Pearson";
+    AuditSpearman => "Spearman（秩相关）";
+    /// The kind of correlation.
+    AuditHeatmapIndicators => "指标间相关（{}）";
+    AuditHeatmapCaption => "格中数字为相关系数；蓝色为正相关，橙色为负相关，颜色越深绝对值越大。";
+    /// The kind of correlation.
+    AuditHeatmapDimensions => "维度与综合指数间相关（{}）";
+    AuditIndex => "综合指数";
+    /// The kind of correlation.
+    AuditIndicatorWith => "各指标与所属维度、综合指数的相关（{}）";
+    AuditColWithDimension => "与所属维度";
+    AuditColWithIndex => "与综合指数";
+    AuditFlagsHeading => "相关性标记（Pearson）";
+    AuditNoFlags => "没有被标记的相关。";
+    AuditAlphaHeading => "Cronbach's α（内部一致性）";
+    AuditColAlpha => "α";
+    AuditColUnits => "参与计算的县数";
+    AuditAllIndicators => "全部指标";
+    AuditPcaHeading => "各维度的第一主成分";
+    /// The first eigenvalue, its share of the variance and the loadings.
+    AuditComponentFigures => "特征值 {}，方差占比 {}；载荷：{}";
+    /// A dimension, its component's figures and their reading.
+    AuditComponentLine => "{}：{}。{}";
+    AuditPcaUndefined => "无法计算（指标少于两个或相关系数无定义）。";
+    AuditMethodsSummary => "审计方法";
+    AuditMethodShape => "偏度 G1 = √(n(n−1))/(n−2) · m3/m2^1.5，峰度 G2 = ((n+1)·g2 + 6)·(n−1)/((n−2)(n−3))，其中 g2 = m4/m2² − 3，mk 为有值的县的 k 阶中心矩：与 scipy 的 skew(bias=False) 和 kurtosis(bias=False) 相同（偏差校正）。";
+    AuditMethodRule => "JRC 规则：|G1| > 2 且 G2 > 3.5 的指标被标记为存在异常值。处理时，把偏斜一侧的最极端值（所有取该值的县）替换为该侧的下一个值，每次替换后重新检验，最多 5 次；若仍触发规则，则恢复原值，改取符号对数 sign(x)·ln(1+|x|)。缺失值保持缺失。";
+    AuditMethodAlpha => "Cronbach's α 取协方差形式：α = k/(k−1) · (1 − Σ var(xᵢ) / var(Σ xᵢ))，样本方差，只用所有指标都有值的县。";
+    AuditMethodPca => "主成分分析基于各维度内指标的 Pearson 相关矩阵：第一主成分的特征值大于 1、解释超过 50% 的方差且其余特征值都不超过 1 时，认为这些指标度量同一个潜在维度。载荷是各指标与第一主成分的相关。";
+    AuditMethodFlags => "相关性标记：同一维度内 r > 0.9 为近乎重复，r < −0.4 为相互抵消；与所属维度得分的 |r| < 0.3 为关联很弱。";
+    AuditReport => "打印审计报告";
+    AuditReportTitle => "数据审计报告";
+    AuditReportClose => "关闭报告";
+    AuditRobustnessHeading => "稳健性（蒙特卡洛模拟）";
+    /// The number of runs and the seed.
+    AuditRobustnessNote => "在权重、标准化与汇总方法的随机扰动下模拟 {} 次（种子 {}），每个县的名次中位数及 5%–95% 区间。";
+    AuditColMedianRank => "名次中位数";
+    AuditColBand => "5%–95% 区间";
+    AuditColCounty => "县";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).

@@ -531,6 +531,87 @@ crate::i18n::catalogue! {
     CoherenceOpposed => "{}與{}負相關（r = {}，小於 -0.4），在同一維度內相互抵消。";
     /// An indicator and its Pearson correlation with its dimension's score.
     CoherenceWeakWithDimension => "{}與所屬維度得分的相關很弱（r = {}，絕對值小於 0.3）。";
+    ChartHeatmapEmpty => "沒有可顯示的相關係數。";
+    AuditHeading => "資料審計";
+    AuditIntro => "逐項檢查所用資料的每個指標（覆蓋率、零值、眾數、偏度與峰度），可一鍵按 JRC 規則處理被標記的指標，並檢查處理後指標之間的統計一致性。";
+    /// The data set's name, its edition (year) and its content hash.
+    AuditDataset => "資料集：{}；版本：{}；內容雜湊：{}";
+    AuditEditionUnknown => "未註明";
+    AuditChecksCaption => "各指標的資料檢查（基於匯入時的原始值）";
+    AuditColCoverage => "覆蓋率";
+    AuditColZeros => "零值佔比";
+    AuditColMode => "眾數佔比";
+    AuditColSkewness => "偏度 G1";
+    AuditColKurtosis => "峰度 G2";
+    AuditColOutlier => "異常值";
+    AuditColSuggested => "建議處理";
+    AuditColInForce => "當前處理";
+    AuditFlagYes => "⚠ 是";
+    AuditFlagNo => "否";
+    /// A share and the flag that it is too low or too high.
+    AuditFlagged => "{} ⚠";
+    AuditFlagLegend => "⚠ 表示被標記：覆蓋率低於 65%、零值或眾數佔比超過 50%，或異常值（|G1| > 2 且 G2 > 3.5）。";
+    /// The number of indicators flagged for outliers.
+    AuditFlagCount => "{} 個指標被標記為存在異常值。";
+    AuditApply => "對所有被標記的指標採用 JRC 處理";
+    AuditApplyNothing => "沒有被標記且尚未處理的指標。";
+    /// The number of indicators the JRC treatment applies to.
+    AuditApplied => "JRC 處理已用於 {} 個指標：";
+    /// An indicator, the number of values replaced and the number of steps.
+    AuditReplaced => "{}：替換了 {} 個值（{} 步）";
+    /// An indicator.
+    AuditLogged => "{}：替換 5 次後仍觸發規則，改取符號對數";
+    /// An indicator.
+    AuditClean => "{}：未觸發規則，保持原值";
+    /// The number of counties whose rank changed.
+    AuditMoved => "對排名的影響：{} 個縣的名次改變。";
+    AuditUnmoved => "對排名的影響：名次沒有變化。";
+    AuditBiggestMoves => "變化最大的縣：";
+    /// A county, its rank before and its rank after.
+    AuditMove => "{}：第 {} 名 → 第 {} 名";
+    AuditUndo => "撤銷（恢復原先的處理）";
+    AuditCoherenceHeading => "統計一致性";
+    AuditCoherenceIntro => "基於處理後的標準化值（按當前方案的標準化方法與指標方向）計算：指標之間、指標與所屬維度和綜合指數之間、維度之間的相關。";
+    AuditCorrelationKind => "相關係數";
+    AuditPearson => "Pearson";
+    AuditSpearman => "Spearman（秩相關）";
+    /// The kind of correlation.
+    AuditHeatmapIndicators => "指標間相關（{}）";
+    AuditHeatmapCaption => "格中數字為相關係數；藍色為正相關，橙色為負相關，顏色越深絕對值越大。";
+    /// The kind of correlation.
+    AuditHeatmapDimensions => "維度與綜合指數間相關（{}）";
+    AuditIndex => "綜合指數";
+    /// The kind of correlation.
+    AuditIndicatorWith => "各指標與所屬維度、綜合指數的相關（{}）";
+    AuditColWithDimension => "與所屬維度";
+    AuditColWithIndex => "與綜合指數";
+    AuditFlagsHeading => "相關性標記（Pearson）";
+    AuditNoFlags => "沒有被標記的相關。";
+    AuditAlphaHeading => "Cronbach's α（內部一致性）";
+    AuditColAlpha => "α";
+    AuditColUnits => "參與計算的縣數";
+    AuditAllIndicators => "全部指標";
+    AuditPcaHeading => "各維度的第一主成分";
+    /// The first eigenvalue, its share of the variance and the loadings.
+    AuditComponentFigures => "特徵值 {}，變異數佔比 {}；載荷：{}";
+    /// A dimension, its component's figures and their reading.
+    AuditComponentLine => "{}：{}。{}";
+    AuditPcaUndefined => "無法計算（指標少於兩個或相關係數無定義）。";
+    AuditMethodsSummary => "審計方法";
+    AuditMethodShape => "偏度 G1 = √(n(n−1))/(n−2) · m3/m2^1.5，峰度 G2 = ((n+1)·g2 + 6)·(n−1)/((n−2)(n−3))，其中 g2 = m4/m2² − 3，mk 為有值的縣的 k 階中心矩：與 scipy 的 skew(bias=False) 和 kurtosis(bias=False) 相同（偏差校正）。";
+    AuditMethodRule => "JRC 規則：|G1| > 2 且 G2 > 3.5 的指標被標記為存在異常值。處理時，把偏斜一側的最極端值（所有取該值的縣）替換為該側的下一個值，每次替換後重新檢驗，最多 5 次；若仍觸發規則，則恢復原值，改取符號對數 sign(x)·ln(1+|x|)。缺失值保持缺失。";
+    AuditMethodAlpha => "Cronbach's α 取協變異數形式：α = k/(k−1) · (1 − Σ var(xᵢ) / var(Σ xᵢ))，樣本變異數，只用所有指標都有值的縣。";
+    AuditMethodPca => "主成分分析基於各維度內指標的 Pearson 相關矩陣：第一主成分的特徵值大於 1、解釋超過 50% 的變異數且其餘特徵值都不超過 1 時，認為這些指標度量同一個潛在維度。載荷是各指標與第一主成分的相關。";
+    AuditMethodFlags => "相關性標記：同一維度內 r > 0.9 為近乎重複，r < −0.4 為相互抵消；與所屬維度得分的 |r| < 0.3 為關聯很弱。";
+    AuditReport => "列印審計報告";
+    AuditReportTitle => "資料審計報告";
+    AuditReportClose => "關閉報告";
+    AuditRobustnessHeading => "穩健性（蒙特卡洛模擬）";
+    /// The number of runs and the seed.
+    AuditRobustnessNote => "在權重、標準化與彙總方法的隨機擾動下模擬 {} 次（種子 {}），每個縣的名次中位數及 5%–95% 區間。";
+    AuditColMedianRank => "名次中位數";
+    AuditColBand => "5%–95% 區間";
+    AuditColCounty => "縣";
 
     // Page components, tools, exports, share links (helper D adds below).
     // Data errors and where they are (src/data/mod.rs).

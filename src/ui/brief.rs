@@ -1,5 +1,6 @@
 //! The county brief in the page: the profile's "打印简报 / Print brief" button (page module) and the
-//! brief itself (panels module, loaded when the button is first pressed).
+//! brief itself (panels module, loaded when the button is first pressed); and the print machinery every
+//! printable document uses (the brief and the audit report): one overlay, one document shown at a time.
 //!
 //! The button puts a full-page overlay under `<body>` (outside the page's Yew tree, so nothing of the
 //! page re-renders), sends the page's snapshot to the panels module's `brief` export, and once the brief
@@ -11,8 +12,7 @@ use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::state::messages::PageMessage;
 use crate::state::snapshot::Snapshot;
-use crate::ui::{LatestState, Ptr};
-use std::rc::Rc;
+use crate::ui::LatestState;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -31,7 +31,7 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// The overlay under `<body>`, made on first use.
-fn overlay() -> Option<web_sys::Element> {
+pub(crate) fn overlay() -> Option<web_sys::Element> {
     let doc = document()?;
     if let Some(el) = doc.get_element_by_id(OVERLAY_ID) {
         return Some(el);
@@ -99,11 +99,7 @@ pub fn BriefButton(props: &BriefButtonProps) -> Html {
                 match call_panels("brief", args).await {
                     Ok(_) => {
                         making.set(Making::Idle);
-                        mark_open(true);
-                        focus("[data-testid=\"brief-close\"]");
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
+                        open_and_print();
                     }
                     Err(e) => making.set(Making::Failed(super::tools::describe(&e))),
                 }
@@ -126,12 +122,12 @@ pub fn BriefButton(props: &BriefButtonProps) -> Html {
 }
 
 thread_local! {
-    /// The brief drawn last (panels module), replaced by the next.
-    static SHOWN: std::cell::RefCell<Option<AppHandle<BriefApp>>> = const { std::cell::RefCell::new(None) };
+    /// The document drawn last (panels module), replaced by the next.
+    static SHOWN: std::cell::RefCell<Option<AppHandle<PrintApp>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Today's date as `2026-12-06`, in the reader's time zone.
-fn today() -> String {
+pub(crate) fn today() -> String {
     let d = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",
@@ -153,7 +149,7 @@ fn base_url() -> String {
 }
 
 /// Resolves after the browser has run its pending tasks (Yew's render among them).
-async fn next_task() {
+pub(crate) async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback(&resolve);
@@ -195,29 +191,28 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
         bounds_limits: None,
     };
     let brief = crate::brief::build(&state, &extras).ok_or("no county is selected")?;
-    SHOWN.with(|s| {
-        if let Some(old) = s.borrow_mut().take() {
-            old.destroy();
-        }
-    });
-    let app = yew::Renderer::<BriefApp>::with_root_and_props(
-        super::panels_app::detached_root()?,
-        BriefAppProps {
-            brief: Ptr(Rc::new(brief)),
-            host: root,
-        },
+    let sheet = brief_sheet(&brief);
+    present(
+        root,
+        brief.lang,
+        "[data-testid=\"brief-open\"]",
+        "brief-title",
+        Key::BriefClose,
+        sheet,
     )
-    .render();
-    SHOWN.with(|s| *s.borrow_mut() = Some(app));
-    next_task().await;
-    Ok(())
+    .await
 }
 
 #[derive(Properties, PartialEq)]
-struct BriefAppProps {
-    brief: Ptr<Brief>,
-    /// The page's element the brief is shown in.
+struct PrintAppProps {
+    lang: Lang,
+    /// The page's element the document is shown in.
     host: web_sys::Element,
+    opener: &'static str,
+    labelled_by: &'static str,
+    /// The close button's text, which names the document.
+    close_label: Key,
+    sheet: Html,
 }
 
 /// Moves the focus to the element `selector` finds.
@@ -230,26 +225,69 @@ fn focus(selector: &str) {
     }
 }
 
-/// Closes the brief and gives the focus back to the button that opened it.
-fn close() {
+/// Closes the document shown and gives the focus to the button `opener` finds, which opened it.
+fn close(opener: &str) {
     mark_open(false);
-    focus("[data-testid=\"brief-open\"]");
+    focus(opener);
 }
 
+/// Shows the document drawn last and opens the browser's print dialog.
+pub(crate) fn open_and_print() {
+    mark_open(true);
+    focus("[data-testid=\"brief-close\"]");
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Panels module: draws `sheet` in the overlay `root` as the one print document, replacing the one
+/// drawn before, and resolves once it is in the document. `opener` finds the button the focus goes back
+/// to on closing; `labelled_by` is the id of the sheet's title; `close_label` names the close button.
+pub(crate) async fn present(
+    root: web_sys::Element,
+    lang: Lang,
+    opener: &'static str,
+    labelled_by: &'static str,
+    close_label: Key,
+    sheet: Html,
+) -> Result<(), String> {
+    SHOWN.with(|s| {
+        if let Some(old) = s.borrow_mut().take() {
+            old.destroy();
+        }
+    });
+    let app = yew::Renderer::<PrintApp>::with_root_and_props(
+        super::panels_app::detached_root()?,
+        PrintAppProps {
+            lang,
+            host: root,
+            opener,
+            labelled_by,
+            close_label,
+            sheet,
+        },
+    )
+    .render();
+    SHOWN.with(|s| *s.borrow_mut() = Some(app));
+    next_task().await;
+    Ok(())
+}
+
+/// The print document's dialog: its toolbar (print again, close) over the sheet; Escape closes it.
 #[component]
-fn BriefApp(props: &BriefAppProps) -> Html {
-    let b = &props.brief;
-    let lang = b.lang;
+fn PrintApp(props: &PrintAppProps) -> Html {
+    let lang = props.lang;
+    let opener = props.opener;
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
-    let on_close = Callback::from(|_: MouseEvent| close());
-    // Escape closes the brief wherever the focus is (printing may have taken it off the toolbar).
-    use_effect_with((), |_| {
+    let on_close = Callback::from(move |_: MouseEvent| close(opener));
+    // Escape closes the document wherever the focus is (printing may have taken it off the toolbar).
+    use_effect_with(opener, |&opener| {
         let listener = document().map(|d| {
-            gloo::events::EventListener::new(&d, "keydown", |e| {
+            gloo::events::EventListener::new(&d, "keydown", move |e| {
                 let open = document()
                     .and_then(|d| d.document_element())
                     .is_some_and(|r| r.has_attribute("data-brief"));
@@ -257,42 +295,50 @@ fn BriefApp(props: &BriefAppProps) -> Html {
                     .dyn_ref::<web_sys::KeyboardEvent>()
                     .is_some_and(|k| k.key() == "Escape");
                 if open && escape {
-                    close();
+                    close(opener);
                 }
             })
         });
         move || drop(listener)
     });
     let view = html! {
-        <div class="brief-dialog" role="dialog" aria-modal="true" aria-labelledby="brief-title"
+        <div class="brief-dialog" role="dialog" aria-modal="true" aria-labelledby={props.labelled_by}
             lang={super::lang_tag(lang)}>
             <div class="brief-toolbar">
                 <button type="button" onclick={print} data-testid="brief-print">{ t(lang, Key::BriefPrintAgain) }</button>
-                <button type="button" onclick={on_close} data-testid="brief-close">{ t(lang, Key::BriefClose) }</button>
+                <button type="button" onclick={on_close} data-testid="brief-close">{ t(lang, props.close_label) }</button>
             </div>
-            <article class="brief-sheet" data-testid="brief" data-adcode={b.adcode.clone()}>
-                <header class="brief-head">
-                    <p class="brief-kicker">{ b.title.clone() }</p>
-                    <h2 id="brief-title" translate="no">{ b.county.clone() }{ " " }<span class="muted">{ b.prefecture.clone() }</span></h2>
-                    <dl class="brief-facts">
-                        { for b.facts.iter().map(|(label, value)| html! {
-                            <div><dt>{ label.clone() }</dt><dd translate="no">{ value.clone() }</dd></div>
-                        }) }
-                    </dl>
-                </header>
-                if let Some(note) = &b.estimate_notice {
-                    <p class="brief-estimate" data-testid="brief-estimate">
-                        <span class="est-mark" aria-hidden="true">{ t(lang, Key::EstimateMark) }</span>{ " " }{ note.clone() }
-                    </p>
-                }
-                <div class="brief-body">
-                    { for b.sections.iter().map(|s| section(s, b.qr.as_ref(), lang)) }
-                </div>
-                <footer class="brief-foot">{ t(lang, Key::BriefFooter) }</footer>
-            </article>
+            { props.sheet.clone() }
         </div>
     };
     create_portal(view, props.host.clone())
+}
+
+/// The brief's sheet.
+fn brief_sheet(b: &Brief) -> Html {
+    let lang = b.lang;
+    html! {
+        <article class="brief-sheet" data-testid="brief" data-adcode={b.adcode.clone()}>
+            <header class="brief-head">
+                <p class="brief-kicker">{ b.title.clone() }</p>
+                <h2 id="brief-title" translate="no">{ b.county.clone() }{ " " }<span class="muted">{ b.prefecture.clone() }</span></h2>
+                <dl class="brief-facts">
+                    { for b.facts.iter().map(|(label, value)| html! {
+                        <div><dt>{ label.clone() }</dt><dd translate="no">{ value.clone() }</dd></div>
+                    }) }
+                </dl>
+            </header>
+            if let Some(note) = &b.estimate_notice {
+                <p class="brief-estimate" data-testid="brief-estimate">
+                    <span class="est-mark" aria-hidden="true">{ t(lang, Key::EstimateMark) }</span>{ " " }{ note.clone() }
+                </p>
+            }
+            <div class="brief-body">
+                { for b.sections.iter().map(|s| section(s, b.qr.as_ref(), lang)) }
+            </div>
+            <footer class="brief-foot">{ t(lang, Key::BriefFooter) }</footer>
+        </article>
+    }
 }
 
 fn section(s: &Section, qr: Option<&Qr>, lang: Lang) -> Html {

@@ -113,10 +113,14 @@ async function axeViolations(page) {
   );
 }
 
-/** Every panel open, a county chosen, an uncertainty run shown and every disclosure expanded. */
+/** Every panel open, the audit's treatment applied, a county chosen, an uncertainty run shown and every
+ * disclosure expanded. */
 async function everythingShown(page) {
   await openOnDemand(page, "charts");
   await openOnDemand(page, "analysis");
+  // The audit's one-click treatment, so that its list of changes and its undo are checked too.
+  await page.click('[data-testid="audit-apply"]');
+  await page.waitForSelector('[data-testid="audit-changes"]');
   await page.fill("#unc-samples", "500");
   await page.click('[data-testid="uncertainty-run"]');
   await page.waitForSelector('[data-testid="uncertainty-result"][data-samples="500"]', { timeout: 60_000 });

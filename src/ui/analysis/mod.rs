@@ -1,6 +1,7 @@
 //! The analysis panels: method choices with their formulas and the weights-against-influence chart, the
-//! AHP comparison form, rank uncertainty, which choice drives the ranking (Sobol), what it takes for the selected county to move, and a
-//! side-by-side comparison of two to four counties.
+//! AHP comparison form, rank uncertainty, which choice drives the ranking (Sobol), what it takes for
+//! the selected county to move, the data audit with the coherence of the index, and a side-by-side
+//! comparison of two to four counties.
 //!
 //! Each panel takes the parts of the page state it shows and changes the state only by dispatching
 //! `Action`s (the AHP form, the method choices and the reach panel's Apply replace the scenario with
@@ -8,6 +9,9 @@
 //! re-renders cheaply when some unrelated part of the state changes.
 
 mod ahp;
+mod audit;
+mod audit_coherence;
+mod audit_report;
 mod compare;
 mod explain;
 mod methods_more;
@@ -116,9 +120,11 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                 <sensitivity::SensitivityPanel {lang} system={system.clone()} data={data.clone()}
                     scenario={scenario.clone()} baseline={baseline.clone()}
                     unit_estimates={unit_estimates.clone()} {selected} />
-                <reach::ReachPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario}
-                    ranking={ranking.clone()} baseline={baseline.clone()} {unit_estimates} {selected}
+                <reach::ReachPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario.clone()}
+                    ranking={ranking.clone()} baseline={baseline.clone()} unit_estimates={unit_estimates.clone()} {selected}
                     dispatch={dispatch.clone()} />
+                <audit::AuditPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario.clone()}
+                    ranking={ranking.clone()} unit_estimates={unit_estimates.clone()} dispatch={dispatch.clone()} />
                 <compare::ComparePanel {lang} {system} {data} {ranking} {baseline} {selected} {dispatch} />
             </div>
         </section>
