@@ -1054,3 +1054,29 @@ fn heatmap_prints_every_correlation_in_a_cell_of_its_colour() {
         .1
         .is_err());
 }
+
+#[test]
+fn a_heatmap_of_sixteen_indicators_at_phone_width_numbers_every_column() {
+    let names: Vec<String> = (1..=16).map(|i| format!("指标{i}")).collect();
+    let values: Vec<Vec<f64>> = (0..16)
+        .map(|r| (0..16).map(|c| if r == c { 1.0 } else { 0.1 }).collect())
+        .collect();
+    let input = HeatmapInput {
+        title: "相关",
+        caption: "说明",
+        row_heading: "指标",
+        rows: &names,
+        columns: &names,
+        values: &values,
+    };
+    let (svg, layout) = render((290, 410), |a| heatmap::draw(a, &input, &zh()));
+    assert!(!layout.unwrap().empty);
+    let texts = svg_texts(&svg);
+    for n in 1..=16 {
+        assert!(
+            texts.iter().any(|t| *t == n.to_string()),
+            "column {n}: {texts:?}"
+        );
+    }
+    assert!(!texts.iter().any(|t| t == "…"), "{texts:?}");
+}

@@ -104,10 +104,19 @@ fn grid<DB: DrawingBackend>(pen: &Pen<DB>, top: i32, input: &HeatmapInput) -> Re
     } else {
         input.columns.to_vec()
     };
+    // Column headings shrink (to half the text size) before they are cut, so that "16" still fits a
+    // phone's narrow cells.
+    let widest = column_numbers
+        .iter()
+        .map(|l| pen.text_width(l, 1.0))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let head_rel = ((cell_w - pen.px(2.0)) as f64 / widest as f64).clamp(0.5, 0.85);
     for (c, label) in column_numbers.iter().enumerate() {
         let cx = x0 + c as i32 * cell_w + cell_w / 2;
-        let label = pen.fit(label, 0.85, cell_w - pen.px(2.0));
-        pen.text(&label, (cx, top), 0.85, style.text, H::Center, V::Top)?;
+        let label = pen.fit(label, head_rel, cell_w - pen.px(2.0));
+        pen.text(&label, (cx, top), head_rel, style.text, H::Center, V::Top)?;
     }
     for (r, label) in row_labels.iter().enumerate() {
         let y = y0 + r as i32 * cell_h;

@@ -162,12 +162,18 @@ fn Heatmap(props: &HeatmapProps) -> Html {
         let painter = Painter::new(move |area, style| heatmap::draw(area, &matrix.input(), style));
         (painter, table)
     });
-    // Rows of about 30 px under a heading of about 90 px.
-    let height = 90 + 30 * props.matrix.rows.len() as u32;
+    // Rows of about 30 px under a heading of about 90 px; on a narrow screen the cells, which stay at
+    // most as tall as they are wide, shrink, and so does the canvas (down to rows of 20 px).
+    let rows = props.matrix.rows.len() as u32;
+    let height = Height::Aspect {
+        ratio: 0.45,
+        min: 90 + 20 * rows,
+        max: 90 + 30 * rows,
+    };
     html! {
         <figure class="chart-figure chart-heatmap">
             <ChartCanvas painter={chart.0.clone()} table={Ptr(chart.1.clone())} {lang}
-                height={Height::Fixed(height)} on_select={Callback::noop()} png_name={props.png_name.clone()} />
+                {height} on_select={Callback::noop()} png_name={props.png_name.clone()} />
         </figure>
     }
 }
