@@ -965,9 +965,9 @@ fn sobol_bars_are_as_long_as_their_indices_and_the_table_prints_them() {
         [
             "normalisation",
             "0.200",
-            "-0.050–0.300",
+            "[-0.050, 0.300]",
             "0.300",
-            "0.200–0.400"
+            "[0.200, 0.400]"
         ]
     );
     assert!(table.row_units.iter().all(Option::is_none));

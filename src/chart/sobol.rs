@@ -42,10 +42,11 @@ pub fn index_text(x: f64) -> String {
     }
 }
 
-/// An interval as "low–high", or a dash when undefined.
+/// An interval as "[low, high]" (a dash between two negative ends would read as a minus), or a dash
+/// when undefined.
 pub fn interval_text(e: &IndexEstimate) -> String {
     if e.low.is_finite() && e.high.is_finite() {
-        format!("{}–{}", index_text(e.low), index_text(e.high))
+        format!("[{}, {}]", index_text(e.low), index_text(e.high))
     } else {
         "—".to_string()
     }
