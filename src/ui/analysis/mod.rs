@@ -12,6 +12,7 @@ mod ahp;
 mod audit;
 mod audit_coherence;
 mod audit_report;
+mod chunked;
 mod compare;
 mod explain;
 mod methods_more;

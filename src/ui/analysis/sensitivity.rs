@@ -3,6 +3,7 @@
 //! chunks before it (as the rank uncertainty panel does); a progress bar and Cancel; results as the
 //! sentence naming the input that drives the ranking, index charts and tables for both outputs.
 
+use super::chunked::{next_chunk, parse_noise, parse_seed, text_input, Tasks};
 use super::pickers::CountySelect;
 use super::{estimate_note, now_ms, Message, Ptr};
 use crate::analysis::sensitivity::{
@@ -18,15 +19,10 @@ use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::{Ranking, ScoreError};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The compute time one task aims at; the page stays responsive well below the 50 ms long-task line.
-const TARGET_CHUNK_MS: f64 = 8.0;
 /// Model runs in the first chunk, which measures how fast this machine is.
 const FIRST_RUNS: usize = 64;
 /// Bootstrap resamples in the first bootstrap chunk; one resample costs about N(d + 2) sums.
@@ -98,30 +94,20 @@ enum Phase {
 }
 
 type JobCell = Rc<RefCell<Option<Job>>>;
-/// Recent timers: the one that is running must not be dropped by its own callback, so a few are kept.
-type Timers = Rc<RefCell<VecDeque<Timeout>>>;
 
 #[derive(Clone)]
 struct Scheduler {
     job: JobCell,
-    timers: Timers,
+    tasks: Tasks,
     phase: UseStateSetter<Phase>,
     outcome: UseStateSetter<Option<Ptr<Outcome>>>,
     chart_on: UseStateSetter<bool>,
 }
 
 impl Scheduler {
-    fn later(&self, f: impl FnOnce() + 'static) {
-        let mut timers = self.timers.borrow_mut();
-        timers.push_back(Timeout::new(0, f));
-        while timers.len() > 3 {
-            timers.pop_front();
-        }
-    }
-
     fn schedule(&self) {
         let me = self.clone();
-        self.later(move || me.tick());
+        self.tasks.later(move || me.tick());
     }
 
     /// Runs one chunk of the current stage and schedules the next, moves from the runs to the
@@ -159,14 +145,7 @@ impl Scheduler {
             Stage::Bootstrap(_) => job.record_bootstrap(dt),
         }
         let done = (progress.done - before).max(1);
-        // Size the next chunk from this one's pace; timers too coarse to measure mean "much larger".
-        // Growth is capped at double per chunk, so one fast measurement cannot overshoot far.
-        job.chunk = if dt >= 1.0 {
-            ((TARGET_CHUNK_MS * done as f64 / dt) as usize).clamp(1, job.chunk * 2)
-        } else {
-            job.chunk * 2
-        }
-        .min(200_000);
+        job.chunk = next_chunk(job.chunk, done, dt, 1);
         if let Stage::Runs(_) = job.stage {
             drop(slot);
             self.phase.set(Phase::Running(progress));
@@ -199,12 +178,12 @@ impl Scheduler {
         };
         let me = self.clone();
         let cell = RefCell::new(Some(outcome));
-        self.later(move || {
+        self.tasks.later(move || {
             if let Some(o) = cell.borrow_mut().take() {
                 me.outcome.set(Some(Ptr(Rc::new(o))));
                 me.phase.set(Phase::Idle);
                 let me2 = me.clone();
-                me.later(move || me2.chart_on.set(true));
+                me.tasks.later(move || me2.chart_on.set(true));
             }
         });
     }
@@ -223,20 +202,8 @@ fn parse_config(samples: &str, noise: &str, seed: &str) -> Result<SensitivityCon
             0
         }
     };
-    let noise = match noise.trim().parse::<f64>() {
-        Ok(x) if (0.0..1.0).contains(&x) => x,
-        _ => {
-            problems.push(Message::new(Key::UncNoiseRange, &[]));
-            0.0
-        }
-    };
-    let seed = match seed.trim().parse::<u64>() {
-        Ok(s) => s,
-        Err(_) => {
-            problems.push(Message::new(Key::UncSeedInvalid, &[]));
-            0
-        }
-    };
+    let noise = parse_noise(noise, &mut problems);
+    let seed = parse_seed(seed, &mut problems);
     if problems.is_empty() {
         Ok(SensitivityConfig {
             base_samples,
@@ -246,13 +213,6 @@ fn parse_config(samples: &str, noise: &str, seed: &str) -> Result<SensitivityCon
     } else {
         Err(problems)
     }
-}
-
-fn text_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        state.set(e.target_unchecked_into::<HtmlInputElement>().value())
-    })
 }
 
 /// The run as the panel sees it: its phase, the last finished outcome, whether its charts are drawn
@@ -318,19 +278,19 @@ fn use_sensitivity_run() -> RunHandle {
     let outcome = use_state_eq(|| None::<Ptr<Outcome>>);
     let chart_on = use_state_eq(|| false);
     let job: JobCell = use_mut_ref(|| None);
-    let timers: Timers = use_mut_ref(VecDeque::new);
+    let tasks = (*use_mut_ref(Tasks::default)).borrow().clone();
     {
-        let (job, timers) = (job.clone(), timers.clone());
+        let (job, tasks) = (job.clone(), tasks.clone());
         use_effect_with((), move |_| {
             move || {
                 job.borrow_mut().take();
-                timers.borrow_mut().clear();
+                tasks.clear();
             }
         });
     }
     let scheduler = Scheduler {
         job,
-        timers,
+        tasks,
         phase: phase.setter(),
         outcome: outcome.setter(),
         chart_on: chart_on.setter(),

@@ -2,6 +2,7 @@
 //! task scheduled with a zero-delay timer and sized from the measured time of the chunks before it, so
 //! no task comes near 50 ms; a progress bar and Cancel; results as interval bars and as a table.
 
+use super::chunked::{next_chunk, parse_noise, parse_seed, text_input, Tasks};
 use super::{estimate_note, now_ms, Message, Ptr};
 use crate::analysis::uncertainty::{
     percent_text, Progress, UncertaintyConfig, UncertaintyResult, UncertaintyRun, MAX_SAMPLES,
@@ -14,15 +15,11 @@ use crate::score::ScoreError;
 use crate::state::Action;
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::Dispatch;
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// The compute time one task aims at; the page stays responsive well below the 50 ms long-task line.
-const TARGET_CHUNK_MS: f64 = 8.0;
 /// Samples in the first chunk, which measures how fast this machine is.
 const FIRST_CHUNK: usize = 64;
 /// Result rows put into the table per task, so publishing a result is no long task either.
@@ -63,13 +60,11 @@ enum Phase {
 }
 
 type JobCell = Rc<RefCell<Option<Job>>>;
-/// Recent timers: the one that is running must not be dropped by its own callback, so a few are kept.
-type Timers = Rc<RefCell<VecDeque<Timeout>>>;
 
 #[derive(Clone)]
 struct Scheduler {
     job: JobCell,
-    timers: Timers,
+    tasks: Tasks,
     phase: UseStateSetter<Phase>,
     outcome: UseStateSetter<Option<Ptr<Outcome>>>,
     chart_on: UseStateSetter<bool>,
@@ -79,18 +74,13 @@ struct Scheduler {
 impl Scheduler {
     fn schedule(&self) {
         let me = self.clone();
-        let t = Timeout::new(0, move || me.tick());
-        let mut timers = self.timers.borrow_mut();
-        timers.push_back(t);
-        while timers.len() > 3 {
-            timers.pop_front();
-        }
+        self.tasks.later(move || me.tick());
     }
 
     /// Adds the table's rows a task at a time, then draws the chart in a task of its own.
     fn reveal(&self, shown: usize, total: usize) {
         let me = self.clone();
-        let t = Timeout::new(0, move || {
+        self.tasks.later(move || {
             if shown >= total {
                 me.chart_on.set(true);
             } else {
@@ -99,7 +89,6 @@ impl Scheduler {
                 me.reveal(next, total);
             }
         });
-        self.timers.borrow_mut().push_back(t);
     }
 
     /// Runs one chunk and schedules the next, or publishes the result in a task of its own.
@@ -116,15 +105,7 @@ impl Scheduler {
         job.longest_ms = job.longest_ms.max(dt);
         job.chunks += 1;
         let done = (progress.done - before).max(1);
-        // Size the next chunk from this one's pace; timers too coarse to measure mean "much larger".
-        // Growth is capped at double per chunk: one fast measurement on a busy machine must not produce a
-        // chunk that then runs far past the target.
-        job.chunk = if dt >= 1.0 {
-            ((TARGET_CHUNK_MS * done as f64 / dt) as usize).clamp(16, job.chunk * 2)
-        } else {
-            job.chunk * 2
-        }
-        .min(200_000);
+        job.chunk = next_chunk(job.chunk, done, dt, 16);
         if !progress.is_finished() {
             drop(slot);
             self.phase.set(Phase::Running(progress));
@@ -144,7 +125,7 @@ impl Scheduler {
         };
         let me = self.clone();
         let cell = RefCell::new(Some(outcome));
-        let t = Timeout::new(0, move || {
+        self.tasks.later(move || {
             if let Some(o) = cell.borrow_mut().take() {
                 let n = o.result.rows.len();
                 me.rows_shown.set(ROWS_PER_TASK.min(n));
@@ -153,7 +134,6 @@ impl Scheduler {
                 me.reveal(ROWS_PER_TASK, n);
             }
         });
-        self.timers.borrow_mut().push_back(t);
     }
 }
 
@@ -175,20 +155,8 @@ fn parse_config(
             0
         }
     };
-    let noise = match noise.trim().parse::<f64>() {
-        Ok(x) if (0.0..1.0).contains(&x) => x,
-        _ => {
-            problems.push(Message::new(Key::UncNoiseRange, &[]));
-            0.0
-        }
-    };
-    let seed = match seed.trim().parse::<u64>() {
-        Ok(s) => s,
-        Err(_) => {
-            problems.push(Message::new(Key::UncSeedInvalid, &[]));
-            0
-        }
-    };
+    let noise = parse_noise(noise, &mut problems);
+    let seed = parse_seed(seed, &mut problems);
     if problems.is_empty() {
         Ok(UncertaintyConfig {
             samples,
@@ -199,13 +167,6 @@ fn parse_config(
     } else {
         Err(problems)
     }
-}
-
-fn text_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let state = state.clone();
-    Callback::from(move |e: InputEvent| {
-        state.set(e.target_unchecked_into::<HtmlInputElement>().value())
-    })
 }
 
 /// The run as the panel sees it: its phase, the last finished outcome, how much of that is revealed,
@@ -271,19 +232,19 @@ fn use_uncertainty_run() -> RunHandle {
     let chart_on = use_state_eq(|| false);
     let rows_shown = use_state_eq(|| 0usize);
     let job: JobCell = use_mut_ref(|| None);
-    let timers: Timers = use_mut_ref(VecDeque::new);
+    let tasks = (*use_mut_ref(Tasks::default)).borrow().clone();
     {
-        let (job, timers) = (job.clone(), timers.clone());
+        let (job, tasks) = (job.clone(), tasks.clone());
         use_effect_with((), move |_| {
             move || {
                 job.borrow_mut().take();
-                timers.borrow_mut().clear();
+                tasks.clear();
             }
         });
     }
     let scheduler = Scheduler {
         job,
-        timers,
+        tasks,
         phase: phase.setter(),
         outcome: outcome.setter(),
         chart_on: chart_on.setter(),
