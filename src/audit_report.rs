@@ -5,7 +5,7 @@
 //! hash. Built as plain text, tables and one SVG, so the view only lays them out.
 
 use crate::analysis::audit::{self, IndicatorAudit};
-use crate::analysis::coherence::{self, Coherence, Components};
+use crate::analysis::coherence::{self, Alpha, Coherence, Components};
 use crate::analysis::uncertainty::{UncertaintyConfig, UncertaintyResult};
 use crate::chart::heatmap::{self, HeatmapInput};
 use crate::chart::ChartStyle;
@@ -270,20 +270,29 @@ fn heatmap_svg(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> Stri
     svg
 }
 
-fn alpha_table(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> ReportTable {
-    let head = [Key::ChartDimension, Key::AuditColAlpha, Key::AuditColUnits]
-        .iter()
-        .map(|&k| t(lang, k).to_string())
-        .collect();
-    let rows = system
+/// Cronbach's alpha of each dimension, then over every indicator, each with its row's name in `lang`.
+pub fn alpha_rows<'a>(
+    system: &'a IndicatorSystem,
+    checks: &'a Coherence,
+    lang: Lang,
+) -> impl Iterator<Item = (&'a str, &'a Alpha)> {
+    system
         .dimensions
         .iter()
-        .map(|d| d.name(lang))
+        .map(move |d| d.name(lang))
         .zip(&checks.alpha_dimension)
         .chain(std::iter::once((
             t(lang, Key::AuditAllIndicators),
             &checks.alpha_index,
         )))
+}
+
+fn alpha_table(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> ReportTable {
+    let head = [Key::ChartDimension, Key::AuditColAlpha, Key::AuditColUnits]
+        .iter()
+        .map(|&k| t(lang, k).to_string())
+        .collect();
+    let rows = alpha_rows(system, checks, lang)
         .map(|(name, a)| ReportRow {
             cells: vec![name.to_string(), fmt_stat(a.alpha), a.units.to_string()],
             estimate: false,

@@ -298,6 +298,9 @@ pub fn template_csv(system: &IndicatorSystem, counties: &[Unit]) -> String {
     csv_with_bom(&template_rows(system, counties))
 }
 
+/// The name of the import template's sheet describing each indicator.
+pub const GUIDE_SHEET_NAME: &str = "指标说明";
+
 /// The import template as XLSX: the data sheet, then a sheet describing each indicator.
 pub fn template_xlsx(system: &IndicatorSystem, counties: &[Unit]) -> Vec<u8> {
     xlsx_writer::write(&template_sheets(system, counties))
@@ -344,7 +347,7 @@ pub fn template_sheets(system: &IndicatorSystem, counties: &[Unit]) -> Vec<Sheet
         );
     }
     let guide = Sheet {
-        name: "指标说明".into(),
+        name: GUIDE_SHEET_NAME.into(),
         rows: guide,
         widths: vec![22.0, 36.0, 8.0, 50.0, 40.0, 16.0, 60.0],
         freeze_header: true,

@@ -302,7 +302,10 @@ fn read_with_system_sheet(
     let first_data_sheet = || {
         names
             .iter()
-            .find(|n| !crate::data::system_sheet::is_system_sheet(n) && n.as_str() != "指标说明")
+            .find(|n| {
+                !crate::data::system_sheet::is_system_sheet(n)
+                    && n.as_str() != crate::data::export::GUIDE_SHEET_NAME
+            })
             .cloned()
     };
     let rest = ImportOptions {

@@ -228,15 +228,7 @@ fn flags_list(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> Html 
 
 /// Cronbach's alpha per dimension and over every indicator.
 pub(crate) fn alpha_table(system: &IndicatorSystem, checks: &Coherence, lang: Lang) -> Html {
-    let rows = system
-        .dimensions
-        .iter()
-        .map(|d| d.name(lang))
-        .zip(&checks.alpha_dimension)
-        .chain(std::iter::once((
-            t(lang, Key::AuditAllIndicators),
-            &checks.alpha_index,
-        )));
+    let rows = crate::audit_report::alpha_rows(system, checks, lang);
     html! {
         <table data-testid="audit-alpha">
             <caption>{ t(lang, Key::AuditAlphaHeading) }</caption>
