@@ -1,0 +1,290 @@
+//! Named scenarios (`fjindex::scenarios`): the saved format and its checks, the list operations, and
+//! the comparison of two to four scenarios against ranks worked out by hand and by separate scorings.
+
+use fjindex::data::seeds;
+use fjindex::model::{Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario};
+use fjindex::model::{Treatment, Weighting};
+use fjindex::scenarios::{self, NameError, ReadError, SavedScenario};
+use fjindex::score::score;
+
+fn system() -> IndicatorSystem {
+    seeds::indicator_system()
+}
+
+fn defaults() -> Scenario {
+    Scenario::default_for(&system())
+}
+
+fn entry(name: &str, query: &str, version: u32) -> SavedScenario {
+    SavedScenario {
+        name: name.into(),
+        query: query.into(),
+        version,
+    }
+}
+
+#[test]
+fn names_are_trimmed_non_empty_short_and_unique() {
+    assert_eq!(
+        scenarios::clean_name("  增长优先 "),
+        Ok("增长优先".to_string())
+    );
+    assert_eq!(scenarios::clean_name("   "), Err(NameError::Empty));
+    assert_eq!(
+        scenarios::clean_name(&"甲".repeat(40)).map(|n| n.chars().count()),
+        Ok(40)
+    );
+    assert_eq!(
+        scenarios::clean_name(&"甲".repeat(41)),
+        Err(NameError::TooLong)
+    );
+    assert_eq!(
+        scenarios::clean_name("a\nb"),
+        Err(NameError::ControlCharacter)
+    );
+    let list = scenarios::save(&[], " A ", "w=2,1,1,1,1").unwrap();
+    assert_eq!(list, vec![entry("A", "w=2,1,1,1,1", 1)]);
+    assert_eq!(
+        scenarios::save(&list, "A", ""),
+        Err(NameError::Taken("A".into()))
+    );
+    let mut full = Vec::new();
+    for k in 0..scenarios::MAX_SAVED {
+        full = scenarios::save(&full, &format!("s{k}"), "").unwrap();
+    }
+    assert_eq!(
+        scenarios::save(&full, "one more", ""),
+        Err(NameError::ListFull)
+    );
+}
+
+#[test]
+fn rename_delete_and_undo_keep_the_order() {
+    let mut list = Vec::new();
+    for (name, q) in [("A", "w=2,1,1,1,1"), ("B", "norm=zscore"), ("C", "")] {
+        list = scenarios::save(&list, name, q).unwrap();
+    }
+    let renamed = scenarios::rename(&list, "B", " B2 ").unwrap();
+    let names: Vec<&str> = renamed.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["A", "B2", "C"]);
+    assert_eq!(renamed[1].query, "norm=zscore");
+    // Renaming to its own name is allowed; to another's is not.
+    assert!(scenarios::rename(&list, "B", "B").is_ok());
+    assert_eq!(
+        scenarios::rename(&list, "B", "C"),
+        Err(NameError::Taken("C".into()))
+    );
+    assert_eq!(
+        scenarios::rename(&list, "Z", "Y"),
+        Err(NameError::Unknown("Z".into()))
+    );
+    let (after, deleted) = scenarios::delete(&list, "B").unwrap();
+    assert_eq!(after.len(), 2);
+    assert_eq!(deleted.index, 1);
+    assert_eq!(scenarios::undo_delete(&after, &deleted).unwrap(), list);
+    // An undo after the name was taken again does not make two of it.
+    let retaken = scenarios::save(&after, "B", "").unwrap();
+    assert!(scenarios::undo_delete(&retaken, &deleted).is_err());
+}
+
+#[test]
+fn a_scenario_goes_through_its_query_and_back() {
+    let sys = system();
+    let mut s = defaults();
+    s.dimension_weights = vec![3.0, 1.0, 1.0, 0.5, 2.0];
+    s.normalisation = Normalisation::ZScore;
+    s.treatments[2] = Treatment::Log;
+    let query = scenarios::scenario_query(&s, &sys, &defaults());
+    assert!(query.contains("w=3%2C1%2C1%2C0.5%2C2"), "{query}");
+    assert_eq!(scenarios::read_query(&query, &sys, &defaults()), Ok(s));
+    assert_eq!(scenarios::read_query("", &sys, &defaults()), Ok(defaults()));
+    let mut entropy = defaults();
+    entropy.weighting = Weighting::Entropy;
+    let q = scenarios::scenario_query(&entropy, &sys, &defaults());
+    assert_eq!(q, "wt=entropy");
+    assert_eq!(
+        scenarios::read_query("?wt=entropy", &sys, &defaults()),
+        Ok(entropy)
+    );
+}
+
+#[test]
+fn a_query_with_anything_unused_is_refused_whole() {
+    let sys = system();
+    for query in [
+        "w=2,1,1,1,1&county=350582",
+        "lang=en",
+        "w=2,1,1",
+        "w=0,0,0,0,0",
+        "norm=sideways",
+        "w=2,1,1,1,1&w=1,1,1,1,1",
+        "tr=nonsense:log",
+    ] {
+        let notices = scenarios::read_query(query, &sys, &defaults()).unwrap_err();
+        assert!(!notices.is_empty(), "{query}");
+    }
+}
+
+#[test]
+fn entries_are_read_back_checked() {
+    let sys = system();
+    let good = entry("A", "w=2,1,1,1,1", 1);
+    let text = scenarios::list_text(&[
+        good.clone(),
+        entry("newer", "w=2,1,1,1,1", 9),
+        entry("edited", "w=2,1", 1),
+        entry(" padded ", "", 1),
+        entry("A", "norm=zscore", 1),
+    ]);
+    let list = scenarios::read_list(Some(&text)).unwrap();
+    // The repeated name is left out; the damaged entries are kept (so a write does not lose them) but
+    // never give a scenario.
+    assert_eq!(list.len(), 4);
+    let mut expected = defaults();
+    expected.dimension_weights = vec![2.0, 1.0, 1.0, 1.0, 1.0];
+    assert_eq!(
+        scenarios::check_entry(&list[0], &sys, &defaults()),
+        Ok(expected.clone())
+    );
+    assert_eq!(scenarios::find(&list, "A", &sys, &defaults()), Ok(expected));
+    assert_eq!(
+        scenarios::check_entry(&list[1], &sys, &defaults()),
+        Err(ReadError::NewerVersion(9))
+    );
+    assert!(matches!(
+        scenarios::check_entry(&list[2], &sys, &defaults()),
+        Err(ReadError::BadQuery(_))
+    ));
+    assert!(matches!(
+        scenarios::check_entry(&list[3], &sys, &defaults()),
+        Err(ReadError::BadName(_))
+    ));
+    assert!(matches!(
+        scenarios::find(&list, "nobody", &sys, &defaults()),
+        Err(ReadError::BadName(NameError::Unknown(_)))
+    ));
+    assert_eq!(scenarios::read_list(None), Ok(Vec::new()));
+    for damaged in [
+        &text[..text.len() / 2],
+        "[]",
+        r#"{"format":"other","version":1,"scenarios":[]}"#,
+    ] {
+        assert_eq!(
+            scenarios::read_list(Some(damaged)),
+            Err(ReadError::Unreadable)
+        );
+    }
+    assert_eq!(
+        scenarios::read_list(Some(
+            r#"{"format":"fjindex-scenarios","version":2,"scenarios":[]}"#
+        )),
+        Err(ReadError::NewerVersion(2))
+    );
+}
+
+#[test]
+fn every_message_is_in_every_language() {
+    let sys = system();
+    let errors = [
+        ReadError::Unreadable,
+        ReadError::NewerVersion(3),
+        ReadError::BadName(NameError::Empty),
+        ReadError::BadName(NameError::TooLong),
+        ReadError::BadName(NameError::ControlCharacter),
+        ReadError::BadName(NameError::Taken("x".into())),
+        ReadError::BadName(NameError::ListFull),
+        ReadError::BadName(NameError::Unknown("x".into())),
+        ReadError::BadQuery(scenarios::read_query("w=1", &sys, &defaults()).unwrap_err()),
+    ];
+    for e in &errors {
+        let texts: Vec<String> = Lang::ALL.iter().map(|&l| e.message(l, &sys)).collect();
+        assert!(
+            texts.iter().all(|m| !m.is_empty() && !m.contains("{}")),
+            "{texts:?}"
+        );
+        assert!(
+            texts[0]
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{texts:?}"
+        );
+        assert_ne!(texts[0], e.message(Lang::from_id("en").unwrap(), &sys));
+    }
+}
+
+/// Three counties, each strong in different dimensions: under weights on the first dimension only,
+/// X (all 100 there) is first, Z (50 everywhere) second, Y (0 there) third; on the second dimension
+/// only, Y is first, Z second and X third.
+fn three_counties() -> Dataset {
+    let sys = system();
+    let units: Vec<_> = seeds::counties().into_iter().take(3).collect();
+    let mut data = Dataset::new(DatasetMeta::default(), units, sys.n_indicators());
+    for i in 0..sys.n_indicators() {
+        let first = sys.dimension_of(i) == 0;
+        data.set(0, i, Some(if first { 100.0 } else { 0.0 }));
+        data.set(1, i, Some(if first { 0.0 } else { 100.0 }));
+        data.set(2, i, Some(50.0));
+    }
+    data
+}
+
+fn only_dimension(d: usize) -> Scenario {
+    let mut s = defaults();
+    s.dimension_weights = vec![0.0; 5];
+    s.dimension_weights[d] = 1.0;
+    s
+}
+
+#[test]
+fn the_comparison_gives_ranks_differences_and_movers_worked_out_by_hand() {
+    let sys = system();
+    let data = three_counties();
+    let c = scenarios::compare(&sys, &data, &[only_dimension(0), only_dimension(1)]).unwrap();
+    let (x, y, z) = (0, 1, 2);
+    assert_eq!(c.ranks[0], [1, 3, 2]);
+    assert_eq!(c.ranks[1], [3, 1, 2]);
+    assert_eq!(c.order, [x, z, y]);
+    assert_eq!(c.difference(1, x), Some(-2));
+    assert_eq!(c.difference(1, y), Some(2));
+    assert_eq!(c.difference(1, z), Some(0));
+    assert_eq!(scenarios::difference_text(c.difference(1, x)), "▼2");
+    assert_eq!(scenarios::difference_text(c.difference(1, y)), "▲2");
+    assert_eq!(scenarios::difference_text(c.difference(1, z)), "=");
+    assert_eq!(scenarios::difference_text(None), "–");
+    // Equal moves keep the first scenario's order; Z does not move and is left out.
+    assert_eq!(c.biggest_movers(5), [x, y]);
+    assert_eq!(c.biggest_movers(1), [x]);
+    assert!((c.scores[0][x] - 100.0).abs() < 1e-9 && (c.scores[1][y] - 100.0).abs() < 1e-9);
+    assert_eq!(
+        scenarios::difference_words(Lang::from_id("en").unwrap(), Some(-2)),
+        "down 2 places"
+    );
+}
+
+#[test]
+fn the_comparison_of_four_scenarios_matches_four_separate_scorings() {
+    let sys = system();
+    let data = seeds::bundle().data;
+    let mut geometric = only_dimension(3);
+    geometric.aggregation = fjindex::model::Aggregation::Geometric;
+    let mut entropy = defaults();
+    entropy.weighting = Weighting::Entropy;
+    let list = [defaults(), only_dimension(1), geometric, entropy];
+    let c = scenarios::compare(&sys, &data, &list).unwrap();
+    for (k, s) in list.iter().enumerate() {
+        let r = score(&sys, &data, s).unwrap();
+        assert_eq!(c.ranks[k], r.rank, "scenario {k}");
+    }
+    let first = score(&sys, &data, &list[0]).unwrap();
+    assert_eq!(c.order, first.order);
+    // The biggest mover's largest move is the largest over every county, found here by brute force.
+    let largest = (0..data.n_units())
+        .flat_map(|u| (1..4).map(move |k| (u, k)))
+        .filter(|&(u, k)| c.ranks[0][u] > 0 && c.ranks[k][u] > 0)
+        .map(|(u, k)| (i64::from(c.ranks[0][u]) - i64::from(c.ranks[k][u])).unsigned_abs())
+        .max()
+        .unwrap();
+    assert_eq!(c.largest_move(c.biggest_movers(1)[0]), largest);
+    assert!(scenarios::compare(&sys, &data, &list[..1]).is_err());
+    assert!(scenarios::compare(&sys, &data, &vec![defaults(); 5]).is_err());
+}
