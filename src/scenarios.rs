@@ -386,28 +386,3 @@ impl Comparison {
         movers
     }
 }
-
-/// A difference as text that does not rely on colour: "▲3" (up three places), "▼2", "=" (no move),
-/// "–" (unranked under one of the two).
-pub fn difference_text(difference: Option<i64>) -> String {
-    match difference {
-        None => "–".into(),
-        Some(0) => "=".into(),
-        Some(d) if d > 0 => format!("▲{d}"),
-        Some(d) => format!("▼{}", d.unsigned_abs()),
-    }
-}
-
-/// The words a screen reader says for a difference, in `lang`.
-pub fn difference_words(lang: Lang, difference: Option<i64>) -> String {
-    match difference {
-        None => t(lang, Key::ScenarioDiffNone).into(),
-        Some(0) => t(lang, Key::ScenarioDiffSame).into(),
-        Some(d) if d > 0 => tf(lang, Key::ScenarioDiffUp, &[&d.to_string()]),
-        Some(d) => tf(
-            lang,
-            Key::ScenarioDiffDown,
-            &[&d.unsigned_abs().to_string()],
-        ),
-    }
-}

@@ -1,6 +1,7 @@
 //! Named scenarios (`fjindex::scenarios`): the saved format and its checks, the list operations, and
 //! the comparison of two to four scenarios against ranks worked out by hand and by separate scorings.
 
+use fjindex::chart::slope;
 use fjindex::data::seeds;
 use fjindex::model::{Dataset, DatasetMeta, IndicatorSystem, Lang, Normalisation, Scenario};
 use fjindex::model::{Treatment, Weighting};
@@ -247,16 +248,16 @@ fn the_comparison_gives_ranks_differences_and_movers_worked_out_by_hand() {
     assert_eq!(c.difference(1, x), Some(-2));
     assert_eq!(c.difference(1, y), Some(2));
     assert_eq!(c.difference(1, z), Some(0));
-    assert_eq!(scenarios::difference_text(c.difference(1, x)), "▼2");
-    assert_eq!(scenarios::difference_text(c.difference(1, y)), "▲2");
-    assert_eq!(scenarios::difference_text(c.difference(1, z)), "=");
-    assert_eq!(scenarios::difference_text(None), "–");
+    assert_eq!(slope::difference_text(c.difference(1, x)), "▼2");
+    assert_eq!(slope::difference_text(c.difference(1, y)), "▲2");
+    assert_eq!(slope::difference_text(c.difference(1, z)), "=");
+    assert_eq!(slope::difference_text(None), "–");
     // Equal moves keep the first scenario's order; Z does not move and is left out.
     assert_eq!(c.biggest_movers(5), [x, y]);
     assert_eq!(c.biggest_movers(1), [x]);
     assert!((c.scores[0][x] - 100.0).abs() < 1e-9 && (c.scores[1][y] - 100.0).abs() < 1e-9);
     assert_eq!(
-        scenarios::difference_words(Lang::from_id("en").unwrap(), Some(-2)),
+        slope::difference_words(Lang::from_id("en").unwrap(), Some(-2)),
         "down 2 places"
     );
 }
@@ -287,4 +288,159 @@ fn the_comparison_of_four_scenarios_matches_four_separate_scorings() {
     assert_eq!(c.largest_move(c.biggest_movers(1)[0]), largest);
     assert!(scenarios::compare(&sys, &data, &list[..1]).is_err());
     assert!(scenarios::compare(&sys, &data, &vec![defaults(); 5]).is_err());
+}
+
+/// Renders the slope chart to an SVG string.
+fn render_slope(
+    size: (u32, u32),
+    input: &slope::SlopeInput,
+    lang: Lang,
+) -> (String, Result<fjindex::chart::ChartLayout, String>) {
+    use plotters::prelude::*;
+    let mut svg = String::new();
+    let result = {
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let r = slope::draw(&area, input, &fjindex::chart::style::ChartStyle::new(lang));
+        area.present().expect("svg present");
+        r
+    };
+    (svg, result)
+}
+
+/// The (x, y) anchor and text of each `<text>` element of an SVG document.
+fn svg_labels(svg: &str) -> Vec<(i32, i32, String)> {
+    let attr = |tag: &str, name: &str| -> Option<i32> {
+        let rest = tag.split_once(&format!(" {name}=\""))?.1;
+        rest.split_once('"')?
+            .0
+            .parse::<f64>()
+            .ok()
+            .map(|v| v as i32)
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            let text = rest.split_once("</text>")?.0.trim().replace("&apos;", "'").replace("&amp;", "&");
+            Some((attr(tag, "x")?, attr(tag, "y")?, text))
+        })
+        .collect()
+}
+
+#[test]
+fn the_slope_chart_highlights_the_movers_and_its_labels_do_not_overlap() {
+    let sys = system();
+    let data = seeds::bundle().data;
+    let list = [defaults(), only_dimension(1), only_dimension(4)];
+    let c = scenarios::compare(&sys, &data, &list).unwrap();
+    let names: Vec<String> = ["均衡", "创新优先", "数智优先"].map(String::from).to_vec();
+    let movers = c.biggest_movers(5);
+    let selected = c.order[10];
+    assert!(!movers.contains(&selected));
+    let input = slope::SlopeInput {
+        data: &data,
+        names: &names,
+        ranks: &c.ranks,
+        order: &c.order,
+        movers: &movers,
+        selected: Some(selected),
+    };
+    for (size, lang) in [
+        ((800, 900), Lang::Zh),
+        ((390, 700), Lang::from_id("en").unwrap()),
+    ] {
+        let (svg, layout) = render_slope(size, &input, lang);
+        let layout = layout.unwrap();
+        let drawn = slope::drawn_units(&input).len();
+        assert_eq!(drawn, data.n_units() - data_unranked(&c));
+        assert_eq!(layout.hits.len(), 2 * drawn);
+        for h in &layout.hits {
+            let (cx, cy) = ((h.rect.x0 + h.rect.x1) / 2, (h.rect.y0 + h.rect.y1) / 2);
+            // Tied counties share a place, and so a hit region.
+            let found = layout.hit_at(cx, cy).unwrap();
+            let end = if cx < size.0 as i32 / 2 { 0 } else { 2 };
+            assert_eq!(c.ranks[end][found], c.ranks[end][h.unit]);
+            assert!(h.rect.x0 >= 0 && h.rect.x1 <= size.0 as i32 && h.rect.y1 <= size.1 as i32);
+        }
+        // Two segments per county; the selection in the highlight colour, the movers in the colour of
+        // their overall direction, the rest in the grid grey.
+        let style = fjindex::chart::style::ChartStyle::new(lang);
+        let hex =
+            |c: plotters::style::RGBColor| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        assert_eq!(svg.matches(&hex(style.highlight)).count(), 2);
+        assert_eq!(
+            svg.matches(&hex(style.grid)).count(),
+            2 * (drawn - movers.len() - 1)
+        );
+        let coloured = svg.matches(&hex(style.up)).count() + svg.matches(&hex(style.down)).count();
+        let moving_overall = movers
+            .iter()
+            .filter(|&&u| c.ranks[0][u] != c.ranks[2][u])
+            .count();
+        assert_eq!(coloured, 2 * moving_overall);
+        // The selected county and the biggest mover are labelled on both sides.
+        let labels = svg_labels(&svg);
+        for u in [selected, movers[0]] {
+            let name = data.units[u].name(lang);
+            let short: String = name.chars().take(3).collect();
+            assert!(
+                labels
+                    .iter()
+                    .filter(|l| l.2.starts_with(&short) || l.2.contains(&format!(" {short}")))
+                    .count()
+                    >= 2,
+                "{name} in {size:?}: {labels:?}"
+            );
+        }
+        // Labels on one side never overlap: their anchors are at least a line apart.
+        let line = (style.font_px * 0.9 * style.scale) as i32 - 1;
+        for side in [|x: i32, w: i32| x < w / 4, |x: i32, w: i32| x > w * 3 / 4] {
+            let mut ys: Vec<i32> = labels
+                .iter()
+                .filter(|l| side(l.0, size.0 as i32) && l.1 > 40)
+                .map(|l| l.1)
+                .collect();
+            ys.sort();
+            assert!(ys.len() > 5, "{size:?}: few labels");
+            assert!(
+                ys.windows(2).all(|w| w[1] - w[0] >= line),
+                "{size:?}: {ys:?}"
+            );
+        }
+    }
+    // The table alternative: a rank column per scenario and a ▲/▼ change column for each after the first.
+    let table = slope::table(&input, Lang::Zh);
+    assert_eq!(table.headers.len(), 1 + 3 + 2);
+    assert_eq!(table.rows.len(), data.n_units());
+    let u = movers[0];
+    let row = &table.rows[table.row_units.iter().position(|&x| x == Some(u)).unwrap()];
+    assert_eq!(row[1], c.ranks[0][u].to_string());
+    assert_eq!(row[3], slope::difference_text(c.difference(1, u)));
+    assert!(
+        row[3].starts_with('▲')
+            || row[3].starts_with('▼')
+            || row[5].starts_with('▲')
+            || row[5].starts_with('▼')
+    );
+    // Too many scenarios is an error; fewer than two draws the empty state.
+    let five: Vec<Vec<u32>> = vec![c.ranks[0].clone(); 5];
+    let five_names = vec![String::new(); 5];
+    let too_many = slope::SlopeInput {
+        ranks: &five,
+        names: &five_names,
+        ..input
+    };
+    assert!(render_slope((800, 600), &too_many, Lang::Zh).1.is_err());
+    let one = slope::SlopeInput {
+        ranks: &c.ranks[..1],
+        names: &names[..1],
+        ..input
+    };
+    assert!(render_slope((800, 600), &one, Lang::Zh).1.unwrap().empty);
+}
+
+fn data_unranked(c: &scenarios::Comparison) -> usize {
+    (0..c.n_units)
+        .filter(|&u| c.ranks.iter().any(|r| r[u] == 0))
+        .count()
 }
