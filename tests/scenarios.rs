@@ -321,7 +321,12 @@ fn svg_labels(svg: &str) -> Vec<(i32, i32, String)> {
         .skip(1)
         .filter_map(|t| {
             let (tag, rest) = t.split_once('>')?;
-            let text = rest.split_once("</text>")?.0.trim().replace("&apos;", "'").replace("&amp;", "&");
+            let text = rest
+                .split_once("</text>")?
+                .0
+                .trim()
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
             Some((attr(tag, "x")?, attr(tag, "y")?, text))
         })
         .collect()
