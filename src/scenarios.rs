@@ -8,7 +8,7 @@ use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::{ScoreError, Scorer};
-use crate::share::{self, Notice, NoticeKind, ShareState};
+use crate::share::{self, Notice, ShareState};
 use serde::{Deserialize, Serialize};
 
 /// The format name the saved list carries.
@@ -16,15 +16,12 @@ pub const FORMAT: &str = "fjindex-scenarios";
 /// The version of the format this build writes and reads, of the list and of each entry.
 pub const VERSION: u32 = 1;
 /// The longest name, in characters.
-pub const MAX_NAME_CHARS: usize = 40;
+pub const MAX_NAME_CHARS: usize = share::MAX_SCENARIO_NAME_CHARS;
 /// The most scenarios kept.
 pub const MAX_SAVED: usize = 50;
 /// How many scenarios a comparison takes.
 pub const MIN_COMPARED: usize = 2;
 pub const MAX_COMPARED: usize = 4;
-
-/// The share-link parameters that make up a scenario; a scenario query holds no others.
-pub const SCENARIO_PARAMS: [&str; 7] = ["w", "iw", "norm", "wt", "agg", "ahp", "tr"];
 
 /// One saved scenario as stored: its query is checked only when it is read ([`check_entry`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -129,26 +126,14 @@ pub fn scenario_query(
     share::encode(&state, system, defaults)
 }
 
-/// Reads a scenario query (share-link syntax, with or without the leading `?`): the scenario, or every
-/// notice when anything in it is not used (a parameter that is not a scenario's is one), so that a
-/// scenario is taken whole or not at all. The scenario passes the page's scenario check.
+/// Reads a scenario query: the scenario, or every notice when anything in it is not used
+/// ([`share::scenario_of_query`]).
 pub fn read_query(
     query: &str,
     system: &IndicatorSystem,
     defaults: &Scenario,
 ) -> Result<Scenario, Vec<Notice>> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    let mut notices: Vec<Notice> = form_urlencoded::parse(query.as_bytes())
-        .filter(|(key, _)| !SCENARIO_PARAMS.contains(&key.as_ref()))
-        .map(|(key, _)| Notice::new(&key, NoticeKind::Unknown))
-        .collect();
-    let (state, parse_notices) = share::parse_link(query, system, defaults);
-    notices.extend(parse_notices);
-    if !notices.is_empty() {
-        return Err(share::cap_notices(notices));
-    }
-    crate::validate::check_scenario(system, &state.scenario)
-        .map_err(|e| vec![Notice::new("w", NoticeKind::BadWeights(e))])
+    share::scenario_of_query(query, system, defaults)
 }
 
 /// Checks a saved entry: its scenario when its version, name and query are all good.

@@ -449,3 +449,158 @@ fn data_unranked(c: &scenarios::Comparison) -> usize {
         .filter(|&u| c.ranks.iter().any(|r| r[u] == 0))
         .count()
 }
+
+fn start() -> fjindex::state::State {
+    fjindex::state::State::from_bundle(seeds::bundle())
+}
+
+fn no_saved_data(hash: &str) -> Result<Dataset, fjindex::data::saved::LoadError> {
+    panic!("the link names no data set, yet {hash} was loaded")
+}
+
+#[test]
+fn the_compared_scenarios_travel_in_the_share_link_and_back() {
+    use fjindex::share;
+    use fjindex::state::address::{restore_link, view_query};
+    use fjindex::state::{default_scenario, reduce, Action};
+    use std::rc::Rc;
+    let s = start();
+    let defaults = default_scenario(&s.system);
+    // Names with the separators of both levels, spaces and non-Latin text survive.
+    let compared: share::Compared = vec![
+        ("均衡 & 基准=A".into(), String::new()),
+        (
+            "创新 100%?".into(),
+            "w=0%2C100%2C0%2C0%2C0&norm=zscore".into(),
+        ),
+        ("数智#2".into(), "tr=revenue%3Alog&agg=geometric".into()),
+    ];
+    let shown = reduce(&s, Action::SetCompared(Some(Rc::new(compared.clone()))));
+    let query = view_query(&shown, share::DatasetRef::Bundled, &share::Embed::default());
+    assert!(query.starts_with("cmp="), "{query}");
+    assert_eq!(
+        share::compared_in(&query, &s.system, &defaults),
+        Some(compared.clone())
+    );
+    let (_, notices) = share::parse_link(&query, &s.system, &defaults);
+    assert!(notices.is_empty(), "{notices:?}");
+    // Opening the link reopens the comparison, with the same names and scenarios.
+    let restored = reduce(
+        &s,
+        restore_link(&s, &format!("?{query}&w=1,2,3,4,5"), no_saved_data),
+    );
+    assert_eq!(restored.compared.as_deref(), Some(&compared));
+    assert_eq!(
+        restored.scenario.dimension_weights,
+        [1.0, 2.0, 3.0, 4.0, 5.0]
+    );
+    assert!(restored.link_notices.is_empty());
+    let second = fjindex::scenarios::read_query(&compared[1].1, &s.system, &defaults).unwrap();
+    assert_eq!(second.dimension_weights, [0.0, 100.0, 0.0, 0.0, 0.0]);
+    assert_eq!(second.normalisation, Normalisation::ZScore);
+    // Closed, the link carries no comparison.
+    let closed = reduce(&shown, Action::SetCompared(None));
+    assert_eq!(
+        view_query(
+            &closed,
+            share::DatasetRef::Bundled,
+            &share::Embed::default()
+        ),
+        ""
+    );
+}
+
+#[test]
+fn a_bad_comparison_in_a_link_is_a_notice_and_opens_nothing() {
+    use fjindex::share::{self, NoticeKind};
+    use fjindex::state::address::restore_link;
+    use fjindex::state::{default_scenario, reduce};
+    let s = start();
+    let defaults = default_scenario(&s.system);
+    let pair = |n: &str, q: &str| share::compare_value(&[(n.to_string(), q.to_string())]);
+    let two = |a: &str, b: &str| format!("{a}&{b}");
+    let bad = [
+        // One scenario only, five, a repeated name, an empty or padded name, a bad query, a county.
+        pair("A", ""),
+        (0..5)
+            .map(|k| pair(&format!("s{k}"), ""))
+            .collect::<Vec<_>>()
+            .join("&"),
+        two(&pair("A", ""), &pair("A", "norm=zscore")),
+        two(&pair("", ""), &pair("B", "")),
+        two(&pair(" A", ""), &pair("B", "")),
+        two(&pair("A", "w=1,2"), &pair("B", "")),
+        two(&pair("A", "county=350582"), &pair("B", "")),
+        two(&pair(&"长".repeat(41), ""), &pair("B", "")),
+    ];
+    for value in bad {
+        let query = form_urlencoded_pair("cmp", &value);
+        let (_, notices) = share::parse(&query, &s.system, &defaults);
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.param == "cmp" && matches!(n.kind, NoticeKind::Invalid(_))),
+            "{value}: {notices:?}"
+        );
+        assert_eq!(share::compared_in(&query, &s.system, &defaults), None);
+        let restored = reduce(&s, restore_link(&s, &query, no_saved_data));
+        assert_eq!(restored.compared, None);
+        assert!(restored.link_notices.iter().any(|n| n.param == "cmp"));
+        let message = restored.link_notices[0].message(Lang::Zh);
+        assert!(message.contains("cmp"), "{message}");
+    }
+}
+
+fn form_urlencoded_pair(key: &str, value: &str) -> String {
+    // The link encodes the value once more, as the page's address does.
+    let encoded: String = value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("{key}={encoded}")
+}
+
+#[test]
+fn the_panels_replica_follows_the_comparison_and_its_requests_reach_the_page() {
+    use fjindex::state::messages::PanelRequest;
+    use fjindex::state::snapshot::Snapshot;
+    use fjindex::state::{reduce, Action};
+    use std::rc::Rc;
+    let page = start();
+    let compared = vec![
+        ("A".to_string(), String::new()),
+        ("B".to_string(), "wt=entropy".to_string()),
+    ];
+    let action = Action::SetCompared(Some(Rc::new(compared.clone())));
+    // A panel's request crosses as two texts and becomes the same action on the page.
+    let request = PanelRequest::from_action(&action, &page.data).unwrap();
+    let [kind, value] = request.encode(&page.system);
+    let decoded = PanelRequest::decode(&kind, &value, &page.system).unwrap();
+    assert_eq!(decoded.into_action(&page.data), Some(action.clone()));
+    let close = PanelRequest::from_action(&Action::SetCompared(None), &page.data).unwrap();
+    let [kind, value] = close.encode(&page.system);
+    assert_eq!(
+        PanelRequest::decode(&kind, &value, &page.system)
+            .unwrap()
+            .into_action(&page.data),
+        Some(Action::SetCompared(None))
+    );
+    // The page's snapshot carries the comparison to the replica, and its closing too.
+    let opened = reduce(&page, action);
+    let (a, _) = Snapshot::of(&opened, false)
+        .into_action(&page.system, &page.data)
+        .unwrap();
+    let replica = reduce(&page, a);
+    assert_eq!(replica.compared.as_deref(), Some(&compared));
+    let closed = reduce(&opened, Action::SetCompared(None));
+    let (a, _) = Snapshot::of(&closed, false)
+        .into_action(&page.system, &page.data)
+        .unwrap();
+    assert_eq!(reduce(&replica, a).compared, None);
+}

@@ -91,6 +91,9 @@ pub struct AnalysisPanelProps {
     /// Per unit: whether any of its values is an estimate.
     pub unit_estimates: Ptr<Vec<bool>>,
     pub selected: Option<usize>,
+    /// The named scenarios compared while their comparison is open.
+    #[prop_or_default]
+    pub compared: Option<std::rc::Rc<crate::share::Compared>>,
     pub dispatch: Dispatch,
 }
 
@@ -106,6 +109,7 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
         baseline,
         unit_estimates,
         selected,
+        compared,
         dispatch,
     } = props.clone();
     html! {
@@ -128,7 +132,7 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                 <audit::AuditPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario.clone()}
                     ranking={ranking.clone()} unit_estimates={unit_estimates.clone()} dispatch={dispatch.clone()} />
                 <scenarios::ScenariosPanel {lang} system={system.clone()} data={data.clone()}
-                    scenario={scenario.clone()} {selected} dispatch={dispatch.clone()} />
+                    scenario={scenario.clone()} {selected} {compared} dispatch={dispatch.clone()} />
                 <compare::ComparePanel {lang} {system} {data} {ranking} {baseline} {selected} {dispatch} />
             </div>
         </section>

@@ -10,6 +10,7 @@ use crate::chart::LazyTable;
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::scenarios::{self, Deleted, SavedScenario, MAX_COMPARED, MAX_NAME_CHARS};
+use crate::share::Compared;
 use crate::state::{default_scenario, Action};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::scenario_store::{self, StoreError};
@@ -28,6 +29,9 @@ pub struct ScenariosPanelProps {
     pub data: Ptr<Dataset>,
     pub scenario: Scenario,
     pub selected: Option<usize>,
+    /// The compared scenarios (name, query) while the comparison is open; the page's state holds them,
+    /// so that the share link carries them.
+    pub compared: Option<Rc<Compared>>,
     pub dispatch: Dispatch,
 }
 
@@ -67,20 +71,24 @@ fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-/// The chosen scenarios, checked: their names and scenarios, or the first damaged one's message.
+/// The compared scenarios, read: their names and scenarios, or the first damaged one's message.
 fn checked(
-    entries: &[SavedScenario],
-    chosen: &[String],
+    compared: &Compared,
     system: &IndicatorSystem,
     lang: Lang,
 ) -> Result<Vec<(String, Scenario)>, Status> {
     let defaults = default_scenario(system);
-    chosen
+    compared
         .iter()
-        .map(|name| {
-            scenarios::find(entries, name, system, &defaults)
+        .map(|(name, query)| {
+            scenarios::read_query(query, system, &defaults)
                 .map(|s| (name.clone(), s))
-                .map_err(|e| Status::Damaged(name.clone(), e.message(lang, system)))
+                .map_err(|notices| {
+                    Status::Damaged(
+                        name.clone(),
+                        scenarios::ReadError::BadQuery(notices).message(lang, system),
+                    )
+                })
         })
         .collect()
 }
@@ -94,7 +102,6 @@ pub fn ScenariosPanel(props: &ScenariosPanelProps) -> Html {
     let status = use_state(|| Status::None);
     let renaming = use_state(|| None::<(String, String)>);
     let chosen = use_state(Vec::<String>::new);
-    let open = use_state(|| false);
 
     let list: Vec<SavedScenario> = match &*entries {
         Ok(list) => list.clone(),
@@ -250,19 +257,32 @@ pub fn ScenariosPanel(props: &ScenariosPanelProps) -> Html {
     };
 
     let chosen_ok = (scenarios::MIN_COMPARED..=MAX_COMPARED).contains(&chosen.len());
+    let open = props.compared.is_some();
     let on_compare = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(true))
+        let (dispatch, chosen, list, status) = (
+            props.dispatch.clone(),
+            chosen.clone(),
+            list.clone(),
+            status.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let picked: Compared = chosen
+                .iter()
+                .filter_map(|n| list.iter().find(|e| e.name == *n))
+                .map(|e| (e.name.clone(), e.query.clone()))
+                .collect();
+            status.set(Status::None);
+            dispatch.emit(Action::SetCompared(Some(Rc::new(picked))));
+        })
     };
     let on_close = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(false))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetCompared(None)))
     };
-    let comparison = if *open && chosen_ok {
-        Some(checked(&list, &chosen, &system, lang))
-    } else {
-        None
-    };
+    let comparison = props
+        .compared
+        .as_ref()
+        .map(|compared| checked(compared, &system, lang));
 
     let status_text = status.text(lang, &system);
     let list_error = entries.as_ref().err().map(|e| e.message(lang, &system));
@@ -321,17 +341,20 @@ pub fn ScenariosPanel(props: &ScenariosPanelProps) -> Html {
                         }
                     }) }
                 </ul>
-                <p class="scenario-compare-bar">
+            }
+            <p class="scenario-compare-bar">
+                if !list.is_empty() {
                     <button type="button" onclick={on_compare} disabled={!chosen_ok} data-testid="scenario-compare">
                         { t(lang, Key::ScenarioCompare) }</button>
-                    if *open {
-                        { " " }<button type="button" onclick={on_close}>{ t(lang, Key::ScenarioCompareClose) }</button>
-                    }
-                    if !chosen_ok {
-                        { " " }<span class="hint">{ t(lang, Key::ScenarioComparePickHint) }</span>
-                    }
-                </p>
-            }
+                }
+                if open {
+                    { " " }<button type="button" onclick={on_close} data-testid="scenario-compare-close">
+                        { t(lang, Key::ScenarioCompareClose) }</button>
+                }
+                if !chosen_ok && !list.is_empty() {
+                    { " " }<span class="hint">{ t(lang, Key::ScenarioComparePickHint) }</span>
+                }
+            </p>
             { match comparison {
                 Some(Ok(picked)) => html! {
                     <ScenarioComparison {lang} system={system.clone()} data={props.data.clone()}
@@ -358,7 +381,7 @@ struct ScenarioComparisonProps {
 }
 
 /// The comparison's ranks, computed again only when the data or the compared scenarios change.
-struct Compared {
+struct Ranked {
     names: Vec<String>,
     result: Result<scenarios::Comparison, String>,
     movers: Vec<usize>,
@@ -380,7 +403,7 @@ fn ScenarioComparison(props: &ScenarioComparisonProps) -> Html {
                 .as_ref()
                 .map(|c| c.biggest_movers(MOVERS_SHOWN))
                 .unwrap_or_default();
-            Compared {
+            Ranked {
                 names: picked.iter().map(|(n, _)| n.clone()).collect(),
                 result,
                 movers,
