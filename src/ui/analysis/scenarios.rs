@@ -279,13 +279,24 @@ pub fn ScenariosPanel(props: &ScenariosPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetCompared(None)))
     };
-    let comparison = props
-        .compared
-        .as_ref()
-        .map(|compared| checked(compared, &system, lang));
+    // Read again only when the compared list or the language changes, so that the comparison keeps
+    // its chart while the page's other state moves.
+    let comparison = use_memo(
+        (props.compared.clone(), system.clone(), lang),
+        |(compared, system, lang)| {
+            compared
+                .as_ref()
+                .map(|compared| checked(compared, system, *lang).map(Rc::new))
+        },
+    );
 
     let status_text = status.text(lang, &system);
-    let list_error = entries.as_ref().err().map(|e| e.message(lang, &system));
+    // Storage that is missing or refused is said when a change is tried; a list that does not read
+    // is said at once, since nothing saved can be shown.
+    let list_error = match &*entries {
+        Err(e @ StoreError::ListUnreadable(_)) => Some(e.message(lang, &system)),
+        _ => None,
+    };
     html! {
         <section class="analysis-card scenarios" aria-labelledby="scn-h" data-testid="scenarios">
             <h3 id="scn-h">{ t(lang, Key::ScenariosHeading) }</h3>
@@ -355,10 +366,10 @@ pub fn ScenariosPanel(props: &ScenariosPanelProps) -> Html {
                     { " " }<span class="hint">{ t(lang, Key::ScenarioComparePickHint) }</span>
                 }
             </p>
-            { match comparison {
+            { match &*comparison {
                 Some(Ok(picked)) => html! {
                     <ScenarioComparison {lang} system={system.clone()} data={props.data.clone()}
-                        picked={Rc::new(picked)} selected={props.selected} dispatch={props.dispatch.clone()} />
+                        picked={picked.clone()} selected={props.selected} dispatch={props.dispatch.clone()} />
                 },
                 Some(Err(damaged)) => html! {
                     <p class="error" role="alert">{ damaged.text(lang, &system) }</p>
