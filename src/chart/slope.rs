@@ -189,8 +189,9 @@ fn plot<DB: DrawingBackend>(
             (
                 rx + pen.px(6.0),
                 ry(input.ranks[last][u]),
+                // The change comes before the name, so that a label cut to fit loses the name's end.
                 format!(
-                    "{} {name}{}",
+                    "{}{} {name}",
                     input.ranks[last][u],
                     change_mark(overall_change(input, u))
                 ),

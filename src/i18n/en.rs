@@ -789,11 +789,8 @@ crate::i18n::catalogue! {
     ScenarioNoMovers => "Every county has the same rank under the chosen scenarios.";
     ScenarioSlopeTitle => "County ranks across the scenarios";
     ScenarioSlopeEmpty => "Choose two to four scenarios to compare.";
-    ScenarioSlopeRank => "Rank";
     ScenarioSlopeTooMany => "The slope chart shows at most {} scenarios";
     ScenarioSlopeNotInData => "The chosen county is not in the current data";
-    ScenarioSlopeTableScenario => "Scenario";
-    ScenarioCompareFromLink => "Scenarios compared in the link: ";
     EmbedScenarioRefused => "scenario not applied: {}";
     EmbedStorageUnavailable => "this browser's storage is unavailable, so saved scenarios cannot be read";
 

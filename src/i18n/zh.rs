@@ -816,11 +816,8 @@ crate::i18n::declare_keys! {
     ScenarioNoMovers => "所选方案下各县域排名相同。";
     ScenarioSlopeTitle => "各方案下的县域排名";
     ScenarioSlopeEmpty => "选择两到四个方案以比较。";
-    ScenarioSlopeRank => "排名";
     ScenarioSlopeTooMany => "斜率图最多显示 {} 个方案";
     ScenarioSlopeNotInData => "所选县域不在当前数据中";
-    ScenarioSlopeTableScenario => "方案";
-    ScenarioCompareFromLink => "链接中的比较方案：";
     EmbedScenarioRefused => "方案未采用：{}";
     EmbedStorageUnavailable => "本浏览器的存储不可用，无法读取已保存的方案";
 

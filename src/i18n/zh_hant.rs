@@ -817,11 +817,8 @@ crate::i18n::catalogue! {
     ScenarioNoMovers => "所選方案下各縣域排名相同。";
     ScenarioSlopeTitle => "各方案下的縣域排名";
     ScenarioSlopeEmpty => "選擇兩到四個方案以比較。";
-    ScenarioSlopeRank => "排名";
     ScenarioSlopeTooMany => "斜率圖最多顯示 {} 個方案";
     ScenarioSlopeNotInData => "所選縣域不在當前資料中";
-    ScenarioSlopeTableScenario => "方案";
-    ScenarioCompareFromLink => "連結中的比較方案：";
     EmbedScenarioRefused => "方案未採用：{}";
     EmbedStorageUnavailable => "本瀏覽器的儲存不可用，無法讀取已儲存的方案";
 }
