@@ -15,6 +15,7 @@ use crate::state::{default_scenario, Action};
 use crate::ui::chart_canvas::{ChartCanvas, Height, Painter};
 use crate::ui::scenario_store::{self, StoreError};
 use crate::ui::Dispatch;
+use crate::validate::{check_scenario, ScenarioError};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -46,6 +47,8 @@ enum Status {
     Restored(String),
     Damaged(String, String),
     Failed(StoreError),
+    /// The current scenario cannot be scored (all weights zero), so it is not saved.
+    Unscorable(ScenarioError),
 }
 
 impl Status {
@@ -59,11 +62,15 @@ impl Status {
             Status::Restored(n) => tf(lang, Key::ScenarioRestored, &[n]),
             Status::Damaged(n, why) => tf(lang, Key::ScenarioDamaged, &[n, why]),
             Status::Failed(e) => e.message(lang, system),
+            Status::Unscorable(e) => e.message(lang, system),
         }
     }
 
     fn is_error(&self) -> bool {
-        matches!(self, Status::Damaged(..) | Status::Failed(_))
+        matches!(
+            self,
+            Status::Damaged(..) | Status::Failed(_) | Status::Unscorable(_)
+        )
     }
 }
 
@@ -123,9 +130,13 @@ pub fn ScenariosPanel(props: &ScenariosPanelProps) -> Html {
 
     let on_save = {
         let (name, commit, system) = (name.clone(), commit.clone(), system.clone());
-        let scenario = props.scenario.clone();
+        let (scenario, status) = (props.scenario.clone(), status.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if let Err(e) = check_scenario(&system, &scenario) {
+                status.set(Status::Unscorable(e));
+                return;
+            }
             let query = scenarios::scenario_query(&scenario, &system, &default_scenario(&system));
             let wanted = (*name).clone();
             let result = scenario_store::update(|list| scenarios::save(list, &wanted, &query));
