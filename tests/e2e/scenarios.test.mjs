@@ -1,8 +1,9 @@
 //! Named scenarios in headless Chromium against the release build: a scenario saved in the analysis
 //! panel survives a reload and applying it restores its weights and ranking; comparing two scenarios
 //! shows each county's two ranks as `fjindex rank` gives them with the two scenarios' flags; the share
-//! link with the comparison open reopens it in a browser that has nothing saved; the card passes axe and
-//! fits 390 px; and the embed API's set-scenario and use-scenario work through the sample host page.
+//! link with the comparison open reopens it in a browser that has nothing saved; the card passes axe (at
+//! desktop and phone width) and fits 390 px; and the embed API's set-scenario and use-scenario work
+//! through the sample host page.
 //
 // The expected ranks come from the native CLI (`cargo run --bin fjindex`), run with the flags that
 // say what the scenario queries say (`w=0,100,0,0,0` is `--weights industry=0,innovation=100,...`,
@@ -69,6 +70,19 @@ async function save(page, name) {
   await page.click('[data-testid="scenario-save"]');
   await page.waitForSelector(`[data-testid="scenario-list"] li[data-name="${name}"]`);
   assert.match(await page.textContent('[data-testid="scenario-status"]'), new RegExp(name));
+}
+
+/** axe's WCAG 2.1 A/AA violations inside the named-scenarios card. */
+async function cardViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(
+    ([sel, tags]) =>
+      window.axe.run(document.querySelector(sel), { runOnly: { type: "tag", values: tags } }).then((r) =>
+        r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)),
+      ),
+    [CARD, WCAG_TAGS],
+  );
 }
 
 /** adcode -> [rank under the first, rank under the second] from the comparison table. */
@@ -143,15 +157,7 @@ test("two compared scenarios show the CLI's ranks, and the link with the compari
   await app.screenshot(page, "scenarios-compare");
 
   // axe on the card with the comparison open.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(
-    ([sel, tags]) =>
-      window.axe.run(document.querySelector(sel), { runOnly: { type: "tag", values: tags } }).then((r) =>
-        r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)),
-      ),
-    [CARD, WCAG_TAGS],
-  );
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await cardViolations(page), []);
   app.assertClean(page);
   await page.closeAll();
 
@@ -161,6 +167,7 @@ test("two compared scenarios show the CLI's ranks, and the link with the compari
   assert.deepEqual(await tableRanks(linked), shown);
   const fits = await linked.$eval(CARD, (card) => card.scrollWidth <= card.clientWidth + 1);
   assert.ok(fits, "the named-scenarios card is wider than the phone");
+  assert.deepEqual(await cardViolations(linked), []);
   await app.screenshot(linked, "scenarios-compare-phone");
   // Closing the comparison takes cmp= out of the address.
   await linked.click('[data-testid="scenario-compare-close"]');
