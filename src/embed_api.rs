@@ -3,7 +3,10 @@
 //!
 //! Every message is an object with `source: "fjindex"` and a `type`. Host to page: `set-weights`
 //! (`weights`: dimension id -> 0..100, others unchanged), `select` (`adcode`, or null to clear),
-//! `set-lang` (`lang`: a language id, any of `Lang::ids`, such as "zh" or "en"), `get-ranking`. Page
+//! `set-lang` (`lang`: a language id, any of `Lang::ids`, such as "zh" or "en"), `get-ranking`,
+//! `set-scenario` (`query`: a whole scenario in the share link's syntax, such as "w=1,2,1,1,1&norm=zscore";
+//! every parameter must be a scenario's and read) and `use-scenario` (`name`: a scenario saved in this
+//! browser; refused when storage is unavailable or no scenario has that name). Page
 //! to host: `ready`, `height` (`height` in CSS pixels), `ranking` (`top`: the first ten with rank,
 //! adcode, name and score; `count`; `weights`; `selected`), and `error` (`message`) for a command it
 //! could not carry out.
@@ -13,9 +16,11 @@
 //! Error messages are in the page's language, and repeat the host's texts only shortened (`echo`).
 
 use crate::echo::clip;
-use crate::i18n::{tf, Key};
+use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
-use crate::state::{Action, State};
+use crate::scenarios::{self, ReadError, SavedScenario};
+use crate::share;
+use crate::state::{default_scenario, Action, State};
 use crate::validate::check_scenario;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -39,6 +44,24 @@ pub enum Command {
         lang: String,
     },
     GetRanking,
+    /// A whole scenario in the share link's syntax (`share::scenario_of_query`).
+    SetScenario {
+        query: String,
+    },
+    /// A named scenario saved in this browser.
+    UseScenario {
+        name: String,
+    },
+}
+
+/// The saved scenarios as the page can read them, for `use-scenario`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SavedScenarios {
+    /// The browser gives no storage (a sandboxed frame, a private window).
+    Unavailable,
+    /// The stored list does not read.
+    Unreadable(ReadError),
+    List(Vec<SavedScenario>),
 }
 
 /// What a command asks of the page: actions to dispatch, and whether to answer with the ranking.
@@ -49,8 +72,18 @@ pub struct Effect {
 }
 
 /// Turns a command into actions on the current state, or explains (in the page's language) why it
-/// cannot be carried out.
+/// cannot be carried out. `use-scenario` is answered as if storage were unavailable; the page uses
+/// [`apply_with`].
 pub fn apply(command: &Command, state: &State) -> Result<Effect, String> {
+    apply_with(command, state, || SavedScenarios::Unavailable)
+}
+
+/// [`apply`], with the saved scenarios read by `saved` when `use-scenario` needs them.
+pub fn apply_with(
+    command: &Command,
+    state: &State,
+    saved: impl FnOnce() -> SavedScenarios,
+) -> Result<Effect, String> {
     let lang = state.lang;
     let actions = match command {
         Command::SetWeights { weights } => {
@@ -68,6 +101,25 @@ pub fn apply(command: &Command, state: &State) -> Result<Effect, String> {
             let chosen = Lang::from_id(id)
                 .ok_or_else(|| tf(lang, Key::EmbedUnknownLanguage, &[&clip(id), &Lang::ids()]))?;
             vec![Action::SetLang(chosen)]
+        }
+        Command::SetScenario { query } => {
+            let defaults = default_scenario(&state.system);
+            let scenario = share::scenario_of_query(query, &state.system, &defaults)
+                .map_err(|notices| refused(lang, ReadError::BadQuery(notices), state))?;
+            vec![Action::SetScenario(scenario)]
+        }
+        Command::UseScenario { name } => {
+            let list = match saved() {
+                SavedScenarios::Unavailable => {
+                    return Err(t(lang, Key::EmbedStorageUnavailable).to_string())
+                }
+                SavedScenarios::Unreadable(e) => return Err(refused(lang, e, state)),
+                SavedScenarios::List(list) => list,
+            };
+            let defaults = default_scenario(&state.system);
+            let scenario = scenarios::find(&list, name, &state.system, &defaults)
+                .map_err(|e| refused(lang, e, state))?;
+            vec![Action::SetScenario(scenario)]
         }
         Command::GetRanking => {
             return Ok(Effect {
@@ -98,6 +150,15 @@ fn weights_scenario(
         scenario.dimension_weights[d] = w;
     }
     check_scenario(&state.system, &scenario).map_err(|e| e.message(lang, &state.system))
+}
+
+/// Why a scenario was not applied, in `lang`.
+fn refused(lang: Lang, e: ReadError, state: &State) -> String {
+    tf(
+        lang,
+        Key::EmbedScenarioRefused,
+        &[&e.message(lang, &state.system)],
+    )
 }
 
 /// The message of an `error` event for a message that is not a command (its parse error shortened).

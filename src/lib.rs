@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod json;
 pub mod method;
 pub mod model;
+pub mod scenarios;
 pub mod score;
 pub mod share;
 pub mod sorting;

@@ -10,6 +10,8 @@
 //! `ahp=<n x n matrix, row-major>`,
 //! `tr=<indicator>:log|<indicator>:w<lower>-<upper>,...`, `county=<adcode>`, `ds=<content hash>` with
 //! `dn=<data set name>` for an imported data set, `embed=1`, `hide=<panel>,...`, `origins=<origin>,...`.
+//! While the comparison of named scenarios is open, `cmp=<name>=<scenario query>&...` (the pairs
+//! form-urlencoded inside the value, two to four of them; [`compare_value`], [`parse_compare`]).
 
 use crate::echo::{self, clip, MAX_NOTICES};
 use crate::i18n::{t, tf, Key};
@@ -433,6 +435,7 @@ pub fn parse(
                 }
                 Ok(())
             }
+            COMPARE_PARAM => parse_compare(&value, system, defaults).map(|_| ()),
             _ => Err(NoticeKind::Unknown),
         };
         if let Err(kind) = result {
@@ -493,4 +496,94 @@ pub fn cap_notices(mut notices: Vec<Notice>) -> Vec<Notice> {
         notices.push(Notice::new("", NoticeKind::More(extra)));
     }
     notices
+}
+
+/// The parameter that carries the compared named scenarios while the comparison is open.
+pub const COMPARE_PARAM: &str = "cmp";
+/// The longest scenario name, in characters.
+pub const MAX_SCENARIO_NAME_CHARS: usize = 40;
+/// The share-link parameters that make up a scenario; a scenario query holds no others.
+pub const SCENARIO_PARAMS: [&str; 7] = ["w", "iw", "norm", "wt", "agg", "ahp", "tr"];
+/// How many scenarios a comparison takes.
+pub const COMPARED_RANGE: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Named scenarios as a link carries them: each name with its scenario query.
+pub type Compared = Vec<(String, String)>;
+
+/// Reads a scenario query (share-link syntax, with or without the leading `?`): the scenario, or every
+/// notice when anything in it is not used (a parameter that is not a scenario's is one), so that a
+/// scenario is taken whole or not at all. The scenario passes the page's scenario check.
+pub fn scenario_of_query(
+    query: &str,
+    system: &IndicatorSystem,
+    defaults: &Scenario,
+) -> Result<Scenario, Vec<Notice>> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut notices: Vec<Notice> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(key, _)| !SCENARIO_PARAMS.contains(&key.as_ref()))
+        .map(|(key, _)| Notice::new(&key, NoticeKind::Unknown))
+        .collect();
+    let (state, parse_notices) = parse_link(query, system, defaults);
+    notices.extend(parse_notices);
+    if !notices.is_empty() {
+        return Err(cap_notices(notices));
+    }
+    validate::check_scenario(system, &state.scenario)
+        .map_err(|e| vec![Notice::new("w", NoticeKind::BadWeights(e))])
+}
+
+/// True for a name as it is kept: trimmed, not empty, short enough, without control characters.
+pub fn scenario_name_ok(name: &str) -> bool {
+    !name.is_empty()
+        && name.trim() == name
+        && name.chars().count() <= MAX_SCENARIO_NAME_CHARS
+        && !name.chars().any(char::is_control)
+}
+
+/// The value of `cmp=` for these named scenarios.
+pub fn compare_value(compared: &[(String, String)]) -> String {
+    let mut inner = form_urlencoded::Serializer::new(String::new());
+    for (name, query) in compared {
+        inner.append_pair(name, query);
+    }
+    inner.finish()
+}
+
+/// Reads the value of `cmp=`: two to four pairs with distinct good names, each query a scenario.
+pub fn parse_compare(
+    value: &str,
+    system: &IndicatorSystem,
+    defaults: &Scenario,
+) -> Result<Compared, NoticeKind> {
+    let invalid = || NoticeKind::Invalid(value.to_string());
+    let pairs: Compared = form_urlencoded::parse(value.as_bytes())
+        .map(|(n, q)| (n.into_owned(), q.into_owned()))
+        .collect();
+    if !COMPARED_RANGE.contains(&pairs.len()) {
+        return Err(invalid());
+    }
+    for (k, (name, query)) in pairs.iter().enumerate() {
+        if !scenario_name_ok(name) || pairs[..k].iter().any(|(n, _)| n == name) {
+            return Err(invalid());
+        }
+        scenario_of_query(query, system, defaults).map_err(|_| invalid())?;
+    }
+    Ok(pairs)
+}
+
+/// The compared scenarios a query carries, when its `cmp=` reads (otherwise [`parse`] gives the notice).
+pub fn compared_in(query: &str, system: &IndicatorSystem, defaults: &Scenario) -> Option<Compared> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let (_, value) = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == COMPARE_PARAM)?;
+    parse_compare(&value, system, defaults).ok()
+}
+
+/// `query` with `cmp=` for `compared` appended (unchanged without).
+pub fn with_compared(query: String, compared: Option<&[(String, String)]>) -> String {
+    let Some(compared) = compared else {
+        return query;
+    };
+    let mut q = form_urlencoded::Serializer::new(query);
+    q.append_pair(COMPARE_PARAM, &compare_value(compared));
+    q.finish()
 }

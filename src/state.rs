@@ -118,6 +118,9 @@ pub struct State {
     /// The imported data set the opening link named but this browser could not provide; the address
     /// keeps naming it until the user changes data set.
     pub missing_dataset: Option<DatasetRef>,
+    /// The named scenarios (name, scenario query) compared while the comparison view is open; the
+    /// share link carries them (`share::COMPARE_PARAM`).
+    pub compared: Option<Rc<crate::share::Compared>>,
 }
 
 /// Every change the page can make.
@@ -156,6 +159,8 @@ pub enum Action {
         missing_dataset: Option<DatasetRef>,
     },
     DismissLinkNotices,
+    /// Opens the comparison of these named scenarios (name, scenario query), or closes it.
+    SetCompared(Option<Rc<crate::share::Compared>>),
     /// Several actions in order, as one update.
     Batch(Vec<Action>),
 }
@@ -226,6 +231,7 @@ impl State {
             draft: None,
             link_notices: Rc::default(),
             missing_dataset: None,
+            compared: None,
         }
     }
 
@@ -471,6 +477,7 @@ fn apply(s: &mut State, action: Action) {
             s.missing_dataset = missing_dataset;
         }
         Action::DismissLinkNotices => s.link_notices = Rc::default(),
+        Action::SetCompared(compared) => s.compared = compared,
         Action::Batch(actions) => {
             for a in actions {
                 apply(s, a);

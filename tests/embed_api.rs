@@ -123,3 +123,75 @@ fn origins() {
     assert!(origin_allowed("https://www.fj.gov.cn", &list, own));
     assert!(!origin_allowed(own, &list, own));
 }
+
+#[test]
+fn set_scenario_applies_a_whole_share_link_scenario_or_says_why_not() {
+    let state = State::from_bundle(bundle());
+    let after = run(
+        &state,
+        r#"{"type":"set-scenario","query":"w=0,100,0,0,0&norm=zscore"}"#,
+    );
+    assert_eq!(
+        after.scenario.dimension_weights,
+        [0.0, 100.0, 0.0, 0.0, 0.0]
+    );
+    assert_eq!(
+        after.scenario.normalisation,
+        fjindex::model::Normalisation::ZScore
+    );
+    // The ranking is the one the scorer gives under that scenario, computed here on its own.
+    let expected = fjindex::score::score(&after.system, &after.data, &after.scenario).unwrap();
+    assert_eq!(after.ranking.rank, expected.rank);
+    for (query, says) in [
+        ("w=0,100", "w"),
+        ("w=0,0,0,0,0", "w"),
+        ("norm=sideways", "sideways"),
+        ("county=350582", "county"),
+    ] {
+        let json = format!(r#"{{"type":"set-scenario","query":"{query}"}}"#);
+        let err = apply(&command(&json), &state).unwrap_err();
+        assert!(err.contains(says), "{query}: {err}");
+        assert!(err.starts_with("方案未采用"), "{err}");
+    }
+}
+
+#[test]
+fn use_scenario_applies_a_saved_one_or_says_why_not() {
+    use fjindex::embed_api::{apply_with, SavedScenarios};
+    use fjindex::scenarios;
+    let state = State::from_bundle(bundle());
+    let list = scenarios::save(&[], "创新优先", "w=0,100,0,0,0").unwrap();
+    let list = scenarios::save(&list, "damaged", "w=1").unwrap();
+    let use_ = |name: &str, saved: SavedScenarios| {
+        let json = format!(r#"{{"type":"use-scenario","name":"{name}"}}"#);
+        apply_with(&command(&json), &state, || saved)
+    };
+    let effect = use_("创新优先", SavedScenarios::List(list.clone())).unwrap();
+    let after = effect
+        .actions
+        .into_iter()
+        .fold(state.clone(), |s, a| reduce(&s, a));
+    assert_eq!(
+        after.scenario.dimension_weights,
+        [0.0, 100.0, 0.0, 0.0, 0.0]
+    );
+    let unknown = use_("nobody", SavedScenarios::List(list.clone())).unwrap_err();
+    assert!(unknown.contains("nobody"), "{unknown}");
+    let damaged = use_("damaged", SavedScenarios::List(list)).unwrap_err();
+    assert!(damaged.contains("w"), "{damaged}");
+    let unavailable = use_("创新优先", SavedScenarios::Unavailable).unwrap_err();
+    assert!(unavailable.contains("存储不可用"), "{unavailable}");
+    let unreadable = use_(
+        "创新优先",
+        SavedScenarios::Unreadable(scenarios::ReadError::Unreadable),
+    )
+    .unwrap_err();
+    assert!(unreadable.contains("无法读取"), "{unreadable}");
+    // Without a storage reader, `apply` answers as if storage were unavailable.
+    let err = apply(
+        &command(r#"{"type":"use-scenario","name":"创新优先"}"#),
+        &state,
+    )
+    .unwrap_err();
+    assert_eq!(err, unavailable);
+}

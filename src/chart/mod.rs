@@ -10,6 +10,7 @@ pub mod heatmap;
 pub mod intervals;
 pub mod profile;
 pub mod rank_shift;
+pub mod slope;
 pub mod sobol;
 pub mod style;
 pub mod tile_grid;

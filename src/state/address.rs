@@ -64,6 +64,9 @@ pub fn restore_link(
             )),
         }
     }
+    if let Some(compared) = share::compared_in(search, &state.system, &defaults) {
+        actions.push(Action::SetCompared(Some(Rc::new(compared))));
+    }
     actions.push(Action::SetLinkNotices {
         notices: share::cap_notices(found),
         missing_dataset,
@@ -86,8 +89,9 @@ pub fn address_dataset(state: &State, data_hash: &str, bundled_hash: &str) -> Da
     }
 }
 
-/// The share query of the state's view (scenario, selected county, language) on `dataset`, with the
-/// embed options the page was opened with; empty for the default view.
+/// The share query of the state's view (scenario, selected county, language, the compared named
+/// scenarios while their comparison is open) on `dataset`, with the embed options the page was opened
+/// with; empty for the default view.
 pub fn view_query(state: &State, dataset: DatasetRef, embed: &Embed) -> String {
     let view = ShareState {
         scenario: state.scenario.clone(),
@@ -96,5 +100,8 @@ pub fn view_query(state: &State, dataset: DatasetRef, embed: &Embed) -> String {
         dataset,
         embed: embed.clone(),
     };
-    share::encode(&view, &state.system, &default_scenario(&state.system))
+    share::with_compared(
+        share::encode(&view, &state.system, &default_scenario(&state.system)),
+        state.compared.as_deref().map(Vec::as_slice),
+    )
 }

@@ -9,6 +9,7 @@ use super::snapshot::{DataMessage, Snapshot};
 use super::{default_scenario, Action};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::share::{self, ShareState};
+use std::rc::Rc;
 
 /// The kind of a page message that carries a `Snapshot`.
 const SNAPSHOT: &str = "snapshot";
@@ -19,6 +20,7 @@ const DATA_CSV: &str = "csv";
 /// The kinds of a panel request.
 const SELECT: &str = "select";
 const SCENARIO: &str = "scenario";
+const COMPARED: &str = "compared";
 
 /// What the page tells the panels module.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +85,8 @@ pub enum PanelRequest {
     Select(Option<String>),
     /// Replace the scenario (the page checks it as it checks any new scenario).
     SetScenario(Scenario),
+    /// Open the comparison of these named scenarios, or close it (`None`).
+    SetCompared(Option<share::Compared>),
 }
 
 impl PanelRequest {
@@ -96,6 +100,9 @@ impl PanelRequest {
                     .map(|u| u.adcode.clone()),
             )),
             Action::SetScenario(scenario) => Some(PanelRequest::SetScenario(scenario.clone())),
+            Action::SetCompared(compared) => {
+                Some(PanelRequest::SetCompared(compared.as_deref().cloned()))
+            }
             _ => None,
         }
     }
@@ -110,6 +117,14 @@ impl PanelRequest {
             PanelRequest::SetScenario(scenario) => {
                 [SCENARIO.to_string(), scenario_query(scenario, system)]
             }
+            // An empty value closes the comparison; an open one has two to four pairs.
+            PanelRequest::SetCompared(compared) => [
+                COMPARED.to_string(),
+                compared
+                    .as_deref()
+                    .map(share::compare_value)
+                    .unwrap_or_default(),
+            ],
         }
     }
 
@@ -123,6 +138,10 @@ impl PanelRequest {
             SCENARIO => read_scenario_query(value, system)
                 .map(PanelRequest::SetScenario)
                 .map_err(|e| format!("a panel's scenario: {e}")),
+            COMPARED if value.is_empty() => Ok(PanelRequest::SetCompared(None)),
+            COMPARED => share::parse_compare(value, system, &default_scenario(system))
+                .map(|c| PanelRequest::SetCompared(Some(c)))
+                .map_err(|_| "a panel's compared scenarios could not be read".to_string()),
             other => Err(format!("unknown panel request kind {other:?}")),
         }
     }
@@ -136,6 +155,7 @@ impl PanelRequest {
                 data.unit_index(&adcode).map(|u| Action::Select(Some(u)))
             }
             PanelRequest::SetScenario(scenario) => Some(Action::SetScenario(scenario)),
+            PanelRequest::SetCompared(compared) => Some(Action::SetCompared(compared.map(Rc::new))),
         }
     }
 }

@@ -24,7 +24,7 @@ pub enum DataMessage {
 /// The page's state as the panels need it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
-    /// Scenario, selected county and language as a share-link query.
+    /// Scenario, selected county, language and the compared named scenarios as a share-link query.
     pub view: String,
     /// The scenario the page's ranking was computed under, as a share-link query, when the view's own
     /// scenario cannot be scored (all weights zero): the replica ranks under it first, so its charts
@@ -57,7 +57,10 @@ impl Snapshot {
         let ranked = (state.ranked_scenario != state.scenario)
             .then(|| scenario_query(&state.ranked_scenario, &state.system));
         Snapshot {
-            view: share::encode(&view, &state.system, &default_scenario(&state.system)),
+            view: share::with_compared(
+                share::encode(&view, &state.system, &default_scenario(&state.system)),
+                state.compared.as_deref().map(Vec::as_slice),
+            ),
             ranked,
             data,
         }
@@ -100,6 +103,8 @@ impl Snapshot {
             actions.push(Action::MirrorScenario(ranked));
         }
         let (view, _) = share::parse(&self.view, system, &default_scenario(system));
+        let compared = share::compared_in(&self.view, system, &default_scenario(system));
+        actions.push(Action::SetCompared(compared.map(Rc::new)));
         actions.push(Action::MirrorScenario(view.scenario));
         actions.push(Action::SetLang(view.lang));
         actions.push(Action::Select(

@@ -163,7 +163,7 @@ fn connect(
 fn obey(e: &web_sys::MessageEvent, state: &Store, origins: &[String], dispatch: &Dispatch) {
     let reply = |event: Event| post(&event, origins);
     match serde_wasm_bindgen::from_value::<Command>(e.data()) {
-        Ok(command) => match embed_api::apply(&command, state) {
+        Ok(command) => match embed_api::apply_with(&command, state, saved_scenarios) {
             Ok(effect) => {
                 for a in effect.actions {
                     dispatch.emit(a);
@@ -195,4 +195,14 @@ fn use_ranking_events(state: &Store, origins: &[String]) {
             post(&embed_api::ranking_event(&state), &origins);
         }
     });
+}
+
+/// The saved scenarios for `use-scenario`, read when a host asks for one.
+fn saved_scenarios() -> embed_api::SavedScenarios {
+    use super::scenario_store::{self, StoreError};
+    match scenario_store::load() {
+        Ok(list) => embed_api::SavedScenarios::List(list),
+        Err(StoreError::ListUnreadable(e)) => embed_api::SavedScenarios::Unreadable(e),
+        Err(_) => embed_api::SavedScenarios::Unavailable,
+    }
 }

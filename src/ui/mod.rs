@@ -29,6 +29,7 @@ mod prefectures;
 mod profile;
 mod ranking;
 mod row_order;
+mod scenario_store;
 mod storage;
 mod tools;
 mod weights;

@@ -212,7 +212,7 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()}
                 manual={state.manual_scenario()} ranking={Ptr(state.ranking.clone())}
                 baseline={Ptr(state.baseline.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
-                selected={state.selected} dispatch={dispatch.clone()} />
+                selected={state.selected} compared={state.compared.clone()} dispatch={dispatch.clone()} />
         },
         Slot::Reach => html! {
             <analysis::ProfileReach lang={state.lang} system={Ptr(state.system.clone())}

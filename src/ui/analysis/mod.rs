@@ -1,7 +1,7 @@
 //! The analysis panels: method choices with their formulas and the weights-against-influence chart, the
 //! AHP comparison form, rank uncertainty, which choice drives the ranking (Sobol), what it takes for
-//! the selected county to move, the data audit with the coherence of the index, and a side-by-side
-//! comparison of two to four counties.
+//! the selected county to move, the data audit with the coherence of the index, named scenarios compared side by side, and a
+//! side-by-side comparison of two to four counties.
 //!
 //! Each panel takes the parts of the page state it shows and changes the state only by dispatching
 //! `Action`s (the AHP form, the method choices and the reach panel's Apply replace the scenario with
@@ -20,6 +20,7 @@ mod pickers;
 mod profile_plan;
 mod profile_reach;
 mod reach;
+mod scenarios;
 mod sensitivity;
 mod uncertainty;
 
@@ -90,6 +91,9 @@ pub struct AnalysisPanelProps {
     /// Per unit: whether any of its values is an estimate.
     pub unit_estimates: Ptr<Vec<bool>>,
     pub selected: Option<usize>,
+    /// The named scenarios compared while their comparison is open.
+    #[prop_or_default]
+    pub compared: Option<std::rc::Rc<crate::share::Compared>>,
     pub dispatch: Dispatch,
 }
 
@@ -105,6 +109,7 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
         baseline,
         unit_estimates,
         selected,
+        compared,
         dispatch,
     } = props.clone();
     html! {
@@ -126,6 +131,8 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                     dispatch={dispatch.clone()} />
                 <audit::AuditPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario.clone()}
                     ranking={ranking.clone()} unit_estimates={unit_estimates.clone()} dispatch={dispatch.clone()} />
+                <scenarios::ScenariosPanel {lang} system={system.clone()} data={data.clone()}
+                    scenario={scenario.clone()} {selected} {compared} dispatch={dispatch.clone()} />
                 <compare::ComparePanel {lang} {system} {data} {ranking} {baseline} {selected} {dispatch} />
             </div>
         </section>
