@@ -53,7 +53,7 @@ struct SavedEdition {
 }
 
 /// The hash a collection of editions is saved under: of each edition's year and content hash.
-pub fn collection_hash(editions: &[Dataset]) -> String {
+pub fn collection_hash<'a>(editions: impl IntoIterator<Item = &'a Dataset>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for d in editions {
         let part = format!("{}:{};", d.meta.year.unwrap_or_default(), d.content_hash());

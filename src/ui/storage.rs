@@ -180,13 +180,6 @@ pub fn load_editions(hash: &str, system: &IndicatorSystem) -> Result<Vec<Dataset
     saved::read_editions(&text, &entry, system)
 }
 
-/// Loads a saved data set by hash, checked; of a collection, its latest edition.
-pub fn load(hash: &str, system: &IndicatorSystem) -> Result<Dataset, LoadError> {
-    load_editions(hash, system)?
-        .pop()
-        .ok_or(LoadError::Unreadable)
-}
-
 /// Deletes a saved data set. An unreadable index is left as it is (the entry's key is removed, so a
 /// rebuilt list no longer shows it).
 pub fn delete(hash: &str) {
