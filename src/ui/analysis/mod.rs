@@ -22,8 +22,10 @@ mod profile_reach;
 mod reach;
 mod sensitivity;
 mod uncertainty;
+mod year_change;
 
 pub use profile_reach::ProfileReach;
+pub use year_change::{YearMovers, YearProfile};
 
 use super::{Dispatch, Ptr};
 use crate::i18n::{t, tf, Key};
