@@ -9,6 +9,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startApp, rowsSettled, openOnDemand, STRICT_CSP } from "./harness.mjs";
@@ -19,6 +21,8 @@ const SAMPLE = path.join(ROOT, "www", "samples", "sample-editions-synthetic.csv"
 const WORKBOOK = path.join(ROOT, "tests", "fixtures", "data.xlsx");
 const GBK = path.join(ROOT, "tests", "fixtures", "gbk.csv");
 const ROW = '[data-testid="rank-row"]';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let app;
 before(async () => {
@@ -134,6 +138,31 @@ test("the two-year sample: the YoY column is fjindex change, the trend table is 
     assert.equal(await page.getAttribute('[data-testid="year-rank"]', "data-change"), each.get(adcode));
     assert.match(await page.textContent('[data-testid="year-no-contributions"]'), /逐年标尺/);
   }
+
+  // The biggest movers, as the CLI's changes order them, and the counties new and gone.
+  await openOnDemand(page, "charts");
+  await page.waitForSelector('[data-testid="year-movers"]');
+  const changes = [...each.values()].filter((c) => /^-?\d+$/.test(c)).map(Number);
+  const listed = async (id) =>
+    page.$$eval(`[data-testid="${id}"] li[data-change]`, (lis) => lis.map((li) => Number(li.dataset.change)));
+  assert.deepEqual(await listed("movers-up"), changes.filter((c) => c > 0).sort((a, b) => b - a).slice(0, 5));
+  assert.deepEqual(await listed("movers-down"), changes.filter((c) => c < 0).sort((a, b) => a - b).slice(0, 5));
+  const newNames = csvRows(cli(["change", "--data", SAMPLE, "--scaling", "each", "--format", "csv"]))
+    .filter((r) => each.get(r.adcode) === "new")
+    .map((r) => r.name_zh);
+  assert.ok(newNames.length > 0);
+  for (const name of newNames) assert.match(await page.textContent('[data-testid="movers-new"]'), new RegExp(name));
+
+  // axe-core finds nothing with the editions shown: pickers, column, scaling choice, profile and movers.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations),
+    WCAG_TAGS,
+  );
+  assert.deepEqual(
+    violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)),
+    [],
+  );
   await app.screenshot(page, "editions-sample");
   app.assertClean(page);
 });
