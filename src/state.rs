@@ -21,7 +21,7 @@ pub use weights::{
     DEFAULT_DIMENSION_WEIGHT, DEFAULT_INDICATOR_WEIGHT, MAX_WEIGHT,
 };
 
-use crate::analysis::change::EditionChange;
+use crate::analysis::change::EditionRanks;
 use crate::data::provenance::Provenance;
 use crate::data::seeds::Bundle;
 use crate::i18n::{tf, Key};
@@ -127,7 +127,7 @@ pub struct State {
     /// The editions (years) held, which one is shown and which two are compared.
     pub editions: Rc<Editions>,
     /// The change between the compared editions under the ranked scenario and the chosen scaling.
-    pub year_change: Option<Rc<EditionChange>>,
+    pub year_change: Option<Rc<EditionRanks>>,
 }
 
 /// Every change the page can make.
@@ -363,7 +363,7 @@ impl State {
     fn update_year_change(&mut self) {
         self.year_change = self
             .editions
-            .change(&self.system, &self.ranked_scenario)
+            .ranks(&self.system, &self.ranked_scenario)
             .map(Rc::new);
     }
 

@@ -4,7 +4,7 @@
 //! A page holding one data set has no collection (`Editions::list` empty). A file with several editions
 //! gives its editions; a one-edition file can be added to the current data as another year.
 
-use crate::analysis::change::{edition_change, EditionChange};
+use crate::analysis::change::{edition_ranks, EditionRanks};
 use crate::data::provenance::Provenance;
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scaling, Scenario};
@@ -80,12 +80,12 @@ impl Editions {
         self.list.iter().find(|e| e.year == year)
     }
 
-    /// The change between the compared editions under `scenario` and the chosen scaling, when two are
-    /// compared and the scenario scores them.
-    pub fn change(&self, system: &IndicatorSystem, scenario: &Scenario) -> Option<EditionChange> {
+    /// The rank and score change between the compared editions under `scenario` and the chosen
+    /// scaling, when two are compared and the scenario scores them; why counties moved is not part of it.
+    pub fn ranks(&self, system: &IndicatorSystem, scenario: &Scenario) -> Option<EditionRanks> {
         let (from, to) = self.comparison?;
         let (from, to) = (self.get(from)?, self.get(to)?);
-        edition_change(system, &from.data, &to.data, scenario, self.scaling).ok()
+        edition_ranks(system, &from.data, &to.data, scenario, self.scaling).ok()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::row_order::use_row_order;
 use super::{Dispatch, Ptr};
-use crate::analysis::change::{EditionChange, Side};
+use crate::analysis::change::{EditionRanks, Side};
 use crate::i18n::{prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
@@ -35,7 +35,7 @@ pub struct RankingPanelProps {
     pub dispatch: Dispatch,
     /// The change from an earlier edition to the one shown, when two editions are compared and the
     /// later one is shown.
-    pub year_change: Option<Ptr<EditionChange>>,
+    pub year_change: Option<Ptr<EditionRanks>>,
     /// The two years compared (from, to).
     pub years: Option<(i32, i32)>,
 }
@@ -52,7 +52,7 @@ pub enum YearCell {
 }
 
 /// Per unit of the shown edition, its year-over-year cell.
-fn year_cells(data: &Dataset, change: &EditionChange) -> Vec<YearCell> {
+fn year_cells(data: &Dataset, change: &EditionRanks) -> Vec<YearCell> {
     let mut cells = vec![YearCell::Unranked; data.n_units()];
     for row in &change.rows {
         if let Some(u) = data.unit_index(&row.adcode) {
@@ -248,7 +248,7 @@ fn TableTools(props: &TableToolsProps) -> Html {
 
 /// The counties of the comparison that have no change to show: those gone since the earlier edition
 /// and those ranked in only one of the two.
-fn unmatched_list(lang: Lang, change: &EditionChange, (from, to): (i32, i32)) -> Html {
+fn unmatched_list(lang: Lang, change: &EditionRanks, (from, to): (i32, i32)) -> Html {
     let names = |side: Side| {
         change
             .unmatched

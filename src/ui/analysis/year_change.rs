@@ -3,7 +3,9 @@
 //! others', and the indicators that moved its score most), and its ranks over every edition as a trend
 //! chart with its table; in the charts area, the biggest movers and the counties new or gone.
 
-use crate::analysis::change::{CountyChange, EditionChange, NoContributions, Side};
+use crate::analysis::change::{
+    explain_county, EditionRanks, NoContributions, RankChange, Side, Why,
+};
 use crate::chart::trend::{self, TrendEdition, TrendInput};
 use crate::chart::LazyTable;
 use crate::i18n::{t, tf, Key};
@@ -83,7 +85,7 @@ pub struct YearProfileProps {
     pub lang: Lang,
     pub system: Ptr<IndicatorSystem>,
     pub editions: Ptr<Editions>,
-    pub year_change: Option<Ptr<EditionChange>>,
+    pub year_change: Option<Ptr<EditionRanks>>,
     /// The scenario the page's ranking was computed under.
     pub scenario: Scenario,
     /// The selected county's adcode.
@@ -106,11 +108,43 @@ fn use_edition_rankings(
     )
 }
 
+/// Why the selected county moved between the compared editions, computed for it alone when the
+/// county, the change or the scenario changes (the page's state holds only the rank changes).
+#[hook]
+fn use_county_why(props: &YearProfileProps) -> Rc<Option<Why>> {
+    use_memo(
+        (
+            props.system.clone(),
+            props.editions.clone(),
+            props.year_change.clone(),
+            props.scenario.clone(),
+            props.county.clone(),
+        ),
+        |(system, editions, change, scenario, county)| {
+            let (change, county) = (change.as_ref()?, county.as_deref()?);
+            let (from, to) = editions.comparison?;
+            let (from, to) = (editions.get(from)?, editions.get(to)?);
+            let row = change.rows.iter().find(|r| r.adcode == county)?;
+            explain_county(
+                system,
+                &from.data,
+                &to.data,
+                change,
+                row,
+                scenario,
+                editions.scaling,
+            )
+            .ok()
+        },
+    )
+}
+
 /// In the profile: the county's change between the compared editions and its ranks over all editions.
 #[component]
 pub fn YearProfile(props: &YearProfileProps) -> Html {
     let lang = props.lang;
     let rankings = use_edition_rankings(&props.system, &props.editions, &props.scenario);
+    let why = use_county_why(props);
     let trend = {
         let county = props.county.clone();
         use_memo(
@@ -152,7 +186,7 @@ pub fn YearProfile(props: &YearProfileProps) -> Html {
     let change = props.year_change.as_ref().zip(props.editions.comparison);
     html! {
         <section class="year-profile" data-testid="year-profile" aria-labelledby="year-profile-h">
-            { change.map(|(c, years)| county_change(lang, &props.system, &props.editions, c, years, county)).unwrap_or_default() }
+            { change.map(|(c, years)| county_change(lang, &props.system, &props.editions, c, (*why).as_ref(), years, county)).unwrap_or_default() }
             if let Some((painter, lazy, table)) = trend.as_ref() {
                 <div class="trend">
                     <figure class="chart-figure chart-trend">
@@ -184,7 +218,8 @@ fn county_change(
     lang: Lang,
     system: &IndicatorSystem,
     editions: &Editions,
-    change: &EditionChange,
+    change: &EditionRanks,
+    why: Option<&Why>,
     (from, to): (i32, i32),
     county: &str,
 ) -> Html {
@@ -241,16 +276,22 @@ fn county_change(
                     <tbody>{ for dims }</tbody>
                 </table>
             </div>
-            { why(lang, system, change, row) }
+            { why.map(|w| why_moved(lang, system, change, row, w)).unwrap_or_default() }
         </>
     }
 }
 
 /// Why the county moved: the rank change split into its own data's part and the others', and the
 /// indicators that moved its score most (or why the score change does not split).
-fn why(lang: Lang, system: &IndicatorSystem, change: &EditionChange, row: &CountyChange) -> Html {
+fn why_moved(
+    lang: Lang,
+    system: &IndicatorSystem,
+    change: &EditionRanks,
+    row: &RankChange,
+    why: &Why,
+) -> Html {
     let half = |v: f64| format!("{v}");
-    let contributions = match (&row.contributions, change.contributions) {
+    let contributions = match (&why.contributions, change.contributions) {
         (Some(parts), Ok(())) => {
             let mut top: Vec<(usize, f64)> = parts.iter().copied().enumerate().collect();
             crate::sorting::sort_by_key(&mut top, |&(_, v)| {
@@ -276,7 +317,7 @@ fn why(lang: Lang, system: &IndicatorSystem, change: &EditionChange, row: &Count
         <div class="year-why">
             <h4>{ t(lang, Key::YearWhyHeading) }</h4>
             <p data-testid="year-why-rank">
-                { tf(lang, Key::YearWhyRank, &[&row.rank_change.to_string(), &half(row.rank_own), &half(row.rank_others)]) }
+                { tf(lang, Key::YearWhyRank, &[&row.rank_change.to_string(), &half(why.rank_own), &half(why.rank_others)]) }
             </p>
             { contributions }
         </div>
@@ -287,7 +328,7 @@ fn why(lang: Lang, system: &IndicatorSystem, change: &EditionChange, row: &Count
 pub struct YearMoversProps {
     pub lang: Lang,
     pub editions: Ptr<Editions>,
-    pub year_change: Option<Ptr<EditionChange>>,
+    pub year_change: Option<Ptr<EditionRanks>>,
 }
 
 /// In the charts area: the five counties that gained most places, the five that lost most, and the
@@ -302,11 +343,11 @@ pub fn YearMovers(props: &YearMoversProps) -> Html {
     if !props.editions.several() {
         return html! {};
     }
-    let mut up: Vec<&CountyChange> = change.rows.iter().filter(|r| r.rank_change > 0).collect();
+    let mut up: Vec<&RankChange> = change.rows.iter().filter(|r| r.rank_change > 0).collect();
     crate::sorting::sort_by_key(&mut up, |r| (std::cmp::Reverse(r.rank_change), r.rank_to));
-    let mut down: Vec<&CountyChange> = change.rows.iter().filter(|r| r.rank_change < 0).collect();
+    let mut down: Vec<&RankChange> = change.rows.iter().filter(|r| r.rank_change < 0).collect();
     crate::sorting::sort_by_key(&mut down, |r| (r.rank_change, r.rank_to));
-    let list = |rows: &[&CountyChange], testid: &'static str| {
+    let list = |rows: &[&RankChange], testid: &'static str| {
         html! {
             <ol data-testid={testid}>
                 { for rows.iter().take(MOVERS).map(|r| html! {
