@@ -1,8 +1,10 @@
-//! Prints how long scoring 83 counties in three editions takes, pooled and each on its own, and the
-//! year-over-year change the page recomputes on every weight change while two editions are compared.
+//! Prints how long scoring 83 counties in three editions takes, pooled and each on its own, the light
+//! year-over-year change the page recomputes on every weight change while two editions are compared
+//! (ranks and scores), the full change (with every county's rank split and contributions, which the
+//! command line prints) and why one county moved (what the profile computes for the selected county).
 //! Figures only; nothing asserted. `cargo bench --bench editions`.
 
-use fjindex::analysis::change::edition_change;
+use fjindex::analysis::change::{edition_change, edition_ranks, explain_county};
 use fjindex::data::seeds;
 use fjindex::model::{Dataset, Scaling, Scenario};
 use fjindex::score::score_editions;
@@ -65,6 +67,33 @@ fn main() {
         println!("  score all editions, {scaling:?}: median {median:.3} ms, fastest {best:.3} ms");
     }
     for scaling in [Scaling::Pooled, Scaling::Each] {
+        let (median, best) = time(201, || {
+            black_box(
+                edition_ranks(&system, &editions[1], &editions[2], &scenario, scaling).unwrap(),
+            );
+        });
+        println!(
+            "  ranks 2023 -> 2024 (what a weight change recomputes), {scaling:?}: median {median:.3} ms, fastest {best:.3} ms"
+        );
+        let ranks = edition_ranks(&system, &editions[1], &editions[2], &scenario, scaling).unwrap();
+        let row = &ranks.rows[ranks.rows.len() / 2];
+        let (median, best) = time(201, || {
+            black_box(
+                explain_county(
+                    &system,
+                    &editions[1],
+                    &editions[2],
+                    &ranks,
+                    row,
+                    &scenario,
+                    scaling,
+                )
+                .unwrap(),
+            );
+        });
+        println!(
+            "  why one county moved (the profile's selected county), {scaling:?}: median {median:.3} ms, fastest {best:.3} ms"
+        );
         let rounds = if scaling == Scaling::Pooled { 201 } else { 21 };
         let (median, best) = time(rounds, || {
             black_box(
@@ -72,7 +101,7 @@ fn main() {
             );
         });
         println!(
-            "  change 2023 -> 2024 (what a weight change recomputes), {scaling:?}: median {median:.3} ms, fastest {best:.3} ms"
+            "  full change 2023 -> 2024 (every county's why), {scaling:?}: median {median:.3} ms, fastest {best:.3} ms"
         );
     }
 }
