@@ -137,6 +137,11 @@ test("the two-year sample: the YoY column is fjindex change, the trend table is 
   if (/^-?\d+$/.test(each.get(adcode) ?? "")) {
     assert.equal(await page.getAttribute('[data-testid="year-rank"]', "data-change"), each.get(adcode));
     assert.match(await page.textContent('[data-testid="year-no-contributions"]'), /逐年标尺/);
+    // Why it moved, computed in the profile for this county alone, is the CLI's split of the full change.
+    const split = csvRows(cli(["change", "--data", SAMPLE, "--from-year", "2023", "--to-year", "2024", "--scaling", "each", "--format", "csv"]))
+      .find((r) => r.adcode === adcode);
+    const why = await page.textContent('[data-testid="year-why-rank"]');
+    assert.ok(why.includes(`自身数据的变化带来 ${split.rank_own} 位，其他县域的变化带来 ${split.rank_others} 位`), `${why} ${split.rank_own} ${split.rank_others}`);
   }
 
   // The biggest movers, as the CLI's changes order them, and the counties new and gone.
