@@ -6,6 +6,7 @@
 //! good ranking stays on screen.
 
 pub mod address;
+pub mod editions;
 pub mod messages;
 pub mod row_order;
 mod scorer;
@@ -20,15 +21,17 @@ pub use weights::{
     DEFAULT_DIMENSION_WEIGHT, DEFAULT_INDICATOR_WEIGHT, MAX_WEIGHT,
 };
 
+use crate::analysis::change::EditionRanks;
 use crate::data::provenance::Provenance;
 use crate::data::seeds::Bundle;
 use crate::i18n::{tf, Key};
 use crate::model::{
-    Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scenario, Weighting,
+    Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scaling, Scenario, Weighting,
 };
 use crate::score::{rank_changes, Ranking, ScoreError};
 use crate::share::{DatasetRef, Notice};
 use crate::validate::{check_scenario, check_weight, ScenarioError};
+use editions::{parse_year, with_added, Edition, EditionProblem, Editions};
 use std::rc::Rc;
 
 /// A weight box: a dimension's or an indicator's.
@@ -52,6 +55,8 @@ pub enum Problem {
     Score(ScoreError),
     /// A whole scenario (from an Apply button, a link or a host) was refused and nothing changed.
     Refused(ScenarioError),
+    /// An edition could not be added; the editions are unchanged.
+    Edition(EditionProblem),
 }
 
 impl Problem {
@@ -70,6 +75,7 @@ impl Problem {
             ),
             Problem::Score(e) => tf(lang, Key::StateScoreProblem, &[&e.message(lang)]),
             Problem::Refused(e) => tf(lang, Key::StateRefusedProblem, &[&e.message(lang, system)]),
+            Problem::Edition(e) => e.message(lang),
         }
     }
 }
@@ -121,6 +127,10 @@ pub struct State {
     /// The named scenarios (name, scenario query) compared while the comparison view is open; the
     /// share link carries them (`share::COMPARE_PARAM`).
     pub compared: Option<Rc<crate::share::Compared>>,
+    /// The editions (years) held, which one is shown and which two are compared.
+    pub editions: Rc<Editions>,
+    /// The change between the compared editions under the ranked scenario and the chosen scaling.
+    pub year_change: Option<Rc<EditionRanks>>,
 }
 
 /// Every change the page can make.
@@ -161,6 +171,20 @@ pub enum Action {
     DismissLinkNotices,
     /// Opens the comparison of these named scenarios (name, scenario query), or closes it.
     SetCompared(Option<Rc<crate::share::Compared>>),
+    /// Replaces the data with the editions of a file (oldest first): the latest is shown, the two
+    /// latest compared.
+    SetEditions(Vec<Edition>),
+    /// Adds a one-edition data set as the edition of the typed year, keeping the others (the data shown
+    /// becomes the first edition when there is no collection yet); a year already held is refused.
+    AddEdition {
+        data: Rc<Dataset>,
+        year: String,
+    },
+    /// Shows the edition of this year.
+    ShowEdition(i32),
+    /// Compares two editions (from, to), or none.
+    CompareEditions(Option<(i32, i32)>),
+    SetScaling(Scaling),
     /// Several actions in order, as one update.
     Batch(Vec<Action>),
 }
@@ -232,6 +256,8 @@ impl State {
             link_notices: Rc::default(),
             missing_dataset: None,
             compared: None,
+            editions: Rc::default(),
+            year_change: None,
         }
     }
 
@@ -333,9 +359,36 @@ impl State {
                 self.ranking = Rc::new(r);
                 self.ranked_scenario = self.scenario.clone();
                 self.problem = None;
+                self.update_year_change();
             }
             Err(e) => self.problem = Some(Problem::Score(e)),
         }
+    }
+
+    /// Recomputes the change between the compared editions under the ranked scenario.
+    fn update_year_change(&mut self) {
+        self.year_change = self
+            .editions
+            .ranks(&self.system, &self.ranked_scenario)
+            .map(Rc::new);
+    }
+
+    /// Shows `editions`, its shown edition's data in place of the current data, keeping the selected
+    /// county when the edition has it.
+    fn show_editions(&mut self, editions: Editions) {
+        let selected = self.selected.map(|u| self.data.units[u].adcode.clone());
+        if let Some(edition) = editions.shown.and_then(|y| editions.get(y)).cloned() {
+            apply(
+                self,
+                Action::ReplaceData {
+                    data: edition.data,
+                    provenance: edition.provenance,
+                },
+            );
+        }
+        self.selected = selected.and_then(|code| self.data.unit_index(&code));
+        self.editions = Rc::new(editions);
+        self.update_year_change();
     }
 
     fn set_scenario(&mut self, scenario: Scenario, preset: Option<Preset>) {
@@ -435,6 +488,8 @@ fn apply(s: &mut State, action: Action) {
         Action::ReplaceData { data, provenance } => {
             // The user now has the data set they chose; the link's missing one is no longer asked for.
             s.missing_dataset = None;
+            s.editions = Rc::default();
+            s.year_change = None;
             let scorer = SharedScorer::new(data.clone());
             let baseline = match scorer.score(&s.system, &default_scenario(&s.system)) {
                 Ok(b) => Rc::new(b),
@@ -478,6 +533,61 @@ fn apply(s: &mut State, action: Action) {
         }
         Action::DismissLinkNotices => s.link_notices = Rc::default(),
         Action::SetCompared(compared) => s.compared = compared,
+        Action::SetEditions(list) => {
+            let editions = Editions::of(list, s.editions.scaling);
+            s.show_editions(editions);
+        }
+        Action::AddEdition { data, year } => {
+            let current = Edition {
+                year: s.editions.shown.or(s.data.meta.year).unwrap_or_default(),
+                data: s.data.clone(),
+                provenance: s.provenance.clone(),
+            };
+            let added = parse_year(&year).and_then(|year| {
+                if s.editions.list.is_empty() && s.data.meta.year.is_none() {
+                    return Err(EditionProblem::ShownHasNoYear);
+                }
+                let edition = Edition::new(year, (*data).clone(), Provenance::default());
+                with_added(&s.editions, &current, edition)
+            });
+            match added {
+                Ok(editions) => {
+                    s.show_editions(editions);
+                    s.problem = None;
+                }
+                Err(e) => s.problem = Some(Problem::Edition(e)),
+            }
+        }
+        Action::ShowEdition(year) => {
+            if s.editions.shown != Some(year) && s.editions.get(year).is_some() {
+                let editions = Editions {
+                    shown: Some(year),
+                    ..(*s.editions).clone()
+                };
+                s.show_editions(editions);
+            }
+        }
+        Action::CompareEditions(pair) => {
+            let known = |y: i32| s.editions.get(y).is_some();
+            if pair != s.editions.comparison
+                && pair.is_none_or(|(a, b)| a != b && known(a) && known(b))
+            {
+                s.editions = Rc::new(Editions {
+                    comparison: pair,
+                    ..(*s.editions).clone()
+                });
+                s.update_year_change();
+            }
+        }
+        Action::SetScaling(scaling) => {
+            if scaling != s.editions.scaling {
+                s.editions = Rc::new(Editions {
+                    scaling,
+                    ..(*s.editions).clone()
+                });
+                s.update_year_change();
+            }
+        }
         Action::Batch(actions) => {
             for a in actions {
                 apply(s, a);

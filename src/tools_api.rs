@@ -88,6 +88,10 @@ pub struct ImportProblem {
 pub struct ImportSummary {
     /// The data set, exactly when `errors` is empty.
     pub dataset: Option<Dataset>,
+    /// Every edition of a file with several (years), oldest first, each with its year; empty for a
+    /// file of one data set.
+    #[serde(default)]
+    pub editions: Vec<Dataset>,
     pub errors: Vec<ImportProblem>,
     /// Each warning with its location.
     pub warnings: Vec<Text>,
@@ -125,6 +129,7 @@ impl From<ImportReport> for ImportSummary {
                 .collect(),
             matched_indicators: r.matched_indicators_count(),
             dataset: r.dataset,
+            editions: r.editions,
             sheet_names: r.sheet_names,
             sheet: r.sheet,
             known_units: r.known_units,

@@ -27,6 +27,7 @@ fn listed(data: &Dataset) -> SavedEntry {
         meta: data.meta.clone(),
         hash: data.content_hash(),
         units: data.n_units(),
+        years: Vec::new(),
     }
 }
 

@@ -8,6 +8,10 @@
 //! mixed state compares its score of one edition with the others' scores of the other. Under scaling
 //! edition by edition, a mixed state is the one edition's data with the county's row taken from the
 //! other, scored on its own.
+//!
+//! The rank and score changes come from scoring the two editions once ([`edition_ranks`]), which the
+//! page recomputes with every ranking; why counties moved ([`explain`], or [`explain_county`] for one)
+//! is computed apart, where it is shown.
 
 use crate::data::csv_text::spreadsheet_text;
 use crate::model::{Aggregation, Dataset, IndicatorSystem, Normalisation, Scaling, Scenario};
@@ -118,6 +122,48 @@ pub struct EditionChange {
     pub to_ranking: Ranking,
 }
 
+/// One county ranked in both editions, its rank and score change only: what the ranking's column and
+/// the lists of movers show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankChange {
+    pub adcode: String,
+    pub name_zh: String,
+    /// Its unit in the earlier edition's data and in the later's.
+    pub unit_from: usize,
+    pub unit_to: usize,
+    pub rank_from: u32,
+    pub rank_to: u32,
+    /// Places gained: `rank_from - rank_to`.
+    pub rank_change: i32,
+    pub score_from: f64,
+    pub score_to: f64,
+    pub score_change: f64,
+}
+
+/// The light part of the change between two editions, from scoring them once: each county's rank and
+/// score change and the counties unmatched, without why they moved ([`explain`], [`explain_county`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditionRanks {
+    pub rows: Vec<RankChange>,
+    pub unmatched: Vec<Unmatched>,
+    /// Whether score changes split into per-indicator contributions under the choices made.
+    pub contributions: Result<(), NoContributions>,
+    /// The two editions' rankings under the chosen scaling.
+    pub from_ranking: Ranking,
+    pub to_ranking: Ranking,
+}
+
+/// Why one county's rank and score moved between the editions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Why {
+    /// The part of the rank change due to the county's own data; `rank_own + rank_others` is the
+    /// rank change.
+    pub rank_own: f64,
+    pub rank_others: f64,
+    /// Per indicator, its share of the score change; `None` when contributions do not apply.
+    pub contributions: Option<Vec<f64>>,
+}
+
 /// The change from edition `from` to edition `to` under one scenario and scaling. Rows follow the later
 /// edition's rank order; unmatched counties follow, gone then new then unranked, by adcode.
 pub fn edition_change(
@@ -127,44 +173,58 @@ pub fn edition_change(
     scenario: &Scenario,
     scaling: Scaling,
 ) -> Result<EditionChange, ScoreError> {
+    let ranks = edition_ranks(system, from, to, scenario, scaling)?;
+    explain(system, from, to, ranks, scenario, scaling)
+}
+
+/// The rank and score change from edition `from` to edition `to`, scoring the two editions once; rows
+/// and unmatched counties in the order of [`edition_change`].
+pub fn edition_ranks(
+    system: &IndicatorSystem,
+    from: &Dataset,
+    to: &Dataset,
+    scenario: &Scenario,
+    scaling: Scaling,
+) -> Result<EditionRanks, ScoreError> {
     let mut rankings = score_editions(system, &[from, to], scenario, scaling)?;
     let to_ranking = rankings.pop().expect("two rankings");
     let from_ranking = rankings.pop().expect("two rankings");
-    let contributions = contributions_apply(scenario, scaling);
-    let pair = Pair {
-        system,
-        from,
-        to,
-        from_ranking: &from_ranking,
-        to_ranking: &to_ranking,
-    };
     let mut rows = Vec::new();
     let mut unmatched = Vec::new();
+    let later = |v: usize, side: Side| {
+        let unit = &to.units[v];
+        let (rank, score) = (to_ranking.rank[v], to_ranking.composite[v]);
+        Unmatched {
+            adcode: unit.adcode.clone(),
+            name_zh: unit.name_zh.clone(),
+            rank: (rank > 0).then_some(rank),
+            score: score.is_finite().then_some(score),
+            side,
+        }
+    };
     for &v in &to_ranking.order {
         let unit = &to.units[v];
         let Some(u) = from.unit_index(&unit.adcode) else {
-            unmatched.push(pair.unmatched(v, Side::To));
+            unmatched.push(later(v, Side::To));
             continue;
         };
         if from_ranking.rank[u] == 0 || to_ranking.rank[v] == 0 {
-            unmatched.push(pair.unmatched(v, Side::Unranked));
+            unmatched.push(later(v, Side::Unranked));
             continue;
         }
-        let (rank_own, rank_others) = pair.rank_split(u, v, scenario, scaling)?;
         let score_from = from_ranking.composite[u];
         let score_to = to_ranking.composite[v];
-        rows.push(CountyChange {
+        rows.push(RankChange {
             adcode: unit.adcode.clone(),
             name_zh: unit.name_zh.clone(),
+            unit_from: u,
+            unit_to: v,
             rank_from: from_ranking.rank[u],
             rank_to: to_ranking.rank[v],
             rank_change: from_ranking.rank[u] as i32 - to_ranking.rank[v] as i32,
-            rank_own,
-            rank_others,
             score_from,
             score_to,
             score_change: score_to - score_from,
-            contributions: contributions.is_ok().then(|| pair.contributions(u, v)),
         });
     }
     for (u, unit) in from.units.iter().enumerate() {
@@ -185,12 +245,82 @@ pub fn edition_change(
             .cmp(&side_order(b.side))
             .then_with(|| a.adcode.cmp(&b.adcode))
     });
-    Ok(EditionChange {
+    Ok(EditionRanks {
         rows,
         unmatched,
-        contributions,
+        contributions: contributions_apply(scenario, scaling),
         from_ranking,
         to_ranking,
+    })
+}
+
+/// Why one county of `ranks` moved: its rank split and its contributions. `from`, `to`, `scenario` and
+/// `scaling` must be those `ranks` was computed from. Under scaling edition by edition this re-scores
+/// each edition once with the county's row swapped; pooled, it only counts.
+pub fn explain_county(
+    system: &IndicatorSystem,
+    from: &Dataset,
+    to: &Dataset,
+    ranks: &EditionRanks,
+    row: &RankChange,
+    scenario: &Scenario,
+    scaling: Scaling,
+) -> Result<Why, ScoreError> {
+    let pair = Pair {
+        system,
+        from,
+        to,
+        from_ranking: &ranks.from_ranking,
+        to_ranking: &ranks.to_ranking,
+    };
+    let (u, v) = (row.unit_from, row.unit_to);
+    let (rank_own, rank_others) = pair.rank_split(u, v, scenario, scaling)?;
+    Ok(Why {
+        rank_own,
+        rank_others,
+        contributions: ranks
+            .contributions
+            .is_ok()
+            .then(|| pair.contributions(u, v)),
+    })
+}
+
+/// The full change from the light one: why every county moved. `from`, `to`, `scenario` and `scaling`
+/// must be those `ranks` was computed from.
+pub fn explain(
+    system: &IndicatorSystem,
+    from: &Dataset,
+    to: &Dataset,
+    ranks: EditionRanks,
+    scenario: &Scenario,
+    scaling: Scaling,
+) -> Result<EditionChange, ScoreError> {
+    let rows = ranks
+        .rows
+        .iter()
+        .map(|row| {
+            let why = explain_county(system, from, to, &ranks, row, scenario, scaling)?;
+            Ok(CountyChange {
+                adcode: row.adcode.clone(),
+                name_zh: row.name_zh.clone(),
+                rank_from: row.rank_from,
+                rank_to: row.rank_to,
+                rank_change: row.rank_change,
+                rank_own: why.rank_own,
+                rank_others: why.rank_others,
+                score_from: row.score_from,
+                score_to: row.score_to,
+                score_change: row.score_change,
+                contributions: why.contributions,
+            })
+        })
+        .collect::<Result<Vec<_>, ScoreError>>()?;
+    Ok(EditionChange {
+        rows,
+        unmatched: ranks.unmatched,
+        contributions: ranks.contributions,
+        from_ranking: ranks.from_ranking,
+        to_ranking: ranks.to_ranking,
     })
 }
 
@@ -212,19 +342,6 @@ struct Pair<'a> {
 }
 
 impl Pair<'_> {
-    /// Unit `v` of the later edition, which has no counterpart ranked in both.
-    fn unmatched(&self, v: usize, side: Side) -> Unmatched {
-        let unit = &self.to.units[v];
-        let (rank, score) = (self.to_ranking.rank[v], self.to_ranking.composite[v]);
-        Unmatched {
-            adcode: unit.adcode.clone(),
-            name_zh: unit.name_zh.clone(),
-            rank: (rank > 0).then_some(rank),
-            score: score.is_finite().then_some(score),
-            side,
-        }
-    }
-
     /// The rank change of unit `u` (earlier edition) = `v` (later) split into its own data's part and
     /// the others' part, each the average over the two orders of swapping.
     fn rank_split(

@@ -15,6 +15,7 @@ pub mod sobol;
 pub mod style;
 pub mod tile_grid;
 pub mod tile_map;
+pub mod trend;
 pub mod weights;
 
 mod bars;

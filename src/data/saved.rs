@@ -15,6 +15,9 @@ pub const FORMAT: &str = "fjindex-dataset";
 /// The version of the entry format this build writes and reads; earlier builds stored bare CSV
 /// (version 0), which is still read, checked against the hash in the index.
 pub const VERSION: u32 = 1;
+/// The version of an entry holding several editions (years), which builds before it report as
+/// written by a newer version instead of reading only one year; one-edition entries stay version 1.
+pub const EDITIONS_VERSION: u32 = 2;
 
 /// One saved data set as the index lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,6 +25,9 @@ pub struct SavedEntry {
     pub meta: DatasetMeta,
     pub hash: String,
     pub units: usize,
+    /// The years of a saved collection of editions, oldest first; empty for one data set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<i32>,
 }
 
 /// A saved data set: the envelope around its exact CSV.
@@ -32,6 +38,109 @@ struct Envelope {
     hash: String,
     meta: DatasetMeta,
     csv: String,
+    /// The editions of a collection (version 2), oldest first; `meta` and `csv` are then the latest's
+    /// and `hash` is [`collection_hash`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    editions: Vec<SavedEdition>,
+}
+
+/// One edition of a saved collection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct SavedEdition {
+    hash: String,
+    meta: DatasetMeta,
+    csv: String,
+}
+
+/// The hash a collection of editions is saved under: of each edition's year and content hash.
+pub fn collection_hash<'a>(editions: impl IntoIterator<Item = &'a Dataset>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for d in editions {
+        let part = format!("{}:{};", d.meta.year.unwrap_or_default(), d.content_hash());
+        for b in part.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("e{h:015x}")
+}
+
+/// The index entry of a collection of editions (oldest first, each with its year) saved together.
+pub fn collection_entry(editions: &[Dataset]) -> Option<SavedEntry> {
+    let latest = editions.last()?;
+    Some(SavedEntry {
+        meta: latest.meta.clone(),
+        hash: collection_hash(editions),
+        units: latest.n_units(),
+        years: editions.iter().filter_map(|d| d.meta.year).collect(),
+    })
+}
+
+/// The text saved for a collection of editions (oldest first, each with its year).
+pub fn collection_text(editions: &[Dataset], system: &IndicatorSystem) -> String {
+    let Some(latest) = editions.last() else {
+        return String::new();
+    };
+    let envelope = Envelope {
+        format: FORMAT.into(),
+        version: EDITIONS_VERSION,
+        hash: collection_hash(editions),
+        meta: latest.meta.clone(),
+        csv: export::exact_csv(latest, system),
+        editions: editions
+            .iter()
+            .map(|d| SavedEdition {
+                hash: d.content_hash(),
+                meta: d.meta.clone(),
+                csv: export::exact_csv(d, system),
+            })
+            .collect(),
+    };
+    crate::json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads a saved entry listed as `entry` with all its editions: for a collection, every edition
+/// (oldest first), each checked against its hash and together against the collection's; for one data
+/// set, that data set alone ([`read_entry`]).
+pub fn read_editions(
+    text: &str,
+    entry: &SavedEntry,
+    system: &IndicatorSystem,
+) -> Result<Vec<Dataset>, LoadError> {
+    if !text.trim_start().starts_with('{') {
+        return read_entry(text, entry, system).map(|d| vec![d]);
+    }
+    let envelope = parse_envelope(text)?;
+    if envelope.editions.is_empty() {
+        return read_entry(text, entry, system).map(|d| vec![d]);
+    }
+    if envelope.hash != entry.hash {
+        return Err(LoadError::HashMismatch {
+            expected: entry.hash.clone(),
+            found: envelope.hash,
+        });
+    }
+    let mut editions = Vec::with_capacity(envelope.editions.len());
+    for e in envelope.editions {
+        let mut data = wide_csv::read(&e.csv, system, e.meta).map_err(|_| LoadError::Unreadable)?;
+        let found = data.content_hash();
+        if found != e.hash {
+            return Err(LoadError::HashMismatch {
+                expected: e.hash,
+                found,
+            });
+        }
+        seeds::attach_county_details(&mut data, &seeds::counties());
+        editions.push(data);
+    }
+    let found = collection_hash(&editions);
+    if found != envelope.hash {
+        return Err(LoadError::HashMismatch {
+            expected: envelope.hash,
+            found,
+        });
+    }
+    Ok(editions)
 }
 
 /// Why a saved data set could not be used.
@@ -66,6 +175,7 @@ pub fn entry_text(data: &Dataset, system: &IndicatorSystem) -> String {
         hash: data.content_hash(),
         meta: data.meta.clone(),
         csv: export::exact_csv(data, system),
+        editions: Vec::new(),
     };
     crate::json::to_string(&envelope).unwrap_or_default()
 }
@@ -79,6 +189,11 @@ pub fn read_entry(
 ) -> Result<Dataset, LoadError> {
     let (meta, csv, hash) = if text.trim_start().starts_with('{') {
         let envelope = parse_envelope(text)?;
+        if !envelope.editions.is_empty() {
+            // A collection: its latest edition.
+            let mut editions = read_editions(text, entry, system)?;
+            return editions.pop().ok_or(LoadError::Unreadable);
+        }
         if envelope.hash != entry.hash {
             return Err(LoadError::HashMismatch {
                 expected: entry.hash.clone(),
@@ -107,7 +222,9 @@ fn parse_envelope(text: &str) -> Result<Envelope, LoadError> {
     if envelope.format != FORMAT {
         return Err(LoadError::Unreadable);
     }
-    if envelope.version > VERSION {
+    if envelope.version > EDITIONS_VERSION
+        || (envelope.version > VERSION && envelope.editions.is_empty())
+    {
         return Err(LoadError::NewerVersion(envelope.version));
     }
     Ok(envelope)
@@ -124,6 +241,11 @@ pub fn entry_of_text(text: &str) -> Option<SavedEntry> {
         .count()
         .saturating_sub(1);
     Some(SavedEntry {
+        years: envelope
+            .editions
+            .iter()
+            .filter_map(|e| e.meta.year)
+            .collect(),
         meta: envelope.meta,
         hash: envelope.hash,
         units,

@@ -2,6 +2,7 @@
 //! data set the address names, and the share query of the current view. `src/ui/address.rs` reads the
 //! address once at start and keeps it on the view afterwards.
 
+use super::editions::Edition;
 use super::{default_scenario, Action, State};
 use crate::data::provenance::Provenance;
 use crate::data::saved::LoadError;
@@ -18,6 +19,16 @@ pub fn restore_link(
     search: &str,
     load: impl FnOnce(&str) -> Result<Dataset, LoadError>,
 ) -> Action {
+    restore_link_editions(state, search, |hash| load(hash).map(|d| vec![d]))
+}
+
+/// [`restore_link`] where the named data set may be a saved collection of editions (`load` gives
+/// them oldest first): the page then holds them all and shows the latest.
+pub fn restore_link_editions(
+    state: &State,
+    search: &str,
+    load: impl FnOnce(&str) -> Result<Vec<Dataset>, LoadError>,
+) -> Action {
     let defaults = default_scenario(&state.system);
     let (link, mut found) = share::parse_link(search, &state.system, &defaults);
     let mut actions = Vec::new();
@@ -25,12 +36,21 @@ pub fn restore_link(
     let mut missing_dataset = None;
     if let DatasetRef::Imported { name, hash } = &link.dataset {
         match load(hash) {
-            Ok(d) => {
-                data = Rc::new(d);
-                actions.push(Action::ReplaceData {
-                    data: data.clone(),
-                    provenance: Rc::new(Provenance::default()),
-                });
+            Ok(editions) if editions.len() >= 2 => {
+                let editions = Edition::of_import(editions);
+                if let Some(latest) = editions.last() {
+                    data = latest.data.clone();
+                }
+                actions.push(Action::SetEditions(editions));
+            }
+            Ok(editions) => {
+                if let Some(d) = editions.into_iter().next() {
+                    data = Rc::new(d);
+                    actions.push(Action::ReplaceData {
+                        data: data.clone(),
+                        provenance: Rc::new(Provenance::default()),
+                    });
+                }
             }
             Err(LoadError::Missing) => {
                 missing_dataset = Some(link.dataset.clone());

@@ -17,6 +17,7 @@ const SNAPSHOT: &str = "snapshot";
 const DATA_UNCHANGED: &str = "";
 const DATA_BUNDLED: &str = "bundled";
 const DATA_CSV: &str = "csv";
+const DATA_EDITIONS: &str = "editions";
 /// The kinds of a panel request.
 const SELECT: &str = "select";
 const SCENARIO: &str = "scenario";
@@ -31,14 +32,21 @@ pub enum PageMessage {
 
 impl PageMessage {
     /// The texts that cross: the message's kind, then for a snapshot its view, its ranked scenario
-    /// (empty when it is the view's), its data kind, the data set's metadata JSON and its CSV.
+    /// (empty when it is the view's), its data kind, the data set's metadata JSON and its CSV (or the
+    /// editions' JSON), and the choices made on the editions.
     pub fn encode(self) -> Vec<String> {
         match self {
-            PageMessage::Snapshot(Snapshot { view, ranked, data }) => {
+            PageMessage::Snapshot(Snapshot {
+                view,
+                ranked,
+                data,
+                editions,
+            }) => {
                 let (kind, meta_json, csv) = match data {
                     None => (DATA_UNCHANGED, String::new(), String::new()),
                     Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new(), String::new()),
                     Some(DataMessage::Csv { meta_json, csv }) => (DATA_CSV, meta_json, csv),
+                    Some(DataMessage::Editions(json)) => (DATA_EDITIONS, String::new(), json),
                 };
                 vec![
                     SNAPSHOT.to_string(),
@@ -47,6 +55,7 @@ impl PageMessage {
                     kind.to_string(),
                     meta_json,
                     csv,
+                    editions,
                 ]
             }
         }
@@ -60,18 +69,24 @@ impl PageMessage {
         match kind.as_str() {
             SNAPSHOT => {
                 let parts: Vec<String> = parts.collect();
-                let [view, ranked, data_kind, meta_json, csv]: [String; 5] =
+                let [view, ranked, data_kind, meta_json, csv, editions]: [String; 6] =
                     parts.try_into().map_err(|p: Vec<String>| {
-                        format!("a snapshot has 5 parts after its kind, not {}", p.len())
+                        format!("a snapshot has 6 parts after its kind, not {}", p.len())
                     })?;
                 let data = match data_kind.as_str() {
                     DATA_UNCHANGED => None,
                     DATA_BUNDLED => Some(DataMessage::Bundled),
                     DATA_CSV => Some(DataMessage::Csv { meta_json, csv }),
+                    DATA_EDITIONS => Some(DataMessage::Editions(csv)),
                     other => return Err(format!("unknown data kind {other:?} in a snapshot")),
                 };
                 let ranked = (!ranked.is_empty()).then_some(ranked);
-                Ok(PageMessage::Snapshot(Snapshot { view, ranked, data }))
+                Ok(PageMessage::Snapshot(Snapshot {
+                    view,
+                    ranked,
+                    data,
+                    editions,
+                }))
             }
             other => Err(format!("unknown page message kind {other:?}")),
         }

@@ -7,9 +7,12 @@
 use super::messages::{read_scenario_query, scenario_query};
 use crate::data::provenance::Provenance;
 use crate::data::{export, seeds, wide_csv};
+use crate::model::{Choice, Scaling};
 use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
 use crate::share::{self, DatasetRef, Embed, ShareState};
+use crate::state::editions::{Edition, Editions};
 use crate::state::{default_scenario, Action, State};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// How a data set travels, when it changed.
@@ -19,6 +22,68 @@ pub enum DataMessage {
     Bundled,
     /// Any other data set (an import): its metadata as JSON and its values as exact wide CSV.
     Csv { meta_json: String, csv: String },
+    /// A collection of editions: JSON of [`EditionText`]s, oldest first.
+    Editions(String),
+}
+
+/// One edition as a snapshot carries it: its year, metadata and values as exact wide CSV.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditionText {
+    pub year: i32,
+    pub meta: DatasetMeta,
+    pub csv: String,
+}
+
+/// The choices made on a collection of editions as a snapshot carries them (`shown=2024&from=2023&
+/// to=2024&scaling=pooled`, the comparison left out when there is none); empty without a collection.
+pub fn editions_view(editions: &Editions) -> String {
+    let Some(shown) = editions.shown.filter(|_| !editions.list.is_empty()) else {
+        return String::new();
+    };
+    let mut view = format!("shown={shown}");
+    if let Some((from, to)) = editions.comparison {
+        view += &format!("&from={from}&to={to}");
+    }
+    view + "&scaling=" + editions.scaling.id()
+}
+
+/// The actions that bring a replica's collection to the choices of `view` (from [`editions_view`]).
+fn editions_view_actions(view: &str) -> Result<Vec<Action>, String> {
+    if view.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut shown = None;
+    let (mut from, mut to) = (None, None);
+    let mut scaling = None;
+    for pair in view.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let year = || {
+            value
+                .parse::<i32>()
+                .map_err(|_| format!("the editions' {key} is not a year: {value:?}"))
+        };
+        match key {
+            "shown" => shown = Some(year()?),
+            "from" => from = Some(year()?),
+            "to" => to = Some(year()?),
+            "scaling" => {
+                scaling = Some(
+                    Scaling::from_id(value)
+                        .ok_or_else(|| format!("unknown scaling {value:?} in a snapshot"))?,
+                )
+            }
+            other => return Err(format!("unknown editions field {other:?} in a snapshot")),
+        }
+    }
+    let mut actions = Vec::with_capacity(3);
+    if let Some(scaling) = scaling {
+        actions.push(Action::SetScaling(scaling));
+    }
+    actions.push(Action::CompareEditions(from.zip(to)));
+    if let Some(year) = shown {
+        actions.push(Action::ShowEdition(year));
+    }
+    Ok(actions)
 }
 
 /// The page's state as the panels need it.
@@ -31,6 +96,8 @@ pub struct Snapshot {
     /// show the ranking the page's table shows.
     pub ranked: Option<String>,
     pub data: Option<DataMessage>,
+    /// The choices made on the collection of editions ([`editions_view`]); empty without one.
+    pub editions: String,
 }
 
 impl Snapshot {
@@ -45,7 +112,19 @@ impl Snapshot {
         };
         // Imports replace the data with an empty provenance; the bundled data keeps its own.
         let data = with_data.then(|| {
-            if state.provenance.records().is_empty() {
+            if !state.editions.list.is_empty() {
+                let texts: Vec<EditionText> = state
+                    .editions
+                    .list
+                    .iter()
+                    .map(|e| EditionText {
+                        year: e.year,
+                        meta: e.data.meta.clone(),
+                        csv: export::exact_csv(&e.data, &state.system),
+                    })
+                    .collect();
+                DataMessage::Editions(crate::json::to_string(&texts).unwrap_or_default())
+            } else if state.provenance.records().is_empty() {
                 DataMessage::Csv {
                     meta_json: crate::json::to_string(&state.data.meta).unwrap_or_default(),
                     csv: export::exact_csv(&state.data, &state.system),
@@ -63,6 +142,7 @@ impl Snapshot {
             ),
             ranked,
             data,
+            editions: editions_view(&state.editions),
         }
     }
 
@@ -96,7 +176,25 @@ impl Snapshot {
                     provenance: Rc::new(Provenance::default()),
                 });
             }
+            Some(DataMessage::Editions(json)) => {
+                let texts: Vec<EditionText> = crate::json::from_str(&json)?;
+                let mut list = Vec::with_capacity(texts.len());
+                for text in texts {
+                    let mut read =
+                        wide_csv::read(&text.csv, system, text.meta).map_err(|errors| {
+                            format!("{} errors in the {} edition", errors.len(), text.year)
+                        })?;
+                    seeds::attach_county_details(&mut read, &seeds::counties());
+                    list.push(Edition::new(text.year, read, Provenance::default()));
+                }
+                actions.push(Action::SetEditions(list.clone()));
+                let shown = editions_shown(&self.editions);
+                if let Some(e) = list.iter().find(|e| Some(e.year) == shown).or(list.last()) {
+                    data = e.data.clone();
+                }
+            }
         }
+        actions.extend(editions_view_actions(&self.editions)?);
         if let Some(ranked) = &self.ranked {
             let ranked = read_scenario_query(ranked, system)
                 .map_err(|e| format!("the ranked scenario: {e}"))?;
@@ -112,6 +210,13 @@ impl Snapshot {
         ));
         Ok((Action::Batch(actions), data))
     }
+}
+
+/// The year shown in an editions view.
+fn editions_shown(view: &str) -> Option<i32> {
+    view.split('&')
+        .find_map(|p| p.strip_prefix("shown="))
+        .and_then(|y| y.parse().ok())
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 use super::storage;
 use super::Ptr;
 use super::{Dispatch, Store};
+use crate::data::saved::collection_hash;
 use crate::share::{DatasetRef, Embed};
-use crate::state::address::{address_dataset, restore_link, view_query};
+use crate::state::address::{address_dataset, restore_link_editions, view_query};
 use yew::prelude::*;
 
 /// How long the address waits for changes to pause before it follows them, in milliseconds.
@@ -56,7 +57,17 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
     let restored = use_state(|| false);
 
     // Hashing every value is cheap for 83 units but not for a national file on every slider step.
-    let data_hash = use_memo(Ptr(state.data.clone()), |data| data.0.content_hash());
+    // A collection of editions is named by its collection hash, under which it is saved.
+    let data_hash = use_memo(
+        (Ptr(state.data.clone()), Ptr(state.editions.clone())),
+        |(data, editions)| {
+            if editions.list.is_empty() {
+                data.0.content_hash()
+            } else {
+                collection_hash(editions.list.iter().map(|e| &*e.data))
+            }
+        },
+    );
     // The page starts on the bundled data, so the first hash is the bundled data set's.
     let bundled_hash = use_state(|| (*data_hash).clone());
     let dataset = address_dataset(state, &data_hash, &bundled_hash);
@@ -71,8 +82,8 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
             let system = state.system.clone();
-            dispatch.emit(restore_link(&state, &search, |hash| {
-                storage::load(hash, &system)
+            dispatch.emit(restore_link_editions(&state, &search, |hash| {
+                storage::load_editions(hash, &system)
             }));
             restored.set(true);
         });

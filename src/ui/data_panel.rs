@@ -18,6 +18,7 @@ use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::Ranking;
 use crate::share::DatasetRef;
+use crate::state::editions::{parse_year, with_added, Edition, EditionProblem, Editions};
 use crate::state::Action;
 use crate::tools_api::{ImportProblem, ImportSummary, Text};
 use std::rc::Rc;
@@ -135,13 +136,38 @@ pub struct DataPanelProps {
     pub scenario: Scenario,
     pub link: ShareLink,
     pub dispatch: Dispatch,
+    pub editions: Ptr<Editions>,
+}
+
+/// Where the bundled sample of two synthetic editions is served (Trunk copies `www` into the page).
+const SAMPLE_PATH: &str = "www/samples/sample-editions-synthetic.csv";
+
+/// The editions a one-edition import can be added to: the collection held, or the imported data set
+/// shown when it has a year. The bundled data is never mixed with an import.
+fn addable_editions(props: &DataPanelProps) -> Option<Vec<Edition>> {
+    if !props.editions.list.is_empty() {
+        return Some(props.editions.list.clone());
+    }
+    let year = props.data.meta.year?;
+    props.provenance.records().is_empty().then(|| {
+        vec![Edition {
+            year,
+            data: props.data.0.clone(),
+            provenance: props.provenance.0.clone(),
+        }]
+    })
 }
 
 #[component]
 pub fn DataPanel(props: &DataPanelProps) -> Html {
     let lang = props.lang;
     let saved = use_saved_sets();
-    let import = use_import(&props.system.0, &props.dispatch, &saved);
+    let import = use_import(
+        &props.system.0,
+        &props.dispatch,
+        &saved,
+        addable_editions(props),
+    );
     let use_bundled = {
         let (dispatch, report) = (props.dispatch.clone(), import.run.report.clone());
         Callback::from(move |_: MouseEvent| {
@@ -166,6 +192,11 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             <button type="button" data-testid="use-bundled" disabled={is_bundled} onclick={use_bundled}>
                 { t(lang, Key::DataUseBundled) }</button>
             { import_section(lang, &import) }
+            <p class="sample">
+                <a href={SAMPLE_PATH} download="sample-editions-synthetic.csv" data-testid="sample-download">
+                    { t(lang, Key::SampleDownload) }</a>
+            </p>
+            <p class="hint">{ t(lang, Key::SampleNote) }</p>
             { saved_section(lang, &saved, &props.system.0, &props.dispatch) }
             <ExportButtons {lang} system={props.system.clone()} data={props.data.clone()}
                 provenance={props.provenance.clone()} ranking={props.ranking.clone()}
@@ -211,6 +242,19 @@ struct ImportRun {
     status: UseStateHandle<Option<Status>>,
     listing: UseStateHandle<Listing>,
     note: UseStateHandle<Option<StorageNote>>,
+    /// The editions the next one-edition import could be added to.
+    addable: Option<Vec<Edition>>,
+    offer: UseStateHandle<Option<Rc<AddOffer>>>,
+}
+
+/// After a one-edition file replaced data that has a year: the offer to add it as another edition
+/// instead, with the year typed and why the last try was refused.
+#[derive(Clone, Debug, PartialEq)]
+struct AddOffer {
+    previous: Vec<Edition>,
+    data: Rc<Dataset>,
+    year: String,
+    problem: Option<EditionProblem>,
 }
 
 impl ImportRun {
@@ -230,6 +274,18 @@ impl ImportRun {
             let result = tools::import_file(&f.1, &f.0, sheet, on_stage).await;
             run.stage.set(None);
             match result {
+                Ok(result) if result.editions.len() >= 2 => {
+                    let outcome = storage::save_editions(&result.editions, &run.system);
+                    run.note.set(
+                        (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
+                    );
+                    run.listing.set(storage::list());
+                    run.offer.set(None);
+                    run.dispatch.emit(Action::SetEditions(Edition::of_import(
+                        result.editions.clone(),
+                    )));
+                    run.report.set(Some(Rc::new(result)));
+                }
                 Ok(result) => {
                     if let Some(data) = &result.dataset {
                         let outcome = storage::save(data, &run.system);
@@ -237,8 +293,23 @@ impl ImportRun {
                             (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
                         );
                         run.listing.set(storage::list());
+                        let data = Rc::new(data.clone());
+                        run.offer.set(run.addable.clone().map(|previous| {
+                            let next = previous.last().map_or(0, |e| e.year) + 1;
+                            let year = data
+                                .meta
+                                .year
+                                .filter(|y| previous.iter().all(|e| e.year != *y))
+                                .unwrap_or(next);
+                            Rc::new(AddOffer {
+                                previous,
+                                data: data.clone(),
+                                year: year.to_string(),
+                                problem: None,
+                            })
+                        }));
                         run.dispatch.emit(Action::ReplaceData {
-                            data: Rc::new(data.clone()),
+                            data,
                             provenance: Rc::new(Provenance::default()),
                         });
                     }
@@ -263,7 +334,12 @@ struct Import {
 }
 
 #[hook]
-fn use_import(system: &Rc<IndicatorSystem>, dispatch: &Dispatch, saved: &SavedSets) -> Import {
+fn use_import(
+    system: &Rc<IndicatorSystem>,
+    dispatch: &Dispatch,
+    saved: &SavedSets,
+    addable: Option<Vec<Edition>>,
+) -> Import {
     let run = ImportRun {
         system: system.clone(),
         dispatch: dispatch.clone(),
@@ -273,6 +349,8 @@ fn use_import(system: &Rc<IndicatorSystem>, dispatch: &Dispatch, saved: &SavedSe
         status: use_state_eq(|| None::<Status>),
         listing: saved.listing.clone(),
         note: saved.note.clone(),
+        addable,
+        offer: use_state(|| None::<Rc<AddOffer>>),
     };
     let file = use_state(|| None::<Rc<(String, Vec<u8>)>>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
@@ -288,6 +366,7 @@ fn use_import(system: &Rc<IndicatorSystem>, dispatch: &Dispatch, saved: &SavedSe
             let name = picked.name();
             // The previous file's report goes at once; the new one follows when the file is read.
             run.report.set(None);
+            run.offer.set(None);
             let (file, run) = (file.clone(), run.clone());
             let task = gloo::file::callbacks::read_as_bytes(
                 &gloo::file::File::from(picked),
@@ -342,8 +421,71 @@ fn import_section(lang: Lang, import: &Import) -> Html {
                 <p class="import-cancelled" role="status" data-testid="import-cancelled">{ t(lang, Key::ImportCancelled) }</p>
             }
             { tools::status_view(run.status.as_ref(), lang) }
+            { run.offer.as_ref().map(|o| offer_view(lang, run, o)).unwrap_or_default() }
             { run.report.as_ref().map(|r| report_view(r, lang, import.on_sheet.clone())).unwrap_or_default() }
         </>
+    }
+}
+
+/// The offer to add the file just imported as another edition: its year, Add, and Keep the
+/// replacement; a refused year is said in an alert.
+fn offer_view(lang: Lang, run: &ImportRun, offer: &Rc<AddOffer>) -> Html {
+    let on_year = {
+        let (state, offer) = (run.offer.clone(), offer.clone());
+        Callback::from(move |e: InputEvent| {
+            let year = e.target_unchecked_into::<HtmlInputElement>().value();
+            state.set(Some(Rc::new(AddOffer {
+                year,
+                problem: None,
+                ..(*offer).clone()
+            })));
+        })
+    };
+    let add = {
+        let (run, offer) = (run.clone(), offer.clone());
+        Callback::from(move |_: MouseEvent| {
+            let added = parse_year(&offer.year).and_then(|year| {
+                let editions = Editions::of(offer.previous.clone(), Default::default());
+                let edition = Edition::new(year, (*offer.data).clone(), Provenance::default());
+                with_added(&editions, &offer.previous[0], edition)
+            });
+            match added {
+                Ok(editions) => {
+                    let list: Vec<Dataset> =
+                        editions.list.iter().map(|e| (*e.data).clone()).collect();
+                    let outcome = storage::save_editions(&list, &run.system);
+                    run.note.set(
+                        (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
+                    );
+                    run.listing.set(storage::list());
+                    run.offer.set(None);
+                    run.dispatch.emit(Action::SetEditions(editions.list));
+                }
+                Err(problem) => run.offer.set(Some(Rc::new(AddOffer {
+                    problem: Some(problem),
+                    ..(*offer).clone()
+                }))),
+            }
+        })
+    };
+    let keep = {
+        let offer = run.offer.clone();
+        Callback::from(move |_: MouseEvent| offer.set(None))
+    };
+    let year_label = offer.year.trim().to_string();
+    html! {
+        <div class="edition-offer" data-testid="edition-offer">
+            <p>{ t(lang, Key::EditionOffer) }</p>
+            <label for="edition-year">{ t(lang, Key::EditionAddYear) }</label>
+            <input id="edition-year" type="text" inputmode="numeric" size="6" data-testid="edition-year"
+                value={offer.year.clone()} oninput={on_year} />
+            <button type="button" data-testid="edition-add" onclick={add}>
+                { tf(lang, Key::EditionAddAs, &[&year_label]) }</button>
+            <button type="button" data-testid="edition-keep" onclick={keep}>{ t(lang, Key::EditionReplace) }</button>
+            <p role="alert" class="alert-region" data-testid="edition-problem">
+                { offer.problem.as_ref().map(|p| p.message(lang)).unwrap_or_default() }
+            </p>
+        </div>
     }
 }
 
@@ -356,18 +498,24 @@ fn saved_section(
 ) -> Html {
     let use_saved = {
         let (dispatch, system, note) = (dispatch.clone(), system.clone(), saved.note.clone());
-        Callback::from(
-            move |(hash, name): (String, String)| match storage::load(&hash, &system) {
-                Ok(d) => {
+        Callback::from(move |(hash, name): (String, String)| {
+            match storage::load_editions(&hash, &system) {
+                Ok(editions) if editions.len() >= 2 => {
                     note.set(None);
-                    dispatch.emit(Action::ReplaceData {
-                        data: Rc::new(d),
-                        provenance: Rc::new(Provenance::default()),
-                    });
+                    dispatch.emit(Action::SetEditions(Edition::of_import(editions)));
+                }
+                Ok(mut editions) => {
+                    note.set(None);
+                    if let Some(d) = editions.pop() {
+                        dispatch.emit(Action::ReplaceData {
+                            data: Rc::new(d),
+                            provenance: Rc::new(Provenance::default()),
+                        });
+                    }
                 }
                 Err(e) => note.set(Some(StorageNote::Unusable { name, error: e })),
-            },
-        )
+            }
+        })
     };
     let delete_saved = {
         let listing = saved.listing.clone();
@@ -395,13 +543,27 @@ fn saved_section(
                     let (use_it, delete) = (use_saved.clone(), delete_saved.clone());
                     let (h1, h2, name) = (e.hash.clone(), e.hash.clone(), e.meta.name.clone());
                     html! { <li data-hash={e.hash.clone()}>
-                        <span translate="no">{ format!("{}{} · {}", clip(&e.meta.name), e.meta.year.map(|y| format!(" ({y})")).unwrap_or_default(), tf(lang, Key::DataUnitCount, &[&e.units.to_string()])) }</span>
+                        <span translate="no">{ format!("{}{} · {}", clip(&e.meta.name), saved_years(e), tf(lang, Key::DataUnitCount, &[&e.units.to_string()])) }</span>
                         <button type="button" onclick={Callback::from(move |_| use_it.emit((h1.clone(), name.clone())))}>{ t(lang, Key::DataUse) }</button>
                         <button type="button" onclick={Callback::from(move |_| delete.emit(h2.clone()))}>{ t(lang, Key::DataDelete) }</button>
                     </li> }
                 }) }
             </ul>
         </>
+    }
+}
+
+/// The year of a saved data set, or the years of a saved collection of editions, in brackets.
+fn saved_years(entry: &crate::data::saved::SavedEntry) -> String {
+    match (entry.years.first(), entry.years.last()) {
+        (Some(first), Some(last)) if entry.years.len() >= 2 => {
+            format!(" ({first}–{last}, {})", entry.years.len())
+        }
+        _ => entry
+            .meta
+            .year
+            .map(|y| format!(" ({y})"))
+            .unwrap_or_default(),
     }
 }
 

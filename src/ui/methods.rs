@@ -1,9 +1,10 @@
 //! The method and sources section the data notice links to: how the index is computed, where the data
 //! comes from, and every dimension and indicator with its unit and definition.
 
-use super::Ptr;
+use super::{Dispatch, Ptr};
 use crate::i18n::{t, tf, Key};
-use crate::model::{IndicatorSystem, Lang};
+use crate::model::{Choice, IndicatorSystem, Lang, Scaling};
+use crate::state::Action;
 use yew::prelude::*;
 
 /// Only what the section shows, so it is not re-rendered while weights move.
@@ -11,6 +12,33 @@ use yew::prelude::*;
 pub struct MethodsProps {
     pub lang: Lang,
     pub system: Ptr<IndicatorSystem>,
+    /// The scaling across editions, when the page holds two editions or more.
+    pub scaling: Option<Scaling>,
+    pub dispatch: Dispatch,
+}
+
+/// The choice of scale across editions, each alternative with its explanation.
+fn scaling_choice(lang: Lang, current: Scaling, dispatch: &Dispatch) -> Html {
+    html! {
+        <fieldset class="scaling" data-testid="scaling">
+            <legend>{ t(lang, Scaling::STEP) }</legend>
+            { for Scaling::ALL.iter().map(|&s| {
+                let onchange = {
+                    let d = dispatch.clone();
+                    Callback::from(move |_: Event| d.emit(Action::SetScaling(s)))
+                };
+                let id = format!("scaling-{}", s.id());
+                html! {
+                    <div class="scaling-option">
+                        <input type="radio" name="scaling" id={id.clone()} value={s.id()}
+                            checked={s == current} {onchange} />
+                        <label for={id}>{ t(lang, s.label()) }</label>
+                        <p class="hint">{ t(lang, s.explanation()) }</p>
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
 }
 
 #[component]
@@ -24,6 +52,7 @@ pub fn MethodsPanel(props: &MethodsProps) -> Html {
             <p>{ t(lang, Key::MethodsWeights) }</p>
             <p>{ t(lang, Key::MethodsEstimates) }</p>
             <p>{ t(lang, Key::MethodsSources) }</p>
+            { props.scaling.map(|s| scaling_choice(lang, s, &props.dispatch)).unwrap_or_default() }
             <div class="dim-defs">
                 { for sys.dimensions.iter().enumerate().map(|(k, dim)| html! {
                     <section class="dim-def" aria-labelledby={format!("def-{}", dim.id)}>

@@ -17,6 +17,7 @@ pub mod brief;
 pub mod chart_canvas;
 pub mod charts_panel;
 mod data_panel;
+mod editions;
 mod embed;
 mod header;
 mod import_report;
@@ -168,12 +169,19 @@ fn App() -> Html {
     let shown = |p: Panel| !embed.hide.contains(&p);
 
     let snapshot = brief::use_page_snapshot(&latest);
+    // The ranking shows the change since the earlier compared edition while the later one is shown.
+    let compared = state
+        .editions
+        .comparison
+        .filter(|&(_, to)| state.editions.shown == Some(to));
+    let year_change = compared.and(state.year_change.clone()).map(Ptr);
 
     html! {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
             <header::Header {lang} {language_load} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())} provenance={Ptr(state.provenance.clone())}
                 link_notices={Ptr(state.link_notices.clone())} dispatch={dispatch.clone()} />
+            <editions::EditionBar {lang} editions={Ptr(state.editions.clone())} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>
                 <div class="slot slot-controls">
@@ -188,7 +196,8 @@ fn App() -> Html {
                     if shown(Panel::Ranking) {
                         <ranking::RankingPanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                             ranking={Ptr(state.ranking.clone())} changes={Ptr(state.changes.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
-                            table={state.table.clone()} selected={state.selected} dispatch={dispatch.clone()} />
+                            table={state.table.clone()} selected={state.selected} dispatch={dispatch.clone()}
+                            {year_change} years={compared} />
                     }
                 </div>
                 <div class="slot slot-profile">
@@ -217,10 +226,12 @@ fn App() -> Html {
                     if shown(Panel::Data) {
                         <data_panel::DataPanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                             provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())}
-                            scenario={state.scenario.clone()} {link} dispatch={dispatch.clone()} />
+                            scenario={state.scenario.clone()} {link} dispatch={dispatch.clone()}
+                            editions={Ptr(state.editions.clone())} />
                     }
                 </div>
-                <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={Ptr(state.system.clone())} /></div>
+                <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={Ptr(state.system.clone())}
+                    scaling={state.editions.several().then_some(state.editions.scaling)} dispatch={dispatch.clone()} /></div>
             </main>
             <footer class="site-footer"><p>{ t(lang, Key::Footer) }</p></footer>
         </>

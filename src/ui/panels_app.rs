@@ -215,16 +215,25 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
                 selected={state.selected} compared={state.compared.clone()} dispatch={dispatch.clone()} />
         },
         Slot::Reach => html! {
+            <>
+            <analysis::YearProfile lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
+                year_change={state.year_change.clone().map(Ptr)} scenario={state.ranked_scenario.clone()}
+                county={state.selected.map(|u| AttrValue::from(state.data.units[u].adcode.clone()))} />
             <analysis::ProfileReach lang={state.lang} system={Ptr(state.system.clone())}
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
                 unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
+            </>
         },
         Slot::Charts => {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
+                <>
                 <charts_panel::ChartsPanel system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                     ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())} selected={state.selected}
                     lang={state.lang} {on_select} />
+                <analysis::YearMovers lang={state.lang} editions={Ptr(state.editions.clone())}
+                    year_change={state.year_change.clone().map(Ptr)} />
+                </>
             }
         }
     }

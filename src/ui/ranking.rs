@@ -7,6 +7,7 @@
 
 use super::row_order::use_row_order;
 use super::{Dispatch, Ptr};
+use crate::analysis::change::{EditionRanks, Side};
 use crate::i18n::{prefecture_name, t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::score::Ranking;
@@ -32,6 +33,38 @@ pub struct RankingPanelProps {
     pub table: TableView,
     pub selected: Option<usize>,
     pub dispatch: Dispatch,
+    /// The change from an earlier edition to the one shown, when two editions are compared and the
+    /// later one is shown.
+    pub year_change: Option<Ptr<EditionRanks>>,
+    /// The two years compared (from, to).
+    pub years: Option<(i32, i32)>,
+}
+
+/// A county's place in the year-over-year column.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum YearCell {
+    /// Places gained since the earlier edition (negative: lost).
+    Change(i32),
+    /// Only in the later edition.
+    New,
+    /// Ranked in only one of the two editions.
+    Unranked,
+}
+
+/// Per unit of the shown edition, its year-over-year cell.
+fn year_cells(data: &Dataset, change: &EditionRanks) -> Vec<YearCell> {
+    let mut cells = vec![YearCell::Unranked; data.n_units()];
+    for row in &change.rows {
+        if let Some(u) = data.unit_index(&row.adcode) {
+            cells[u] = YearCell::Change(row.rank_change);
+        }
+    }
+    for gone in change.unmatched.iter().filter(|m| m.side == Side::To) {
+        if let Some(u) = data.unit_index(&gone.adcode) {
+            cells[u] = YearCell::New;
+        }
+    }
+    cells
 }
 
 #[component]
@@ -44,6 +77,12 @@ pub fn RankingPanel(props: &RankingPanelProps) -> Html {
     let tbody = use_node_ref();
     let order = use_row_order(&rows[page.start..page.end], !page.paged, &tbody);
     let n_dims = props.system.n_dimensions();
+    let year_cells = use_memo(
+        (props.year_change.clone(), props.data.clone()),
+        |(change, data)| change.as_ref().map(|c| year_cells(data, c)),
+    );
+    let from_year = props.years.map(|(from, _)| from);
+    let column = year_cells.as_ref().as_ref().and(from_year);
     let dim_names: Vec<String> = props
         .system
         .dimensions
@@ -66,16 +105,18 @@ pub fn RankingPanel(props: &RankingPanelProps) -> Html {
             </p>
             <div class="table-scroll" role="region" aria-labelledby="ranking-h" tabindex="0">
                 <table class={classes!("rank-table", (n_dims > 5).then_some("many-dims"))} aria-busy={(!order.settled).then_some("true")}>
-                    <thead>{ head_row(lang, props.table.sort, &dim_names, &props.dispatch) }</thead>
+                    <thead>{ head_row(lang, props.table.sort, &dim_names, column, &props.dispatch) }</thead>
                     <tbody ref={tbody}>
                         { for order.document.iter().enumerate().map(|(position, &u)| html! {
                             <Row key={if page.paged { position } else { u }} data={row_data(props, u)} lang={lang}
+                                year={year_cells.as_ref().as_ref().map(|c| c[u])}
                                 selected={props.selected == Some(u)} dispatch={props.dispatch.clone()} />
                         }) }
                     </tbody>
                 </table>
                 if rows.is_empty() { <p class="empty">{ t(lang, Key::NoRows) }</p> }
             </div>
+            { props.year_change.as_ref().zip(props.years).map(|(c, years)| unmatched_list(lang, c, years)).unwrap_or_default() }
         </section>
     }
 }
@@ -205,8 +246,78 @@ fn TableTools(props: &TableToolsProps) -> Html {
     }
 }
 
-/// The table's head: a sort button per column, the dimensions last.
-fn head_row(lang: Lang, sort: Sort, dim_names: &[String], d: &Dispatch) -> Html {
+/// The counties of the comparison that have no change to show: those gone since the earlier edition
+/// and those ranked in only one of the two.
+fn unmatched_list(lang: Lang, change: &EditionRanks, (from, to): (i32, i32)) -> Html {
+    let names = |side: Side| {
+        change
+            .unmatched
+            .iter()
+            .filter(|m| m.side == side)
+            .map(|m| m.name_zh.clone())
+            .collect::<Vec<_>>()
+    };
+    let (gone, unranked) = (names(Side::From), names(Side::Unranked));
+    let separator = if lang == Lang::En { ", " } else { "、" };
+    html! {
+        <>
+            if !gone.is_empty() {
+                <p class="year-unmatched" data-testid="year-gone">
+                    { tf(lang, Key::YearChangeGone, &[&from.to_string(), &to.to_string()]) }{ " " }
+                    <span class="place" translate="no">{ gone.join(separator) }</span>
+                </p>
+            }
+            if !unranked.is_empty() {
+                <p class="year-unmatched" data-testid="year-unranked">
+                    { tf(lang, Key::YearChangeUnranked, &[&from.to_string()]) }{ " " }
+                    <span class="place" translate="no">{ unranked.join(separator) }</span>
+                </p>
+            }
+        </>
+    }
+}
+
+/// The year-over-year cell of a row: the arrow and the number, with the change in words for screen
+/// readers; `data-change` holds the places gained (or `new`).
+fn year_cell(lang: Lang, cell: YearCell) -> Html {
+    let (class, shown, words, value) = match cell {
+        YearCell::Change(c) if c > 0 => (
+            "up",
+            format!("▲{c}"),
+            tf(lang, Key::YearChangeUp, &[&c.to_string()]),
+            c.to_string(),
+        ),
+        YearCell::Change(c) if c < 0 => (
+            "down",
+            format!("▼{}", -c),
+            tf(lang, Key::YearChangeDown, &[&(-c).to_string()]),
+            c.to_string(),
+        ),
+        YearCell::Change(_) => (
+            "same",
+            "=".to_string(),
+            t(lang, Key::YearChangeSame).to_string(),
+            "0".to_string(),
+        ),
+        YearCell::New => (
+            "new",
+            t(lang, Key::YearChangeNew).to_string(),
+            t(lang, Key::YearChangeNewTitle).to_string(),
+            "new".to_string(),
+        ),
+        YearCell::Unranked => ("none", "—".to_string(), String::new(), String::new()),
+    };
+    html! {
+        <td class={classes!("c-yoy", class)} data-testid="yoy" data-change={value} title={words.clone()}>
+            <span aria-hidden="true" translate="no">{ shown }</span>
+            <span class="sr-only">{ words }</span>
+        </td>
+    }
+}
+
+/// The table's head: a sort button per column, the dimensions last; after the change against the
+/// default, the change since `year` when two editions are compared.
+fn head_row(lang: Lang, sort: Sort, dim_names: &[String], year: Option<i32>, d: &Dispatch) -> Html {
     let header = |key: SortKey, label: String, class: &'static str, title: Option<String>| {
         let onclick = {
             let d = d.clone();
@@ -230,6 +341,9 @@ fn head_row(lang: Lang, sort: Sort, dim_names: &[String], d: &Dispatch) -> Html 
         <tr>
             { header(SortKey::Rank, t(lang, Key::ColRank).into(), "c-rank", None) }
             { header(SortKey::Change, t(lang, Key::ColChange).into(), "c-change", None) }
+            if let Some(year) = year {
+                <th scope="col" class="c-yoy" data-testid="yoy-head">{ tf(lang, Key::YearChangeColumn, &[&year.to_string()]) }</th>
+            }
             { header(SortKey::County, t(lang, Key::ColCounty).into(), "c-county", None) }
             { header(SortKey::Prefecture, t(lang, Key::ColPrefecture).into(), "c-pref", None) }
             { header(SortKey::Score, t(lang, Key::ColScore).into(), "c-score", None) }
@@ -278,6 +392,8 @@ pub struct RowData {
 pub struct RowProps {
     pub data: RowData,
     pub lang: Lang,
+    /// The year-over-year cell, when two editions are compared.
+    pub year: Option<YearCell>,
     pub selected: bool,
     pub dispatch: Dispatch,
 }
@@ -316,6 +432,7 @@ fn Row(props: &RowProps) -> Html {
                 }
             </td>
             <td class={classes!("c-change", change_class)} translate="no">{ places }</td>
+            { props.year.map(|cell| year_cell(lang, cell)).unwrap_or_default() }
             <NameCells name={r.name.clone()} prefecture={r.prefecture.clone()} estimate={r.estimate}
                 selected={props.selected} {lang} />
             <td class="c-score num" data-testid="score" translate="no">

@@ -100,13 +100,30 @@ impl SaveOutcome {
 /// Saves a data set (replacing one with the same hash). Nothing already saved is lost: when the entry
 /// or the index cannot be written, what was written is removed again and the old index stays.
 pub fn save(data: &Dataset, system: &IndicatorSystem) -> SaveOutcome {
+    let entry = SavedEntry {
+        meta: data.meta.clone(),
+        hash: data.content_hash(),
+        units: data.n_units(),
+        years: Vec::new(),
+    };
+    save_entry(entry, || saved::entry_text(data, system))
+}
+
+/// Saves a collection of editions (oldest first, each with its year) as one entry, as [`save`] does.
+pub fn save_editions(editions: &[Dataset], system: &IndicatorSystem) -> SaveOutcome {
+    match saved::collection_entry(editions) {
+        Some(entry) => save_entry(entry, || saved::collection_text(editions, system)),
+        None => SaveOutcome::NotSaved,
+    }
+}
+
+fn save_entry(entry: SavedEntry, text: impl FnOnce() -> String) -> SaveOutcome {
     let Some(s) = storage() else {
         return SaveOutcome::NotSaved;
     };
-    let hash = data.content_hash();
-    let key = format!("{DATA_PREFIX}{hash}");
+    let key = format!("{DATA_PREFIX}{}", entry.hash);
     let had_entry = s.get_item(&key).ok().flatten().is_some();
-    if s.set_item(&key, &saved::entry_text(data, system)).is_err() {
+    if s.set_item(&key, &text()).is_err() {
         return SaveOutcome::NotSaved;
     }
     let (entries, rebuilt) = match read_index(&s) {
@@ -128,11 +145,6 @@ pub fn save(data: &Dataset, system: &IndicatorSystem) -> SaveOutcome {
             (rebuilt_entries(&s), true)
         }
     };
-    let entry = SavedEntry {
-        meta: data.meta.clone(),
-        hash,
-        units: data.n_units(),
-    };
     if s.set_item(
         INDEX_KEY,
         &saved::index_text(&saved::with_entry(entries, entry)),
@@ -151,8 +163,9 @@ pub fn save(data: &Dataset, system: &IndicatorSystem) -> SaveOutcome {
     }
 }
 
-/// Loads a saved data set by hash, checked (`data::saved::read_entry`), with county details attached.
-pub fn load(hash: &str, system: &IndicatorSystem) -> Result<Dataset, LoadError> {
+/// Loads a saved data set by hash with all its editions (oldest first; one for a plain data set),
+/// checked (`data::saved::read_editions`), with county details attached.
+pub fn load_editions(hash: &str, system: &IndicatorSystem) -> Result<Vec<Dataset>, LoadError> {
     let s = storage().ok_or(LoadError::Missing)?;
     let entry = list()
         .entries
@@ -164,7 +177,7 @@ pub fn load(hash: &str, system: &IndicatorSystem) -> Result<Dataset, LoadError> 
         .ok()
         .flatten()
         .ok_or(LoadError::Unreadable)?;
-    saved::read_entry(&text, &entry, system)
+    saved::read_editions(&text, &entry, system)
 }
 
 /// Deletes a saved data set. An unreadable index is left as it is (the entry's key is removed, so a

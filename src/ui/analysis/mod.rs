@@ -23,8 +23,10 @@ mod reach;
 mod scenarios;
 mod sensitivity;
 mod uncertainty;
+mod year_change;
 
 pub use profile_reach::ProfileReach;
+pub use year_change::{YearMovers, YearProfile};
 
 use super::{Dispatch, Ptr};
 use crate::i18n::{t, tf, Key};
