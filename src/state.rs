@@ -10,6 +10,7 @@ pub mod messages;
 pub mod row_order;
 mod scorer;
 pub mod snapshot;
+pub mod system;
 mod table;
 mod weights;
 
@@ -28,6 +29,7 @@ use crate::model::{
 };
 use crate::score::{rank_changes, Ranking, ScoreError};
 use crate::share::{DatasetRef, Notice};
+use crate::system_check::{check_system, SystemProblem};
 use crate::validate::{check_scenario, check_weight, ScenarioError};
 use std::rc::Rc;
 
@@ -52,6 +54,9 @@ pub enum Problem {
     Score(ScoreError),
     /// A whole scenario (from an Apply button, a link or a host) was refused and nothing changed.
     Refused(ScenarioError),
+    /// An indicator system (from the editor, a file, a workbook or a link) was refused and nothing
+    /// changed.
+    System(Vec<SystemProblem>),
 }
 
 impl Problem {
@@ -70,6 +75,14 @@ impl Problem {
             ),
             Problem::Score(e) => tf(lang, Key::StateScoreProblem, &[&e.message(lang)]),
             Problem::Refused(e) => tf(lang, Key::StateRefusedProblem, &[&e.message(lang, system)]),
+            Problem::System(problems) => {
+                let reasons: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+                tf(
+                    lang,
+                    Key::StateSystemRefused,
+                    &[&reasons.join(crate::i18n::t(lang, Key::SystemProblemSeparator))],
+                )
+            }
         }
     }
 }
@@ -156,6 +169,11 @@ pub enum Action {
         missing_dataset: Option<DatasetRef>,
     },
     DismissLinkNotices,
+    /// Replaces the indicator system after `system_check::check_system` (a refused system changes
+    /// nothing and says why): the data set's columns and the scenario's weights follow by id.
+    ReplaceSystem(Rc<IndicatorSystem>),
+    /// Back to the white paper's indicator system.
+    ResetSystem,
     /// Several actions in order, as one update.
     Batch(Vec<Action>),
 }
@@ -471,12 +489,59 @@ fn apply(s: &mut State, action: Action) {
             s.missing_dataset = missing_dataset;
         }
         Action::DismissLinkNotices => s.link_notices = Rc::default(),
+        Action::ReplaceSystem(system) => replace_system(s, system),
+        Action::ResetSystem => {
+            replace_system(s, Rc::new(system::white_paper_system().clone()));
+        }
         Action::Batch(actions) => {
             for a in actions {
                 apply(s, a);
             }
         }
     }
+}
+
+/// Replaces the system, the data set's columns and the scenario; the baseline is recomputed. When the
+/// kept weights cannot be scored under the new system (a dimension whose kept weights are all zero),
+/// the new system's default scenario is used.
+fn replace_system(s: &mut State, system: Rc<IndicatorSystem>) {
+    if *system == *s.system {
+        return;
+    }
+    let problems = check_system(&system);
+    if !problems.is_empty() {
+        s.problem = Some(Problem::System(problems));
+        return;
+    }
+    let data = Rc::new(system::data_for_system(
+        &s.system,
+        &s.data,
+        &s.provenance,
+        &system,
+    ));
+    let scorer = SharedScorer::new(data.clone());
+    let defaults = default_scenario(&system);
+    let baseline = match scorer.score(&system, &defaults) {
+        Ok(b) => Rc::new(b),
+        Err(e) => {
+            s.problem = Some(Problem::Score(e));
+            return;
+        }
+    };
+    let kept = system::scenario_for_system(&s.system, &s.scenario, &system);
+    let (scenario, preset) = match check_scenario(&system, &kept) {
+        Ok(k) if scorer.score(&system, &k).is_ok() => (k, s.preset),
+        _ => (defaults.clone(), Some(Preset::Equal)),
+    };
+    s.unit_estimates = Rc::new(unit_estimates(&data, &s.provenance));
+    s.system = system;
+    s.data = data;
+    s.scorer = scorer;
+    s.changes = Rc::new(rank_changes(&baseline, &baseline));
+    s.baseline = baseline.clone();
+    s.ranking = baseline;
+    s.ranked_scenario = defaults;
+    s.set_scenario(scenario, preset);
 }
 
 fn field_exists(s: &State, field: Field) -> bool {

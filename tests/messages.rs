@@ -186,17 +186,17 @@ fn a_scenario_request_is_read_back_exactly() {
 #[test]
 fn texts_that_are_not_a_page_message_are_refused_with_a_reason() {
     let good = PageMessage::Snapshot(Snapshot::of(&bundled(), true)).encode();
-    assert_eq!(good.len(), 6);
+    assert_eq!(good.len(), 7);
 
     let err = PageMessage::decode(Vec::new()).unwrap_err();
     assert!(err.contains("no kind"), "{err}");
 
-    for n in [1, 5, 7] {
+    for n in [1, 6, 8] {
         let mut parts = good.clone();
         parts.resize(n, String::new());
         let err = PageMessage::decode(parts).unwrap_err();
         assert!(
-            err.contains("5 parts") && err.contains(&(n - 1).to_string()),
+            err.contains("6 parts") && err.contains(&(n - 1).to_string()),
             "{n}: {err}"
         );
     }
@@ -223,6 +223,7 @@ fn a_snapshot_whose_contents_cannot_be_read_is_refused_when_applied() {
             meta_json: meta_json.to_string(),
             csv: csv.to_string(),
         }),
+        system: None,
     };
     let meta_json = fjindex::json::to_string(&awkward_import(&fresh).meta).unwrap();
     let err = apply(csv("{\"name\": ", "adcode,name_zh\n")).unwrap_err();
@@ -234,6 +235,7 @@ fn a_snapshot_whose_contents_cannot_be_read_is_refused_when_applied() {
         view,
         ranked: Some("w=1,2".to_string()),
         data: None,
+        system: None,
     };
     let err = apply(ranked).unwrap_err();
     assert!(err.contains("ranked") && err.contains("\"w\""), "{err}");

@@ -29,10 +29,16 @@ pub enum PageMessage {
 
 impl PageMessage {
     /// The texts that cross: the message's kind, then for a snapshot its view, its ranked scenario
-    /// (empty when it is the view's), its data kind, the data set's metadata JSON and its CSV.
+    /// (empty when it is the view's), its data kind, the data set's metadata JSON, its CSV and the
+    /// indicator system's JSON (empty when it is not sent).
     pub fn encode(self) -> Vec<String> {
         match self {
-            PageMessage::Snapshot(Snapshot { view, ranked, data }) => {
+            PageMessage::Snapshot(Snapshot {
+                view,
+                ranked,
+                data,
+                system,
+            }) => {
                 let (kind, meta_json, csv) = match data {
                     None => (DATA_UNCHANGED, String::new(), String::new()),
                     Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new(), String::new()),
@@ -45,6 +51,7 @@ impl PageMessage {
                     kind.to_string(),
                     meta_json,
                     csv,
+                    system.unwrap_or_default(),
                 ]
             }
         }
@@ -58,9 +65,9 @@ impl PageMessage {
         match kind.as_str() {
             SNAPSHOT => {
                 let parts: Vec<String> = parts.collect();
-                let [view, ranked, data_kind, meta_json, csv]: [String; 5] =
+                let [view, ranked, data_kind, meta_json, csv, system]: [String; 6] =
                     parts.try_into().map_err(|p: Vec<String>| {
-                        format!("a snapshot has 5 parts after its kind, not {}", p.len())
+                        format!("a snapshot has 6 parts after its kind, not {}", p.len())
                     })?;
                 let data = match data_kind.as_str() {
                     DATA_UNCHANGED => None,
@@ -69,7 +76,13 @@ impl PageMessage {
                     other => return Err(format!("unknown data kind {other:?} in a snapshot")),
                 };
                 let ranked = (!ranked.is_empty()).then_some(ranked);
-                Ok(PageMessage::Snapshot(Snapshot { view, ranked, data }))
+                let system = (!system.is_empty()).then_some(system);
+                Ok(PageMessage::Snapshot(Snapshot {
+                    view,
+                    ranked,
+                    data,
+                    system,
+                }))
             }
             other => Err(format!("unknown page message kind {other:?}")),
         }

@@ -151,8 +151,9 @@ pub fn apply(snapshot: Snapshot) -> Result<(), String> {
     let Some((system, data)) = SYSTEM_AND_DATA.with(|d| d.borrow().clone()) else {
         return Ok(());
     };
+    let next_system = snapshot.system_after(&system)?;
     let (action, data) = snapshot.into_action(&system, &data)?;
-    SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((system, data)));
+    SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((next_system, data)));
     if let Some(replica) = REPLICA.with(|r| r.borrow().clone()) {
         replica.dispatch(action);
     }

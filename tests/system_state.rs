@@ -1,0 +1,343 @@
+//! The page's state when the user replaces the indicator system (`Action::ReplaceSystem`): a refused
+//! system changes nothing and says why in the user's language; the data set's columns, the weights and
+//! the treatments follow by id; the panels module's replica follows through the snapshot texts; the
+//! reset restores the white paper's system and its ranking.
+
+use fjindex::data::provenance::Provenance;
+use fjindex::data::seeds;
+use fjindex::model::{Dataset, IndicatorSystem, Lang, Treatment};
+use fjindex::score::score;
+use fjindex::state::messages::PageMessage;
+use fjindex::state::snapshot::Snapshot;
+use fjindex::state::system::indicators_without_values;
+use fjindex::state::{
+    default_scenario, reduce, Action, Field, Problem, State, DEFAULT_DIMENSION_WEIGHT,
+    DEFAULT_INDICATOR_WEIGHT,
+};
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+fn bundled() -> State {
+    State::from_bundle(seeds::bundle())
+}
+
+fn white_paper() -> Value {
+    serde_json::from_str(seeds::INDICATORS_JSON).unwrap()
+}
+
+fn system_of(v: &Value) -> Rc<IndicatorSystem> {
+    Rc::new(IndicatorSystem::from_json(&v.to_string()).expect("a well-formed system"))
+}
+
+/// Moves indicator `id` to the end of dimension `to` (the file keeps each dimension's indicators
+/// together).
+fn move_indicator(v: &mut Value, id: &str, to: &str) {
+    let indicators = v["indicators"].as_array_mut().unwrap();
+    let k = indicators.iter().position(|i| i["id"] == id).unwrap();
+    let mut ind = indicators.remove(k);
+    ind["dimension"] = json!(to);
+    let last = indicators
+        .iter()
+        .rposition(|i| i["dimension"] == to)
+        .unwrap();
+    indicators.insert(last + 1, ind);
+}
+
+/// The white paper's system with rd_intensity moved to "quality", profit_margin read as
+/// lower-is-better, and a sixth dimension "openness" holding new_patents and a new indicator "fdi"
+/// that the bundled data has no values for.
+fn edited() -> Value {
+    let mut v = white_paper();
+    move_indicator(&mut v, "rd_intensity", "quality");
+    for ind in v["indicators"].as_array_mut().unwrap() {
+        if ind["id"] == "profit_margin" {
+            ind["higher_is_better"] = json!(false);
+        }
+    }
+    v["dimensions"].as_array_mut().unwrap().push(json!({
+        "id": "openness", "name_zh": "开放水平", "name_en": "Openness"
+    }));
+    let indicators = v["indicators"].as_array_mut().unwrap();
+    let k = indicators
+        .iter()
+        .position(|i| i["id"] == "new_patents")
+        .unwrap();
+    let mut patents = indicators.remove(k);
+    patents["dimension"] = json!("openness");
+    let mut fdi = patents.clone();
+    fdi["id"] = json!("fdi");
+    fdi["name_zh"] = json!("实际利用外资");
+    fdi["name_en"] = json!("Foreign direct investment");
+    indicators.push(patents);
+    indicators.push(fdi);
+    v
+}
+
+/// The bundled values under `system`, copied column by column by this test (not by the code under
+/// test): the CSV seed read against the white paper's system, then each column found by its id.
+fn bundled_values_for(system: &IndicatorSystem) -> Dataset {
+    let b = seeds::bundle();
+    let mut data = Dataset::new(
+        b.data.meta.clone(),
+        b.data.units.clone(),
+        system.n_indicators(),
+    );
+    for (i, ind) in system.indicators.iter().enumerate() {
+        if let Some(k) = b.system.indicators.iter().position(|x| x.id == ind.id) {
+            for u in 0..data.n_units() {
+                data.set(u, i, b.data.get(u, k));
+            }
+        }
+    }
+    data
+}
+
+#[test]
+fn an_edited_system_ranks_as_the_engine_ranks_its_data() {
+    let page = bundled();
+    let system = system_of(&edited());
+    let page = reduce(&page, Action::ReplaceSystem(system.clone()));
+    assert!(page.problem.is_none(), "{:?}", page.problem);
+    assert_eq!(*page.system, *system);
+    assert_eq!(page.system.n_dimensions(), 6);
+
+    let data = bundled_values_for(&system);
+    let expected = score(&system, &data, &default_scenario(&system)).unwrap();
+    assert_eq!(
+        format!("{:?}", page.ranking),
+        format!("{expected:?}"),
+        "the page's ranking is the engine's on the bundled values matched by id"
+    );
+    assert_eq!(format!("{:?}", page.baseline), format!("{expected:?}"));
+    // Every value of every kept indicator is the bundled one; the new indicator has none.
+    let fdi = system.indicator_index("fdi").unwrap();
+    assert_eq!(
+        indicators_without_values(&page.system, &page.data),
+        vec![fdi]
+    );
+    for i in 0..system.n_indicators() {
+        for u in 0..data.n_units() {
+            assert_eq!(
+                page.data.get(u, i),
+                data.get(u, i),
+                "unit {u}, indicator {i}"
+            );
+        }
+    }
+    // The bundled data's provenance stays (its records name indicators by id).
+    assert!(!page.provenance.records().is_empty());
+    assert_eq!(page.unit_estimates, bundled().unit_estimates);
+}
+
+#[test]
+fn a_refused_system_changes_nothing_and_says_why_in_the_users_language() {
+    let page = reduce(&bundled(), Action::SetWeight(Field::Dimension(1), 70.0));
+    let mut v = white_paper();
+    v["indicators"][3]["id"] = json!("revenue");
+    v["indicators"][4]["id"] = json!("Bad Id");
+    let refused = reduce(&page, Action::ReplaceSystem(system_of(&v)));
+    assert_eq!(refused.system, page.system);
+    assert_eq!(refused.scenario, page.scenario);
+    assert_eq!(refused.ranking, page.ranking);
+    assert!(Rc::ptr_eq(&refused.data, &page.data));
+    let problem = refused.problem.clone().expect("the refusal is said");
+    assert!(matches!(problem, Problem::System(ref p) if p.len() == 2));
+    let zh = problem.message(Lang::Zh, &refused.system);
+    let en = problem.message(Lang::En, &refused.system);
+    assert!(
+        zh.starts_with("指标体系未更改") && zh.contains("revenue") && zh.contains("Bad Id"),
+        "{zh}"
+    );
+    assert!(
+        en.starts_with("The indicator system was not changed") && en.contains("Bad Id"),
+        "{en}"
+    );
+    let hant = problem.message(Lang::ZhHant, &refused.system);
+    assert!(hant.starts_with("指標體系未更改"), "{hant}");
+
+    // Too few dimensions.
+    let mut one = white_paper();
+    one["dimensions"] = json!([one["dimensions"][0].clone()]);
+    let first = one["dimensions"][0]["id"].clone();
+    let kept: Vec<Value> = one["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["dimension"] == first)
+        .cloned()
+        .collect();
+    one["indicators"] = json!(kept);
+    let refused = reduce(&page, Action::ReplaceSystem(system_of(&one)));
+    assert_eq!(refused.system, page.system);
+    let en = refused.problem.unwrap().message(Lang::En, &refused.system);
+    assert!(
+        en.contains("has 1 dimensions") || en.contains("1 dimension"),
+        "{en}"
+    );
+}
+
+#[test]
+fn weights_and_treatments_follow_their_ids() {
+    let mut page = bundled();
+    let wp = page.system.clone();
+    let d_innovation = wp.dimension_index("innovation").unwrap();
+    let i_profit = wp.indicator_index("profit_margin").unwrap();
+    let i_rd = wp.indicator_index("rd_intensity").unwrap();
+    page = reduce(
+        &page,
+        Action::SetWeight(Field::Dimension(d_innovation), 70.0),
+    );
+    page = reduce(&page, Action::SetWeight(Field::Indicator(i_profit), 35.0));
+    page = reduce(&page, Action::SetWeight(Field::Indicator(i_rd), 12.5));
+    let mut scenario = page.scenario.clone();
+    scenario.treatments[i_profit] = Treatment::Log;
+    page = reduce(&page, Action::SetScenario(scenario));
+    assert!(page.problem.is_none());
+
+    let system = system_of(&edited());
+    let page = reduce(&page, Action::ReplaceSystem(system.clone()));
+    assert!(page.problem.is_none(), "{:?}", page.problem);
+    let s = &page.scenario;
+    assert_eq!(s.dimension_weights.len(), 6);
+    assert_eq!(s.indicator_weights.len(), system.n_indicators());
+    assert_eq!(s.treatments.len(), system.n_indicators());
+    let at = |id: &str| system.indicator_index(id).unwrap();
+    assert_eq!(
+        s.dimension_weights[system.dimension_index("innovation").unwrap()],
+        70.0
+    );
+    assert_eq!(
+        s.dimension_weights[system.dimension_index("openness").unwrap()],
+        DEFAULT_DIMENSION_WEIGHT
+    );
+    assert_eq!(s.indicator_weights[at("profit_margin")], 35.0);
+    assert_eq!(s.indicator_weights[at("rd_intensity")], 12.5);
+    assert_eq!(s.indicator_weights[at("fdi")], DEFAULT_INDICATOR_WEIGHT);
+    assert_eq!(s.treatments[at("profit_margin")], Treatment::Log);
+    assert_eq!(s.treatments[at("fdi")], Treatment::None);
+    // The ranking is the engine's under that scenario.
+    let expected = score(&system, &bundled_values_for(&system), s).unwrap();
+    assert_eq!(format!("{:?}", page.ranking), format!("{expected:?}"));
+}
+
+#[test]
+fn an_imported_data_set_keeps_its_columns_by_id() {
+    let page = bundled();
+    let full = page.data.clone();
+    let mut data = Dataset::new(
+        full.meta.clone(),
+        full.units[..30].to_vec(),
+        full.n_indicators(),
+    );
+    for u in 0..30 {
+        for i in 0..full.n_indicators() {
+            data.set(u, i, full.get(u, i).map(|v| v * 2.0 + 1.0));
+        }
+    }
+    let page = reduce(
+        &page,
+        Action::ReplaceData {
+            data: Rc::new(data.clone()),
+            provenance: Rc::new(Provenance::default()),
+        },
+    );
+    let system = system_of(&edited());
+    let after = reduce(&page, Action::ReplaceSystem(system.clone()));
+    assert!(after.problem.is_none(), "{:?}", after.problem);
+    assert_eq!(after.data.units, data.units);
+    assert_eq!(after.data.meta, data.meta);
+    for (i, ind) in system.indicators.iter().enumerate() {
+        let old = page.system.indicator_index(&ind.id);
+        for u in 0..30 {
+            let want = old.and_then(|k| data.get(u, k));
+            assert_eq!(after.data.get(u, i), want, "{} of unit {u}", ind.id);
+        }
+    }
+    // Back to the white paper's system: the import's columns are all there again.
+    let back = reduce(&after, Action::ResetSystem);
+    assert_eq!(back.data.content_hash(), page.data.content_hash());
+    assert_eq!(back.ranking, page.ranking);
+}
+
+#[test]
+fn reset_restores_the_white_papers_system_and_ranking() {
+    let start = bundled();
+    let edited = reduce(&start, Action::ReplaceSystem(system_of(&edited())));
+    assert_ne!(edited.ranking, start.ranking);
+    let back = reduce(&edited, Action::ResetSystem);
+    assert_eq!(back.system, start.system);
+    assert_eq!(back.scenario, start.scenario);
+    assert_eq!(back.ranking, start.ranking);
+    assert_eq!(back.baseline, start.baseline);
+    assert_eq!(back.data.content_hash(), start.data.content_hash());
+    assert!(back.problem.is_none());
+}
+
+#[test]
+fn weights_that_cannot_be_scored_under_the_new_system_give_way_to_the_default() {
+    // Every indicator weight of "innovation" but rd_intensity's is zero; moving rd_intensity away
+    // leaves "innovation" with only zero weights.
+    let mut page = bundled();
+    let wp = page.system.clone();
+    let d = wp.dimension_index("innovation").unwrap();
+    let rd = wp.indicator_index("rd_intensity").unwrap();
+    for i in wp.indicators_of(d).filter(|&i| i != rd) {
+        page = reduce(&page, Action::SetWeight(Field::Indicator(i), 0.0));
+    }
+    assert!(page.problem.is_none());
+    let mut v = white_paper();
+    move_indicator(&mut v, "rd_intensity", "quality");
+    let system = system_of(&v);
+    let page = reduce(&page, Action::ReplaceSystem(system.clone()));
+    assert_eq!(*page.system, *system);
+    assert_eq!(page.scenario, default_scenario(&system));
+    assert!(page.problem.is_none());
+}
+
+#[test]
+fn the_panels_replica_follows_a_system_change_through_the_snapshot_texts() {
+    let fresh = bundled();
+    let page = reduce(&fresh, Action::SetWeight(Field::Dimension(0), 40.0));
+    let page = reduce(&page, Action::ReplaceSystem(system_of(&edited())));
+    let page = reduce(&page, Action::Select(Some(5)));
+    let texts = PageMessage::Snapshot(Snapshot::of(&page, true)).encode();
+    let PageMessage::Snapshot(snapshot) = PageMessage::decode(texts).unwrap();
+    let system = snapshot.system_after(&fresh.system).unwrap();
+    assert_eq!(*system, *page.system);
+    let (action, data) = snapshot.into_action(&fresh.system, &fresh.data).unwrap();
+    let replica = reduce(&fresh, action);
+    assert_eq!(replica.system, page.system);
+    assert_eq!(data.content_hash(), page.data.content_hash());
+    assert_eq!(replica.data.content_hash(), page.data.content_hash());
+    assert_eq!(replica.scenario, page.scenario);
+    assert_eq!(replica.selected, Some(5));
+    assert_eq!(
+        format!("{:?}", replica.ranking),
+        format!("{:?}", page.ranking)
+    );
+
+    // A weight change after it carries no system; the replica keeps its own.
+    let page = reduce(&page, Action::SetWeight(Field::Dimension(5), 80.0));
+    let snapshot = Snapshot::of(&page, false);
+    assert!(snapshot.system.is_none());
+    let (action, _) = snapshot
+        .into_action(&replica.system, &replica.data)
+        .unwrap();
+    let replica = reduce(&replica, action);
+    assert_eq!(
+        format!("{:?}", replica.ranking),
+        format!("{:?}", page.ranking)
+    );
+
+    // Back to the white paper's system.
+    let page = reduce(&page, Action::ResetSystem);
+    let (action, _) = Snapshot::of(&page, true)
+        .into_action(&replica.system, &replica.data)
+        .unwrap();
+    let replica = reduce(&replica, action);
+    assert_eq!(replica.system, page.system);
+    assert_eq!(
+        format!("{:?}", replica.ranking),
+        format!("{:?}", page.ranking)
+    );
+}
