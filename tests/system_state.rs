@@ -7,13 +7,14 @@ use fjindex::data::provenance::Provenance;
 use fjindex::data::seeds;
 use fjindex::model::{Dataset, IndicatorSystem, Lang, Treatment};
 use fjindex::score::score;
-use fjindex::state::messages::PageMessage;
+use fjindex::state::messages::{PageMessage, PanelRequest};
 use fjindex::state::snapshot::Snapshot;
-use fjindex::state::system::indicators_without_values;
+use fjindex::state::system::{indicators_without_values, DraftEdit, DraftProblem, SystemDraft};
 use fjindex::state::{
     default_scenario, reduce, Action, Field, Problem, State, DEFAULT_DIMENSION_WEIGHT,
     DEFAULT_INDICATOR_WEIGHT,
 };
+use fjindex::system_check::SystemProblem;
 use serde_json::{json, Value};
 use std::rc::Rc;
 
@@ -340,4 +341,163 @@ fn the_panels_replica_follows_a_system_change_through_the_snapshot_texts() {
         format!("{:?}", replica.ranking),
         format!("{:?}", page.ranking)
     );
+}
+
+#[test]
+fn the_editors_draft_builds_the_system_it_describes_or_says_why_not() {
+    let wp = seeds::indicator_system();
+    let draft = SystemDraft::of(&wp);
+    assert_eq!(
+        draft.build().unwrap(),
+        wp,
+        "an untouched draft is the system it came from"
+    );
+
+    // Move rd_intensity to "quality", flip profit_margin, add a dimension holding new_patents.
+    let mut draft = SystemDraft::of(&wp);
+    let at = |d: &SystemDraft, id: &str| {
+        d.indicators
+            .iter()
+            .position(|i| i.indicator.id == id)
+            .unwrap()
+    };
+    let quality = wp.dimension_index("quality").unwrap();
+    draft.edit(DraftEdit::IndicatorDimension(
+        at(&draft, "rd_intensity"),
+        quality,
+    ));
+    draft.edit(DraftEdit::IndicatorHigherIsBetter(
+        at(&draft, "profit_margin"),
+        false,
+    ));
+    draft.edit(DraftEdit::AddDimension);
+    let added = draft.dimensions.len() - 1;
+    assert_eq!(draft.dimensions[added].id, "dimension_1");
+    let early = draft.build().unwrap_err();
+    assert_eq!(
+        early,
+        vec![DraftProblem::EmptyDimension("dimension_1".into())]
+    );
+    assert!(early[0].message(Lang::Zh).contains("dimension_1"));
+    draft.edit(DraftEdit::DimensionId(added, "openness".into()));
+    draft.edit(DraftEdit::DimensionNameZh(added, "开放水平".into()));
+    draft.edit(DraftEdit::IndicatorDimension(
+        at(&draft, "new_patents"),
+        added,
+    ));
+    let built = draft.build().unwrap();
+    assert_eq!(built.n_dimensions(), 6);
+    let rd = built.indicator_index("rd_intensity").unwrap();
+    assert_eq!(built.dimensions[built.dimension_of(rd)].id, "quality");
+    let pm = built.indicator_index("profit_margin").unwrap();
+    assert!(!built.indicators[pm].higher_is_better);
+    let np = built.indicator_index("new_patents").unwrap();
+    assert_eq!(built.dimensions[built.dimension_of(np)].id, "openness");
+    // Each dimension's indicators stand together, in the draft's order.
+    for d in 0..built.n_dimensions() {
+        for i in built.indicators_of(d) {
+            assert_eq!(built.dimension_of(i), d);
+        }
+    }
+
+    // A renamed Chinese name drops its Traditional form, so 繁體 shows the new name.
+    let mut renamed = SystemDraft::of(&wp);
+    renamed.edit(DraftEdit::IndicatorNameZh(0, "营业收入总额".into()));
+    renamed.edit(DraftEdit::DimensionNameZh(0, "产业规模".into()));
+    let built = renamed.build().unwrap();
+    assert_eq!(built.indicators[0].name(Lang::ZhHant), "营业收入总额");
+    assert_eq!(built.dimensions[0].name(Lang::ZhHant), "产业规模");
+    assert_eq!(
+        built.indicators[1].name(Lang::ZhHant),
+        wp.indicators[1].name(Lang::ZhHant)
+    );
+
+    // Ids: a duplicate, unsafe characters, a bound that is not a number, a bound range upside down.
+    let mut bad = SystemDraft::of(&wp);
+    bad.edit(DraftEdit::IndicatorId(1, "revenue".into()));
+    bad.edit(DraftEdit::IndicatorId(2, "R&D".into()));
+    let problems = bad.build().unwrap_err();
+    assert!(
+        problems.contains(&DraftProblem::System(SystemProblem::DuplicateId(
+            "revenue".into()
+        )))
+    );
+    assert!(
+        problems.contains(&DraftProblem::System(SystemProblem::IdCharacters(
+            "R&D".into()
+        )))
+    );
+    let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+    assert!(
+        en.iter().any(|m| m.contains("\"revenue\" appears twice")),
+        "{en:?}"
+    );
+    let mut bounds = SystemDraft::of(&wp);
+    bounds.edit(DraftEdit::IndicatorMin(0, "abc".into()));
+    assert_eq!(
+        bounds.build().unwrap_err(),
+        vec![DraftProblem::NotANumber("abc".into())]
+    );
+    bounds.edit(DraftEdit::IndicatorMin(0, "1e9".into()));
+    bounds.edit(DraftEdit::IndicatorMax(0, "5".into()));
+    let problems = bounds.build().unwrap_err();
+    assert!(matches!(
+        &problems[..],
+        [DraftProblem::System(SystemProblem::Range { .. })]
+    ));
+
+    // An added indicator gets a free id and the draft builds; removing a dimension takes its
+    // indicators; fewer than two dimensions are refused.
+    let mut grow = SystemDraft::of(&wp);
+    grow.edit(DraftEdit::AddIndicator(0));
+    grow.edit(DraftEdit::AddIndicator(0));
+    let built = grow.build().unwrap();
+    assert!(built.indicator_index("indicator_1").is_some());
+    assert!(built.indicator_index("indicator_2").is_some());
+    let mut shrink = SystemDraft::of(&wp);
+    for _ in 0..4 {
+        shrink.edit(DraftEdit::RemoveDimension(0));
+    }
+    let problems = shrink.build().unwrap_err();
+    assert_eq!(
+        problems,
+        vec![DraftProblem::System(SystemProblem::DimensionCount(1))]
+    );
+}
+
+#[test]
+fn a_panels_system_request_reaches_the_page_as_the_same_action() {
+    let page = bundled();
+    let system = system_of(&edited());
+    let request = PanelRequest::from_action(&Action::ReplaceSystem(system.clone()), &page.data)
+        .expect("a system change is the page's to apply");
+    let [kind, value] = request.encode(&page.system);
+    let read = PanelRequest::decode(&kind, &value, &page.system).unwrap();
+    let action = read.into_action(&page.data).unwrap();
+    let via_panel = reduce(&page, action);
+    let direct = reduce(&page, Action::ReplaceSystem(system));
+    assert_eq!(via_panel.system, direct.system);
+    // Rankings with a missing column hold NaN; their printed forms compare every figure.
+    assert!(format!("{:?}", via_panel.ranking) == format!("{:?}", direct.ranking));
+
+    let [kind, value] = PanelRequest::from_action(&Action::ResetSystem, &page.data)
+        .unwrap()
+        .encode(&direct.system);
+    let action = PanelRequest::decode(&kind, &value, &direct.system)
+        .unwrap()
+        .into_action(&direct.data)
+        .unwrap();
+    assert_eq!(reduce(&direct, action).ranking, page.ranking);
+    assert!(PanelRequest::decode("system", "{\"dimensions\": 3}", &page.system).is_err());
+}
+
+#[test]
+fn the_pages_dimension_colours_are_the_charts_ten() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/app.css")).unwrap();
+    for (k, c) in fjindex::chart::style::SERIES.iter().enumerate() {
+        let declared = format!("--dim-{k}: #{:02x}{:02x}{:02x};", c.0, c.1, c.2);
+        assert!(css.contains(&declared), "www/app.css lacks {declared}");
+        assert!(css.contains(&format!(".dim-{k} {{ --dim-c: var(--dim-{k}); }}")));
+        assert!(css.contains(&format!(".dim-fill-{k} {{ fill: var(--dim-{k});")));
+    }
 }

@@ -789,6 +789,9 @@ crate::i18n::catalogue! {
     SystemNewIndicator => "New indicator";
     /// The id of a number that cannot be read.
     SystemNotANumber => "\"{}\" is not a number";
+    SystemFileName => "indicator-system";
+    /// The dimension's name.
+    SystemRemoveDimension => "Remove dimension \"{}\" and its indicators";
     SystemEditorNotWhitePaperNote => "The indicator system in use is not the white paper's; this does not apply.";
 }
 

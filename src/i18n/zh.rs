@@ -815,6 +815,9 @@ crate::i18n::declare_keys! {
     SystemNewIndicator => "新指标";
     /// The id of a number that cannot be read.
     SystemNotANumber => "“{}”不是数字";
+    SystemFileName => "指标体系";
+    /// The dimension's name.
+    SystemRemoveDimension => "删除维度“{}”及其指标";
     SystemEditorNotWhitePaperNote => "当前指标体系不是白皮书的，此项不适用。";
 }
 

@@ -816,6 +816,9 @@ crate::i18n::catalogue! {
     SystemNewIndicator => "新指標";
     /// The id of a number that cannot be read.
     SystemNotANumber => "“{}”不是數字";
+    SystemFileName => "指標體系";
+    /// The dimension's name.
+    SystemRemoveDimension => "刪除維度“{}”及其指標";
     SystemEditorNotWhitePaperNote => "當前指標體系不是白皮書的，此項不適用。";
 }
 

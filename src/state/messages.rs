@@ -1,7 +1,7 @@
 //! The messages between the page and its on-demand panels module, one enum each way, and the texts
 //! they cross the boundary as: `PageMessage` from the page (its state as a `Snapshot`), `PanelRequest`
-//! from the panels (select a county, replace the scenario), which only the page applies. Every name
-//! that crosses is written once, here. The formats are ones the page already reads and writes, so the
+//! from the panels (select a county, replace the scenario or the indicator system), which only the page
+//! applies. Every name that crosses is written once, here. The formats are ones the page already reads and writes, so the
 //! link adds little to its wasm: a scenario as a share-link query (`share`, exact for every number), a
 //! data set as exact wide CSV with its metadata as JSON, a county as its adcode.
 
@@ -9,6 +9,7 @@ use super::snapshot::{DataMessage, Snapshot};
 use super::{default_scenario, Action};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::share::{self, ShareState};
+use std::rc::Rc;
 
 /// The kind of a page message that carries a `Snapshot`.
 const SNAPSHOT: &str = "snapshot";
@@ -19,6 +20,8 @@ const DATA_CSV: &str = "csv";
 /// The kinds of a panel request.
 const SELECT: &str = "select";
 const SCENARIO: &str = "scenario";
+const SYSTEM: &str = "system";
+const RESET_SYSTEM: &str = "reset-system";
 
 /// What the page tells the panels module.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +99,10 @@ pub enum PanelRequest {
     Select(Option<String>),
     /// Replace the scenario (the page checks it as it checks any new scenario).
     SetScenario(Scenario),
+    /// Replace the indicator system (the page checks it as it checks any new system).
+    SetSystem(Rc<IndicatorSystem>),
+    /// Back to the white paper's indicator system.
+    ResetSystem,
 }
 
 impl PanelRequest {
@@ -109,6 +116,8 @@ impl PanelRequest {
                     .map(|u| u.adcode.clone()),
             )),
             Action::SetScenario(scenario) => Some(PanelRequest::SetScenario(scenario.clone())),
+            Action::ReplaceSystem(system) => Some(PanelRequest::SetSystem(system.clone())),
+            Action::ResetSystem => Some(PanelRequest::ResetSystem),
             _ => None,
         }
     }
@@ -123,6 +132,11 @@ impl PanelRequest {
             PanelRequest::SetScenario(scenario) => {
                 [SCENARIO.to_string(), scenario_query(scenario, system)]
             }
+            PanelRequest::SetSystem(new) => [
+                SYSTEM.to_string(),
+                crate::json::to_string(&**new).unwrap_or_default(),
+            ],
+            PanelRequest::ResetSystem => [RESET_SYSTEM.to_string(), String::new()],
         }
     }
 
@@ -136,6 +150,10 @@ impl PanelRequest {
             SCENARIO => read_scenario_query(value, system)
                 .map(PanelRequest::SetScenario)
                 .map_err(|e| format!("a panel's scenario: {e}")),
+            SYSTEM => IndicatorSystem::from_json(value)
+                .map(|s| PanelRequest::SetSystem(Rc::new(s)))
+                .map_err(|e| format!("a panel's indicator system: {e}")),
+            RESET_SYSTEM => Ok(PanelRequest::ResetSystem),
             other => Err(format!("unknown panel request kind {other:?}")),
         }
     }
@@ -149,6 +167,8 @@ impl PanelRequest {
                 data.unit_index(&adcode).map(|u| Action::Select(Some(u)))
             }
             PanelRequest::SetScenario(scenario) => Some(Action::SetScenario(scenario)),
+            PanelRequest::SetSystem(system) => Some(Action::ReplaceSystem(system)),
+            PanelRequest::ResetSystem => Some(Action::ResetSystem),
         }
     }
 }

@@ -25,11 +25,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
 
 /// Offers bytes as a file download through a Blob and an object URL.
-fn download(name: &str, mime: &str, bytes: &[u8]) {
+pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
     let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -49,7 +49,7 @@ fn download(name: &str, mime: &str, bytes: &[u8]) {
 }
 
 /// Today's date in the user's time zone, as the browser knows it.
-fn local_date() -> CalendarDate {
+pub(crate) fn local_date() -> CalendarDate {
     let now = js_sys::Date::new_0();
     CalendarDate {
         year: now.get_full_year() as i32,
@@ -59,7 +59,7 @@ fn local_date() -> CalendarDate {
 }
 
 /// Has the tools module write the sheets as XLSX, then offers the file.
-fn save_xlsx(status: UseStateHandle<Option<Status>>, name: String, sheets: Vec<Sheet>) {
+pub(crate) fn save_xlsx(status: UseStateHandle<Option<Status>>, name: String, sheets: Vec<Sheet>) {
     tools::run(
         status,
         async move { tools::write_xlsx(&sheets).await },

@@ -21,6 +21,7 @@ mod profile_plan;
 mod profile_reach;
 mod reach;
 mod sensitivity;
+mod system_editor;
 mod uncertainty;
 
 pub use profile_reach::ProfileReach;
@@ -126,7 +127,9 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                     dispatch={dispatch.clone()} />
                 <audit::AuditPanel {lang} system={system.clone()} data={data.clone()} scenario={scenario.clone()}
                     ranking={ranking.clone()} unit_estimates={unit_estimates.clone()} dispatch={dispatch.clone()} />
-                <compare::ComparePanel {lang} {system} {data} {ranking} {baseline} {selected} {dispatch} />
+                <compare::ComparePanel {lang} system={system.clone()} data={data.clone()} {ranking} {baseline} {selected}
+                    dispatch={dispatch.clone()} />
+                <system_editor::SystemEditor {lang} {system} {data} {dispatch} />
             </div>
         </section>
     }
