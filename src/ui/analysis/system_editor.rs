@@ -122,16 +122,13 @@ pub fn SystemEditor(props: &SystemEditorProps) -> Html {
                     let read = text
                         .map_err(|e| e.to_string())
                         .and_then(|text| IndicatorSystem::from_json(&text));
-                    match read {
-                        Ok(system) => {
-                            let found = crate::system_check::check_system(&system);
-                            if found.is_empty() {
-                                problems.set(Vec::new());
-                                dispatch.emit(Action::ReplaceSystem(Rc::new(system)));
-                            } else {
-                                problems.set(found.into_iter().map(DraftProblem::System).collect());
-                            }
+                    // Checked as a draft is: the same messages, and nothing sent when refused.
+                    match read.map(|system| SystemDraft::of(&system).build()) {
+                        Ok(Ok(system)) => {
+                            problems.set(Vec::new());
+                            dispatch.emit(Action::ReplaceSystem(Rc::new(system)));
                         }
+                        Ok(Err(found)) => problems.set(found),
                         Err(reason) => problems.set(vec![DraftProblem::Unreadable(reason)]),
                     }
                 });
