@@ -1,7 +1,8 @@
 //! The page's state when the user replaces the indicator system (`Action::ReplaceSystem`): a refused
 //! system changes nothing and says why in the user's language; the data set's columns, the weights and
 //! the treatments follow by id; the panels module's replica follows through the snapshot texts; the
-//! reset restores the white paper's system and its ranking.
+//! reset restores the white paper's system and its ranking; the editor's draft builds what it shows or
+//! says why not; share links name an edited system by hash; the embed API's dimension ids follow.
 
 use fjindex::data::provenance::Provenance;
 use fjindex::data::seeds;
@@ -500,4 +501,95 @@ fn the_pages_dimension_colours_are_the_charts_ten() {
         assert!(css.contains(&format!(".dim-{k} {{ --dim-c: var(--dim-{k}); }}")));
         assert!(css.contains(&format!(".dim-fill-{k} {{ fill: var(--dim-{k});")));
     }
+}
+
+#[test]
+fn a_share_link_names_an_edited_system_by_hash_and_restores_it() {
+    use fjindex::share::{DatasetRef, Embed, NoticeKind};
+    use fjindex::state::address::{restore_link_with_system, view_query};
+    use fjindex::state::system::system_hash;
+
+    let fresh = bundled();
+    assert!(!view_query(&fresh, DatasetRef::Bundled, &Embed::default()).contains("sys="));
+    let system = system_of(&edited());
+    let page = reduce(&fresh, Action::ReplaceSystem(system.clone()));
+    let d = system.dimension_index("openness").unwrap();
+    let page = reduce(&page, Action::SetWeight(Field::Dimension(d), 55.0));
+    let page = reduce(&page, Action::Select(Some(3)));
+    let query = view_query(&page, DatasetRef::Bundled, &Embed::default());
+    let hash = system_hash(&system);
+    assert_eq!(hash.len(), 16);
+    assert!(query.ends_with(&format!("sys={hash}")), "{query}");
+
+    // A browser that saved the system reopens the view: system, weights, county, no notice.
+    let asked = std::cell::RefCell::new(None);
+    let action = restore_link_with_system(
+        &fresh,
+        &query,
+        |h| {
+            *asked.borrow_mut() = Some(h.to_string());
+            Some((*system).clone())
+        },
+        |_, _| unreachable!("no data set is named"),
+    );
+    assert_eq!(asked.borrow().as_deref(), Some(hash.as_str()));
+    let reopened = reduce(&fresh, action);
+    assert_eq!(reopened.system, page.system);
+    assert_eq!(reopened.scenario, page.scenario);
+    assert_eq!(reopened.selected, Some(3));
+    assert!(
+        reopened.link_notices.is_empty(),
+        "{:?}",
+        reopened.link_notices
+    );
+    assert_eq!(
+        format!("{:?}", reopened.ranking),
+        format!("{:?}", page.ranking)
+    );
+
+    // One that lacks it says so, in the link's language, and shows the white paper's system.
+    let action = restore_link_with_system(
+        &fresh,
+        &format!("lang=en&{query}"),
+        |_| None,
+        |_, _| unreachable!(),
+    );
+    let lacking = reduce(&fresh, action);
+    assert_eq!(lacking.system, fresh.system);
+    let notice = lacking
+        .link_notices
+        .iter()
+        .find(|n| n.kind == NoticeKind::MissingSystem)
+        .expect("a notice about the system");
+    assert!(notice.message(Lang::En).contains("edited indicator system"));
+    assert!(notice.message(Lang::Zh).contains("指标体系"));
+}
+
+#[test]
+fn the_embed_apis_dimension_ids_come_from_the_system_in_use() {
+    use fjindex::embed_api::{apply, ranking_event, Command, Event};
+    use std::collections::BTreeMap;
+
+    let system = system_of(&edited());
+    let page = reduce(&bundled(), Action::ReplaceSystem(system.clone()));
+    let Event::Ranking { weights, .. } = ranking_event(&page) else {
+        panic!("a ranking event");
+    };
+    let ids: Vec<&str> = weights.keys().map(String::as_str).collect();
+    let mut expected: Vec<&str> = system.dimensions.iter().map(|d| d.id.as_str()).collect();
+    expected.sort_unstable();
+    assert_eq!(ids, expected);
+
+    let set = |id: &str| Command::SetWeights {
+        weights: BTreeMap::from([(id.to_string(), 60.0)]),
+    };
+    let effect = apply(&set("openness"), &page).expect("a dimension of the system in use");
+    let after = effect
+        .actions
+        .into_iter()
+        .fold(page.clone(), |s, a| reduce(&s, a));
+    let d = system.dimension_index("openness").unwrap();
+    assert_eq!(after.scenario.dimension_weights[d], 60.0);
+    // The white paper's page does not know "openness".
+    assert!(apply(&set("openness"), &bundled()).is_err());
 }

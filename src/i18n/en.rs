@@ -792,6 +792,7 @@ crate::i18n::catalogue! {
     SystemFileName => "indicator-system";
     /// The dimension's name.
     SystemRemoveDimension => "Remove dimension \"{}\" and its indicators";
+    ShareMissingSystem => "the link uses an edited indicator system that this browser has not saved; showing the white paper's system";
     SystemEditorNotWhitePaperNote => "The indicator system in use is not the white paper's; this does not apply.";
 }
 

@@ -818,6 +818,7 @@ crate::i18n::declare_keys! {
     SystemFileName => "指标体系";
     /// The dimension's name.
     SystemRemoveDimension => "删除维度“{}”及其指标";
+    ShareMissingSystem => "链接使用的修改后的指标体系未保存在本浏览器中，已改用白皮书的指标体系";
     SystemEditorNotWhitePaperNote => "当前指标体系不是白皮书的，此项不适用。";
 }
 

@@ -819,6 +819,7 @@ crate::i18n::catalogue! {
     SystemFileName => "指標體系";
     /// The dimension's name.
     SystemRemoveDimension => "刪除維度“{}”及其指標";
+    ShareMissingSystem => "連結使用的修改後的指標體系未儲存在本瀏覽器中，已改用白皮書的指標體系";
     SystemEditorNotWhitePaperNote => "當前指標體系不是白皮書的，此項不適用。";
 }
 

@@ -20,6 +20,23 @@ pub fn white_paper_system() -> &'static IndicatorSystem {
     SYSTEM.get_or_init(seeds::indicator_system)
 }
 
+/// The content hash a share link names a system by (`share::SYSTEM_PARAM`): FNV-1a (64 bits) of its
+/// JSON, as 16 hexadecimal digits, the form of a data set's hash.
+pub fn system_hash(system: &IndicatorSystem) -> String {
+    let json = crate::json::to_string(system).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in json.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The hash a share link names `system` by; `None` for the white paper's, which links leave out.
+pub fn system_ref(system: &IndicatorSystem) -> Option<String> {
+    (system != white_paper_system()).then(|| system_hash(system))
+}
+
 /// The data set under `new`: the bundled values matched by indicator id when `data` is the bundled
 /// data set (its provenance has records), else `data`'s own columns matched by id.
 pub fn data_for_system(
