@@ -96,6 +96,10 @@ pub struct ImportSummary {
     /// Rows recognised as one of the known counties.
     pub known_units: usize,
     pub matched_indicators: usize,
+    /// The indicator system of a workbook's "指标体系" sheet as `seeds/indicators.json` JSON, when the
+    /// file has one; the data set's columns are its indicators (else the white paper's).
+    #[serde(default)]
+    pub system_json: Option<String>,
 }
 
 impl From<ImportReport> for ImportSummary {
@@ -124,6 +128,7 @@ impl From<ImportReport> for ImportSummary {
                 .map(|w| Text::of(|l| w.message(l)))
                 .collect(),
             matched_indicators: r.matched_indicators_count(),
+            system_json: r.system.as_ref().and_then(|s| json::to_string(s).ok()),
             dataset: r.dataset,
             sheet_names: r.sheet_names,
             sheet: r.sheet,
@@ -145,11 +150,12 @@ pub fn import_file_staged(
     sheet: Option<String>,
     stage: &mut dyn FnMut(&'static str),
 ) -> String {
-    // The page reads every file against the white paper's system until it can hold another one.
+    // A workbook's "指标体系" sheet gives the system its data is read against (the page then uses
+    // it); any other file is read against the white paper's.
     let options = ImportOptions {
         sheet,
         meta: import::meta_from_file_name(file_name),
-        read_system_sheet: false,
+        read_system_sheet: true,
     };
     let report = import::import_bundled_staged(bytes, &options, &mut |s| stage(s.id()));
     json::to_string(&ImportSummary::from(report)).expect("a summary serialises")

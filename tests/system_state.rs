@@ -593,3 +593,51 @@ fn the_embed_apis_dimension_ids_come_from_the_system_in_use() {
     // The white paper's page does not know "openness".
     assert!(apply(&set("openness"), &bundled()).is_err());
 }
+
+#[test]
+fn the_pages_import_reads_a_workbooks_system_sheet_and_hands_the_system_over() {
+    use fjindex::data::export::template_sheets;
+    use fjindex::data::xlsx_writer::{self, XCell};
+    use fjindex::tools_api::{decode, import_file, ImportSummary};
+
+    let system = system_of(&edited());
+    let counties = seeds::counties();
+    let mut sheets = template_sheets(&system, &counties);
+    let n = system.n_indicators();
+    for (u, row) in sheets[0].rows.iter_mut().skip(1).enumerate() {
+        row.truncate(3);
+        row.extend((0..n).map(|i| XCell::from((u * 7 + i * 3) as f64 + 0.5)));
+    }
+    let bytes = xlsx_writer::write(&sheets);
+    let summary: ImportSummary = decode(&import_file(&bytes, "edited.xlsx", None)).unwrap();
+    assert!(summary.errors.is_empty(), "{:?}", summary.errors);
+    let read =
+        IndicatorSystem::from_json(summary.system_json.as_deref().expect("the sheet's system"))
+            .unwrap();
+    let ids = |s: &IndicatorSystem| {
+        s.indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.dimension.clone(), i.higher_is_better))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&read), ids(&system));
+    let data = summary.dataset.unwrap();
+    assert_eq!(data.n_indicators(), n);
+    let fdi = read.indicator_index("fdi").unwrap();
+    assert_eq!(data.get(2, fdi), Some((2 * 7 + fdi * 3) as f64 + 0.5));
+
+    // The page then replaces the system and the data set in one update.
+    let page = reduce(
+        &bundled(),
+        Action::Batch(vec![
+            Action::ReplaceSystem(Rc::new(read.clone())),
+            Action::ReplaceData {
+                data: Rc::new(data),
+                provenance: Rc::new(Provenance::default()),
+            },
+        ]),
+    );
+    assert!(page.problem.is_none(), "{:?}", page.problem);
+    assert_eq!(*page.system, read);
+    assert!(indicators_without_values(&page.system, &page.data).is_empty());
+}

@@ -793,7 +793,8 @@ crate::i18n::catalogue! {
     /// The dimension's name.
     SystemRemoveDimension => "Remove dimension \"{}\" and its indicators";
     ShareMissingSystem => "the link uses an edited indicator system that this browser has not saved; showing the white paper's system";
-    SystemEditorNotWhitePaperNote => "The indicator system in use is not the white paper's; this does not apply.";
+    /// The numbers of dimensions and indicators.
+    ImportSystemReplaced => "This workbook has an \"指标体系\" (indicator system) sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
 }
 
 /// "nth".

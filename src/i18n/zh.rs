@@ -819,7 +819,8 @@ crate::i18n::declare_keys! {
     /// The dimension's name.
     SystemRemoveDimension => "删除维度“{}”及其指标";
     ShareMissingSystem => "链接使用的修改后的指标体系未保存在本浏览器中，已改用白皮书的指标体系";
-    SystemEditorNotWhitePaperNote => "当前指标体系不是白皮书的，此项不适用。";
+    /// The numbers of dimensions and indicators.
+    ImportSystemReplaced => "该工作簿含“指标体系”工作表：数据按其中的指标体系（{} 个维度，{} 个指标）读取，页面已改用这一指标体系。";
 }
 
 /// "第 n 位".

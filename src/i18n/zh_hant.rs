@@ -820,7 +820,8 @@ crate::i18n::catalogue! {
     /// The dimension's name.
     SystemRemoveDimension => "刪除維度“{}”及其指標";
     ShareMissingSystem => "連結使用的修改後的指標體系未儲存在本瀏覽器中，已改用白皮書的指標體系";
-    SystemEditorNotWhitePaperNote => "當前指標體系不是白皮書的，此項不適用。";
+    /// The numbers of dimensions and indicators.
+    ImportSystemReplaced => "該工作簿含“指標體系”工作表：資料按其中的指標體系（{} 個維度，{} 個指標）讀取，頁面已改用這一指標體系。";
 }
 
 /// "第 n 位".

@@ -18,6 +18,7 @@ use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::Ranking;
 use crate::share::DatasetRef;
+use crate::state::system::{data_for_system, white_paper_system};
 use crate::state::Action;
 use crate::tools_api::{ImportProblem, ImportSummary, Text};
 use std::rc::Rc;
@@ -144,11 +145,12 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     let import = use_import(&props.system.0, &props.dispatch, &saved);
     let use_bundled = {
         let (dispatch, report) = (props.dispatch.clone(), import.run.report.clone());
+        let system = props.system.0.clone();
         Callback::from(move |_: MouseEvent| {
-            let b = seeds::bundle();
+            // The bundled values of the system in use, matched by indicator id.
             dispatch.emit(Action::ReplaceData {
-                data: Rc::new(b.data),
-                provenance: Rc::new(b.provenance),
+                data: Rc::new(seeds::bundled_data_for(&system).0),
+                provenance: Rc::new(seeds::provenance()),
             });
             report.set(None);
         })
@@ -232,14 +234,38 @@ impl ImportRun {
             match result {
                 Ok(result) => {
                     if let Some(data) = &result.dataset {
-                        let outcome = storage::save(data, &run.system);
+                        // The data set's columns are the workbook's own system's, when it has a
+                        // "指标体系" sheet (which then replaces the system in use), else the white
+                        // paper's, taken into the system in use by indicator id.
+                        let sheet_system = result
+                            .system_json
+                            .as_deref()
+                            .and_then(|json| IndicatorSystem::from_json(json).ok())
+                            .map(Rc::new);
+                        let system = sheet_system.clone().unwrap_or_else(|| run.system.clone());
+                        let data = match &sheet_system {
+                            Some(_) => data.clone(),
+                            None => data_for_system(
+                                white_paper_system(),
+                                data,
+                                &Provenance::default(),
+                                &system,
+                            ),
+                        };
+                        let outcome = storage::save(&data, &system);
                         run.note.set(
                             (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
                         );
                         run.listing.set(storage::list());
-                        run.dispatch.emit(Action::ReplaceData {
-                            data: Rc::new(data.clone()),
+                        let replace = Action::ReplaceData {
+                            data: Rc::new(data),
                             provenance: Rc::new(Provenance::default()),
+                        };
+                        run.dispatch.emit(match sheet_system {
+                            Some(system) => {
+                                Action::Batch(vec![Action::ReplaceSystem(system), replace])
+                            }
+                            None => replace,
                         });
                     }
                     run.report.set(Some(Rc::new(result)));
@@ -343,6 +369,11 @@ fn import_section(lang: Lang, import: &Import) -> Html {
             }
             { tools::status_view(run.status.as_ref(), lang) }
             { run.report.as_ref().map(|r| report_view(r, lang, import.on_sheet.clone())).unwrap_or_default() }
+            if let Some(system) = run.report.as_ref().and_then(|r| r.system_json.as_deref())
+                .and_then(|json| IndicatorSystem::from_json(json).ok()) {
+                <p role="status" data-testid="import-system">{ tf(lang, Key::ImportSystemReplaced,
+                    &[&system.n_dimensions().to_string(), &system.n_indicators().to_string()]) }</p>
+            }
         </>
     }
 }
