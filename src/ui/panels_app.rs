@@ -205,25 +205,27 @@ fn SlotPortal(props: &SlotPortalProps) -> Html {
     create_portal(props.children.clone(), props.host.clone())
 }
 
-/// What a slot shows.
+/// What a slot shows. Its panels are made anew for each indicator system (keyed by it): what they
+/// hold of their own (a comparison matrix, limits, chosen indicators) is sized by the system.
 fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
+    let key = format!("{:p}", Rc::as_ptr(&state.system));
     match slot {
         Slot::Analysis => html! {
-            <analysis::AnalysisPanel lang={state.lang} system={Ptr(state.system.clone())}
+            <analysis::AnalysisPanel key={key} lang={state.lang} system={Ptr(state.system.clone())}
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()}
                 manual={state.manual_scenario()} ranking={Ptr(state.ranking.clone())}
                 baseline={Ptr(state.baseline.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
                 selected={state.selected} dispatch={dispatch.clone()} />
         },
         Slot::Reach => html! {
-            <analysis::ProfileReach lang={state.lang} system={Ptr(state.system.clone())}
+            <analysis::ProfileReach key={key} lang={state.lang} system={Ptr(state.system.clone())}
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
                 unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
         },
         Slot::Charts => {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
-                <charts_panel::ChartsPanel system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                <charts_panel::ChartsPanel key={key} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                     ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())} selected={state.selected}
                     lang={state.lang} {on_select} />
             }

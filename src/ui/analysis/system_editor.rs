@@ -18,8 +18,13 @@ use crate::ui::data_panel::{download, save_xlsx};
 use crate::ui::tools::{self, Status};
 use crate::ui::Dispatch;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+const APPLY_ID: &str = "system-apply";
+const RESET_ID: &str = "system-reset";
+const IMPORT_ID: &str = "system-import";
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SystemEditorProps {
@@ -61,9 +66,27 @@ fn problems_html(lang: Lang, problems: &[DraftProblem]) -> Html {
     }
 }
 
+thread_local! {
+    /// The id of the button that applied, reset or imported a system: the panels are made anew for the
+    /// new system (`panels_app::slot_view`), and the new editor gives that button the focus back.
+    static FOCUS_AFTER_CHANGE: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+fn focus_after_change(id: &'static str) {
+    FOCUS_AFTER_CHANGE.with(|f| f.set(Some(id)));
+}
+
 #[component]
 pub fn SystemEditor(props: &SystemEditorProps) -> Html {
     let lang = props.lang;
+    use_effect_with((), |_| {
+        if let Some(id) = FOCUS_AFTER_CHANGE.with(|f| f.take()) {
+            let element = gloo::utils::document().get_element_by_id(id);
+            if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = element.focus();
+            }
+        }
+    });
     let system = props.system.0.clone();
     let draft = use_state(|| SystemDraft::of(&system));
     let problems = use_state(Vec::<DraftProblem>::new);
@@ -84,19 +107,30 @@ pub fn SystemEditor(props: &SystemEditorProps) -> Html {
             draft.set(next);
         })
     };
+    // Only a system other than the one in use makes the panels anew (and moves the focus).
     let apply = {
         let (draft, problems, dispatch) = (draft.clone(), problems.clone(), props.dispatch.clone());
+        let in_use = system.clone();
         Callback::from(move |_: MouseEvent| match draft.build() {
             Ok(system) => {
                 problems.set(Vec::new());
-                dispatch.emit(Action::ReplaceSystem(Rc::new(system)));
+                if system != *in_use {
+                    focus_after_change(APPLY_ID);
+                    dispatch.emit(Action::ReplaceSystem(Rc::new(system)));
+                }
             }
             Err(found) => problems.set(found),
         })
     };
     let reset = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ResetSystem))
+        let in_use = system.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *in_use != *white_paper_system() {
+                focus_after_change(RESET_ID);
+                dispatch.emit(Action::ResetSystem);
+            }
+        })
     };
     let download_json = {
         let (system, lang) = (system.clone(), lang);
@@ -109,6 +143,7 @@ pub fn SystemEditor(props: &SystemEditorProps) -> Html {
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let import_json = {
         let (problems, dispatch) = (problems.clone(), props.dispatch.clone());
+        let in_use = system.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -116,7 +151,7 @@ pub fn SystemEditor(props: &SystemEditorProps) -> Html {
             let Some(picked) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let (problems, dispatch) = (problems.clone(), dispatch.clone());
+            let (problems, dispatch, in_use) = (problems.clone(), dispatch.clone(), in_use.clone());
             let task =
                 gloo::file::callbacks::read_as_text(&gloo::file::File::from(picked), move |text| {
                     let read = text
@@ -126,7 +161,10 @@ pub fn SystemEditor(props: &SystemEditorProps) -> Html {
                     match read.map(|system| SystemDraft::of(&system).build()) {
                         Ok(Ok(system)) => {
                             problems.set(Vec::new());
-                            dispatch.emit(Action::ReplaceSystem(Rc::new(system)));
+                            if system != *in_use {
+                                focus_after_change(IMPORT_ID);
+                                dispatch.emit(Action::ReplaceSystem(Rc::new(system)));
+                            }
                         }
                         Ok(Err(found)) => problems.set(found),
                         Err(reason) => problems.set(vec![DraftProblem::Unreadable(reason)]),
@@ -319,13 +357,13 @@ pub fn SystemEditor(props: &SystemEditorProps) -> Html {
                 if pending { <p class="hint" data-testid="system-pending">{ t(lang, Key::SystemDraftPending) }</p> }
             </div>
             <div class="buttons system-actions">
-                <button type="button" class="primary" onclick={apply} data-testid="system-apply">{ t(lang, Key::SystemApply) }</button>
-                <button type="button" onclick={reset} data-testid="system-reset">{ t(lang, Key::SystemReset) }</button>
+                <button type="button" id={APPLY_ID} class="primary" onclick={apply} data-testid="system-apply">{ t(lang, Key::SystemApply) }</button>
+                <button type="button" id={RESET_ID} onclick={reset} data-testid="system-reset">{ t(lang, Key::SystemReset) }</button>
                 <button type="button" onclick={download_json} data-testid="system-download">{ t(lang, Key::SystemDownload) }</button>
             </div>
             <div class="field">
-                <label for="system-import">{ t(lang, Key::SystemImport) }</label>
-                <input id="system-import" type="file" accept=".json,application/json" data-testid="system-import"
+                <label for={IMPORT_ID}>{ t(lang, Key::SystemImport) }</label>
+                <input id={IMPORT_ID} type="file" accept=".json,application/json" data-testid="system-import"
                     onchange={import_json} />
             </div>
         </section>
