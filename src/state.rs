@@ -131,6 +131,9 @@ pub struct State {
     /// The imported data set the opening link named but this browser could not provide; the address
     /// keeps naming it until the user changes data set.
     pub missing_dataset: Option<DatasetRef>,
+    /// The hash share links name `system` by (`system::system_ref`), `None` for the white paper's;
+    /// kept here so that the address does not hash the system on every change.
+    pub system_ref: Option<Rc<str>>,
 }
 
 /// Every change the page can make.
@@ -215,6 +218,7 @@ impl State {
     /// # Panics
     /// If the data does not fit the indicator system (a programming error: imports are checked first).
     pub fn new(system: IndicatorSystem, data: Dataset, provenance: Provenance) -> Self {
+        let system_ref = system::system_ref(&system).map(Rc::from);
         let system = Rc::new(system);
         let scenario = default_scenario(&system);
         let data = Rc::new(data);
@@ -244,6 +248,7 @@ impl State {
             draft: None,
             link_notices: Rc::default(),
             missing_dataset: None,
+            system_ref,
         }
     }
 
@@ -534,6 +539,7 @@ fn replace_system(s: &mut State, system: Rc<IndicatorSystem>) {
         _ => (defaults.clone(), Some(Preset::Equal)),
     };
     s.unit_estimates = Rc::new(unit_estimates(&data, &s.provenance));
+    s.system_ref = system::system_ref(&system).map(Rc::from);
     s.system = system;
     s.data = data;
     s.scorer = scorer;

@@ -144,7 +144,7 @@ pub fn address_dataset(state: &State, data_hash: &str, bundled_hash: &str) -> Da
 /// empty for the default view.
 pub fn view_query(state: &State, dataset: DatasetRef, embed: &Embed) -> String {
     let query = view_query_of_scenario(state, dataset, embed);
-    match super::system::system_ref(&state.system) {
+    match state.system_ref.as_deref() {
         None => query,
         Some(hash) if query.is_empty() => format!("{SYSTEM_PARAM}={hash}"),
         Some(hash) => format!("{query}&{SYSTEM_PARAM}={hash}"),
