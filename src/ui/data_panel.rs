@@ -213,6 +213,9 @@ struct ImportRun {
     status: UseStateHandle<Option<Status>>,
     listing: UseStateHandle<Listing>,
     note: UseStateHandle<Option<StorageNote>>,
+    /// The indicator system a workbook's "指标体系" sheet put in place of the one in use, if the last
+    /// import did.
+    replaced: UseStateHandle<Option<Rc<IndicatorSystem>>>,
 }
 
 impl ImportRun {
@@ -221,6 +224,7 @@ impl ImportRun {
     /// nothing.
     fn start(&self, f: Rc<(String, Vec<u8>)>, sheet: Option<String>) {
         self.status.set(None);
+        self.replaced.set(None);
         self.cancelled.set(false);
         self.stage.set(Some("checking".into()));
         let on_stage = {
@@ -261,7 +265,9 @@ impl ImportRun {
                             data: Rc::new(data),
                             provenance: Rc::new(Provenance::default()),
                         };
-                        run.dispatch.emit(match sheet_system {
+                        let replaced = sheet_system.filter(|s| **s != *run.system);
+                        run.replaced.set(replaced.clone());
+                        run.dispatch.emit(match replaced {
                             Some(system) => {
                                 Action::Batch(vec![Action::ReplaceSystem(system), replace])
                             }
@@ -294,6 +300,7 @@ fn use_import(system: &Rc<IndicatorSystem>, dispatch: &Dispatch, saved: &SavedSe
         system: system.clone(),
         dispatch: dispatch.clone(),
         report: use_state(|| None::<Rc<ImportSummary>>),
+        replaced: use_state(|| None::<Rc<IndicatorSystem>>),
         stage: use_state_eq(|| None::<String>),
         cancelled: use_state_eq(|| false),
         status: use_state_eq(|| None::<Status>),
@@ -369,8 +376,7 @@ fn import_section(lang: Lang, import: &Import) -> Html {
             }
             { tools::status_view(run.status.as_ref(), lang) }
             { run.report.as_ref().map(|r| report_view(r, lang, import.on_sheet.clone())).unwrap_or_default() }
-            if let Some(system) = run.report.as_ref().and_then(|r| r.system_json.as_deref())
-                .and_then(|json| IndicatorSystem::from_json(json).ok()) {
+            if let Some(system) = run.report.as_ref().and(run.replaced.as_ref()) {
                 <p role="status" data-testid="import-system">{ tf(lang, Key::ImportSystemReplaced,
                     &[&system.n_dimensions().to_string(), &system.n_indicators().to_string()]) }</p>
             }
