@@ -506,7 +506,7 @@ fn the_pages_dimension_colours_are_the_charts_ten() {
 #[test]
 fn a_share_link_names_an_edited_system_by_hash_and_restores_it() {
     use fjindex::share::{DatasetRef, Embed, NoticeKind};
-    use fjindex::state::address::{restore_link_with_system, view_query};
+    use fjindex::state::address::{address_dataset, restore_link_with_system, view_query};
     use fjindex::state::system::system_hash;
 
     let fresh = bundled();
@@ -516,7 +516,11 @@ fn a_share_link_names_an_edited_system_by_hash_and_restores_it() {
     let d = system.dimension_index("openness").unwrap();
     let page = reduce(&page, Action::SetWeight(Field::Dimension(d), 55.0));
     let page = reduce(&page, Action::Select(Some(3)));
-    let query = view_query(&page, DatasetRef::Bundled, &Embed::default());
+    // The bundled data set under the edited system is still the bundled one, not an import.
+    let dataset = address_dataset(&page, &page.data.content_hash(), &fresh.data.content_hash());
+    assert_eq!(dataset, DatasetRef::Bundled);
+    let query = view_query(&page, dataset, &Embed::default());
+    assert!(!query.contains("ds="), "{query}");
     let hash = system_hash(&system);
     assert_eq!(hash.len(), 16);
     assert!(query.ends_with(&format!("sys={hash}")), "{query}");

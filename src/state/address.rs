@@ -129,7 +129,9 @@ fn restore_on(
 /// change would cost too much. On the bundled data the address keeps naming the data set the opening
 /// link asked for and this browser lacks, until the user changes data set (the reducer then forgets it).
 pub fn address_dataset(state: &State, data_hash: &str, bundled_hash: &str) -> DatasetRef {
-    if data_hash == bundled_hash {
+    // The bundled data set under an edited indicator system has other columns, so another hash; it is
+    // known by its provenance, which only the bundled data set has.
+    if data_hash == bundled_hash || !state.provenance.records().is_empty() {
         state.missing_dataset.clone().unwrap_or(DatasetRef::Bundled)
     } else {
         DatasetRef::Imported {

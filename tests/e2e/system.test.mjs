@@ -161,7 +161,8 @@ test("a share link with an edited system reopens it in this browser", async () =
     WHITE_PAPER.dimensions.length + 1,
   );
   assertSameRanking(await pageRanking(again), edited, "reopened link");
-  assert.equal(await again.locator('[data-testid="link-notices"]').count(), 0, "the link opens without a notice");
+  const notices = again.locator('[data-testid="link-notices"]');
+  assert.equal(await notices.count(), 0, `the link opens without a notice: ${await notices.allTextContents()}`);
   app.assertClean(page);
   await again.close();
   await page.close();
