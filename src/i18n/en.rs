@@ -784,7 +784,7 @@ crate::i18n::catalogue! {
     SystemIsEdited => "This is an edited indicator system, not the white paper's; the white paper's Table 3-2/3-3 comparison and the precomputed rank intervals do not apply to it.";
     SystemDraftPending => "There are changes not yet applied.";
     /// The indicators' names.
-    SystemNoValues => "These indicators have no values in the current data and are scored as missing: {}. Download the import template (with their columns and the \"指标体系\" sheet), fill in the values and import it under \"Data\".";
+    SystemNoValues => "These indicators have no values in the current data and are scored as missing: {}. Download the import template (with their columns and the indicator system sheet), fill in the values and import it under \"Data\".";
     SystemNewDimension => "New dimension";
     SystemNewIndicator => "New indicator";
     /// The id of a number that cannot be read.
@@ -794,7 +794,7 @@ crate::i18n::catalogue! {
     SystemRemoveDimension => "Remove dimension \"{}\" and its indicators";
     ShareMissingSystem => "the link uses an edited indicator system that this browser has not saved; showing the white paper's system";
     /// The numbers of dimensions and indicators.
-    ImportSystemReplaced => "This workbook has an \"指标体系\" (indicator system) sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
+    ImportSystemReplaced => "This workbook has an indicator system sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
 }
 
 /// "nth".
