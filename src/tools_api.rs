@@ -14,7 +14,7 @@ use crate::data::import::{self, ImportOptions, ImportReport};
 use crate::data::xlsx_writer::{self, Sheet};
 use crate::data::{seeds, DataError};
 use crate::json;
-use crate::model::{Dataset, Lang, Scenario};
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -44,9 +44,28 @@ pub struct AnalysisRequest<'a> {
     #[serde(default)]
     pub limits: Option<WeightLimits>,
     pub lang: Lang,
+    /// The indicator system as `seeds/indicators.json` JSON when it is not the white paper's
+    /// ([`system_json_of`]); the data's columns are its indicators.
+    #[serde(default)]
+    pub system_json: Option<String>,
+}
+
+/// What [`AnalysisRequest::system_json`] carries for `system`: nothing for the white paper's.
+pub fn system_json_of(system: &IndicatorSystem) -> Option<String> {
+    (*system != seeds::indicator_system())
+        .then(|| json::to_string(system).ok())
+        .flatten()
 }
 
 impl AnalysisRequest<'_> {
+    /// The indicator system the request's data are in.
+    fn system(&self) -> Result<IndicatorSystem, String> {
+        match &self.system_json {
+            None => Ok(seeds::indicator_system()),
+            Some(text) => IndicatorSystem::from_json(text).map_err(|e| format!("bad request: {e}")),
+        }
+    }
+
     pub fn to_json(&self) -> String {
         json::to_string(self).expect("a request serialises")
     }
@@ -175,7 +194,7 @@ fn analyse<T: Serialize>(
     let answer = json::from_str::<AnalysisRequest>(request_json)
         .map_err(|e| format!("bad request: {e}"))
         .and_then(|r| {
-            let system = seeds::indicator_system();
+            let system = r.system()?;
             let model = DimensionModel::new(&system, &r.data, &r.scenario)
                 .map_err(|e| e.message(r.lang))?;
             let model = match r.limits {
@@ -190,7 +209,7 @@ fn analyse<T: Serialize>(
 /// The best and worst rank of the request's unit: `Result<RankBounds, String>` as JSON.
 pub fn rank_bounds(request_json: &str) -> String {
     analyse(request_json, |r, model| {
-        let system = seeds::indicator_system();
+        let system = r.system()?;
         bounds::rank_bounds(&system, &r.data, model, r.unit).map_err(|e| e.message(r.lang))
     })
 }
@@ -199,7 +218,7 @@ pub fn rank_bounds(request_json: &str) -> String {
 /// `Result<WeightReach, String>` as JSON.
 pub fn weight_reach(request_json: &str) -> String {
     analyse(request_json, |r, model| {
-        let system = seeds::indicator_system();
+        let system = r.system()?;
         reach::weight_reach(&system, &r.data, model, r.unit, r.target)
             .map_err(|e| e.message(r.lang))
     })
@@ -211,7 +230,7 @@ pub fn plan(request_json: &str) -> String {
     let answer = json::from_str::<AnalysisRequest>(request_json)
         .map_err(|e| format!("bad request: {e}"))
         .and_then(|r| {
-            let system = seeds::indicator_system();
+            let system = r.system()?;
             let unit = r
                 .data
                 .units
@@ -247,6 +266,7 @@ mod tests {
             target,
             limits,
             lang: Lang::En,
+            system_json: None,
         }
         .to_json()
     }
@@ -449,6 +469,7 @@ mod tests {
             target: 31,
             limits: None,
             lang: Lang::Zh,
+            system_json: None,
         }
         .to_json();
         let got: Result<Plan, String> = decode(&plan(&text)).unwrap();

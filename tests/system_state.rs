@@ -645,3 +645,48 @@ fn the_pages_import_reads_a_workbooks_system_sheet_and_hands_the_system_over() {
     assert_eq!(*page.system, read);
     assert!(indicators_without_values(&page.system, &page.data).is_empty());
 }
+
+#[test]
+fn the_tools_modules_analyses_read_the_data_in_the_requests_system() {
+    use fjindex::analysis::bounds::{rank_bounds as native_bounds, RankBounds};
+    use fjindex::analysis::DimensionModel;
+    use fjindex::tools_api::{decode, rank_bounds, system_json_of, AnalysisRequest};
+    use std::borrow::Cow;
+
+    assert_eq!(system_json_of(&seeds::indicator_system()), None);
+    let mut v = white_paper();
+    move_indicator(&mut v, "rd_intensity", "quality");
+    v["dimensions"].as_array_mut().unwrap().push(json!({
+        "id": "openness", "name_zh": "开放水平", "name_en": "Openness"
+    }));
+    let indicators = v["indicators"].as_array_mut().unwrap();
+    let k = indicators
+        .iter()
+        .position(|i| i["id"] == "new_patents")
+        .unwrap();
+    let mut patents = indicators.remove(k);
+    patents["dimension"] = json!("openness");
+    indicators.push(patents);
+    let system = system_of(&v);
+    let page = reduce(&bundled(), Action::ReplaceSystem(system.clone()));
+    let request = |system_json: Option<String>| {
+        AnalysisRequest {
+            data: Cow::Borrowed(&*page.data),
+            scenario: Cow::Borrowed(&page.scenario),
+            unit: 7,
+            target: 1,
+            limits: None,
+            lang: Lang::En,
+            system_json,
+        }
+        .to_json()
+    };
+    let got: Result<RankBounds, String> =
+        decode(&rank_bounds(&request(system_json_of(&system)))).unwrap();
+    let model = DimensionModel::new(&system, &page.data, &page.scenario).unwrap();
+    let expected = native_bounds(&system, &page.data, &model, 7).unwrap();
+    assert_eq!(got.unwrap(), expected);
+    // Read as the white paper's, the six-dimension scenario does not fit.
+    let wrong: Result<RankBounds, String> = decode(&rank_bounds(&request(None))).unwrap();
+    assert!(wrong.is_err());
+}
