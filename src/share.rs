@@ -30,6 +30,14 @@ pub enum DatasetRef {
     Imported { name: String, hash: String },
 }
 
+/// The parameter naming an edited indicator system by its content hash (`state::system::system_hash`).
+pub const SYSTEM_PARAM: &str = "sys";
+
+/// Whether `value` has the form of a system's content hash: 16 hexadecimal digits.
+pub fn is_system_hash(value: &str) -> bool {
+    value.len() == 16 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// The parts of the page an embedding host may hide. The data notice is not among them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Panel {
@@ -136,6 +144,9 @@ pub enum NoticeKind {
         name: String,
         reason: String,
     },
+    /// The link names an edited indicator system (`sys=`, its content hash) this browser has not
+    /// saved; the white paper's system is used.
+    MissingSystem,
     /// More notices than are listed one by one: this many were left out.
     More(usize),
 }
@@ -182,6 +193,7 @@ impl Notice {
             MissingDataset { name } => f(Key::ShareMissingDataset, &[&clip(name)]),
             UnknownCounty(c) => f(Key::ShareUnknownCounty, &[&clip(c)]),
             CorruptDataset { name, reason } => f(Key::ShareCorruptDataset, &[&clip(name), reason]),
+            MissingSystem => t(lang, Key::ShareMissingSystem).to_string(),
             More(n) => f(Key::ShareMore, &[&echo::more(lang, *n)]),
         }
     }
@@ -400,6 +412,14 @@ pub fn parse(
             "dn" => {
                 dn = Some(value.clone());
                 Ok(())
+            }
+            // The indicator system's hash, which `state::address` reads before the rest of the link.
+            SYSTEM_PARAM => {
+                if is_system_hash(&value) {
+                    Ok(())
+                } else {
+                    Err(invalid())
+                }
             }
             "embed" => match value.as_str() {
                 "1" | "true" => Ok(true),

@@ -11,6 +11,7 @@ pub mod messages;
 pub mod row_order;
 mod scorer;
 pub mod snapshot;
+pub mod system;
 mod table;
 mod weights;
 
@@ -30,6 +31,7 @@ use crate::model::{
 };
 use crate::score::{rank_changes, Ranking, ScoreError};
 use crate::share::{DatasetRef, Notice};
+use crate::system_check::{check_system, SystemProblem};
 use crate::validate::{check_scenario, check_weight, ScenarioError};
 use editions::{parse_year, with_added, Edition, EditionProblem, Editions};
 use std::rc::Rc;
@@ -57,6 +59,9 @@ pub enum Problem {
     Refused(ScenarioError),
     /// An edition could not be added; the editions are unchanged.
     Edition(EditionProblem),
+    /// An indicator system (from the editor, a file, a workbook or a link) was refused and nothing
+    /// changed.
+    System(Vec<SystemProblem>),
 }
 
 impl Problem {
@@ -76,6 +81,14 @@ impl Problem {
             Problem::Score(e) => tf(lang, Key::StateScoreProblem, &[&e.message(lang)]),
             Problem::Refused(e) => tf(lang, Key::StateRefusedProblem, &[&e.message(lang, system)]),
             Problem::Edition(e) => e.message(lang),
+            Problem::System(problems) => {
+                let reasons: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+                tf(
+                    lang,
+                    Key::StateSystemRefused,
+                    &[&reasons.join(crate::i18n::t(lang, Key::SystemProblemSeparator))],
+                )
+            }
         }
     }
 }
@@ -131,6 +144,9 @@ pub struct State {
     pub editions: Rc<Editions>,
     /// The change between the compared editions under the ranked scenario and the chosen scaling.
     pub year_change: Option<Rc<EditionRanks>>,
+    /// The hash share links name `system` by (`system::system_ref`), `None` for the white paper's;
+    /// kept here so that the address does not hash the system on every change.
+    pub system_ref: Option<Rc<str>>,
 }
 
 /// Every change the page can make.
@@ -185,6 +201,11 @@ pub enum Action {
     /// Compares two editions (from, to), or none.
     CompareEditions(Option<(i32, i32)>),
     SetScaling(Scaling),
+    /// Replaces the indicator system after `system_check::check_system` (a refused system changes
+    /// nothing and says why): the data set's columns and the scenario's weights follow by id.
+    ReplaceSystem(Rc<IndicatorSystem>),
+    /// Back to the white paper's indicator system.
+    ResetSystem,
     /// Several actions in order, as one update.
     Batch(Vec<Action>),
 }
@@ -226,6 +247,7 @@ impl State {
     /// # Panics
     /// If the data does not fit the indicator system (a programming error: imports are checked first).
     pub fn new(system: IndicatorSystem, data: Dataset, provenance: Provenance) -> Self {
+        let system_ref = system::system_ref(&system).map(Rc::from);
         let system = Rc::new(system);
         let scenario = default_scenario(&system);
         let data = Rc::new(data);
@@ -258,6 +280,7 @@ impl State {
             compared: None,
             editions: Rc::default(),
             year_change: None,
+            system_ref,
         }
     }
 
@@ -588,12 +611,81 @@ fn apply(s: &mut State, action: Action) {
                 s.update_year_change();
             }
         }
+        Action::ReplaceSystem(system) => replace_system(s, system),
+        Action::ResetSystem => {
+            replace_system(s, Rc::new(system::white_paper_system().clone()));
+        }
         Action::Batch(actions) => {
             for a in actions {
                 apply(s, a);
             }
         }
     }
+}
+
+/// Replaces the system, the data set's columns and the scenario; the baseline is recomputed. When the
+/// kept weights cannot be scored under the new system (a dimension whose kept weights are all zero),
+/// the new system's default scenario is used.
+fn replace_system(s: &mut State, system: Rc<IndicatorSystem>) {
+    if *system == *s.system {
+        return;
+    }
+    let problems = check_system(&system);
+    if !problems.is_empty() {
+        s.problem = Some(Problem::System(problems));
+        return;
+    }
+    let data = Rc::new(system::data_for_system(
+        &s.system,
+        &s.data,
+        &s.provenance,
+        &system,
+    ));
+    let scorer = SharedScorer::new(data.clone());
+    let defaults = default_scenario(&system);
+    let baseline = match scorer.score(&system, &defaults) {
+        Ok(b) => Rc::new(b),
+        Err(e) => {
+            s.problem = Some(Problem::Score(e));
+            return;
+        }
+    };
+    let kept = system::scenario_for_system(&s.system, &s.scenario, &system);
+    let (scenario, preset) = match check_scenario(&system, &kept) {
+        Ok(k) if scorer.score(&system, &k).is_ok() => (k, s.preset),
+        _ => (defaults.clone(), Some(Preset::Equal)),
+    };
+    s.unit_estimates = Rc::new(unit_estimates(&data, &s.provenance));
+    // Every edition follows the system as the data shown does, so the year-over-year change compares
+    // data sets of the system in use.
+    let list = s
+        .editions
+        .list
+        .iter()
+        .map(|e| Edition {
+            year: e.year,
+            data: Rc::new(system::data_for_system(
+                &s.system,
+                &e.data,
+                &e.provenance,
+                &system,
+            )),
+            provenance: e.provenance.clone(),
+        })
+        .collect();
+    s.editions = Rc::new(Editions {
+        list,
+        ..(*s.editions).clone()
+    });
+    s.system_ref = system::system_ref(&system).map(Rc::from);
+    s.system = system;
+    s.data = data;
+    s.scorer = scorer;
+    s.changes = Rc::new(rank_changes(&baseline, &baseline));
+    s.baseline = baseline.clone();
+    s.ranking = baseline;
+    s.ranked_scenario = defaults;
+    s.set_scenario(scenario, preset);
 }
 
 fn field_exists(s: &State, field: Field) -> bool {

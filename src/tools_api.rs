@@ -14,7 +14,7 @@ use crate::data::import::{self, ImportOptions, ImportReport};
 use crate::data::xlsx_writer::{self, Sheet};
 use crate::data::{seeds, DataError};
 use crate::json;
-use crate::model::{Dataset, Lang, Scenario};
+use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -44,9 +44,28 @@ pub struct AnalysisRequest<'a> {
     #[serde(default)]
     pub limits: Option<WeightLimits>,
     pub lang: Lang,
+    /// The indicator system as `seeds/indicators.json` JSON when it is not the white paper's
+    /// ([`system_json_of`]); the data's columns are its indicators.
+    #[serde(default)]
+    pub system_json: Option<String>,
+}
+
+/// What [`AnalysisRequest::system_json`] carries for `system`: nothing for the white paper's.
+pub fn system_json_of(system: &IndicatorSystem) -> Option<String> {
+    (*system != seeds::indicator_system())
+        .then(|| json::to_string(system).ok())
+        .flatten()
 }
 
 impl AnalysisRequest<'_> {
+    /// The indicator system the request's data are in.
+    fn system(&self) -> Result<IndicatorSystem, String> {
+        match &self.system_json {
+            None => Ok(seeds::indicator_system()),
+            Some(text) => IndicatorSystem::from_json(text).map_err(|e| format!("bad request: {e}")),
+        }
+    }
+
     pub fn to_json(&self) -> String {
         json::to_string(self).expect("a request serialises")
     }
@@ -100,6 +119,10 @@ pub struct ImportSummary {
     /// Rows recognised as one of the known counties.
     pub known_units: usize,
     pub matched_indicators: usize,
+    /// The indicator system of a workbook's "指标体系" sheet as `seeds/indicators.json` JSON, when the
+    /// file has one; the data set's columns are its indicators (else the white paper's).
+    #[serde(default)]
+    pub system_json: Option<String>,
 }
 
 impl From<ImportReport> for ImportSummary {
@@ -128,6 +151,7 @@ impl From<ImportReport> for ImportSummary {
                 .map(|w| Text::of(|l| w.message(l)))
                 .collect(),
             matched_indicators: r.matched_indicators_count(),
+            system_json: r.system.as_ref().and_then(|s| json::to_string(s).ok()),
             dataset: r.dataset,
             editions: r.editions,
             sheet_names: r.sheet_names,
@@ -150,11 +174,12 @@ pub fn import_file_staged(
     sheet: Option<String>,
     stage: &mut dyn FnMut(&'static str),
 ) -> String {
-    // The page reads every file against the white paper's system until it can hold another one.
+    // A workbook's "指标体系" sheet gives the system its data is read against (the page then uses
+    // it); any other file is read against the white paper's.
     let options = ImportOptions {
         sheet,
         meta: import::meta_from_file_name(file_name),
-        read_system_sheet: false,
+        read_system_sheet: true,
     };
     let report = import::import_bundled_staged(bytes, &options, &mut |s| stage(s.id()));
     json::to_string(&ImportSummary::from(report)).expect("a summary serialises")
@@ -174,7 +199,7 @@ fn analyse<T: Serialize>(
     let answer = json::from_str::<AnalysisRequest>(request_json)
         .map_err(|e| format!("bad request: {e}"))
         .and_then(|r| {
-            let system = seeds::indicator_system();
+            let system = r.system()?;
             let model = DimensionModel::new(&system, &r.data, &r.scenario)
                 .map_err(|e| e.message(r.lang))?;
             let model = match r.limits {
@@ -189,7 +214,7 @@ fn analyse<T: Serialize>(
 /// The best and worst rank of the request's unit: `Result<RankBounds, String>` as JSON.
 pub fn rank_bounds(request_json: &str) -> String {
     analyse(request_json, |r, model| {
-        let system = seeds::indicator_system();
+        let system = r.system()?;
         bounds::rank_bounds(&system, &r.data, model, r.unit).map_err(|e| e.message(r.lang))
     })
 }
@@ -198,7 +223,7 @@ pub fn rank_bounds(request_json: &str) -> String {
 /// `Result<WeightReach, String>` as JSON.
 pub fn weight_reach(request_json: &str) -> String {
     analyse(request_json, |r, model| {
-        let system = seeds::indicator_system();
+        let system = r.system()?;
         reach::weight_reach(&system, &r.data, model, r.unit, r.target)
             .map_err(|e| e.message(r.lang))
     })
@@ -210,7 +235,7 @@ pub fn plan(request_json: &str) -> String {
     let answer = json::from_str::<AnalysisRequest>(request_json)
         .map_err(|e| format!("bad request: {e}"))
         .and_then(|r| {
-            let system = seeds::indicator_system();
+            let system = r.system()?;
             let unit = r
                 .data
                 .units
@@ -246,6 +271,7 @@ mod tests {
             target,
             limits,
             lang: Lang::En,
+            system_json: None,
         }
         .to_json()
     }
@@ -448,6 +474,7 @@ mod tests {
             target: 31,
             limits: None,
             lang: Lang::Zh,
+            system_json: None,
         }
         .to_json();
         let got: Result<Plan, String> = decode(&plan(&text)).unwrap();

@@ -224,6 +224,7 @@ fn a_snapshot_whose_contents_cannot_be_read_is_refused_when_applied() {
             csv: csv.to_string(),
         }),
         editions: String::new(),
+        system: None,
     };
     let meta_json = fjindex::json::to_string(&awkward_import(&fresh).meta).unwrap();
     let err = apply(csv("{\"name\": ", "adcode,name_zh\n")).unwrap_err();
@@ -236,6 +237,7 @@ fn a_snapshot_whose_contents_cannot_be_read_is_refused_when_applied() {
         ranked: Some("w=1,2".to_string()),
         data: None,
         editions: String::new(),
+        system: None,
     };
     let err = apply(ranked).unwrap_err();
     assert!(err.contains("ranked") && err.contains("\"w\""), "{err}");

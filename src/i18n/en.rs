@@ -844,6 +844,60 @@ crate::i18n::catalogue! {
     EmbedScenarioRefused => "scenario not applied: {}";
     EmbedStorageUnavailable => "this browser's storage is unavailable, so saved scenarios cannot be read";
 
+
+    // The indicator system the user owns (src/state/system.rs, src/ui/analysis/system_editor.rs).
+    /// The reasons, joined by SystemProblemSeparator.
+    StateSystemRefused => "The indicator system was not changed: {}. The ranking and weights are unchanged.";
+    SystemProblemSeparator => "; ";
+    SystemEmptyDimension => "dimension \"{}\" has no indicator; every dimension needs at least one";
+    SystemFileUnreadable => "The indicator system file cannot be read ({})";
+    SystemEditorHeading => "Indicator system";
+    SystemEditorHelp => "Change the dimensions and indicators here, then press \"Apply the system\"; the weights, ranking, charts and exports follow. Ids hold only lower-case letters, digits, _ and -, start with a letter and must all differ.";
+    /// The number of dimensions.
+    SystemDimensionsHeading => "Dimensions ({}; 2 to 10 allowed)";
+    /// The number of indicators.
+    SystemIndicatorsHeading => "Indicators ({})";
+    SystemDimensionLegend => "Dimension {}";
+    SystemIndicatorLegend => "Indicator {}";
+    SystemId => "Id";
+    SystemNameZh => "Chinese name";
+    SystemNameEn => "English name";
+    SystemShortZh => "Chinese short name";
+    SystemShortEn => "English short name";
+    SystemDimension => "Dimension";
+    SystemUnitZh => "Unit (Chinese)";
+    SystemUnitEn => "Unit (English)";
+    SystemPlausibleMin => "Plausible minimum (fixed bound)";
+    SystemPlausibleMax => "Plausible maximum (fixed bound)";
+    SystemDirection => "Direction";
+    SystemHigherBetter => "Higher is better";
+    SystemLowerBetter => "Lower is better";
+    SystemAddDimension => "Add a dimension";
+    SystemAddIndicator => "Add an indicator";
+    /// The name of what is removed.
+    SystemRemove => "Remove \"{}\"";
+    SystemApply => "Apply the system";
+    SystemReset => "Reset to the white paper's system";
+    SystemDownload => "Download the system (JSON)";
+    SystemImport => "Import a system (JSON)";
+    SystemTemplate => "Download the import template (XLSX)";
+    /// The numbers of dimensions and indicators.
+    SystemApplied => "The indicator system in use: {} dimensions, {} indicators.";
+    SystemIsWhitePaper => "This is the white paper's indicator system (Table 3-1).";
+    SystemIsEdited => "This is an edited indicator system, not the white paper's; the white paper's Table 3-2/3-3 comparison and the precomputed rank intervals do not apply to it.";
+    SystemDraftPending => "There are changes not yet applied.";
+    /// The indicators' names.
+    SystemNoValues => "These indicators have no values in the current data and are scored as missing: {}. Download the import template (with their columns and the indicator system sheet), fill in the values and import it under \"Data\".";
+    SystemNewDimension => "New dimension";
+    SystemNewIndicator => "New indicator";
+    /// The id of a number that cannot be read.
+    SystemNotANumber => "\"{}\" is not a number";
+    SystemFileName => "indicator-system";
+    /// The dimension's name.
+    SystemRemoveDimension => "Remove dimension \"{}\" and its indicators";
+    ShareMissingSystem => "the link uses an edited indicator system that this browser has not saved; showing the white paper's system";
+    /// The numbers of dimensions and indicators.
+    ImportSystemReplaced => "This workbook has an indicator system sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
 }
 
 /// "nth".

@@ -871,6 +871,60 @@ crate::i18n::declare_keys! {
     EmbedScenarioRefused => "方案未采用：{}";
     EmbedStorageUnavailable => "本浏览器的存储不可用，无法读取已保存的方案";
 
+
+    // The indicator system the user owns (src/state/system.rs, src/ui/analysis/system_editor.rs).
+    /// The reasons, joined by SystemProblemSeparator.
+    StateSystemRefused => "指标体系未更改：{}。排名和权重保持不变。";
+    SystemProblemSeparator => "；";
+    SystemEmptyDimension => "维度“{}”没有指标；每个维度至少需要一个指标";
+    SystemFileUnreadable => "无法读取该指标体系文件（{}）";
+    SystemEditorHeading => "指标体系";
+    SystemEditorHelp => "在这里修改维度和指标，然后点击“应用指标体系”；权重、排名、图表和导出随之更新。标识只能用小写字母、数字、_ 和 -，以字母开头，且互不相同。";
+    /// The number of dimensions.
+    SystemDimensionsHeading => "维度（{} 个，可设 2–10 个）";
+    /// The number of indicators.
+    SystemIndicatorsHeading => "指标（{} 个）";
+    SystemDimensionLegend => "维度 {}";
+    SystemIndicatorLegend => "指标 {}";
+    SystemId => "标识";
+    SystemNameZh => "中文名称";
+    SystemNameEn => "英文名称";
+    SystemShortZh => "中文简称";
+    SystemShortEn => "英文简称";
+    SystemDimension => "所属维度";
+    SystemUnitZh => "单位（中文）";
+    SystemUnitEn => "单位（英文）";
+    SystemPlausibleMin => "合理范围下限（固定边界）";
+    SystemPlausibleMax => "合理范围上限（固定边界）";
+    SystemDirection => "方向";
+    SystemHigherBetter => "越高越好";
+    SystemLowerBetter => "越低越好";
+    SystemAddDimension => "添加维度";
+    SystemAddIndicator => "添加指标";
+    /// The name of what is removed.
+    SystemRemove => "删除“{}”";
+    SystemApply => "应用指标体系";
+    SystemReset => "恢复白皮书指标体系";
+    SystemDownload => "下载指标体系（JSON）";
+    SystemImport => "导入指标体系（JSON）";
+    SystemTemplate => "下载导入模板（XLSX）";
+    /// The numbers of dimensions and indicators.
+    SystemApplied => "正在使用的指标体系：{} 个维度，{} 个指标。";
+    SystemIsWhitePaper => "这是白皮书的指标体系（表 3-1）。";
+    SystemIsEdited => "这是修改后的指标体系，不是白皮书的；白皮书表 3-2/3-3 的对照和预先计算的名次区间不适用于它。";
+    SystemDraftPending => "有尚未应用的修改。";
+    /// The indicators' names.
+    SystemNoValues => "以下指标在当前数据中没有数值，计算时按缺失处理：{}。可下载导入模板（含这些指标的列和“指标体系”工作表），填好数值后在“数据”中导入。";
+    SystemNewDimension => "新维度";
+    SystemNewIndicator => "新指标";
+    /// The id of a number that cannot be read.
+    SystemNotANumber => "“{}”不是数字";
+    SystemFileName => "指标体系";
+    /// The dimension's name.
+    SystemRemoveDimension => "删除维度“{}”及其指标";
+    ShareMissingSystem => "链接使用的修改后的指标体系未保存在本浏览器中，已改用白皮书的指标体系";
+    /// The numbers of dimensions and indicators.
+    ImportSystemReplaced => "该工作簿含“指标体系”工作表：数据按其中的指标体系（{} 个维度，{} 个指标）读取，页面已改用这一指标体系。";
 }
 
 /// "第 n 位".

@@ -871,6 +871,61 @@ crate::i18n::catalogue! {
     ScenarioSlopeNotInData => "所選縣域不在當前資料中";
     EmbedScenarioRefused => "方案未採用：{}";
     EmbedStorageUnavailable => "本瀏覽器的儲存不可用，無法讀取已儲存的方案";
+
+
+    // The indicator system the user owns (src/state/system.rs, src/ui/analysis/system_editor.rs).
+    /// The reasons, joined by SystemProblemSeparator.
+    StateSystemRefused => "指標體系未更改：{}。排名和權重保持不變。";
+    SystemProblemSeparator => "；";
+    SystemEmptyDimension => "維度“{}”沒有指標；每個維度至少需要一個指標";
+    SystemFileUnreadable => "無法讀取該指標體系檔案（{}）";
+    SystemEditorHeading => "指標體系";
+    SystemEditorHelp => "在這裡修改維度和指標，然後點選“應用指標體系”；權重、排名、圖表和匯出隨之更新。標識只能用小寫字母、數字、_ 和 -，以字母開頭，且互不相同。";
+    /// The number of dimensions.
+    SystemDimensionsHeading => "維度（{} 個，可設 2–10 個）";
+    /// The number of indicators.
+    SystemIndicatorsHeading => "指標（{} 個）";
+    SystemDimensionLegend => "維度 {}";
+    SystemIndicatorLegend => "指標 {}";
+    SystemId => "標識";
+    SystemNameZh => "中文名稱";
+    SystemNameEn => "英文名稱";
+    SystemShortZh => "中文簡稱";
+    SystemShortEn => "英文簡稱";
+    SystemDimension => "所屬維度";
+    SystemUnitZh => "單位（中文）";
+    SystemUnitEn => "單位（英文）";
+    SystemPlausibleMin => "合理範圍下限（固定邊界）";
+    SystemPlausibleMax => "合理範圍上限（固定邊界）";
+    SystemDirection => "方向";
+    SystemHigherBetter => "越高越好";
+    SystemLowerBetter => "越低越好";
+    SystemAddDimension => "新增維度";
+    SystemAddIndicator => "新增指標";
+    /// The name of what is removed.
+    SystemRemove => "刪除“{}”";
+    SystemApply => "應用指標體系";
+    SystemReset => "恢復白皮書指標體系";
+    SystemDownload => "下載指標體系（JSON）";
+    SystemImport => "匯入指標體系（JSON）";
+    SystemTemplate => "下載匯入模板（XLSX）";
+    /// The numbers of dimensions and indicators.
+    SystemApplied => "正在使用的指標體系：{} 個維度，{} 個指標。";
+    SystemIsWhitePaper => "這是白皮書的指標體系（表 3-1）。";
+    SystemIsEdited => "這是修改後的指標體系，不是白皮書的；白皮書表 3-2/3-3 的對照和預先計算的名次區間不適用於它。";
+    SystemDraftPending => "有尚未應用的修改。";
+    /// The indicators' names.
+    SystemNoValues => "以下指標在當前資料中沒有數值，計算時按缺失處理：{}。可下載匯入模板（含這些指標的列和“指標體系”工作表），填好數值後在“資料”中匯入。";
+    SystemNewDimension => "新維度";
+    SystemNewIndicator => "新指標";
+    /// The id of a number that cannot be read.
+    SystemNotANumber => "“{}”不是數字";
+    SystemFileName => "指標體系";
+    /// The dimension's name.
+    SystemRemoveDimension => "刪除維度“{}”及其指標";
+    ShareMissingSystem => "連結使用的修改後的指標體系未儲存在本瀏覽器中，已改用白皮書的指標體系";
+    /// The numbers of dimensions and indicators.
+    ImportSystemReplaced => "該工作簿含“指標體系”工作表：資料按其中的指標體系（{} 個維度，{} 個指標）讀取，頁面已改用這一指標體系。";
 }
 
 /// "第 n 位".

@@ -6,8 +6,8 @@ use super::editions::Edition;
 use super::{default_scenario, Action, State};
 use crate::data::provenance::Provenance;
 use crate::data::saved::LoadError;
-use crate::model::Dataset;
-use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState};
+use crate::model::{Dataset, IndicatorSystem};
+use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState, SYSTEM_PARAM};
 use std::rc::Rc;
 
 /// The one action that restores the view the opened link `search` (the address's query, with or
@@ -29,13 +29,66 @@ pub fn restore_link_editions(
     search: &str,
     load: impl FnOnce(&str) -> Result<Vec<Dataset>, LoadError>,
 ) -> Action {
+    restore_link_with_system(state, search, |_| None, |hash, _| load(hash))
+}
+
+/// [`restore_link`] for a link that may name an edited indicator system (`sys=`): `load_system` gives
+/// the system saved under that hash, which is applied first, and the rest of the link (weights, the
+/// data set or collection of editions `load` reads for that system, oldest first) is read against it. A system this browser lacks gives a
+/// notice, and the white paper's is used.
+pub fn restore_link_with_system(
+    state: &State,
+    search: &str,
+    load_system: impl FnOnce(&str) -> Option<IndicatorSystem>,
+    load: impl FnOnce(&str, &IndicatorSystem) -> Result<Vec<Dataset>, LoadError>,
+) -> Action {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let asked = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == SYSTEM_PARAM)
+        .map(|(_, v)| v.into_owned())
+        .filter(|v| share::is_system_hash(v));
+    let mut system_actions = Vec::new();
+    let mut system_notices = Vec::new();
+    let start;
+    let state = match asked {
+        None => state,
+        Some(hash) => match load_system(&hash.to_ascii_lowercase()) {
+            Some(system) => {
+                let action = Action::ReplaceSystem(Rc::new(system));
+                start = super::reduce(state, action.clone());
+                system_actions.push(action);
+                &start
+            }
+            None => {
+                system_notices.push(Notice::new(SYSTEM_PARAM, NoticeKind::MissingSystem));
+                state
+            }
+        },
+    };
+    let Action::Batch(mut actions) = restore_on(state, query, load) else {
+        unreachable!("restore_on gives a batch");
+    };
+    if let Some(Action::SetLinkNotices { notices, .. }) = actions.last_mut() {
+        let mut all = system_notices;
+        all.append(notices);
+        *notices = share::cap_notices(all);
+    }
+    system_actions.append(&mut actions);
+    Action::Batch(system_actions)
+}
+
+fn restore_on(
+    state: &State,
+    search: &str,
+    load: impl FnOnce(&str, &IndicatorSystem) -> Result<Vec<Dataset>, LoadError>,
+) -> Action {
     let defaults = default_scenario(&state.system);
     let (link, mut found) = share::parse_link(search, &state.system, &defaults);
     let mut actions = Vec::new();
     let mut data: Rc<Dataset> = state.data.clone();
     let mut missing_dataset = None;
     if let DatasetRef::Imported { name, hash } = &link.dataset {
-        match load(hash) {
+        match load(hash, &state.system) {
             Ok(editions) if editions.len() >= 2 => {
                 let editions = Edition::of_import(editions);
                 if let Some(latest) = editions.last() {
@@ -99,7 +152,9 @@ pub fn restore_link_editions(
 /// change would cost too much. On the bundled data the address keeps naming the data set the opening
 /// link asked for and this browser lacks, until the user changes data set (the reducer then forgets it).
 pub fn address_dataset(state: &State, data_hash: &str, bundled_hash: &str) -> DatasetRef {
-    if data_hash == bundled_hash {
+    // The bundled data set under an edited indicator system has other columns, so another hash; it is
+    // known by its provenance, which only the bundled data set has.
+    if data_hash == bundled_hash || !state.provenance.records().is_empty() {
         state.missing_dataset.clone().unwrap_or(DatasetRef::Bundled)
     } else {
         DatasetRef::Imported {
@@ -111,8 +166,17 @@ pub fn address_dataset(state: &State, data_hash: &str, bundled_hash: &str) -> Da
 
 /// The share query of the state's view (scenario, selected county, language, the compared named
 /// scenarios while their comparison is open) on `dataset`, with the embed options the page was opened
-/// with; empty for the default view.
+/// with and, for an edited indicator system, its hash (`sys=`); empty for the default view.
 pub fn view_query(state: &State, dataset: DatasetRef, embed: &Embed) -> String {
+    let query = view_query_of_scenario(state, dataset, embed);
+    match state.system_ref.as_deref() {
+        None => query,
+        Some(hash) if query.is_empty() => format!("{SYSTEM_PARAM}={hash}"),
+        Some(hash) => format!("{query}&{SYSTEM_PARAM}={hash}"),
+    }
+}
+
+fn view_query_of_scenario(state: &State, dataset: DatasetRef, embed: &Embed) -> String {
     let view = ShareState {
         scenario: state.scenario.clone(),
         county: state.selected.map(|u| state.data.units[u].adcode.clone()),

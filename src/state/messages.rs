@@ -1,7 +1,7 @@
 //! The messages between the page and its on-demand panels module, one enum each way, and the texts
 //! they cross the boundary as: `PageMessage` from the page (its state as a `Snapshot`), `PanelRequest`
-//! from the panels (select a county, replace the scenario), which only the page applies. Every name
-//! that crosses is written once, here. The formats are ones the page already reads and writes, so the
+//! from the panels (select a county, replace the scenario or the indicator system), which only the page
+//! applies. Every name that crosses is written once, here. The formats are ones the page already reads and writes, so the
 //! link adds little to its wasm: a scenario as a share-link query (`share`, exact for every number), a
 //! data set as exact wide CSV with its metadata as JSON, a county as its adcode.
 
@@ -22,6 +22,8 @@ const DATA_EDITIONS: &str = "editions";
 const SELECT: &str = "select";
 const SCENARIO: &str = "scenario";
 const COMPARED: &str = "compared";
+const SYSTEM: &str = "system";
+const RESET_SYSTEM: &str = "reset-system";
 
 /// What the page tells the panels module.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +35,8 @@ pub enum PageMessage {
 impl PageMessage {
     /// The texts that cross: the message's kind, then for a snapshot its view, its ranked scenario
     /// (empty when it is the view's), its data kind, the data set's metadata JSON and its CSV (or the
-    /// editions' JSON), and the choices made on the editions.
+    /// editions' JSON), the choices made on the editions, and the indicator system's JSON (empty when
+    /// it is not sent).
     pub fn encode(self) -> Vec<String> {
         match self {
             PageMessage::Snapshot(Snapshot {
@@ -41,6 +44,7 @@ impl PageMessage {
                 ranked,
                 data,
                 editions,
+                system,
             }) => {
                 let (kind, meta_json, csv) = match data {
                     None => (DATA_UNCHANGED, String::new(), String::new()),
@@ -56,6 +60,7 @@ impl PageMessage {
                     meta_json,
                     csv,
                     editions,
+                    system.unwrap_or_default(),
                 ]
             }
         }
@@ -69,9 +74,9 @@ impl PageMessage {
         match kind.as_str() {
             SNAPSHOT => {
                 let parts: Vec<String> = parts.collect();
-                let [view, ranked, data_kind, meta_json, csv, editions]: [String; 6] =
+                let [view, ranked, data_kind, meta_json, csv, editions, system]: [String; 7] =
                     parts.try_into().map_err(|p: Vec<String>| {
-                        format!("a snapshot has 6 parts after its kind, not {}", p.len())
+                        format!("a snapshot has 7 parts after its kind, not {}", p.len())
                     })?;
                 let data = match data_kind.as_str() {
                     DATA_UNCHANGED => None,
@@ -81,11 +86,13 @@ impl PageMessage {
                     other => return Err(format!("unknown data kind {other:?} in a snapshot")),
                 };
                 let ranked = (!ranked.is_empty()).then_some(ranked);
+                let system = (!system.is_empty()).then_some(system);
                 Ok(PageMessage::Snapshot(Snapshot {
                     view,
                     ranked,
                     data,
                     editions,
+                    system,
                 }))
             }
             other => Err(format!("unknown page message kind {other:?}")),
@@ -102,6 +109,10 @@ pub enum PanelRequest {
     SetScenario(Scenario),
     /// Open the comparison of these named scenarios, or close it (`None`).
     SetCompared(Option<share::Compared>),
+    /// Replace the indicator system (the page checks it as it checks any new system).
+    SetSystem(Rc<IndicatorSystem>),
+    /// Back to the white paper's indicator system.
+    ResetSystem,
 }
 
 impl PanelRequest {
@@ -118,6 +129,8 @@ impl PanelRequest {
             Action::SetCompared(compared) => {
                 Some(PanelRequest::SetCompared(compared.as_deref().cloned()))
             }
+            Action::ReplaceSystem(system) => Some(PanelRequest::SetSystem(system.clone())),
+            Action::ResetSystem => Some(PanelRequest::ResetSystem),
             _ => None,
         }
     }
@@ -140,6 +153,11 @@ impl PanelRequest {
                     .map(share::compare_value)
                     .unwrap_or_default(),
             ],
+            PanelRequest::SetSystem(new) => [
+                SYSTEM.to_string(),
+                crate::json::to_string(&**new).unwrap_or_default(),
+            ],
+            PanelRequest::ResetSystem => [RESET_SYSTEM.to_string(), String::new()],
         }
     }
 
@@ -157,6 +175,10 @@ impl PanelRequest {
             COMPARED => share::parse_compare(value, system, &default_scenario(system))
                 .map(|c| PanelRequest::SetCompared(Some(c)))
                 .map_err(|_| "a panel's compared scenarios could not be read".to_string()),
+            SYSTEM => IndicatorSystem::from_json(value)
+                .map(|s| PanelRequest::SetSystem(Rc::new(s)))
+                .map_err(|e| format!("a panel's indicator system: {e}")),
+            RESET_SYSTEM => Ok(PanelRequest::ResetSystem),
             other => Err(format!("unknown panel request kind {other:?}")),
         }
     }
@@ -171,6 +193,8 @@ impl PanelRequest {
             }
             PanelRequest::SetScenario(scenario) => Some(Action::SetScenario(scenario)),
             PanelRequest::SetCompared(compared) => Some(Action::SetCompared(compared.map(Rc::new))),
+            PanelRequest::SetSystem(system) => Some(Action::ReplaceSystem(system)),
+            PanelRequest::ResetSystem => Some(Action::ResetSystem),
         }
     }
 }

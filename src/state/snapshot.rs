@@ -98,6 +98,9 @@ pub struct Snapshot {
     pub data: Option<DataMessage>,
     /// The choices made on the collection of editions ([`editions_view`]); empty without one.
     pub editions: String,
+    /// The indicator system as `seeds/indicators.json` JSON, sent with every data set (a new system
+    /// always comes with a new data set, whose columns are its indicators).
+    pub system: Option<String>,
 }
 
 impl Snapshot {
@@ -135,6 +138,9 @@ impl Snapshot {
         });
         let ranked = (state.ranked_scenario != state.scenario)
             .then(|| scenario_query(&state.ranked_scenario, &state.system));
+        let system = data
+            .is_some()
+            .then(|| crate::json::to_string(&*state.system).unwrap_or_default());
         Snapshot {
             view: share::with_compared(
                 share::encode(&view, &state.system, &default_scenario(&state.system)),
@@ -143,6 +149,27 @@ impl Snapshot {
             ranked,
             data,
             editions: editions_view(&state.editions),
+            system,
+        }
+    }
+
+    /// The indicator system a replica whose system is `current` has after this snapshot; an error
+    /// names what could not be read.
+    pub fn system_after(
+        &self,
+        current: &Rc<IndicatorSystem>,
+    ) -> Result<Rc<IndicatorSystem>, String> {
+        match &self.system {
+            None => Ok(current.clone()),
+            Some(json) => {
+                let system = IndicatorSystem::from_json(json)
+                    .map_err(|e| format!("the indicator system: {e}"))?;
+                Ok(if system == **current {
+                    current.clone()
+                } else {
+                    Rc::new(system)
+                })
+            }
         }
     }
 
@@ -153,13 +180,20 @@ impl Snapshot {
         system: &IndicatorSystem,
         data: &Rc<Dataset>,
     ) -> Result<(Action, Rc<Dataset>), String> {
-        let mut actions = Vec::with_capacity(4);
+        let mut actions = Vec::with_capacity(5);
         let mut data = data.clone();
+        let old_system = system;
+        let new_system = self.system_after(&Rc::new(system.clone()))?;
+        let system = &*new_system;
+        if system != old_system {
+            // The replica's columns and weights follow first; the data set below then replaces them.
+            actions.push(Action::ReplaceSystem(new_system.clone()));
+        }
         match self.data {
             None => {}
             Some(DataMessage::Bundled) => {
                 let bundle = seeds::bundle();
-                data = Rc::new(bundle.data);
+                data = Rc::new(seeds::bundled_data_for(system).0);
                 actions.push(Action::ReplaceData {
                     data: data.clone(),
                     provenance: Rc::new(bundle.provenance),

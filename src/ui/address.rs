@@ -1,13 +1,15 @@
-//! The page address: restores the view a share link describes, once at start, then keeps the address
-//! bar on the current view. It runs in `App`, so it works whichever panels an embedding page hides;
-//! what it decides is `crate::state::address`, tested natively.
+//! The page address: restores the view a share link describes (with an edited indicator system saved
+//! in this browser), once at start, then keeps the address bar on the current view. It runs in `App`,
+//! so it works whichever panels an embedding page hides; what it decides is `crate::state::address`,
+//! tested natively.
 
 use super::storage;
 use super::Ptr;
 use super::{Dispatch, Store};
 use crate::data::saved::collection_hash;
 use crate::share::{DatasetRef, Embed};
-use crate::state::address::{address_dataset, restore_link_editions, view_query};
+use crate::state::address::{address_dataset, restore_link_with_system, view_query};
+use crate::state::system::system_ref;
 use yew::prelude::*;
 
 /// How long the address waits for changes to pause before it follows them, in milliseconds.
@@ -81,13 +83,22 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
         let restored = restored.clone();
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-            let system = state.system.clone();
-            dispatch.emit(restore_link_editions(&state, &search, |hash| {
-                storage::load_editions(hash, &system)
-            }));
+            dispatch.emit(restore_link_with_system(
+                &state,
+                &search,
+                storage::load_system,
+                storage::load_editions,
+            ));
             restored.set(true);
         });
     }
+
+    // An edited system is kept in this browser, so that the link naming it by hash reopens it.
+    use_effect_with(Ptr(state.system.clone()), |system| {
+        if let Some(hash) = system_ref(&system.0) {
+            storage::save_system(&system.0, &hash);
+        }
+    });
 
     let address_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let current = link.clone();

@@ -176,6 +176,7 @@ pub async fn show(root: web_sys::Element, snapshot: Snapshot) -> Result<(), Stri
                 target: 1,
                 limits: None,
                 lang: state.lang,
+                system_json: crate::tools_api::system_json_of(&state.system),
             };
             super::tools::rank_bounds(&request)
                 .await

@@ -19,6 +19,7 @@ use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::Ranking;
 use crate::share::DatasetRef;
 use crate::state::editions::{parse_year, with_added, Edition, EditionProblem, Editions};
+use crate::state::system::{data_for_system, white_paper_system};
 use crate::state::Action;
 use crate::tools_api::{ImportProblem, ImportSummary, Text};
 use std::rc::Rc;
@@ -26,11 +27,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
 
 /// Offers bytes as a file download through a Blob and an object URL.
-fn download(name: &str, mime: &str, bytes: &[u8]) {
+pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
     let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -50,7 +51,7 @@ fn download(name: &str, mime: &str, bytes: &[u8]) {
 }
 
 /// Today's date in the user's time zone, as the browser knows it.
-fn local_date() -> CalendarDate {
+pub(crate) fn local_date() -> CalendarDate {
     let now = js_sys::Date::new_0();
     CalendarDate {
         year: now.get_full_year() as i32,
@@ -60,7 +61,7 @@ fn local_date() -> CalendarDate {
 }
 
 /// Has the tools module write the sheets as XLSX, then offers the file.
-fn save_xlsx(status: UseStateHandle<Option<Status>>, name: String, sheets: Vec<Sheet>) {
+pub(crate) fn save_xlsx(status: UseStateHandle<Option<Status>>, name: String, sheets: Vec<Sheet>) {
     tools::run(
         status,
         async move { tools::write_xlsx(&sheets).await },
@@ -170,11 +171,12 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
     );
     let use_bundled = {
         let (dispatch, report) = (props.dispatch.clone(), import.run.report.clone());
+        let system = props.system.0.clone();
         Callback::from(move |_: MouseEvent| {
-            let b = seeds::bundle();
+            // The bundled values of the system in use, matched by indicator id.
             dispatch.emit(Action::ReplaceData {
-                data: Rc::new(b.data),
-                provenance: Rc::new(b.provenance),
+                data: Rc::new(seeds::bundled_data_for(&system).0),
+                provenance: Rc::new(seeds::provenance()),
             });
             report.set(None);
         })
@@ -255,6 +257,9 @@ struct AddOffer {
     data: Rc<Dataset>,
     year: String,
     problem: Option<EditionProblem>,
+    /// The indicator system a workbook's "指标体系" sheet put in place of the one in use, if the last
+    /// import did.
+    replaced: UseStateHandle<Option<Rc<IndicatorSystem>>>,
 }
 
 impl ImportRun {
@@ -263,6 +268,7 @@ impl ImportRun {
     /// nothing.
     fn start(&self, f: Rc<(String, Vec<u8>)>, sheet: Option<String>) {
         self.status.set(None);
+        self.replaced.set(None);
         self.cancelled.set(false);
         self.stage.set(Some("checking".into()));
         let on_stage = {
@@ -288,12 +294,30 @@ impl ImportRun {
                 }
                 Ok(result) => {
                     if let Some(data) = &result.dataset {
-                        let outcome = storage::save(data, &run.system);
+                        // The data set's columns are the workbook's own system's, when it has a
+                        // "指标体系" sheet (which then replaces the system in use), else the white
+                        // paper's, taken into the system in use by indicator id.
+                        let sheet_system = result
+                            .system_json
+                            .as_deref()
+                            .and_then(|json| IndicatorSystem::from_json(json).ok())
+                            .map(Rc::new);
+                        let system = sheet_system.clone().unwrap_or_else(|| run.system.clone());
+                        let data = match &sheet_system {
+                            Some(_) => data.clone(),
+                            None => data_for_system(
+                                white_paper_system(),
+                                data,
+                                &Provenance::default(),
+                                &system,
+                            ),
+                        };
+                        let outcome = storage::save(&data, &system);
                         run.note.set(
                             (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
                         );
                         run.listing.set(storage::list());
-                        let data = Rc::new(data.clone());
+                        let data = Rc::new(data);
                         run.offer.set(run.addable.clone().map(|previous| {
                             let next = previous.last().map_or(0, |e| e.year) + 1;
                             let year = data
@@ -308,9 +332,17 @@ impl ImportRun {
                                 problem: None,
                             })
                         }));
-                        run.dispatch.emit(Action::ReplaceData {
+                        let replace = Action::ReplaceData {
                             data,
                             provenance: Rc::new(Provenance::default()),
+                        };
+                        let replaced = sheet_system.filter(|s| **s != *run.system);
+                        run.replaced.set(replaced.clone());
+                        run.dispatch.emit(match replaced {
+                            Some(system) => {
+                                Action::Batch(vec![Action::ReplaceSystem(system), replace])
+                            }
+                            None => replace,
                         });
                     }
                     run.report.set(Some(Rc::new(result)));
@@ -344,6 +376,7 @@ fn use_import(
         system: system.clone(),
         dispatch: dispatch.clone(),
         report: use_state(|| None::<Rc<ImportSummary>>),
+        replaced: use_state(|| None::<Rc<IndicatorSystem>>),
         stage: use_state_eq(|| None::<String>),
         cancelled: use_state_eq(|| false),
         status: use_state_eq(|| None::<Status>),
@@ -423,6 +456,10 @@ fn import_section(lang: Lang, import: &Import) -> Html {
             { tools::status_view(run.status.as_ref(), lang) }
             { run.offer.as_ref().map(|o| offer_view(lang, run, o)).unwrap_or_default() }
             { run.report.as_ref().map(|r| report_view(r, lang, import.on_sheet.clone())).unwrap_or_default() }
+            if let Some(system) = run.report.as_ref().and(run.replaced.as_ref()) {
+                <p role="status" data-testid="import-system">{ tf(lang, Key::ImportSystemReplaced,
+                    &[&system.n_dimensions().to_string(), &system.n_indicators().to_string()]) }</p>
+            }
         </>
     }
 }

@@ -45,12 +45,22 @@ fn scaling_choice(lang: Lang, current: Scaling, dispatch: &Dispatch) -> Html {
 pub fn MethodsPanel(props: &MethodsProps) -> Html {
     let lang = props.lang;
     let sys = &props.system;
+    let edited = *sys.0 != *crate::state::system::white_paper_system();
     html! {
         <section class="panel methods" id="methods" aria-labelledby="methods-h" tabindex="-1">
             <h2 id="methods-h">{ t(lang, Key::MethodsHeading) }</h2>
-            <p>{ t(lang, Key::MethodsIndex) }</p>
+            // The white paper's 5 x 16 and its Tables 3-2/3-3 are described as such only while its system
+            // is the one in use.
+            if edited {
+                <p class="stale" data-testid="methods-system-edited">
+                    { tf(lang, Key::SystemApplied, &[&sys.n_dimensions().to_string(), &sys.n_indicators().to_string()]) }
+                    { " " }{ t(lang, Key::SystemIsEdited) }
+                </p>
+            } else {
+                <p>{ t(lang, Key::MethodsIndex) }</p>
+            }
             <p>{ t(lang, Key::MethodsWeights) }</p>
-            <p>{ t(lang, Key::MethodsEstimates) }</p>
+            if !edited { <p>{ t(lang, Key::MethodsEstimates) }</p> }
             <p>{ t(lang, Key::MethodsSources) }</p>
             { props.scaling.map(|s| scaling_choice(lang, s, &props.dispatch)).unwrap_or_default() }
             <div class="dim-defs">

@@ -151,8 +151,9 @@ pub fn apply(snapshot: Snapshot) -> Result<(), String> {
     let Some((system, data)) = SYSTEM_AND_DATA.with(|d| d.borrow().clone()) else {
         return Ok(());
     };
+    let next_system = snapshot.system_after(&system)?;
     let (action, data) = snapshot.into_action(&system, &data)?;
-    SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((system, data)));
+    SYSTEM_AND_DATA.with(|d| *d.borrow_mut() = Some((next_system, data)));
     if let Some(replica) = REPLICA.with(|r| r.borrow().clone()) {
         replica.dispatch(action);
     }
@@ -204,11 +205,13 @@ fn SlotPortal(props: &SlotPortalProps) -> Html {
     create_portal(props.children.clone(), props.host.clone())
 }
 
-/// What a slot shows.
+/// What a slot shows. Its panels are made anew for each indicator system (keyed by it): what they
+/// hold of their own (a comparison matrix, limits, chosen indicators) is sized by the system.
 fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
+    let key = format!("{:p}", Rc::as_ptr(&state.system));
     match slot {
         Slot::Analysis => html! {
-            <analysis::AnalysisPanel lang={state.lang} system={Ptr(state.system.clone())}
+            <analysis::AnalysisPanel key={key} lang={state.lang} system={Ptr(state.system.clone())}
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()}
                 manual={state.manual_scenario()} ranking={Ptr(state.ranking.clone())}
                 baseline={Ptr(state.baseline.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
@@ -216,10 +219,10 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
         },
         Slot::Reach => html! {
             <>
-            <analysis::YearProfile lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
+            <analysis::YearProfile key={key.clone()} lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
                 year_change={state.year_change.clone().map(Ptr)} scenario={state.ranked_scenario.clone()}
                 county={state.selected.map(|u| AttrValue::from(state.data.units[u].adcode.clone()))} />
-            <analysis::ProfileReach lang={state.lang} system={Ptr(state.system.clone())}
+            <analysis::ProfileReach key={key} lang={state.lang} system={Ptr(state.system.clone())}
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
                 unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
             </>
@@ -228,10 +231,10 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
                 <>
-                <charts_panel::ChartsPanel system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                <charts_panel::ChartsPanel key={key} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                     ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())} selected={state.selected}
                     lang={state.lang} {on_select} />
-                <analysis::YearMovers lang={state.lang} editions={Ptr(state.editions.clone())}
+                <analysis::YearMovers key={key.clone()} lang={state.lang} editions={Ptr(state.editions.clone())}
                     year_change={state.year_change.clone().map(Ptr)} />
                 </>
             }

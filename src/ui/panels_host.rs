@@ -42,20 +42,21 @@ thread_local! {
     static TO_PAGE: RefCell<Option<RequestHandler>> = const { RefCell::new(None) };
 }
 
-fn to_page(dispatch: &Dispatch, state: &State) -> js_sys::Function {
+fn to_page(dispatch: &Dispatch) -> js_sys::Function {
     TO_PAGE.with(|t| {
         let mut t = t.borrow_mut();
         let closure = t.get_or_insert_with(|| {
             let dispatch = dispatch.clone();
-            let system = state.system.clone();
             Closure::new(move |kind: String, value: String| {
-                // A request that cannot be read, or names a county the data set lacks, is ignored.
-                let Ok(request) = PanelRequest::decode(&kind, &value, &system) else {
+                // The module's counties and indicators are those of the state last sent to it.
+                let Some(seen) = SENT.with(|s| s.borrow().as_ref().map(|s| s.seen.clone())) else {
                     return;
                 };
-                // The module's counties are those of the data set last sent to it.
-                let data = SENT.with(|s| s.borrow().as_ref().map(|s| s.data.clone()));
-                if let Some(action) = data.and_then(|data| request.into_action(&data)) {
+                // A request that cannot be read, or names a county the data set lacks, is ignored.
+                let Ok(request) = PanelRequest::decode(&kind, &value, &seen.system) else {
+                    return;
+                };
+                if let Some(action) = request.into_action(&seen.data) {
                     dispatch.emit(action);
                 }
             })
@@ -142,7 +143,7 @@ impl PanelLink {
             .into_iter()
             .collect();
         args.push(&parts);
-        args.push(&to_page(&self.dispatch, &state));
+        args.push(&to_page(&self.dispatch));
         call_panels("open", args).await
     }
 }

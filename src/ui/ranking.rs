@@ -511,18 +511,27 @@ fn DimCells(props: &DimCellsProps) -> Html {
 
 /// The classes of a dimension's column head: its colour, which a narrow table shows as a swatch.
 fn dim_head_class(dimension: usize) -> &'static str {
-    const CLASSES: [&str; 5] = [
+    const CLASSES: [&str; 10] = [
         "c-dim dim-0",
         "c-dim dim-1",
         "c-dim dim-2",
         "c-dim dim-3",
         "c-dim dim-4",
+        "c-dim dim-5",
+        "c-dim dim-6",
+        "c-dim dim-7",
+        "c-dim dim-8",
+        "c-dim dim-9",
     ];
     CLASSES[dimension % CLASSES.len()]
 }
 
-/// The class that gives a dimension's cells and bars their colour (`--dim-c`).
+/// The class that gives a dimension's cells and bars their colour (`--dim-c`): one of ten, as many as
+/// a system may have dimensions, each `chart::style::SERIES`'s colour in www/app.css (the page's CSP
+/// forbids style attributes, so the colour cannot be written on each cell).
 pub fn dim_class(dimension: usize) -> &'static str {
-    const CLASSES: [&str; 5] = ["dim-0", "dim-1", "dim-2", "dim-3", "dim-4"];
+    const CLASSES: [&str; 10] = [
+        "dim-0", "dim-1", "dim-2", "dim-3", "dim-4", "dim-5", "dim-6", "dim-7", "dim-8", "dim-9",
+    ];
     CLASSES[dimension % CLASSES.len()]
 }

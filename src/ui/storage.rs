@@ -191,3 +191,29 @@ pub fn delete(hash: &str) {
         }
     }
 }
+
+/// Where an edited indicator system is kept, under its hash (`state::system::system_hash`).
+const SYSTEM_PREFIX: &str = "fjindex:system:";
+
+/// Saves an edited indicator system as its JSON under its hash, so that a share link naming it reopens
+/// it; false when storage is refused or full.
+pub fn save_system(system: &IndicatorSystem, hash: &str) -> bool {
+    let Some(s) = storage() else {
+        return false;
+    };
+    let key = format!("{SYSTEM_PREFIX}{hash}");
+    if s.get_item(&key).ok().flatten().is_some() {
+        return true;
+    }
+    crate::json::to_string(system).is_ok_and(|json| s.set_item(&key, &json).is_ok())
+}
+
+/// The indicator system saved under `hash`, when there is one that reads back with that hash.
+pub fn load_system(hash: &str) -> Option<IndicatorSystem> {
+    let text = storage()?
+        .get_item(&format!("{SYSTEM_PREFIX}{hash}"))
+        .ok()
+        .flatten()?;
+    let system = IndicatorSystem::from_json(&text).ok()?;
+    (crate::state::system::system_hash(&system) == hash).then_some(system)
+}

@@ -111,7 +111,10 @@ pub fn WeightsPanel(props: &WeightsPanelProps) -> Html {
             <div role="alert" class="alert-region">{ for problem }</div>
             <fieldset class="presets">
                 <legend>{ t(lang, Key::Presets) }</legend>
-                { for Preset::ALL.iter().map(|&p| preset_button(p, props.preset == Some(p), lang, &d)) }
+                // A preset led by a dimension the system in use does not have is not offered.
+                { for Preset::ALL.iter()
+                    .filter(|p| p.lead_dimension().is_none_or(|id| props.system.dimension_index(id).is_some()))
+                    .map(|&p| preset_button(p, props.preset == Some(p), lang, &d)) }
             </fieldset>
             { for derived }
             <div class="dims">

@@ -22,6 +22,7 @@ mod profile_reach;
 mod reach;
 mod scenarios;
 mod sensitivity;
+mod system_editor;
 mod uncertainty;
 mod year_change;
 
@@ -135,7 +136,9 @@ pub fn AnalysisPanel(props: &AnalysisPanelProps) -> Html {
                     ranking={ranking.clone()} unit_estimates={unit_estimates.clone()} dispatch={dispatch.clone()} />
                 <scenarios::ScenariosPanel {lang} system={system.clone()} data={data.clone()}
                     scenario={scenario.clone()} {selected} {compared} dispatch={dispatch.clone()} />
-                <compare::ComparePanel {lang} {system} {data} {ranking} {baseline} {selected} {dispatch} />
+                <compare::ComparePanel {lang} system={system.clone()} data={data.clone()} {ranking} {baseline} {selected}
+                    dispatch={dispatch.clone()} />
+                <system_editor::SystemEditor {lang} {system} {data} {dispatch} />
             </div>
         </section>
     }

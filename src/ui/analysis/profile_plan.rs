@@ -63,6 +63,7 @@ fn compute(
     found: UseStateHandle<Option<Ptr<Found>>>,
 ) {
     let (data, scenario, lang) = (props.data.0.clone(), props.scenario.clone(), props.lang);
+    let system_json = crate::tools_api::system_json_of(&props.system.0);
     let key = (data.clone(), scenario.clone());
     tools::run(
         status,
@@ -74,6 +75,7 @@ fn compute(
                 target,
                 limits: None,
                 lang,
+                system_json,
             };
             tools::plan(&request).await
         },

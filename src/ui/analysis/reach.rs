@@ -99,6 +99,7 @@ fn compute(
     };
     let (system, data) = (s.system.clone(), s.data.clone());
     let (request_data, scenario) = (s.data.clone(), s.scenario.clone());
+    let system_json = crate::tools_api::system_json_of(&s.system);
     tools::run(
         status,
         async move {
@@ -109,6 +110,7 @@ fn compute(
                 target,
                 limits,
                 lang,
+                system_json,
             };
             tools::weight_reach(&request).await
         },
@@ -243,8 +245,10 @@ impl BoundsSource {
     fn compute(&self, s: &ReachPanelProps, u: usize, limits: Option<WeightLimits>) -> Callback<()> {
         let (on_demand, status) = (self.on_demand.clone(), self.status.clone());
         let (data, scenario, lang) = (s.data.clone(), s.scenario.clone(), s.lang);
+        let system_json = crate::tools_api::system_json_of(&s.system.0);
         Callback::from(move |()| {
             let (data, scenario) = (data.clone(), scenario.clone());
+            let system_json = system_json.clone();
             let on_demand = on_demand.clone();
             let key = scenario.clone();
             tools::run(
@@ -257,6 +261,7 @@ impl BoundsSource {
                         target: 0,
                         limits,
                         lang,
+                        system_json,
                     };
                     tools::rank_bounds(&request).await
                 },
