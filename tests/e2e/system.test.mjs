@@ -2,7 +2,8 @@
 //! another dimension, flipping a direction and adding a dimension ranks every county as
 //! `fjindex rank --system` does with the system file the page downloads; an invalid id is refused with
 //! a message and the system stays; the reset restores the white paper's ranking; a share link with the
-//! edited system reopens it; axe finds no violation in the editor at desktop and phone width.
+//! edited system reopens it; the exact rank bounds are computed in that system (the tools module);
+//! axe finds no violation in the editor at desktop and phone width.
 //
 // The expected ranks and scores come from the native CLI (`cargo run --bin fjindex`) on the file the
 // page wrote; the dimension to move to is looked up in seeds/indicators.json by its id.
@@ -165,6 +166,33 @@ test("a share link with an edited system reopens it in this browser", async () =
   assert.equal(await notices.count(), 0, `the link opens without a notice: ${await notices.allTextContents()}`);
   app.assertClean(page);
   await again.close();
+  await page.close();
+});
+
+test("with an edited system the exact rank bounds are computed in the browser in that system", async () => {
+  const page = await app.open({ wait: "ready" });
+  await openEditor(page);
+  await editSystem(page);
+  await rowsSettled(page);
+  const row = page.locator('[data-testid="rank-row"]').nth(30);
+  const adcode = await row.getAttribute("data-adcode");
+  await row.locator(".county-link").click();
+  await page.locator("#reach-h").scrollIntoViewIfNeeded();
+  await page.uncheck('[data-testid="limits-on"]');
+  await page.click('[data-testid="bounds-compute"]');
+  const bounds = page.locator('[data-testid="rank-bounds"]');
+  await bounds.waitFor();
+  const best = Number(await bounds.getAttribute("data-best"));
+  const worst = Number(await bounds.getAttribute("data-worst"));
+  const rank = Number(await page.locator(`[data-testid="rank-row"][data-adcode="${adcode}"] .c-rank span`).first().textContent());
+  assert.ok(best <= rank && rank <= worst && best < worst, `best ${best}, rank ${rank}, worst ${worst}`);
+  assert.match(await bounds.textContent(), /在浏览器内计算/);
+  await page.click('[data-testid="bounds-apply-best"]');
+  await page.waitForFunction(
+    ([a, b]) => document.querySelector(`[data-testid="rank-row"][data-adcode="${a}"] .c-rank span`)?.textContent.trim() === String(b),
+    [adcode, best],
+  );
+  app.assertClean(page);
   await page.close();
 });
 
