@@ -186,22 +186,22 @@ fn a_scenario_request_is_read_back_exactly() {
 #[test]
 fn texts_that_are_not_a_page_message_are_refused_with_a_reason() {
     let good = PageMessage::Snapshot(Snapshot::of(&bundled(), true)).encode();
-    assert_eq!(good.len(), 7);
+    assert_eq!(good.len(), 8);
 
     let err = PageMessage::decode(Vec::new()).unwrap_err();
     assert!(err.contains("no kind"), "{err}");
 
-    for n in [1, 6, 8] {
+    for n in [1, 7, 9] {
         let mut parts = good.clone();
         parts.resize(n, String::new());
         let err = PageMessage::decode(parts).unwrap_err();
         assert!(
-            err.contains("6 parts") && err.contains(&(n - 1).to_string()),
+            err.contains("7 parts") && err.contains(&(n - 1).to_string()),
             "{n}: {err}"
         );
     }
 
-    // The five positional texts of the earlier format, which start with the view.
+    // The texts without their kind, which start with the view.
     let err = PageMessage::decode(good[1..].to_vec()).unwrap_err();
     assert!(err.contains("unknown page message kind"), "{err}");
 
