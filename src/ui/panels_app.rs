@@ -219,7 +219,7 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
         },
         Slot::Reach => html! {
             <>
-            <analysis::YearProfile key={key.clone()} lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
+            <analysis::YearProfile key={format!("year-{key}")} lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
                 year_change={state.year_change.clone().map(Ptr)} scenario={state.ranked_scenario.clone()}
                 county={state.selected.map(|u| AttrValue::from(state.data.units[u].adcode.clone()))} />
             <analysis::ProfileReach key={key} lang={state.lang} system={Ptr(state.system.clone())}
@@ -231,10 +231,10 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
                 <>
-                <charts_panel::ChartsPanel key={key} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                <charts_panel::ChartsPanel key={key.clone()} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                     ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())} selected={state.selected}
                     lang={state.lang} {on_select} />
-                <analysis::YearMovers key={key.clone()} lang={state.lang} editions={Ptr(state.editions.clone())}
+                <analysis::YearMovers key={format!("movers-{key}")} lang={state.lang} editions={Ptr(state.editions.clone())}
                     year_change={state.year_change.clone().map(Ptr)} />
                 </>
             }
