@@ -448,3 +448,24 @@ fn years_the_data_lacks_are_ignored_with_notices() {
     );
     assert!(back.editions.list.is_empty());
 }
+
+#[test]
+fn a_saved_collection_s_hash_is_one_a_link_names() {
+    use fjindex::data::saved::collection_entry;
+    use fjindex::share::{parse, DatasetRef};
+    let page = State::from_bundle(seeds::bundle());
+    let defaults = fjindex::state::default_scenario(&page.system);
+    for list in [sample_editions(), three_editions()] {
+        let hash = collection_entry(&list).unwrap().hash;
+        assert_eq!(hash.len(), 16, "{hash}");
+        let (view, notices) = parse(&format!("ds={hash}&dn=c"), &page.system, &defaults);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            view.dataset,
+            DatasetRef::Imported {
+                name: "c".into(),
+                hash
+            }
+        );
+    }
+}
