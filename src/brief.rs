@@ -122,6 +122,7 @@ pub fn share_link(state: &State, u: usize, base_url: &str) -> String {
         lang: state.lang,
         dataset,
         embed: Embed::default(),
+        editions: state.editions.link_choices(),
     };
     let query = share::encode(&view, &state.system, &default_scenario(&state.system));
     format!("{base_url}?{query}")

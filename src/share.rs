@@ -9,14 +9,17 @@
 //! `norm=minmax|efficacy|zscore|rank`, `wt=manual|equal|entropy|critic|ahp`, `agg=arithmetic|geometric`,
 //! `ahp=<n x n matrix, row-major>`,
 //! `tr=<indicator>:log|<indicator>:w<lower>-<upper>,...`, `county=<adcode>`, `ds=<content hash>` with
-//! `dn=<data set name>` for an imported data set, `embed=1`, `hide=<panel>,...`, `origins=<origin>,...`.
+//! `dn=<data set name>` for an imported data set, `embed=1`, `hide=<panel>,...`, `origins=<origin>,...`;
+//! for a collection of editions, `yr=<year shown>` (when not the latest), `vs=<from>-<to>|none` (when
+//! not the two latest) and `scale=each` ([`EditionChoices`]).
 //! While the comparison of named scenarios is open, `cmp=<name>=<scenario query>&...` (the pairs
 //! form-urlencoded inside the value, two to four of them; [`compare_value`], [`parse_compare`]).
 
 use crate::echo::{self, clip, MAX_NOTICES};
 use crate::i18n::{t, tf, Key};
 use crate::model::{
-    Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
+    Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scaling, Scenario, Treatment,
+    Weighting,
 };
 use crate::validate::{self, Level, ScenarioError};
 use std::collections::BTreeSet;
@@ -88,6 +91,19 @@ pub struct Embed {
     pub origins: Vec<String>,
 }
 
+/// The choices made on a collection of editions that a link records; each is left out (the default)
+/// when it is the page's own choice for a new collection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditionChoices {
+    /// `yr=`: the year shown, when it is not the latest edition.
+    pub shown: Option<i32>,
+    /// `vs=`: the two years compared (from, to), or `Some(None)` (`vs=none`) for no comparison, when
+    /// they are not the two latest editions.
+    pub comparison: Option<Option<(i32, i32)>>,
+    /// `scale=`: how the editions are put on a scale.
+    pub scaling: Scaling,
+}
+
 /// Everything a share link records.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShareState {
@@ -96,6 +112,7 @@ pub struct ShareState {
     pub lang: Lang,
     pub dataset: DatasetRef,
     pub embed: Embed,
+    pub editions: EditionChoices,
 }
 
 impl ShareState {
@@ -107,6 +124,7 @@ impl ShareState {
             lang: Lang::default(),
             dataset: DatasetRef::Bundled,
             embed: Embed::default(),
+            editions: EditionChoices::default(),
         }
     }
 }
@@ -147,6 +165,9 @@ pub enum NoticeKind {
     /// The link names an edited indicator system (`sys=`, its content hash) this browser has not
     /// saved; the white paper's system is used.
     MissingSystem,
+    /// A year of `yr=` or `vs=` (the value as it appeared) that the data set has no edition of; the
+    /// page keeps its own choice.
+    MissingYear(String),
     /// More notices than are listed one by one: this many were left out.
     More(usize),
 }
@@ -194,6 +215,7 @@ impl Notice {
             UnknownCounty(c) => f(Key::ShareUnknownCounty, &[&clip(c)]),
             CorruptDataset { name, reason } => f(Key::ShareCorruptDataset, &[&clip(name), reason]),
             MissingSystem => t(lang, Key::ShareMissingSystem).to_string(),
+            MissingYear(v) => f(Key::ShareMissingYear, &[p, &clip(v)]),
             More(n) => f(Key::ShareMore, &[&echo::more(lang, *n)]),
         }
     }
@@ -281,7 +303,37 @@ pub fn encode(state: &ShareState, system: &IndicatorSystem, defaults: &Scenario)
     if !state.embed.origins.is_empty() {
         q.append_pair("origins", &state.embed.origins.join(","));
     }
+    let editions = &state.editions;
+    if let Some(year) = editions.shown {
+        q.append_pair("yr", &year.to_string());
+    }
+    match editions.comparison {
+        Some(Some((from, to))) => q.append_pair("vs", &format!("{from}-{to}")),
+        Some(None) => q.append_pair("vs", "none"),
+        None => &mut q,
+    };
+    if editions.scaling != Scaling::default() {
+        q.append_pair("scale", editions.scaling.id());
+    }
     q.finish()
+}
+
+/// Reads a year in a link: digits only, 1900 to 2100 (the years an edition may have).
+fn parse_link_year(text: &str) -> Option<i32> {
+    let ok = (1..=4).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| text.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// Reads the value of `vs=`: `none`, or two different years `from-to`.
+fn parse_comparison(value: &str) -> Option<Option<(i32, i32)>> {
+    if value == "none" {
+        return Some(None);
+    }
+    let (from, to) = value.split_once('-')?;
+    let (from, to) = (parse_link_year(from)?, parse_link_year(to)?);
+    (from != to).then_some(Some((from, to)))
 }
 
 /// Parses one level's weights and checks each (`validate::check_weights`): numbers from 0 to 100, a
@@ -455,6 +507,15 @@ pub fn parse(
                 }
                 Ok(())
             }
+            "yr" => parse_link_year(&value)
+                .map(|y| state.editions.shown = Some(y))
+                .ok_or_else(invalid),
+            "vs" => parse_comparison(&value)
+                .map(|c| state.editions.comparison = Some(c))
+                .ok_or_else(invalid),
+            "scale" => Scaling::from_id(&value)
+                .map(|sc| state.editions.scaling = sc)
+                .ok_or_else(invalid),
             COMPARE_PARAM => parse_compare(&value, system, defaults).map(|_| ()),
             _ => Err(NoticeKind::Unknown),
         };

@@ -4,9 +4,12 @@ mod common;
 
 use fjindex::data::seeds::indicator_system;
 use fjindex::model::{
-    Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scenario, Treatment, Weighting,
+    Aggregation, Choice, IndicatorSystem, Lang, Normalisation, Scaling, Scenario, Treatment,
+    Weighting,
 };
-use fjindex::share::{encode, parse, DatasetRef, Embed, NoticeKind, Panel, ShareState};
+use fjindex::share::{
+    encode, parse, DatasetRef, EditionChoices, Embed, Notice, NoticeKind, Panel, ShareState,
+};
 use proptest::prelude::*;
 
 fn defaults(system: &IndicatorSystem) -> Scenario {
@@ -50,8 +53,35 @@ fn share_state() -> impl Strategy<Value = ShareState> {
             0..3,
         ),
     );
-    (weights, methods, view).prop_map(
-        |((w, iw, ahp, tr), (norm, wt, agg), (county, lang, ds, embed, hide, origins))| {
+    let editions = (
+        prop::option::of(1900..=2100i32),
+        prop::option::of(prop::option::of(
+            (1900..=2100i32, 1..=200i32).prop_map(|(from, gap)| (from, from + gap)),
+        )),
+        prop::sample::select(Scaling::ALL.to_vec()),
+        prop::bool::ANY,
+    )
+        .prop_map(|(shown, comparison, scaling, backwards)| EditionChoices {
+            shown,
+            // Years past 2100 are not editions' years; a backward pair is as good as a forward one.
+            comparison: comparison.map(|pair| {
+                pair.filter(|&(_, to)| to <= 2100).map(|(from, to)| {
+                    if backwards {
+                        (to, from)
+                    } else {
+                        (from, to)
+                    }
+                })
+            }),
+            scaling,
+        });
+    (weights, methods, view, editions).prop_map(
+        |(
+            (w, iw, ahp, tr),
+            (norm, wt, agg),
+            (county, lang, ds, embed, hide, origins),
+            editions,
+        )| {
             let mut origins_unique: Vec<String> = Vec::new();
             for o in origins {
                 if !origins_unique.contains(&o) {
@@ -81,6 +111,7 @@ fn share_state() -> impl Strategy<Value = ShareState> {
                     hide,
                     origins: origins_unique,
                 },
+                editions,
             }
         },
     )
@@ -211,5 +242,94 @@ fn bad_parameters_become_notices_and_keep_defaults() {
     assert_eq!(
         notices[5].message(Lang::En),
         "the data notice cannot be hidden"
+    );
+}
+
+#[test]
+fn the_editions_choices_are_short_parameters_written_only_when_not_the_default() {
+    let system = indicator_system();
+    let d = defaults(&system);
+    let view = |editions: EditionChoices| {
+        encode(
+            &ShareState {
+                editions,
+                ..ShareState::new(&d)
+            },
+            &system,
+            &d,
+        )
+    };
+    assert_eq!(view(EditionChoices::default()), "");
+    assert_eq!(
+        view(EditionChoices {
+            shown: Some(2023),
+            comparison: Some(Some((2022, 2023))),
+            scaling: Scaling::Each,
+        }),
+        "yr=2023&vs=2022-2023&scale=each"
+    );
+    assert_eq!(
+        view(EditionChoices {
+            comparison: Some(None),
+            ..EditionChoices::default()
+        }),
+        "vs=none"
+    );
+    let (back, notices) = parse("?vs=none&scale=pooled&yr=1900", &system, &d);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        back.editions,
+        EditionChoices {
+            shown: Some(1900),
+            comparison: Some(None),
+            scaling: Scaling::Pooled,
+        }
+    );
+}
+
+#[test]
+fn bad_editions_choices_give_notices_and_keep_the_defaults() {
+    let system = indicator_system();
+    let d = defaults(&system);
+    for (query, param, value) in [
+        ("yr=abc", "yr", "abc"),
+        ("yr=1899", "yr", "1899"),
+        ("yr=2101", "yr", "2101"),
+        ("yr=%2B2023", "yr", "+2023"),
+        ("yr=2023 ", "yr", "2023 "),
+        ("yr=", "yr", ""),
+        ("vs=2023", "vs", "2023"),
+        ("vs=2023-2023", "vs", "2023-2023"),
+        ("vs=2022-2023-2024", "vs", "2022-2023-2024"),
+        ("vs=2022-x", "vs", "2022-x"),
+        ("vs=NONE", "vs", "NONE"),
+        ("scale=both", "scale", "both"),
+        ("scale=", "scale", ""),
+    ] {
+        let (state, notices) = parse(query, &system, &d);
+        assert_eq!(
+            notices,
+            vec![Notice::new(param, NoticeKind::Invalid(value.into()))],
+            "{query}"
+        );
+        assert_eq!(state.editions, EditionChoices::default(), "{query}");
+    }
+    let (state, notices) = parse("yr=2023&yr=2024", &system, &d);
+    assert_eq!(notices, vec![Notice::new("yr", NoticeKind::Repeated)]);
+    assert_eq!(state.editions.shown, Some(2023));
+}
+
+#[test]
+fn a_year_the_data_lacks_is_named_in_the_users_language() {
+    let notice = Notice::new("vs", NoticeKind::MissingYear("2019-2024".into()));
+    let zh = notice.message(Lang::Zh);
+    let en = notice.message(Lang::En);
+    assert!(
+        zh.contains("vs") && zh.contains("2019-2024") && zh.contains("忽略"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("vs") && en.contains("2019-2024") && en.contains("ignored"),
+        "{en}"
     );
 }

@@ -324,3 +324,148 @@ fn the_panels_replica_follows_the_editions() {
     replica = replay(&replica, Snapshot::of(&page, true));
     same(&page, &replica);
 }
+
+/// The page holding three editions: the bundled data as 2022 and the synthetic sample's 2023 and 2024.
+fn three_editions() -> Vec<Dataset> {
+    let mut older = State::from_bundle(seeds::bundle()).data.as_ref().clone();
+    older.meta.year = Some(2022);
+    let mut list = vec![older];
+    list.extend(sample_editions());
+    list
+}
+
+/// The page restored from `query` opened fresh, the link's data set being `saved`.
+fn opened(query: &str, saved: Vec<Dataset>) -> State {
+    use fjindex::state::address::restore_link_editions;
+    let fresh = State::from_bundle(seeds::bundle());
+    let action = restore_link_editions(&fresh, query, |hash| {
+        assert_eq!(hash, LINKED_HASH);
+        Ok(saved)
+    });
+    reduce(&fresh, action)
+}
+
+const LINKED_HASH: &str = "00112233445566aa";
+
+/// The share query of `page`, naming its collection by [`LINKED_HASH`].
+fn link_of(page: &State) -> String {
+    use fjindex::share::{DatasetRef, Embed};
+    use fjindex::state::address::view_query;
+    let dataset = DatasetRef::Imported {
+        name: "editions".into(),
+        hash: LINKED_HASH.into(),
+    };
+    view_query(page, dataset, &Embed::default())
+}
+
+fn params(query: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+#[test]
+fn a_link_reopens_the_year_shown_the_years_compared_and_the_scaling() {
+    let list = three_editions();
+    let page = reduce(
+        &State::from_bundle(seeds::bundle()),
+        Action::SetEditions(Edition::of_import(list.clone())),
+    );
+    assert_eq!(page.editions.shown, Some(2024));
+    let page = reduce(&page, Action::ShowEdition(2023));
+    let page = reduce(&page, Action::CompareEditions(Some((2022, 2023))));
+    let page = reduce(&page, Action::SetScaling(Scaling::Each));
+    let county = list[1].units[7].adcode.clone();
+    let page = reduce(&page, Action::Select(page.data.unit_index(&county)));
+    let query = link_of(&page);
+    let found = params(&query);
+    for (k, v) in [("yr", "2023"), ("vs", "2022-2023"), ("scale", "each")] {
+        assert!(found.contains(&(k.into(), v.into())), "{query}");
+    }
+    let back = opened(&query, list.clone());
+    assert!(back.link_notices.is_empty(), "{:?}", back.link_notices);
+    assert_eq!(back.editions.years(), vec![2022, 2023, 2024]);
+    assert_eq!(back.editions.shown, Some(2023));
+    assert_eq!(back.editions.comparison, Some((2022, 2023)));
+    assert_eq!(back.editions.scaling, Scaling::Each);
+    assert_eq!(back.data.content_hash(), list[1].content_hash());
+    let selected = back.selected.map(|u| back.data.units[u].adcode.clone());
+    assert_eq!(selected, Some(county));
+    // The restored column is each year's own ranks, scored here on their own.
+    let change = back.year_change.as_ref().unwrap();
+    assert!(change.rows.len() > 70);
+    for row in &change.rows {
+        assert_eq!(row.rank_from, own_rank(&back, &list[0], &row.adcode));
+        assert_eq!(row.rank_to, own_rank(&back, &list[1], &row.adcode));
+    }
+    assert_eq!(link_of(&back), query);
+}
+
+#[test]
+fn the_page_s_own_choices_leave_the_link_short_and_no_comparison_is_written() {
+    let page = with_sample();
+    let plain = link_of(&page);
+    assert_eq!(plain, format!("ds={LINKED_HASH}&dn=editions"));
+    let page = reduce(&page, Action::CompareEditions(None));
+    let query = link_of(&page);
+    assert_eq!(query, format!("{plain}&vs=none"));
+    let back = opened(&query, sample_editions());
+    assert!(back.link_notices.is_empty(), "{:?}", back.link_notices);
+    assert_eq!(back.editions.comparison, None);
+    assert!(back.year_change.is_none());
+    // Showing the earlier year and comparing the two: only the year is written.
+    let page = reduce(&with_sample(), Action::ShowEdition(2023));
+    assert_eq!(link_of(&page), format!("{plain}&yr=2023"));
+}
+
+#[test]
+fn years_the_data_lacks_are_ignored_with_notices() {
+    use fjindex::share::{Notice, NoticeKind};
+    let query = format!("ds={LINKED_HASH}&dn=x&yr=2019&vs=2019-2024&scale=each");
+    let back = opened(&query, sample_editions());
+    assert_eq!(
+        *back.link_notices,
+        vec![
+            Notice::new("vs", NoticeKind::MissingYear("2019-2024".into())),
+            Notice::new("yr", NoticeKind::MissingYear("2019".into())),
+        ]
+    );
+    assert_eq!(back.editions.shown, Some(2024));
+    assert_eq!(back.editions.comparison, Some((2023, 2024)));
+    assert_eq!(back.editions.scaling, Scaling::Each);
+    // On a page without editions, a year or a comparison is ignored with a notice too.
+    let fresh = State::from_bundle(seeds::bundle());
+    let action = fjindex::state::address::restore_link(&fresh, "yr=2024&vs=none", |hash| {
+        panic!("the link names no data set, yet {hash} was loaded")
+    });
+    let back = reduce(&fresh, action);
+    assert_eq!(
+        *back.link_notices,
+        vec![
+            Notice::new("vs", NoticeKind::MissingYear("none".into())),
+            Notice::new("yr", NoticeKind::MissingYear("2024".into())),
+        ]
+    );
+    assert!(back.editions.list.is_empty());
+}
+
+#[test]
+fn a_saved_collection_s_hash_is_one_a_link_names() {
+    use fjindex::data::saved::collection_entry;
+    use fjindex::share::{parse, DatasetRef};
+    let page = State::from_bundle(seeds::bundle());
+    let defaults = fjindex::state::default_scenario(&page.system);
+    for list in [sample_editions(), three_editions()] {
+        let hash = collection_entry(&list).unwrap().hash;
+        assert_eq!(hash.len(), 16, "{hash}");
+        let (view, notices) = parse(&format!("ds={hash}&dn=c"), &page.system, &defaults);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            view.dataset,
+            DatasetRef::Imported {
+                name: "c".into(),
+                hash
+            }
+        );
+    }
+}

@@ -52,7 +52,8 @@ struct SavedEdition {
     csv: String,
 }
 
-/// The hash a collection of editions is saved under: of each edition's year and content hash.
+/// The hash a collection of editions is saved under: of each edition's year and content hash, as `e`
+/// and 15 hexadecimal digits, 16 characters like a data set's content hash, which a link's `ds=` takes.
 pub fn collection_hash<'a>(editions: impl IntoIterator<Item = &'a Dataset>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for d in editions {
@@ -62,7 +63,7 @@ pub fn collection_hash<'a>(editions: impl IntoIterator<Item = &'a Dataset>) -> S
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("e{h:015x}")
+    format!("e{:015x}", h >> 4)
 }
 
 /// The index entry of a collection of editions (oldest first, each with its year) saved together.

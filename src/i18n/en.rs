@@ -174,6 +174,9 @@ crate::i18n::catalogue! {
     YearChangeNewTitle => "This county appears only in the later edition";
     YearChangeGone => "Counties in {} but not in {}:";
     YearChangeUnranked => "Counties not ranked in {}:";
+    YearChangeRanks => "rank {} → {}";
+    YearChangeNotePooled => "The “vs {0}” column: rank changes on the pooled scale ({0} and {1} normalised together); the ranks either side of the arrow are the two years' ranks on that scale and may differ from each year's own ranking (such as this table's rank column).";
+    YearChangeNoteEach => "The “vs {0}” column: each year normalised and ranked on its own; the ranks either side of the arrow are each year's own ranks, and {1}'s match this table's rank column.";
     SampleDownload => "Download a sample (two years, synthetic data)";
     SampleNote => "Sample data, not real statistics: this project's estimates with random noise added, only for trying the year-over-year features; it is never mixed into the bundled data.";
     TrendTitle => "{}: ranks over the years";
@@ -896,6 +899,7 @@ crate::i18n::catalogue! {
     /// The dimension's name.
     SystemRemoveDimension => "Remove dimension \"{}\" and its indicators";
     ShareMissingSystem => "the link uses an edited indicator system that this browser has not saved; showing the white paper's system";
+    ShareMissingYear => "the year \"{1}\" of the link parameter {0} is not an edition of the current data; ignored";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "This workbook has an indicator system sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
 }

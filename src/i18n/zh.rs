@@ -174,6 +174,9 @@ crate::i18n::declare_keys! {
     YearChangeNewTitle => "该县域只在较新的年度中出现";
     YearChangeGone => "{} 年有、{} 年没有的县域：";
     YearChangeUnranked => "{} 年未参与排名的县域：";
+    YearChangeRanks => "第 {} 名 → 第 {} 名";
+    YearChangeNotePooled => "“较{0}”列：名次变化按合并标尺计算（{0} 年与 {1} 年的数据放在一起标准化），箭头前后是两年在该标尺下的名次，与各年单独排名（如本表的“排名”列）可能不同。";
+    YearChangeNoteEach => "“较{0}”列：两年各自单独标准化、单独排名，箭头前后是两年各自的名次，{1} 年的名次与本表的“排名”列一致。";
     SampleDownload => "下载示例（两年，合成数据）";
     SampleNote => "示例数据，非真实统计：由本项目估算值加随机扰动生成，仅供试用跨年度功能，不会混入内置数据。";
     TrendTitle => "{}：历年排名";
@@ -923,6 +926,7 @@ crate::i18n::declare_keys! {
     /// The dimension's name.
     SystemRemoveDimension => "删除维度“{}”及其指标";
     ShareMissingSystem => "链接使用的修改后的指标体系未保存在本浏览器中，已改用白皮书的指标体系";
+    ShareMissingYear => "链接参数 {0} 的年份“{1}”在当前数据中没有对应的年度，已忽略";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "该工作簿含“指标体系”工作表：数据按其中的指标体系（{} 个维度，{} 个指标）读取，页面已改用这一指标体系。";
 }

@@ -175,6 +175,9 @@ crate::i18n::catalogue! {
     YearChangeNewTitle => "該縣域只在較新的年度中出現";
     YearChangeGone => "{} 年有、{} 年沒有的縣域：";
     YearChangeUnranked => "{} 年未參與排名的縣域：";
+    YearChangeRanks => "第 {} 名 → 第 {} 名";
+    YearChangeNotePooled => "“較{0}”列：名次變化按合併標尺計算（{0} 年與 {1} 年的資料放在一起標準化），箭頭前後是兩年在該標尺下的名次，與各年單獨排名（如本表的“排名”列）可能不同。";
+    YearChangeNoteEach => "“較{0}”列：兩年各自單獨標準化、單獨排名，箭頭前後是兩年各自的名次，{1} 年的名次與本表的“排名”列一致。";
     SampleDownload => "下載示例（兩年，合成數據）";
     SampleNote => "示例資料，非真實統計：由本專案估算值加隨機擾動生成，僅供試用跨年度功能，不會混入內建資料。";
     TrendTitle => "{}：歷年排名";
@@ -924,6 +927,7 @@ crate::i18n::catalogue! {
     /// The dimension's name.
     SystemRemoveDimension => "刪除維度“{}”及其指標";
     ShareMissingSystem => "連結使用的修改後的指標體系未儲存在本瀏覽器中，已改用白皮書的指標體系";
+    ShareMissingYear => "連結參數 {0} 的年份“{1}”在當前資料中沒有對應的年度，已忽略";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "該工作簿含“指標體系”工作表：資料按其中的指標體系（{} 個維度，{} 個指標）讀取，頁面已改用這一指標體系。";
 }

@@ -2,12 +2,14 @@
 //! data set the address names, and the share query of the current view. `src/ui/address.rs` reads the
 //! address once at start and keeps it on the view afterwards.
 
-use super::editions::Edition;
+use super::editions::{Edition, Editions};
 use super::{default_scenario, Action, State};
 use crate::data::provenance::Provenance;
 use crate::data::saved::LoadError;
 use crate::model::{Dataset, IndicatorSystem};
-use crate::share::{self, DatasetRef, Embed, Notice, NoticeKind, ShareState, SYSTEM_PARAM};
+use crate::share::{
+    self, DatasetRef, EditionChoices, Embed, Notice, NoticeKind, ShareState, SYSTEM_PARAM,
+};
 use std::rc::Rc;
 
 /// The one action that restores the view the opened link `search` (the address's query, with or
@@ -87,14 +89,16 @@ fn restore_on(
     let mut actions = Vec::new();
     let mut data: Rc<Dataset> = state.data.clone();
     let mut missing_dataset = None;
+    let mut editions = state.editions.clone();
     if let DatasetRef::Imported { name, hash } = &link.dataset {
         match load(hash, &state.system) {
-            Ok(editions) if editions.len() >= 2 => {
-                let editions = Edition::of_import(editions);
-                if let Some(latest) = editions.last() {
+            Ok(list) if list.len() >= 2 => {
+                let list = Edition::of_import(list);
+                if let Some(latest) = list.last() {
                     data = latest.data.clone();
                 }
-                actions.push(Action::SetEditions(editions));
+                editions = Rc::new(Editions::of(list.clone(), state.editions.scaling));
+                actions.push(Action::SetEditions(list));
             }
             Ok(editions) => {
                 if let Some(d) = editions.into_iter().next() {
@@ -128,6 +132,9 @@ fn restore_on(
     if link.scenario != state.scenario {
         actions.push(Action::SetScenario(link.scenario.clone()));
     }
+    if let Some(shown) = restore_editions(&link.editions, &editions, &mut actions, &mut found) {
+        data = shown;
+    }
     if let Some(code) = &link.county {
         match data.unit_index(code) {
             Some(u) => actions.push(Action::Select(Some(u))),
@@ -145,6 +152,39 @@ fn restore_on(
         missing_dataset,
     });
     Action::Batch(actions)
+}
+
+/// Pushes the actions that restore the link's choices on `editions`, the collection the page holds once
+/// the link's data set is read; a year it lacks gives a notice and the page keeps its own choice. The
+/// data of the edition shown, when the link shows another than the latest.
+fn restore_editions(
+    link: &EditionChoices,
+    editions: &Editions,
+    actions: &mut Vec<Action>,
+    found: &mut Vec<Notice>,
+) -> Option<Rc<Dataset>> {
+    let held = |year: i32| editions.several() && editions.get(year).is_some();
+    let missing = |param: &str, value: String| Notice::new(param, NoticeKind::MissingYear(value));
+    if link.scaling != editions.scaling {
+        actions.push(Action::SetScaling(link.scaling));
+    }
+    match link.comparison {
+        Some(Some((from, to))) if held(from) && held(to) => {
+            actions.push(Action::CompareEditions(Some((from, to))))
+        }
+        Some(Some((from, to))) => found.push(missing("vs", format!("{from}-{to}"))),
+        Some(None) if editions.several() => actions.push(Action::CompareEditions(None)),
+        Some(None) => found.push(missing("vs", "none".to_string())),
+        None => {}
+    }
+    let year = link.shown?;
+    if held(year) {
+        actions.push(Action::ShowEdition(year));
+        editions.get(year).map(|e| e.data.clone())
+    } else {
+        found.push(missing("yr", year.to_string()));
+        None
+    }
 }
 
 /// The data set the address names. `data_hash` is the content hash of the state's data and
@@ -183,6 +223,7 @@ fn view_query_of_scenario(state: &State, dataset: DatasetRef, embed: &Embed) -> 
         lang: state.lang,
         dataset,
         embed: embed.clone(),
+        editions: state.editions.link_choices(),
     };
     share::with_compared(
         share::encode(&view, &state.system, &default_scenario(&state.system)),

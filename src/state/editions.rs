@@ -8,6 +8,7 @@ use crate::analysis::change::{edition_ranks, EditionRanks};
 use crate::data::provenance::Provenance;
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scaling, Scenario};
+use crate::share::EditionChoices;
 use std::rc::Rc;
 
 /// One edition: its year, its data set (whose `meta.year` is that year) and its provenance.
@@ -78,6 +79,20 @@ impl Editions {
 
     pub fn get(&self, year: i32) -> Option<&Edition> {
         self.list.iter().find(|e| e.year == year)
+    }
+
+    /// The choices a share link records: the year shown, the two compared and the scaling, each left
+    /// out when it is what [`Editions::of`] chooses for this list; nothing without several editions.
+    pub fn link_choices(&self) -> EditionChoices {
+        if !self.several() {
+            return EditionChoices::default();
+        }
+        let latest = self.list.last().map(|e| e.year);
+        EditionChoices {
+            shown: self.shown.filter(|&y| Some(y) != latest),
+            comparison: Some(self.comparison).filter(|&c| c != default_comparison(&self.list)),
+            scaling: self.scaling,
+        }
     }
 
     /// The rank and score change between the compared editions under `scenario` and the chosen

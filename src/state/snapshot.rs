@@ -9,7 +9,7 @@ use crate::data::provenance::Provenance;
 use crate::data::{export, seeds, wide_csv};
 use crate::model::{Choice, Scaling};
 use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
-use crate::share::{self, DatasetRef, Embed, ShareState};
+use crate::share::{self, DatasetRef, EditionChoices, Embed, ShareState};
 use crate::state::editions::{Edition, Editions};
 use crate::state::{default_scenario, Action, State};
 use serde::{Deserialize, Serialize};
@@ -112,6 +112,7 @@ impl Snapshot {
             lang: state.lang,
             dataset: DatasetRef::Bundled,
             embed: Embed::default(),
+            editions: EditionChoices::default(),
         };
         // Imports replace the data with an empty provenance; the bundled data keeps its own.
         let data = with_data.then(|| {

@@ -197,7 +197,7 @@ fn App() -> Html {
                         <ranking::RankingPanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                             ranking={Ptr(state.ranking.clone())} changes={Ptr(state.changes.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
                             table={state.table.clone()} selected={state.selected} dispatch={dispatch.clone()}
-                            {year_change} years={compared} />
+                            {year_change} years={compared} scaling={state.editions.scaling} />
                     }
                 </div>
                 <div class="slot slot-profile">

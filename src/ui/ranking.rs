@@ -9,7 +9,7 @@ use super::row_order::use_row_order;
 use super::{Dispatch, Ptr};
 use crate::analysis::change::{EditionRanks, Side};
 use crate::i18n::{prefecture_name, t, tf, Key};
-use crate::model::{Dataset, IndicatorSystem, Lang};
+use crate::model::{Choice, Dataset, IndicatorSystem, Lang, Scaling};
 use crate::score::Ranking;
 use crate::state::{Action, Sort, SortKey, TableView};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -38,13 +38,16 @@ pub struct RankingPanelProps {
     pub year_change: Option<Ptr<EditionRanks>>,
     /// The two years compared (from, to).
     pub years: Option<(i32, i32)>,
+    /// The scale the year-over-year column ranks both years on, which the note under the table names.
+    pub scaling: Scaling,
 }
 
 /// A county's place in the year-over-year column.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum YearCell {
-    /// Places gained since the earlier edition (negative: lost).
-    Change(i32),
+    /// Places gained since the earlier edition (negative: lost), from rank `from` to rank `to` on the
+    /// comparison's scale.
+    Change { places: i32, from: u32, to: u32 },
     /// Only in the later edition.
     New,
     /// Ranked in only one of the two editions.
@@ -56,7 +59,11 @@ fn year_cells(data: &Dataset, change: &EditionRanks) -> Vec<YearCell> {
     let mut cells = vec![YearCell::Unranked; data.n_units()];
     for row in &change.rows {
         if let Some(u) = data.unit_index(&row.adcode) {
-            cells[u] = YearCell::Change(row.rank_change);
+            cells[u] = YearCell::Change {
+                places: row.rank_change,
+                from: row.rank_from,
+                to: row.rank_to,
+            };
         }
     }
     for gone in change.unmatched.iter().filter(|m| m.side == Side::To) {
@@ -116,6 +123,7 @@ pub fn RankingPanel(props: &RankingPanelProps) -> Html {
                 </table>
                 if rows.is_empty() { <p class="empty">{ t(lang, Key::NoRows) }</p> }
             </div>
+            if let (Some(_), Some(years)) = (column, props.years) { { year_note(lang, props.scaling, years) } }
             { props.year_change.as_ref().zip(props.years).map(|(c, years)| unmatched_list(lang, c, years)).unwrap_or_default() }
         </section>
     }
@@ -277,23 +285,42 @@ fn unmatched_list(lang: Lang, change: &EditionRanks, (from, to): (i32, i32)) -> 
     }
 }
 
-/// The year-over-year cell of a row: the arrow and the number, with the change in words for screen
-/// readers; `data-change` holds the places gained (or `new`).
+/// The note under the table saying which ranks the year-over-year column compares: on the pooled
+/// scale they need not be the years' own rankings, scaled each on its own they are.
+fn year_note(lang: Lang, scaling: Scaling, (from, to): (i32, i32)) -> Html {
+    let key = match scaling {
+        Scaling::Pooled => Key::YearChangeNotePooled,
+        Scaling::Each => Key::YearChangeNoteEach,
+    };
+    html! {
+        <p class="hint yoy-note" data-testid="yoy-note" data-scaling={scaling.id()}>
+            { tf(lang, key, &[&from.to_string(), &to.to_string()]) }
+        </p>
+    }
+}
+
+/// The year-over-year cell of a row: the two ranks compared (left out on phones), the arrow and the
+/// number, with the change and the ranks in words for screen readers and in the title; `data-change`
+/// holds the places gained (or `new`), `data-ranks` the two ranks as `from-to`.
 fn year_cell(lang: Lang, cell: YearCell) -> Html {
+    let ranks = match cell {
+        YearCell::Change { from, to, .. } => Some((from, to)),
+        _ => None,
+    };
     let (class, shown, words, value) = match cell {
-        YearCell::Change(c) if c > 0 => (
+        YearCell::Change { places, .. } if places > 0 => (
             "up",
-            format!("▲{c}"),
-            tf(lang, Key::YearChangeUp, &[&c.to_string()]),
-            c.to_string(),
+            format!("▲{places}"),
+            tf(lang, Key::YearChangeUp, &[&places.to_string()]),
+            places.to_string(),
         ),
-        YearCell::Change(c) if c < 0 => (
+        YearCell::Change { places, .. } if places < 0 => (
             "down",
-            format!("▼{}", -c),
-            tf(lang, Key::YearChangeDown, &[&(-c).to_string()]),
-            c.to_string(),
+            format!("▼{}", -places),
+            tf(lang, Key::YearChangeDown, &[&(-places).to_string()]),
+            places.to_string(),
         ),
-        YearCell::Change(_) => (
+        YearCell::Change { .. } => (
             "same",
             "=".to_string(),
             t(lang, Key::YearChangeSame).to_string(),
@@ -307,8 +334,23 @@ fn year_cell(lang: Lang, cell: YearCell) -> Html {
         ),
         YearCell::Unranked => ("none", "—".to_string(), String::new(), String::new()),
     };
+    let words = match ranks {
+        Some((from, to)) => format!(
+            "{words} ({})",
+            tf(
+                lang,
+                Key::YearChangeRanks,
+                &[&from.to_string(), &to.to_string()]
+            )
+        ),
+        None => words,
+    };
     html! {
-        <td class={classes!("c-yoy", class)} data-testid="yoy" data-change={value} title={words.clone()}>
+        <td class={classes!("c-yoy", class)} data-testid="yoy" data-change={value}
+            data-ranks={ranks.map(|(from, to)| format!("{from}-{to}"))} title={words.clone()}>
+            if let Some((from, to)) = ranks {
+                <span class="yoy-ranks" aria-hidden="true" translate="no">{ format!("{from}→{to} ") }</span>
+            }
             <span aria-hidden="true" translate="no">{ shown }</span>
             <span class="sr-only">{ words }</span>
         </td>

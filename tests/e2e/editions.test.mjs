@@ -2,7 +2,9 @@
 //! two-year sample shows the year-over-year column, whose values are `fjindex change` on the same file
 //! (pooled, then each year on its own scale), and the county's trend table, whose ranks are
 //! `fjindex rank --edition YEAR`; the fixture workbook with sheets named by year becomes two editions;
-//! a one-year file can be added as another year, and a year already held is refused.
+//! a one-year file can be added as another year, and a year already held is refused; the column shows
+//! the two ranks it compares (`fjindex change`'s rank_from and rank_to) with a note naming their scale,
+//! and a share link reopens the year shown, the two years compared and the scaling.
 //
 // Everything expected comes from the native CLI on the same files; nothing expected is written here.
 
@@ -39,9 +41,14 @@ function csvRows(text) {
   return rows.map((r) => Object.fromEntries(head.map((h, k) => [h, r[k]])));
 }
 
+/** `fjindex change`'s rows from edition `from` to edition `to`. */
+function cliChangeRows(file, from, to, flags = []) {
+  return csvRows(cli(["change", "--data", file, "--from-year", String(from), "--to-year", String(to), ...flags, "--format", "csv"]));
+}
+
 /** adcode -> places gained (a string), or "new" for a county only in the later edition, from `fjindex change`. */
-function cliChange(file, flags = []) {
-  const rows = csvRows(cli(["change", "--data", file, "--from-year", "2023", "--to-year", "2024", ...flags, "--format", "csv"]));
+function cliChange(file, flags = [], [from, to] = [2023, 2024]) {
+  const rows = cliChangeRows(file, from, to, flags);
   const out = new Map();
   for (const r of rows) {
     if (r.rank_change !== "") out.set(r.adcode, r.rank_change);
@@ -212,6 +219,111 @@ test("at 390 px the pickers and the column fit the page", async () => {
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   const bar = await page.locator('[data-testid="edition-bar"]').boundingBox();
   assert.ok(bar.x >= 0 && bar.x + bar.width <= 390, JSON.stringify(bar));
+  // On a phone the cell shows only the arrow and the number; its title still names the two ranks.
+  const cell = page.locator('[data-testid="yoy"][data-ranks]').first();
+  assert.equal(await cell.locator(".yoy-ranks").isVisible(), false);
+  assert.match(await cell.getAttribute("title"), /第 \d+ 名 → 第 \d+ 名/);
+  assert.ok(await page.isVisible('[data-testid="yoy-note"]'));
   await app.screenshot(page, "editions-phone");
+  app.assertClean(page);
+});
+
+/** adcode -> "rank_from-rank_to" for every county ranked in both editions, from `fjindex change`. */
+function cliRankPairs(file, from, to, flags = []) {
+  return new Map(
+    cliChangeRows(file, from, to, flags)
+      .filter((r) => r.rank_from !== "" && r.rank_to !== "")
+      .map((r) => [r.adcode, `${r.rank_from}-${r.rank_to}`]),
+  );
+}
+
+/** Per row: adcode, the cell's data-ranks, its visible text, its title, and the row's own rank. */
+async function yoyCells(page) {
+  await rowsSettled(page);
+  return page.$$eval(ROW, (trs) =>
+    trs.map((tr) => {
+      const cell = tr.querySelector('[data-testid="yoy"]');
+      return {
+        adcode: tr.dataset.adcode,
+        ranks: cell?.dataset.ranks ?? "",
+        change: cell?.dataset.change ?? "",
+        shown: [...(cell?.querySelectorAll('[aria-hidden="true"]') ?? [])].map((s) => s.textContent).join(""),
+        title: cell?.title ?? "",
+        rank: tr.querySelector(".c-rank span")?.textContent.trim(),
+      };
+    }),
+  );
+}
+
+test("the column shows the ranks it compares and says on which scale; a share link reopens the years and the scaling", async () => {
+  const page = await app.open({ wait: "ready" });
+  await importFile(page, SAMPLE);
+  await page.waitForSelector('[data-testid="yoy-head"]');
+  await yoyIs(page, cliChange(SAMPLE));
+  // Pooled: each cell shows rank_from→rank_to as the CLI ranks them on the pooled scale, then the arrow.
+  const note = page.locator('[data-testid="yoy-note"]');
+  assert.equal(await note.getAttribute("data-scaling"), "pooled");
+  assert.match(await note.textContent(), /合并标尺/);
+  const pooled = cliRankPairs(SAMPLE, 2023, 2024);
+  const cells = await yoyCells(page);
+  assert.ok(cells.filter((c) => c.ranks).length >= 75, `${cells.length} cells`);
+  for (const c of cells) {
+    assert.equal(c.ranks, pooled.get(c.adcode) ?? "", c.adcode);
+    if (!c.ranks) continue;
+    const [from, to] = c.ranks.split("-");
+    const arrow = Number(c.change) > 0 ? `▲${c.change}` : Number(c.change) < 0 ? `▼${-Number(c.change)}` : "=";
+    assert.equal(c.shown, `${from}→${to} ${arrow}`, c.adcode);
+    assert.ok(c.title.includes(`第 ${from} 名 → 第 ${to} 名`), c.title);
+  }
+  // Pooled ranks need not be the table's own: the sample has rows where they differ, which the note explains.
+  assert.ok(cells.some((c) => c.ranks && c.ranks.split("-")[1] !== c.rank), "some pooled rank differs from the table's");
+
+  // Show 2023, compare 2024 → 2023, each year on its own scale: the address carries all three.
+  await page.selectOption('[data-testid="edition-shown"]', "2023");
+  await page.selectOption('[data-testid="edition-from"]', "2024");
+  assert.equal(await page.inputValue('[data-testid="edition-to"]'), "2023");
+  await page.locator('[data-testid="scaling"]').scrollIntoViewIfNeeded();
+  await page.check("#scaling-each");
+  await page.waitForFunction(() => {
+    const q = new URLSearchParams(location.search);
+    return q.get("yr") === "2023" && q.get("vs") === "2024-2023" && q.get("scale") === "each";
+  });
+  const link = await page.inputValue('[data-testid="share-link"]');
+  assert.match(link, /ds=[0-9a-f]{16}/);
+
+  // The link opened again (in this browser, which saved the collection) reopens all three.
+  await page.goto("about:blank");
+  await page.goto(link);
+  await page.waitForSelector('[data-ready="1"]', { state: "attached" });
+  await page.waitForSelector('[data-testid="yoy-head"]');
+  assert.equal((await page.textContent('[data-testid="yoy-head"]')).trim(), "较2024");
+  assert.equal(await page.inputValue('[data-testid="edition-shown"]'), "2023");
+  assert.equal(await page.inputValue('[data-testid="edition-from"]'), "2024");
+  assert.equal(await page.inputValue('[data-testid="edition-to"]'), "2023");
+  assert.ok(await page.isChecked("#scaling-each"));
+  assert.equal(await page.locator('[data-testid="link-notices"] li').count(), 0);
+  await yoyIs(page, cliChange(SAMPLE, ["--scaling", "each"], [2024, 2023]));
+  await page.waitForSelector('[data-testid="yoy-note"][data-scaling="each"]');
+  assert.match(await page.textContent('[data-testid="yoy-note"]'), /各自单独标准化/);
+  // Each on its own scale, the later rank is the table's own rank, as the note says.
+  const each = cliRankPairs(SAMPLE, 2024, 2023, ["--scaling", "each"]);
+  const reopened = await yoyCells(page);
+  for (const c of reopened) {
+    assert.equal(c.ranks, each.get(c.adcode) ?? "", c.adcode);
+    if (c.ranks) assert.equal(c.ranks.split("-")[1], c.rank, c.adcode);
+  }
+
+  // Years the collection lacks are ignored, each with a notice; the page keeps its own choices.
+  const bad = new URL(link);
+  bad.searchParams.set("yr", "2019");
+  bad.searchParams.set("vs", "2019-2023");
+  await page.goto("about:blank");
+  await page.goto(bad.href);
+  await page.waitForSelector('[data-testid="link-notices"] li');
+  const notes = await page.$$eval('[data-testid="link-notices"] li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(notes.some((n) => /yr/.test(n) && /2019/.test(n)), notes.join(" | "));
+  assert.ok(notes.some((n) => /vs/.test(n) && /2019-2023/.test(n)), notes.join(" | "));
+  assert.equal(await page.inputValue('[data-testid="edition-shown"]'), "2024");
+  assert.ok(await page.isChecked("#scaling-each"));
   app.assertClean(page);
 });
