@@ -898,6 +898,14 @@ crate::i18n::catalogue! {
     ShareMissingSystem => "the link uses an edited indicator system that this browser has not saved; showing the white paper's system";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "This workbook has an indicator system sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
+    CommonSideFrom => "the earlier edition";
+    CommonSideTo => "the later edition";
+    CommonDimensionOnlyInOne => "In {}, the dimension \"{}\" ({}) is not in the other edition's indicator system; it is left out of the comparison.";
+    CommonDimensionNoIndicator => "In {}, the dimension \"{}\" ({}) shares no indicator with the other edition; it is left out of the comparison.";
+    CommonIndicatorOnlyInOne => "In {}, the indicator \"{}\" ({}) is not in the other edition's indicator system; it is left out of the comparison.";
+    CommonIndicatorOtherDimension => "In {}, the indicator \"{}\" ({}) belongs to another dimension ({}) in the other edition; it is left out of the comparison.";
+    CommonIndicatorDirection => "In {}, the indicator \"{}\" ({}) has the opposite direction in the other edition; it is left out of the comparison.";
+    CommonTooLittle => "The two editions' indicator systems share only {} dimensions with indicators in common; comparing them needs at least {}.";
 }
 
 /// "nth".

@@ -925,6 +925,20 @@ crate::i18n::declare_keys! {
     ShareMissingSystem => "链接使用的修改后的指标体系未保存在本浏览器中，已改用白皮书的指标体系";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "该工作簿含“指标体系”工作表：数据按其中的指标体系（{} 个维度，{} 个指标）读取，页面已改用这一指标体系。";
+    CommonSideFrom => "较早一版";
+    CommonSideTo => "较晚一版";
+    /// The side ("较早一版"), the dimension's name and its id.
+    CommonDimensionOnlyInOne => "{}的维度“{}”（{}）不在另一版的指标体系中，比较时略去。";
+    /// The side, the dimension's name and its id.
+    CommonDimensionNoIndicator => "{}的维度“{}”（{}）与另一版没有共同的指标，比较时略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorOnlyInOne => "{}的指标“{}”（{}）不在另一版的指标体系中，比较时略去。";
+    /// The side, the indicator's name, its id and the id of the other system's dimension.
+    CommonIndicatorOtherDimension => "{}的指标“{}”（{}）在另一版中属于另一维度（{}），比较时略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorDirection => "{}的指标“{}”（{}）在两版中的方向相反，比较时略去。";
+    /// The number of dimensions in common and the fewest needed.
+    CommonTooLittle => "两版的指标体系只有 {} 个含共同指标的维度，至少需要 {} 个才能比较。";
 }
 
 /// "第 n 位".

@@ -926,6 +926,20 @@ crate::i18n::catalogue! {
     ShareMissingSystem => "連結使用的修改後的指標體系未儲存在本瀏覽器中，已改用白皮書的指標體系";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "該工作簿含“指標體系”工作表：資料按其中的指標體系（{} 個維度，{} 個指標）讀取，頁面已改用這一指標體系。";
+    CommonSideFrom => "較早一版";
+    CommonSideTo => "較晚一版";
+    /// The side ("较早一版"), the dimension's name and its id.
+    CommonDimensionOnlyInOne => "{}的維度“{}”（{}）不在另一版的指標體系中，比較時略去。";
+    /// The side, the dimension's name and its id.
+    CommonDimensionNoIndicator => "{}的維度“{}”（{}）與另一版沒有共同的指標，比較時略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorOnlyInOne => "{}的指標“{}”（{}）不在另一版的指標體系中，比較時略去。";
+    /// The side, the indicator's name, its id and the id of the other system's dimension.
+    CommonIndicatorOtherDimension => "{}的指標“{}”（{}）在另一版中屬於另一維度（{}），比較時略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorDirection => "{}的指標“{}”（{}）在兩版中的方向相反，比較時略去。";
+    /// The number of dimensions in common and the fewest needed.
+    CommonTooLittle => "兩版的指標體系只有 {} 個含共同指標的維度，至少需要 {} 個才能比較。";
 }
 
 /// "第 n 位".
