@@ -65,6 +65,8 @@ fn second_system_json() -> Value {
     extra["id"] = "digital_share".into();
     extra["name_zh"] = "数字经济占比".into();
     extra["name_en"] = "Digital economy share".into();
+    extra["short_zh"] = "数字经济".into();
+    extra["short_en"] = "Digital share".into();
     indicators.push(extra);
     indicators.sort_by_key(|i| {
         order
@@ -296,5 +298,213 @@ fn fewer_than_two_dimensions_in_common_are_refused_and_empty_dimensions_named() 
             (SystemSide::To, "cluster", "no_indicator_in_common"),
             (SystemSide::To, "chains", "only_in_one"),
         ]
+    );
+}
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/www/samples/sample-editions-synthetic.csv"
+);
+
+/// The synthetic sample's header (year column dropped) and its rows of `year` (likewise), by column.
+fn sample_year(year: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let header = rows[1][1..].to_vec();
+    let body = rows[2..]
+        .iter()
+        .filter(|r| r[0] == year)
+        .map(|r| r[1..].to_vec())
+        .collect();
+    (header, body)
+}
+
+/// The cell of `id` in a sample row; `digital_share`, which the sample lacks, is a tenth of revenue.
+fn cell(header: &[String], row: &[String], id: &str) -> String {
+    match header.iter().position(|h| h == id) {
+        Some(k) => row[k].clone(),
+        None => {
+            let k = header.iter().position(|h| h == "revenue").unwrap();
+            format!("{:.2}", row[k].parse::<f64>().unwrap() / 10.0)
+        }
+    }
+}
+
+/// The sample's `year` as a CSV with the columns `ids`, in that order.
+fn csv_of(year: &str, ids: &[String]) -> String {
+    let (header, body) = sample_year(year);
+    let mut out = format!("adcode,name_zh,prefecture_zh,{}\n", ids.join(","));
+    for row in &body {
+        let cells: Vec<String> = ids.iter().map(|id| cell(&header, row, id)).collect();
+        out += &format!("{},{},{},{}\n", row[0], row[1], row[2], cells.join(","));
+    }
+    out
+}
+
+/// The sample's `year` as the import template of `system` (with its 指标体系 sheet), filled.
+fn workbook_of(year: &str, system: &IndicatorSystem) -> Vec<u8> {
+    use fjindex::data::export::template_sheets;
+    use fjindex::data::xlsx_writer::{self, XCell};
+    let (header, body) = sample_year(year);
+    let mut sheets = template_sheets(system, &seeds::counties());
+    let data = &mut sheets[0].rows;
+    data.retain(|row| match &row[0] {
+        XCell::Text(adcode) => adcode == "行政区划代码" || body.iter().any(|r| &r[0] == adcode),
+        _ => false,
+    });
+    for row in data.iter_mut().skip(1) {
+        let XCell::Text(adcode) = &row[0] else {
+            panic!("an adcode cell")
+        };
+        let sample = body.iter().find(|r| &r[0] == adcode).unwrap().clone();
+        for indicator in &system.indicators {
+            row.push(XCell::Number(
+                cell(&header, &sample, &indicator.id).parse().unwrap(),
+            ));
+        }
+    }
+    xlsx_writer::write(&sheets)
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("fjindex-common-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn stdout_of(args: &[&str]) -> (Vec<u8>, String) {
+    let out = common::fjindex(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    (out.stdout, stderr)
+}
+
+#[test]
+fn the_command_line_compares_files_under_different_systems_on_what_they_share() {
+    let (a_json, b_json, r_json) = (white_paper_json(), second_system_json(), restricted_json());
+    let (a, b) = (system_of(&a_json), system_of(&b_json));
+    // The oracle: both editions restricted by hand to the shared indicators, under that system.
+    let r_ids = ids_of(&r_json);
+    let r_file = temp("restricted.json", r_json.to_string().as_bytes());
+    let from_r = temp("from-r.csv", csv_of("2023", &r_ids).as_bytes());
+    let to_r = temp("to-r.csv", csv_of("2024", &r_ids).as_bytes());
+    let (expected, _) = stdout_of(&[
+        "change", "--from", &from_r, "--to", &to_r, "--system", &r_file,
+    ]);
+    let expected_rows = String::from_utf8(expected.clone()).unwrap();
+    assert_eq!(expected_rows.lines().count(), 84, "a header, 83 counties");
+
+    // A CSV under the white paper's system, then a workbook that brings the second system.
+    let from_csv = temp("from.csv", csv_of("2023", &ids_of(&a_json)).as_bytes());
+    let to_xlsx = temp("to.xlsx", &workbook_of("2024", &b));
+    let (got, stderr) = stdout_of(&["change", "--from", &from_csv, "--to", &to_xlsx]);
+    assert_eq!(String::from_utf8(got).unwrap(), expected_rows);
+    let notes: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("left out of the comparison"))
+        .collect();
+    assert_eq!(notes.len(), 5, "{stderr}");
+    for id in ["new_patents", "profit_margin", "digital_share"] {
+        assert!(
+            notes.iter().any(|l| l.contains(&format!("({id})"))),
+            "{id}: {stderr}"
+        );
+    }
+
+    // A workbook that brings the white paper's system, then a CSV read under --system.
+    let from_xlsx = temp("from.xlsx", &workbook_of("2023", &a));
+    let to_csv = temp("to.csv", csv_of("2024", &ids_of(&b_json)).as_bytes());
+    let b_file = temp("second.json", b_json.to_string().as_bytes());
+    let (got, _) = stdout_of(&[
+        "change", "--from", &from_xlsx, "--to", &to_csv, "--system", &b_file,
+    ]);
+    assert_eq!(String::from_utf8(got).unwrap(), expected_rows);
+
+    let (json, _) = stdout_of(&[
+        "change", "--from", &from_csv, "--to", &to_xlsx, "--format", "json",
+    ]);
+    let (oracle, _) = stdout_of(&[
+        "change", "--from", &from_r, "--to", &to_r, "--system", &r_file, "--format", "json",
+    ]);
+    let (json, oracle): (Value, Value) = (
+        serde_json::from_slice(&json).unwrap(),
+        serde_json::from_slice(&oracle).unwrap(),
+    );
+    assert_eq!(json["counties"], oracle["counties"]);
+    assert_eq!(json["unmatched"], oracle["unmatched"]);
+    assert_eq!(oracle["left_out"], Value::Array(vec![]));
+    let left_out: Vec<(&str, &str, &str)> = json["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["side"].as_str().unwrap(),
+                i["id"].as_str().unwrap(),
+                i["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            ("from", "new_patents", "other_dimension"),
+            ("from", "profit_margin", "direction_differs"),
+            ("to", "new_patents", "other_dimension"),
+            ("to", "digital_share", "only_in_one"),
+            ("to", "profit_margin", "direction_differs"),
+        ]
+    );
+    assert_eq!(json["left_out"][0]["other_dimension"], "smart");
+}
+
+#[test]
+fn the_command_line_refuses_files_with_too_little_in_common() {
+    let mut v = white_paper_json();
+    let keep = ["industry"];
+    let dims: Vec<Value> = v["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| keep.contains(&d["id"].as_str().unwrap()))
+        .cloned()
+        .chain([serde_json::json!({"id": "digital", "name_zh": "数字化", "name_en": "Digital"})])
+        .collect();
+    let mut indicators: Vec<Value> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| keep.contains(&i["dimension"].as_str().unwrap()))
+        .cloned()
+        .collect();
+    let mut extra = indicators[0].clone();
+    extra["id"] = "digital_share".into();
+    extra["dimension"] = "digital".into();
+    extra["name_zh"] = "数字经济占比".into();
+    extra["name_en"] = "Digital economy share".into();
+    indicators.push(extra);
+    v["dimensions"] = Value::Array(dims);
+    v["indicators"] = Value::Array(indicators);
+    let narrow = system_of(&v);
+    let from_csv = temp(
+        "wide.csv",
+        csv_of("2023", &ids_of(&white_paper_json())).as_bytes(),
+    );
+    let to_xlsx = temp("narrow.xlsx", &workbook_of("2024", &narrow));
+    let out = common::fjindex(&["change", "--from", &from_csv, "--to", &to_xlsx]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "share only 1 dimensions with indicators in common; comparing them needs at least 2"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
