@@ -592,7 +592,7 @@ fn edition_pair(
             if data.is_some() {
                 return Err("give either --from FILE --to FILE or --data FILE with years".into());
             }
-            let mut read = |path: &str| -> Result<LabelledEdition, String> {
+            let read = |path: &str| -> Result<LabelledEdition, String> {
                 let mut own = SystemInUse {
                     system: system.system.clone(),
                     from_flag: false,
