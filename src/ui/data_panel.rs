@@ -247,6 +247,9 @@ struct ImportRun {
     /// The editions the next one-edition import could be added to.
     addable: Option<Vec<Edition>>,
     offer: UseStateHandle<Option<Rc<AddOffer>>>,
+    /// The indicator system a workbook's "指标体系" sheet put in place of the one in use, if the last
+    /// import did.
+    replaced: UseStateHandle<Option<Rc<IndicatorSystem>>>,
 }
 
 /// After a one-edition file replaced data that has a year: the offer to add it as another edition
@@ -257,9 +260,6 @@ struct AddOffer {
     data: Rc<Dataset>,
     year: String,
     problem: Option<EditionProblem>,
-    /// The indicator system a workbook's "指标体系" sheet put in place of the one in use, if the last
-    /// import did.
-    replaced: UseStateHandle<Option<Rc<IndicatorSystem>>>,
 }
 
 impl ImportRun {

@@ -231,10 +231,10 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));
             html! {
                 <>
-                <charts_panel::ChartsPanel key={key} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                <charts_panel::ChartsPanel key={key.clone()} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
                     ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())} selected={state.selected}
                     lang={state.lang} {on_select} />
-                <analysis::YearMovers key={key.clone()} lang={state.lang} editions={Ptr(state.editions.clone())}
+                <analysis::YearMovers key={key} lang={state.lang} editions={Ptr(state.editions.clone())}
                     year_change={state.year_change.clone().map(Ptr)} />
                 </>
             }
