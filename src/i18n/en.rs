@@ -165,6 +165,9 @@ crate::i18n::catalogue! {
     EditionAddYear => "Year";
     EditionReplace => "Keep the replacement";
     EditionOffer => "This one-year file replaced the current data. You can add it as another edition instead, keeping the years already held.";
+    EditionOfferMissing => "This file has no values for these indicators; added as another edition, they count as missing in it: {}.";
+    EditionOfferUnused => "These indicators of the file are not in the indicator system of the years already held; added as another edition, they are not used: {}.";
+    EditionOfferDirection => "These indicators have the opposite direction in the file's indicator system; added as another edition, they are scored in the direction of the years already held: {}.";
     EditionsSummary => "{} editions: {}";
     YearChangeColumn => "vs {}";
     YearChangeNew => "new";

@@ -165,6 +165,12 @@ crate::i18n::declare_keys! {
     EditionAddYear => "年份";
     EditionReplace => "保留替换";
     EditionOffer => "已用这份单年数据替换了当前数据。也可以改为把它作为另一年度的版本添加，保留原有的年度。";
+    /// The indicators' names.
+    EditionOfferMissing => "这些指标在该文件中没有数值，作为另一年度添加后按缺失处理：{}。";
+    /// The indicators' names.
+    EditionOfferUnused => "该文件的这些指标不在原有年度的指标体系中，作为另一年度添加后不参与计算：{}。";
+    /// The indicators' names.
+    EditionOfferDirection => "这些指标在该文件的指标体系中方向相反，作为另一年度添加后按原有年度的方向计算：{}。";
     EditionsSummary => "共 {} 个年度版本：{}";
     YearChangeColumn => "较{}";
     YearChangeNew => "新";

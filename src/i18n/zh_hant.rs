@@ -166,6 +166,12 @@ crate::i18n::catalogue! {
     EditionAddYear => "年份";
     EditionReplace => "保留替換";
     EditionOffer => "已用這份單年資料替換了當前資料。也可以改為把它作為另一年度的版本新增，保留原有的年度。";
+    /// The indicators' names.
+    EditionOfferMissing => "這些指標在該檔案中沒有數值，作為另一年度新增後按缺失處理：{}。";
+    /// The indicators' names.
+    EditionOfferUnused => "該檔案的這些指標不在原有年度的指標體系中，作為另一年度新增後不參與計算：{}。";
+    /// The indicators' names.
+    EditionOfferDirection => "這些指標在該檔案的指標體系中方向相反，作為另一年度新增後按原有年度的方向計算：{}。";
     EditionsSummary => "共 {} 個年度版本：{}";
     YearChangeColumn => "較{}";
     YearChangeNew => "新";
