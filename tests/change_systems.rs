@@ -508,3 +508,55 @@ fn the_command_line_refuses_files_with_too_little_in_common() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The later edition's system without `green_factories`: the page's browser test
+/// (`tests/e2e/common-system.test.mjs`) adds a workbook under it as another edition.
+fn page_system() -> IndicatorSystem {
+    let mut v = second_system_json();
+    let kept: Vec<Value> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["id"] != "green_factories")
+        .cloned()
+        .collect();
+    v["indicators"] = Value::Array(kept);
+    system_of(&v)
+}
+
+/// Writes the workbook the browser test imports to `FJINDEX_COMMON_WORKBOOK` when that is set; in any
+/// case checks that it reads back with its own system, which shares all but four items with the white
+/// paper's.
+#[test]
+fn the_page_workbook_brings_its_own_system() {
+    use fjindex::data::import::{import_bundled, ImportOptions};
+    let system = page_system();
+    let bytes = workbook_of("2024", &system);
+    if let Ok(path) = std::env::var("FJINDEX_COMMON_WORKBOOK") {
+        std::fs::write(path, &bytes).unwrap();
+    }
+    let options = ImportOptions {
+        read_system_sheet: true,
+        ..ImportOptions::default()
+    };
+    let report = import_bundled(&bytes, &options);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let read = report.system.expect("the sheet's system");
+    let (_, left_out) = common_system(&seeds::indicator_system(), &read).unwrap();
+    let ids: Vec<(SystemSide, &str)> = left_out
+        .items
+        .iter()
+        .map(|i| (i.side, i.id.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (SystemSide::From, "new_patents"),
+            (SystemSide::From, "profit_margin"),
+            (SystemSide::From, "green_factories"),
+            (SystemSide::To, "new_patents"),
+            (SystemSide::To, "digital_share"),
+            (SystemSide::To, "profit_margin"),
+        ]
+    );
+}
