@@ -5,6 +5,7 @@
 use crate::analysis::audit::{self, IndicatorAudit};
 use crate::analysis::change::{change_csv, change_json, edition_change};
 use crate::analysis::coherence::{self, Coherence, CoherenceFlag};
+use crate::analysis::common_system::in_common;
 use crate::data::csv_text::spreadsheet_text;
 use crate::data::export::RankingExport;
 use crate::data::export_name::CalendarDate;
@@ -525,7 +526,9 @@ pub enum EditionPair {
 
 /// `fjindex change`: each county's rank and score change between two editions, its rank change split
 /// into its own data's part and the others', and its score change into per-indicator contributions
-/// where they apply (otherwise a note on stderr says why they are left out).
+/// where they apply (otherwise a note on stderr says why they are left out). Two files read under
+/// different indicator systems are compared on what the systems have in common, and each dimension or
+/// indicator left out gets a line on stderr (and an entry of the JSON's `left_out`).
 pub fn change(
     args: &RankArgs,
     pair: &EditionPair,
@@ -537,27 +540,44 @@ pub fn change(
         return Err("change takes --from-year and --to-year, not --edition".into());
     }
     let (from, to) = edition_pair(&mut system, args.data.as_deref(), pair)?;
-    let system = system.system;
+    let common = in_common(&from.system, &from.data, &to.system, &to.data)
+        .map_err(|e| e.message(MESSAGE_LANG))?;
+    for item in &common.left_out.items {
+        eprintln!("note: {}", item.message(MESSAGE_LANG));
+    }
+    let system = common.system;
     let scenario = scenario_from_args(&system, args)?;
-    let change = edition_change(&system, &from.1, &to.1, &scenario, scaling)
+    let change = edition_change(&system, &common.from, &common.to, &scenario, scaling)
         .map_err(|e| e.message(MESSAGE_LANG))?;
     if let Err(why) = change.contributions {
         eprintln!("note: no per-indicator contributions: {}", why.reason());
     }
     match format {
         OutputFormat::Csv => {
-            eprintln!("note: change from {} to {}", from.0, to.0);
+            eprintln!("note: change from {} to {}", from.label, to.label);
             Ok(change_csv(&system, &change))
         }
-        OutputFormat::Json => Ok(change_json(&system, &change, [&from.0, &to.0], scaling) + "\n"),
+        OutputFormat::Json => Ok(change_json(
+            &system,
+            &change,
+            [&from.label, &to.label],
+            scaling,
+            &common.left_out,
+            MESSAGE_LANG,
+        ) + "\n"),
         OutputFormat::Table => Err("change prints csv or json (--format csv|json)".into()),
     }
 }
 
-/// An edition and a label that says which file and year it is.
-type LabelledEdition = (String, Dataset);
+/// An edition, a label that says which file and year it is, and the indicator system it was read with.
+struct LabelledEdition {
+    label: String,
+    data: Dataset,
+    system: IndicatorSystem,
+}
 
-/// The two editions `pair` names, each with a label that says which file and year it is.
+/// The two editions `pair` names, each with its label and its system. Two files are read each with its
+/// own system: a workbook's "指标体系" sheet, else `system` (`--system` or the white paper's).
 fn edition_pair(
     system: &mut SystemInUse,
     data: Option<&str>,
@@ -572,11 +592,19 @@ fn edition_pair(
             if data.is_some() {
                 return Err("give either --from FILE --to FILE or --data FILE with years".into());
             }
-            let (a, b) = (
-                load_data(system, Some(from), None)?,
-                load_data(system, Some(to), None)?,
-            );
-            Ok(((label(from, &a), a), (label(to, &b), b)))
+            let read = |path: &str| -> Result<LabelledEdition, String> {
+                let mut own = SystemInUse {
+                    system: system.system.clone(),
+                    from_flag: false,
+                };
+                let data = load_data(&mut own, Some(path), None)?;
+                Ok(LabelledEdition {
+                    label: label(path, &data),
+                    data,
+                    system: own.system,
+                })
+            };
+            Ok((read(from)?, read(to)?))
         }
         EditionPair::Years { from, to } => {
             let path = data
@@ -602,7 +630,12 @@ fn edition_pair(
                 return Err("--from-year and --to-year name the same edition".into());
             }
             let (a, b) = (editions[f].clone(), editions.swap_remove(t));
-            Ok(((label(path, &a), a), (label(path, &b), b)))
+            let edition = |data: Dataset| LabelledEdition {
+                label: label(path, &data),
+                data,
+                system: system.system.clone(),
+            };
+            Ok((edition(a), edition(b)))
         }
     }
 }

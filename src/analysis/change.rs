@@ -13,8 +13,9 @@
 //! page recomputes with every ranking; why counties moved ([`explain`], or [`explain_county`] for one)
 //! is computed apart, where it is shown.
 
+use super::common_system::{LeftOut, LeftOutReason};
 use crate::data::csv_text::spreadsheet_text;
-use crate::model::{Aggregation, Dataset, IndicatorSystem, Normalisation, Scaling, Scenario};
+use crate::model::{Aggregation, Dataset, IndicatorSystem, Lang, Normalisation, Scaling, Scenario};
 use crate::score::{score_editions, tie_key, Ranking, ScoreError, Scorer};
 
 /// One county present and ranked in both editions.
@@ -515,12 +516,16 @@ pub fn change_csv(system: &IndicatorSystem, change: &EditionChange) -> String {
     String::from_utf8(w.into_inner().expect("in-memory CSV")).expect("UTF-8")
 }
 
-/// The change as JSON: the two editions named, the scaling, the rows and the unmatched counties.
+/// The change as JSON: the two editions named, the scaling, the rows, the unmatched counties and what
+/// of the editions' own indicator systems the comparison left out (empty when they share one), each
+/// item with its message in `lang`.
 pub fn change_json(
     system: &IndicatorSystem,
     change: &EditionChange,
     editions: [&str; 2],
     scaling: Scaling,
+    left_out: &LeftOut,
+    lang: Lang,
 ) -> String {
     use crate::model::Choice;
     use serde_json::{json, Value};
@@ -556,12 +561,29 @@ pub fn change_json(
                    "rank": g.rank, "score": g.score})
         })
         .collect();
+    let left_out: Vec<Value> = left_out
+        .items
+        .iter()
+        .map(|item| {
+            let mut entry = json!({
+                "side": item.side.id(),
+                "kind": if item.is_dimension { "dimension" } else { "indicator" },
+                "id": item.id, "name_zh": item.names[0], "reason": item.reason.id(),
+                "message": item.message(lang),
+            });
+            if let LeftOutReason::OtherDimension(other) = &item.reason {
+                entry["other_dimension"] = json!(other);
+            }
+            entry
+        })
+        .collect();
     let value = json!({
         "from": editions[0],
         "to": editions[1],
         "scaling": scaling.id(),
         "counties": rows,
         "unmatched": unmatched,
+        "left_out": left_out,
     });
     let mut value = value;
     if let Err(why) = change.contributions {

@@ -12,6 +12,7 @@ pub mod bounds;
 pub mod change;
 pub mod cli;
 pub mod coherence;
+pub mod common_system;
 pub mod indicator_reach;
 pub mod influence;
 mod lp;

@@ -75,6 +75,8 @@ enum Command {
     },
     /// Year-over-year change between two editions: rank and score change per county, the rank change
     /// split into the county's own part and the others', and per-indicator contributions where they apply.
+    /// Two files under different indicator systems (a workbook's 指标体系 sheet, else --system) are
+    /// compared on the dimensions and indicators the systems have in common; stderr names what is left out.
     Change {
         #[command(flatten)]
         method: MethodFlags,

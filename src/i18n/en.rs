@@ -165,6 +165,9 @@ crate::i18n::catalogue! {
     EditionAddYear => "Year";
     EditionReplace => "Keep the replacement";
     EditionOffer => "This one-year file replaced the current data. You can add it as another edition instead, keeping the years already held.";
+    EditionOfferMissing => "This file has no values for these indicators; added as another edition, they count as missing in it: {}.";
+    EditionOfferUnused => "These indicators of the file are not in the indicator system of the years already held; added as another edition, they are not used: {}.";
+    EditionOfferDirection => "These indicators have the opposite direction in the file's indicator system; added as another edition, they are scored in the direction of the years already held: {}.";
     EditionsSummary => "{} editions: {}";
     YearChangeColumn => "vs {}";
     YearChangeNew => "new";
@@ -902,6 +905,14 @@ crate::i18n::catalogue! {
     ShareMissingYear => "the year \"{1}\" of the link parameter {0} is not an edition of the current data; ignored";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "This workbook has an indicator system sheet: its data were read against that system ({} dimensions, {} indicators), which the page now uses.";
+    CommonSideFrom => "the earlier edition";
+    CommonSideTo => "the later edition";
+    CommonDimensionOnlyInOne => "In {}, the dimension \"{}\" ({}) is not in the other edition's indicator system; it is left out of the comparison.";
+    CommonDimensionNoIndicator => "In {}, the dimension \"{}\" ({}) shares no indicator with the other edition; it is left out of the comparison.";
+    CommonIndicatorOnlyInOne => "In {}, the indicator \"{}\" ({}) is not in the other edition's indicator system; it is left out of the comparison.";
+    CommonIndicatorOtherDimension => "In {}, the indicator \"{}\" ({}) belongs to another dimension ({}) in the other edition; it is left out of the comparison.";
+    CommonIndicatorDirection => "In {}, the indicator \"{}\" ({}) has the opposite direction in the other edition; it is left out of the comparison.";
+    CommonTooLittle => "The two editions' indicator systems share only {} dimensions with indicators in common; comparing them needs at least {}.";
 }
 
 /// "nth".

@@ -165,6 +165,12 @@ crate::i18n::declare_keys! {
     EditionAddYear => "年份";
     EditionReplace => "保留替换";
     EditionOffer => "已用这份单年数据替换了当前数据。也可以改为把它作为另一年度的版本添加，保留原有的年度。";
+    /// The indicators' names.
+    EditionOfferMissing => "这些指标在该文件中没有数值，作为另一年度添加后按缺失处理：{}。";
+    /// The indicators' names.
+    EditionOfferUnused => "该文件的这些指标不在原有年度的指标体系中，作为另一年度添加后不参与计算：{}。";
+    /// The indicators' names.
+    EditionOfferDirection => "这些指标在该文件的指标体系中方向相反，作为另一年度添加后按原有年度的方向计算：{}。";
     EditionsSummary => "共 {} 个年度版本：{}";
     YearChangeColumn => "较{}";
     YearChangeNew => "新";
@@ -929,6 +935,20 @@ crate::i18n::declare_keys! {
     ShareMissingYear => "链接参数 {0} 的年份“{1}”在当前数据中没有对应的年度，已忽略";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "该工作簿含“指标体系”工作表：数据按其中的指标体系（{} 个维度，{} 个指标）读取，页面已改用这一指标体系。";
+    CommonSideFrom => "较早一版";
+    CommonSideTo => "较晚一版";
+    /// The side ("较早一版"), the dimension's name and its id.
+    CommonDimensionOnlyInOne => "{}的维度“{}”（{}）不在另一版的指标体系中，比较时略去。";
+    /// The side, the dimension's name and its id.
+    CommonDimensionNoIndicator => "{}的维度“{}”（{}）与另一版没有共同的指标，比较时略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorOnlyInOne => "{}的指标“{}”（{}）不在另一版的指标体系中，比较时略去。";
+    /// The side, the indicator's name, its id and the id of the other system's dimension.
+    CommonIndicatorOtherDimension => "{}的指标“{}”（{}）在另一版中属于另一维度（{}），比较时略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorDirection => "{}的指标“{}”（{}）在两版中的方向相反，比较时略去。";
+    /// The number of dimensions in common and the fewest needed.
+    CommonTooLittle => "两版的指标体系只有 {} 个含共同指标的维度，至少需要 {} 个才能比较。";
 }
 
 /// "第 n 位".

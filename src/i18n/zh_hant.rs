@@ -166,6 +166,12 @@ crate::i18n::catalogue! {
     EditionAddYear => "年份";
     EditionReplace => "保留替換";
     EditionOffer => "已用這份單年資料替換了當前資料。也可以改為把它作為另一年度的版本新增，保留原有的年度。";
+    /// The indicators' names.
+    EditionOfferMissing => "這些指標在該檔案中沒有數值，作為另一年度新增後按缺失處理：{}。";
+    /// The indicators' names.
+    EditionOfferUnused => "該檔案的這些指標不在原有年度的指標體系中，作為另一年度新增後不參與計算：{}。";
+    /// The indicators' names.
+    EditionOfferDirection => "這些指標在該檔案的指標體系中方向相反，作為另一年度新增後按原有年度的方向計算：{}。";
     EditionsSummary => "共 {} 個年度版本：{}";
     YearChangeColumn => "較{}";
     YearChangeNew => "新";
@@ -930,6 +936,20 @@ crate::i18n::catalogue! {
     ShareMissingYear => "連結參數 {0} 的年份“{1}”在當前資料中沒有對應的年度，已忽略";
     /// The numbers of dimensions and indicators.
     ImportSystemReplaced => "該工作簿含“指標體系”工作表：資料按其中的指標體系（{} 個維度，{} 個指標）讀取，頁面已改用這一指標體系。";
+    CommonSideFrom => "較早一版";
+    CommonSideTo => "較晚一版";
+    /// The side ("较早一版"), the dimension's name and its id.
+    CommonDimensionOnlyInOne => "{}的維度“{}”（{}）不在另一版的指標體系中，比較時略去。";
+    /// The side, the dimension's name and its id.
+    CommonDimensionNoIndicator => "{}的維度“{}”（{}）與另一版沒有共同的指標，比較時略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorOnlyInOne => "{}的指標“{}”（{}）不在另一版的指標體系中，比較時略去。";
+    /// The side, the indicator's name, its id and the id of the other system's dimension.
+    CommonIndicatorOtherDimension => "{}的指標“{}”（{}）在另一版中屬於另一維度（{}），比較時略去。";
+    /// The side, the indicator's name and its id.
+    CommonIndicatorDirection => "{}的指標“{}”（{}）在兩版中的方向相反，比較時略去。";
+    /// The number of dimensions in common and the fewest needed.
+    CommonTooLittle => "兩版的指標體系只有 {} 個含共同指標的維度，至少需要 {} 個才能比較。";
 }
 
 /// "第 n 位".

@@ -4,6 +4,7 @@
 //! one only when it passes `check_system`.
 
 use super::weights::{DEFAULT_DIMENSION_WEIGHT, DEFAULT_INDICATOR_WEIGHT};
+use crate::analysis::common_system::columns_for_system;
 use crate::data::provenance::Provenance;
 use crate::data::seeds;
 use crate::echo::clip;
@@ -48,13 +49,7 @@ pub fn data_for_system(
     if !provenance.records().is_empty() {
         return seeds::bundled_data_for(new).0;
     }
-    let mut out = Dataset::new(data.meta.clone(), data.units.clone(), new.n_indicators());
-    for (i, indicator) in new.indicators.iter().enumerate() {
-        if let Some(k) = old.indicator_index(&indicator.id) {
-            out.column_mut(i).copy_from_slice(data.column(k));
-        }
-    }
-    out
+    columns_for_system(old, data, new)
 }
 
 /// The indicators of `system` with no value in `data`.

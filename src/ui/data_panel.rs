@@ -7,6 +7,7 @@ use super::import_report::report_view;
 use super::storage::{self, Listing, SaveOutcome};
 use super::tools::{self, ImportFailure, Status};
 use super::{Dispatch, Ptr};
+use crate::analysis::common_system::{common_system, LeftOut, LeftOutReason, SystemSide};
 use crate::data::export::{template_csv, template_sheets, RankingExport};
 use crate::data::export_name::{export_file_name, CalendarDate, ExportKind, FileType};
 use crate::data::provenance::Provenance;
@@ -257,7 +258,14 @@ struct ImportRun {
 #[derive(Clone, Debug, PartialEq)]
 struct AddOffer {
     previous: Vec<Edition>,
+    /// The system the previous editions are in (the one in use before the import), which the file
+    /// joins when it is added.
+    previous_system: Rc<IndicatorSystem>,
     data: Rc<Dataset>,
+    /// The system the file's data set is in (its "指标体系" sheet's, or the previous one).
+    data_system: Rc<IndicatorSystem>,
+    /// What the two systems do not share, empty when they are the same.
+    left_out: Rc<LeftOut>,
     year: String,
     problem: Option<EditionProblem>,
 }
@@ -325,9 +333,17 @@ impl ImportRun {
                                 .year
                                 .filter(|y| previous.iter().all(|e| e.year != *y))
                                 .unwrap_or(next);
+                            let left_out = match *system == *run.system {
+                                true => LeftOut::default(),
+                                false => common_system(&run.system, &system)
+                                    .map_or_else(|e| e.left_out, |(_, l)| l),
+                            };
                             Rc::new(AddOffer {
                                 previous,
+                                previous_system: run.system.clone(),
                                 data: data.clone(),
+                                data_system: system.clone(),
+                                left_out: Rc::new(left_out),
                                 year: year.to_string(),
                                 problem: None,
                             })
@@ -481,22 +497,43 @@ fn offer_view(lang: Lang, run: &ImportRun, offer: &Rc<AddOffer>) -> Html {
     let add = {
         let (run, offer) = (run.clone(), offer.clone());
         Callback::from(move |_: MouseEvent| {
+            // The file joins the previous editions in their system, its columns matched by id.
+            let data = match offer.data_system == offer.previous_system {
+                true => (*offer.data).clone(),
+                false => data_for_system(
+                    &offer.data_system,
+                    &offer.data,
+                    &Provenance::default(),
+                    &offer.previous_system,
+                ),
+            };
             let added = parse_year(&offer.year).and_then(|year| {
                 let editions = Editions::of(offer.previous.clone(), Default::default());
-                let edition = Edition::new(year, (*offer.data).clone(), Provenance::default());
+                let edition = Edition::new(year, data, Provenance::default());
                 with_added(&editions, &offer.previous[0], edition)
             });
             match added {
                 Ok(editions) => {
                     let list: Vec<Dataset> =
                         editions.list.iter().map(|e| (*e.data).clone()).collect();
-                    let outcome = storage::save_editions(&list, &run.system);
+                    let outcome = storage::save_editions(&list, &offer.previous_system);
                     run.note.set(
                         (outcome != SaveOutcome::Saved).then_some(StorageNote::Saved(outcome)),
                     );
                     run.listing.set(storage::list());
                     run.offer.set(None);
-                    run.dispatch.emit(Action::SetEditions(editions.list));
+                    let set = Action::SetEditions(editions.list);
+                    run.dispatch
+                        .emit(match *offer.previous_system == *run.system {
+                            true => set,
+                            false => {
+                                run.replaced.set(None);
+                                Action::Batch(vec![
+                                    Action::ReplaceSystem(offer.previous_system.clone()),
+                                    set,
+                                ])
+                            }
+                        });
                 }
                 Err(problem) => run.offer.set(Some(Rc::new(AddOffer {
                     problem: Some(problem),
@@ -519,11 +556,50 @@ fn offer_view(lang: Lang, run: &ImportRun, offer: &Rc<AddOffer>) -> Html {
             <button type="button" data-testid="edition-add" onclick={add}>
                 { tf(lang, Key::EditionAddAs, &[&year_label]) }</button>
             <button type="button" data-testid="edition-keep" onclick={keep}>{ t(lang, Key::EditionReplace) }</button>
+            { system_differences(lang, &offer.left_out) }
             <p role="alert" class="alert-region" data-testid="edition-problem">
                 { offer.problem.as_ref().map(|p| p.message(lang)).unwrap_or_default() }
             </p>
         </div>
     }
+}
+
+/// What adding a file under another indicator system does to its indicators: those the previous
+/// editions' system has and the file lacks count as missing in it, those only the file has are not
+/// used, and those turned the other way are scored in the previous editions' direction.
+fn system_differences(lang: Lang, left_out: &LeftOut) -> Html {
+    let names = |side: SystemSide, reason: &LeftOutReason| {
+        let list: Vec<String> = left_out
+            .items
+            .iter()
+            .filter(|i| !i.is_dimension && i.side == side && i.reason == *reason)
+            .map(|i| clip(i.name(lang)))
+            .collect();
+        list.join(t(lang, Key::ImportListSeparator))
+    };
+    let lines = [
+        (
+            Key::EditionOfferMissing,
+            names(SystemSide::From, &LeftOutReason::OnlyInOne),
+        ),
+        (
+            Key::EditionOfferUnused,
+            names(SystemSide::To, &LeftOutReason::OnlyInOne),
+        ),
+        (
+            Key::EditionOfferDirection,
+            names(SystemSide::From, &LeftOutReason::DirectionDiffers),
+        ),
+    ];
+    lines
+        .into_iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(key, names)| {
+            html! {
+                <p class="hint" data-testid="edition-offer-system">{ tf(lang, key, &[&names]) }</p>
+            }
+        })
+        .collect()
 }
 
 /// The saved data sets, each with Use and Delete buttons, and the notes about this browser's storage.
