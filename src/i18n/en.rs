@@ -187,7 +187,7 @@ crate::i18n::catalogue! {
     TrendEmpty => "Needs two editions, with the county ranked in at least one";
     TrendComposite => "Composite";
     TrendYear => "Year";
-    YearProfileHeading => "Compared with {} ({})";
+    YearProfileHeading => "Compared with {} · {}";
     YearProfileRank => "Composite rank: {} in {} → {} in {}, {}.";
     YearProfileScore => "Composite score: {} → {} ({}).";
     YearProfileDimension => "Dimension";

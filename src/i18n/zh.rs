@@ -190,8 +190,8 @@ crate::i18n::declare_keys! {
     TrendEmpty => "至少需要两个年度，且该县域至少在一个年度中有排名";
     TrendComposite => "综合";
     TrendYear => "年份";
-    YearProfileHeading => "与 {} 年相比（{}）";
-    YearProfileRank => "综合排名：{} 年第 {} 名 → {} 年第 {} 名，{}。";
+    YearProfileHeading => "与 {} 年相比 · {}";
+    YearProfileRank => "综合排名：第 {} 名（{} 年）→ 第 {} 名（{} 年），{}。";
     YearProfileScore => "综合得分：{} → {}（{}）。";
     YearProfileDimension => "维度";
     YearProfileRankFrom => "{} 年名次";

@@ -191,8 +191,8 @@ crate::i18n::catalogue! {
     TrendEmpty => "至少需要兩個年度，且該縣域至少在一個年度中有排名";
     TrendComposite => "綜合";
     TrendYear => "年份";
-    YearProfileHeading => "與 {} 年相比（{}）";
-    YearProfileRank => "綜合排名：{} 年第 {} 名 → {} 年第 {} 名，{}。";
+    YearProfileHeading => "與 {} 年相比 · {}";
+    YearProfileRank => "綜合排名：第 {} 名（{} 年）→ 第 {} 名（{} 年），{}。";
     YearProfileScore => "綜合得分：{} → {}（{}）。";
     YearProfileDimension => "維度";
     YearProfileRankFrom => "{} 年名次";
