@@ -388,6 +388,23 @@ impl State {
         }
     }
 
+    /// Puts a data set and its scorer in place, showing its `baseline` (scored under `defaults`) until
+    /// the scenario is scored again.
+    fn install_data(
+        &mut self,
+        data: Rc<Dataset>,
+        scorer: SharedScorer,
+        baseline: Rc<Ranking>,
+        defaults: Scenario,
+    ) {
+        self.data = data;
+        self.scorer = scorer;
+        self.changes = Rc::new(rank_changes(&baseline, &baseline));
+        self.baseline = baseline.clone();
+        self.ranking = baseline;
+        self.ranked_scenario = defaults;
+    }
+
     /// Recomputes the change between the compared editions under the ranked scenario.
     fn update_year_change(&mut self) {
         self.year_change = self
@@ -522,13 +539,9 @@ fn apply(s: &mut State, action: Action) {
                 }
             };
             s.unit_estimates = Rc::new(unit_estimates(&data, &provenance));
-            s.data = data;
-            s.scorer = scorer;
             s.provenance = provenance;
-            s.changes = Rc::new(rank_changes(&baseline, &baseline));
-            s.baseline = baseline.clone();
-            s.ranking = baseline;
-            s.ranked_scenario = default_scenario(&s.system);
+            let defaults = default_scenario(&s.system);
+            s.install_data(data, scorer, baseline, defaults);
             if s.selected.is_some_and(|u| u >= s.data.n_units()) {
                 s.selected = None;
             }
@@ -679,12 +692,7 @@ fn replace_system(s: &mut State, system: Rc<IndicatorSystem>) {
     });
     s.system_ref = system::system_ref(&system).map(Rc::from);
     s.system = system;
-    s.data = data;
-    s.scorer = scorer;
-    s.changes = Rc::new(rank_changes(&baseline, &baseline));
-    s.baseline = baseline.clone();
-    s.ranking = baseline;
-    s.ranked_scenario = defaults;
+    s.install_data(data, scorer, baseline, defaults);
     s.set_scenario(scenario, preset);
 }
 
