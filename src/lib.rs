@@ -1,6 +1,7 @@
 //! Fujian county key-industrial-chain development index: scoring engine, data, analyses, charts and the web UI.
 //!
-//! Everything outside `ui` is pure Rust and builds natively; `ui` is the only module that touches the browser.
+//! Everything outside `ui` is pure Rust; `ui` is the only module that touches the browser, and it too builds
+//! natively, where it renders the page's first screen at build time (src/bin/finish-page.rs).
 
 pub mod analysis;
 pub mod audit_report;
@@ -25,7 +26,6 @@ pub mod system_check;
 pub mod tools_api;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 /// The settings of every property test in `src/`: `cases` cases unless `PROPTEST_CASES` asks for more

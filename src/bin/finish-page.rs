@@ -1,135 +1,168 @@
 //! Finishes the built page, run by Trunk's post_build hook (Trunk.toml) on the staging directory:
-//! writes the default ranking as a static HTML table into index.html, for browsers without JavaScript
-//! or WebAssembly; writes the catalogue of every language the page's module does not link
-//! (`catalogue-<id>.txt`, fetched when that language is chosen); and recomputes the page's integrity
-//! hashes. With a path argument it finishes the page at that path; with `-` it prints the table.
+//! writes the default page, rendered by the app's own components (`fjindex::ui::prerender`), into
+//! index.html, so the first screen comes with the HTML and the app in the browser takes it over; writes
+//! the catalogue of every language the page's module does not link (`catalogue-<id>.txt`, fetched when
+//! that language is chosen); and recomputes the page's integrity hashes. With a path argument it
+//! finishes the page at that path; with `-` it prints the prerendered page.
 
-use fjindex::data::{fallback, seeds};
-use fjindex::i18n::{catalogue_file_name, catalogue_text};
-use fjindex::model::Lang;
-use std::path::{Path, PathBuf};
-
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let section = fallback::section(&seeds::bundle())
-        .unwrap_or_else(|e| fail(&format!("the default scenario cannot be scored: {e}")));
-    let arg = std::env::args().nth(1);
-    if arg.as_deref() == Some("-") {
-        println!("{section}");
-        return;
-    }
-    let path = match arg {
-        Some(p) => PathBuf::from(p),
-        None => match std::env::var_os("TRUNK_STAGING_DIR") {
-            Some(dir) => PathBuf::from(dir).join("index.html"),
-            None => {
-                eprintln!("usage: finish-page [INDEX_HTML | -]  (or run from Trunk with TRUNK_STAGING_DIR set)");
-                std::process::exit(2);
-            }
-        },
-    };
-    let page = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
-    let Some(page) = fallback::insert(&page, &section) else {
-        fail(&format!(
-            "{} has no {}",
-            path.display(),
-            fallback::PLACEHOLDER
-        ));
-    };
-    let staging = path.parent().unwrap_or(Path::new("."));
-    let page = write_catalogues(staging, &page);
-    let page = refresh_integrity(&page, |file| std::fs::read(staging.join(file)).ok());
-    if let Err(e) = std::fs::write(&path, page) {
-        fail(&format!("cannot write {}: {e}", path.display()));
-    }
+    native::main();
 }
 
-fn fail(message: &str) -> ! {
-    eprintln!("finish-page: {message}");
-    std::process::exit(1);
-}
+/// Built for wasm32 only because clippy checks every target there; the hook runs it natively.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-/// The app's `<meta>`, which Trunk writes as Trunk.toml's `pattern_script` says.
-const APP_META: &str = "<meta name=\"fjindex-app\" ";
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use fjindex::i18n::{catalogue_file_name, catalogue_text, t, Key};
+    use fjindex::model::Lang;
+    use fjindex::ui::{prerender, PRERENDERED, ROOT_ID};
+    use std::path::{Path, PathBuf};
 
-/// Writes the catalogue of every language but the default one, which the page's module links, and
-/// returns the page with the files named on the app's `<meta>` (`data-catalogue-<id>`, read by
-/// www/boot.js to preload a link's language).
-fn write_catalogues(dir: &Path, page: &str) -> String {
-    let mut names = String::new();
-    for &lang in &Lang::ALL[1..] {
-        let file = catalogue_file_name(lang);
-        if let Err(e) = std::fs::write(dir.join(&file), catalogue_text(lang)) {
-            fail(&format!("cannot write {file}: {e}"));
+    pub fn main() {
+        let prerendered = prerender();
+        let arg = std::env::args().nth(1);
+        if arg.as_deref() == Some("-") {
+            println!("{prerendered}");
+            return;
         }
-        names.push_str(&format!(
-            "data-catalogue-{}=\"{file}\" ",
-            lang.id().to_ascii_lowercase()
-        ));
-    }
-    if !page.contains(APP_META) {
-        fail(&format!("the page has no {APP_META}"));
-    }
-    page.replacen(APP_META, &format!("{APP_META}{names}"), 1)
-}
-
-/// The page with each `integrity="sha384-…"` recomputed from the file its tag's `href` or `src` names (read by
-/// `read`; a file it cannot read keeps the hash Trunk wrote). Trunk builds the page and the two
-/// on-demand modules at the same time, and the page and the panels module both copy the same
-/// wasm-bindgen snippet (`snippets/…/www/tools.js`), so the page's hash of it can be taken while the
-/// other copy is half written; hashing here, after every pipeline has finished, gives the files' hashes.
-fn refresh_integrity(page: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    const MARK: &str = "integrity=\"sha384-";
-    let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(at) = rest.find(MARK) {
-        let value_start = at + MARK.len();
-        let Some(value_len) = rest[value_start..].find('"') else {
-            break;
+        let path = match arg {
+            Some(p) => PathBuf::from(p),
+            None => match std::env::var_os("TRUNK_STAGING_DIR") {
+                Some(dir) => PathBuf::from(dir).join("index.html"),
+                None => {
+                    eprintln!("usage: finish-page [INDEX_HTML | -]  (or run from Trunk with TRUNK_STAGING_DIR set)");
+                    std::process::exit(2);
+                }
+            },
         };
-        let tag_start = rest[..at].rfind('<').unwrap_or(0);
-        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
-        let tag = &rest[tag_start..tag_end];
-        let file = [" href=\"", " src=\""]
-            .iter()
-            .find_map(|attribute| tag.split_once(attribute))
-            .and_then(|(_, h)| h.split_once('"'))
-            .map(|(href, _)| href.trim_start_matches("./"))
-            .and_then(&read);
-        out.push_str(&rest[..value_start]);
-        match file {
-            Some(bytes) => out.push_str(
-                &base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&bytes)),
-            ),
-            None => out.push_str(&rest[value_start..value_start + value_len]),
+        let page = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
+        let Some(page) = insert_prerendered(&page, &prerendered) else {
+            fail(&format!("{} has no {}", path.display(), root_placeholder()));
+        };
+        let staging = path.parent().unwrap_or(Path::new("."));
+        let page = write_catalogues(staging, &page);
+        let page = refresh_integrity(&page, |file| std::fs::read(staging.join(file)).ok());
+        if let Err(e) = std::fs::write(&path, page) {
+            fail(&format!("cannot write {}: {e}", path.display()));
         }
-        rest = &rest[value_start + value_len..];
     }
-    out.push_str(rest);
-    out
-}
 
-#[cfg(test)]
-mod tests {
-    use super::refresh_integrity;
+    /// The empty root element index.html holds for the app.
+    fn root_placeholder() -> String {
+        format!("<div id=\"{ROOT_ID}\"></div>")
+    }
 
-    #[test]
-    fn integrity_is_the_sha384_of_the_linked_file() {
-        let page = concat!(
-            r#"<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-stale">"#,
-            r#"<link rel="preload" href="./gone.wasm" integrity="sha384-kept">"#,
-            r#"<script type="module" integrity="sha384-stale" src="./a.js"></script>"#,
-        );
-        let out = refresh_integrity(page, |href| (href == "a.js").then(|| b"abc".to_vec()));
-        // The SHA-384 of "abc" (FIPS 180-2, appendix D.1), in base64.
-        let abc = "ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn";
-        assert_eq!(
-            out,
-            format!(
-                r#"<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-{abc}"><link rel="preload" href="./gone.wasm" integrity="sha384-kept"><script type="module" integrity="sha384-{abc}" src="./a.js"></script>"#
-            )
-        );
+    /// The page with the prerendered default page in its root, marked as such, and before it the note
+    /// shown where the app cannot run (no WebAssembly, or a failed start; www/app.css), in each language.
+    fn insert_prerendered(page: &str, prerendered: &str) -> Option<String> {
+        let placeholder = root_placeholder();
+        if !page.contains(&placeholder) {
+            return None;
+        }
+        let mut note = String::from("<p class=\"app-unavailable\" role=\"note\">");
+        for &lang in Lang::ALL {
+            note.push_str(&format!(
+                "<span lang=\"{}\">{}</span> ",
+                fjindex::ui::lang_tag(lang),
+                t(lang, Key::AppUnavailable)
+            ));
+        }
+        note.push_str("</p>");
+        let root = format!("{note}<div id=\"{ROOT_ID}\" {PRERENDERED}>{prerendered}</div>");
+        Some(page.replacen(&placeholder, &root, 1))
+    }
+
+    fn fail(message: &str) -> ! {
+        eprintln!("finish-page: {message}");
+        std::process::exit(1);
+    }
+
+    /// The app's `<meta>`, which Trunk writes as Trunk.toml's `pattern_script` says.
+    const APP_META: &str = "<meta name=\"fjindex-app\" ";
+
+    /// Writes the catalogue of every language but the default one, which the page's module links, and
+    /// returns the page with the files named on the app's `<meta>` (`data-catalogue-<id>`, read by
+    /// www/boot.js to preload a link's language).
+    fn write_catalogues(dir: &Path, page: &str) -> String {
+        let mut names = String::new();
+        for &lang in &Lang::ALL[1..] {
+            let file = catalogue_file_name(lang);
+            if let Err(e) = std::fs::write(dir.join(&file), catalogue_text(lang)) {
+                fail(&format!("cannot write {file}: {e}"));
+            }
+            names.push_str(&format!(
+                "data-catalogue-{}=\"{file}\" ",
+                lang.id().to_ascii_lowercase()
+            ));
+        }
+        if !page.contains(APP_META) {
+            fail(&format!("the page has no {APP_META}"));
+        }
+        page.replacen(APP_META, &format!("{APP_META}{names}"), 1)
+    }
+
+    /// The page with each `integrity="sha384-…"` recomputed from the file its tag's `href` or `src` names (read by
+    /// `read`; a file it cannot read keeps the hash Trunk wrote). Trunk builds the page and the two
+    /// on-demand modules at the same time, and the page and the panels module both copy the same
+    /// wasm-bindgen snippet (`snippets/…/www/tools.js`), so the page's hash of it can be taken while the
+    /// other copy is half written; hashing here, after every pipeline has finished, gives the files' hashes.
+    fn refresh_integrity(page: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> String {
+        use base64::Engine;
+        use sha2::Digest;
+        const MARK: &str = "integrity=\"sha384-";
+        let mut out = String::with_capacity(page.len());
+        let mut rest = page;
+        while let Some(at) = rest.find(MARK) {
+            let value_start = at + MARK.len();
+            let Some(value_len) = rest[value_start..].find('"') else {
+                break;
+            };
+            let tag_start = rest[..at].rfind('<').unwrap_or(0);
+            let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
+            let tag = &rest[tag_start..tag_end];
+            let file = [" href=\"", " src=\""]
+                .iter()
+                .find_map(|attribute| tag.split_once(attribute))
+                .and_then(|(_, h)| h.split_once('"'))
+                .map(|(href, _)| href.trim_start_matches("./"))
+                .and_then(&read);
+            out.push_str(&rest[..value_start]);
+            match file {
+                Some(bytes) => out.push_str(
+                    &base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&bytes)),
+                ),
+                None => out.push_str(&rest[value_start..value_start + value_len]),
+            }
+            rest = &rest[value_start + value_len..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::refresh_integrity;
+
+        #[test]
+        fn integrity_is_the_sha384_of_the_linked_file() {
+            let page = concat!(
+                r#"<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-stale">"#,
+                r#"<link rel="preload" href="./gone.wasm" integrity="sha384-kept">"#,
+                r#"<script type="module" integrity="sha384-stale" src="./a.js"></script>"#,
+            );
+            let out = refresh_integrity(page, |href| (href == "a.js").then(|| b"abc".to_vec()));
+            // The SHA-384 of "abc" (FIPS 180-2, appendix D.1), in base64.
+            let abc = "ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn";
+            assert_eq!(
+                out,
+                format!(
+                    r#"<link rel="modulepreload" href="./a.js" crossorigin="anonymous" integrity="sha384-{abc}"><link rel="preload" href="./gone.wasm" integrity="sha384-kept"><script type="module" integrity="sha384-{abc}" src="./a.js"></script>"#
+                )
+            );
+        }
     }
 }

@@ -3,7 +3,6 @@
 pub mod csv_text;
 pub mod export;
 pub mod export_name;
-pub mod fallback;
 pub mod import;
 pub mod plausible;
 pub mod provenance;

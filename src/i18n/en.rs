@@ -94,6 +94,7 @@ crate::i18n::catalogue! {
     MethodsSources => "Source: Fujian Provincial Department of Industry and Information Technology, white paper on the development of key industrial chains in Fujian counties (2025), December 2025: Table 3-1 (indicators), Table 3-2 (composite top 10), Table 3-3 (top 10 per dimension). The paper gives no indicator definitions, units or weights; those shown here are this project's reading.";
     MethodsEstimates => "Estimates come from this project's reproducible calibration: under the default method they reproduce Tables 3-2 and 3-3 and stay consistent with the county figures printed elsewhere in the paper. They only demonstrate the method and are not official statistics.";
     MethodsMap => "County centre points: Vonng's adcode data set (CC BY 4.0).";
+    AppUnavailable => "The calculator needs JavaScript and WebAssembly, which this browser lacks or could not start. Below is the default view computed when the page was built (equal weights, min-max, arithmetic mean); weights and methods cannot be changed here. Open the page in a recent browser to use the calculator.";
     Footer => "This calculator runs in your browser and sends no data to any server.";
     SkipToRanking => "Skip to the ranking";
     JumpToWeights => "Change weights and method";

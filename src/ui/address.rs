@@ -16,7 +16,7 @@ use yew::prelude::*;
 const ADDRESS_PAUSE_MS: u32 = 150;
 
 fn location() -> Option<web_sys::Location> {
-    web_sys::window().map(|w| w.location())
+    crate::ui::window().map(|w| w.location())
 }
 
 /// The page address without its query, to which a share query is appended.
@@ -106,7 +106,7 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
         if *restored {
             let url = current.url();
             let timeout = gloo::timers::callback::Timeout::new(ADDRESS_PAUSE_MS, move || {
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                if let Some(h) = crate::ui::window().and_then(|w| w.history().ok()) {
                     let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
                 }
             });

@@ -27,7 +27,7 @@ extern "C" {
 const OVERLAY_ID: &str = "county-brief";
 
 fn document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|w| w.document())
+    crate::ui::window().and_then(|w| w.document())
 }
 
 /// The overlay under `<body>`, made on first use.
@@ -138,7 +138,7 @@ pub(crate) fn today() -> String {
 }
 
 fn base_url() -> String {
-    web_sys::window().map_or(String::new(), |w| {
+    crate::ui::window().map_or(String::new(), |w| {
         let l = w.location();
         format!(
             "{}{}",
@@ -151,7 +151,7 @@ fn base_url() -> String {
 /// Resolves after the browser has run its pending tasks (Yew's render among them).
 pub(crate) async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::ui::window() {
             let _ = w.set_timeout_with_callback(&resolve);
         }
     });
@@ -236,7 +236,7 @@ fn close(opener: &str) {
 pub(crate) fn open_and_print() {
     mark_open(true);
     focus("[data-testid=\"brief-close\"]");
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::ui::window() {
         let _ = w.print();
     }
 }
@@ -280,7 +280,7 @@ fn PrintApp(props: &PrintAppProps) -> Html {
     let lang = props.lang;
     let opener = props.opener;
     let print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::ui::window() {
             let _ = w.print();
         }
     });

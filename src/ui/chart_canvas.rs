@@ -73,7 +73,7 @@ pub struct ChartCanvasProps {
 pub fn canvas_to_png_download(canvas: &HtmlCanvasElement, file_name: &str) -> Result<(), String> {
     let js = |e: JsValue| format!("{e:?}");
     let url = canvas.to_data_url_with_type("image/png").map_err(js)?;
-    let doc = web_sys::window()
+    let doc = crate::ui::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc
@@ -117,7 +117,7 @@ fn redraw(
     painter: &Painter,
     focus: Option<usize>,
 ) -> Result<ChartLayout, String> {
-    let dpr = web_sys::window()
+    let dpr = crate::ui::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .max(1.0);
     let css_height = height.for_width(css_width);

@@ -35,7 +35,7 @@ const CSV: &str = "text/csv;charset=utf-8";
 pub(crate) fn download(name: &str, mime: &str, bytes: &[u8]) {
     let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::ui::window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(a) = doc
@@ -222,8 +222,17 @@ struct SavedSets {
 
 #[hook]
 fn use_saved_sets() -> SavedSets {
-    let listing = use_state(storage::list);
-    let available = use_state(storage::available);
+    // The first render shows no saved sets, as the page prerendered at build time does; the browser's
+    // storage is read once the app has taken that page over.
+    let listing = use_state(storage::Listing::default);
+    let available = use_state(|| true);
+    {
+        let (listing, available) = (listing.clone(), available.clone());
+        use_effect_with((), move |_| {
+            listing.set(storage::list());
+            available.set(storage::available());
+        });
+    }
     let note = use_state(|| None::<StorageNote>);
     SavedSets {
         listing,

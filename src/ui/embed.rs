@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 /// The host window, when the page runs in a frame.
 fn host() -> Option<web_sys::Window> {
-    let window = web_sys::window()?;
+    let window = crate::ui::window()?;
     let parent = window.parent().ok().flatten()?;
     let own: &JsValue = window.as_ref();
     (AsRef::<JsValue>::as_ref(&parent) != own).then_some(parent)
@@ -45,7 +45,7 @@ fn post(event: &Event, origins: &[String]) {
 
 /// The host page's origin from `location.ancestorOrigins` (Chromium and Safari), if the browser has it.
 fn parent_origin() -> Option<String> {
-    let location = web_sys::window()?.location();
+    let location = crate::ui::window()?.location();
     let list = js_sys::Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
     if list.is_undefined() || list.is_null() {
         return None;
@@ -56,7 +56,7 @@ fn parent_origin() -> Option<String> {
 }
 
 fn content_height() -> f64 {
-    web_sys::window()
+    crate::ui::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .map_or(0.0, |e| e.scroll_height() as f64)
@@ -79,7 +79,7 @@ pub fn use_embed_bridge(state: &Store, latest: &LatestState, dispatch: &Dispatch
 #[hook]
 fn use_embed_attributes(embed: &Embed) {
     use_effect_with(embed.clone(), |embed| {
-        if let Some(root) = web_sys::window()
+        if let Some(root) = crate::ui::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
@@ -100,7 +100,7 @@ fn use_embed_attributes(embed: &Embed) {
 fn use_host_link(latest: LatestState, dispatch: &Dispatch, origins: &[String]) {
     let dispatch = dispatch.clone();
     use_effect_with(origins.to_vec(), move |origins| {
-        let cleanup = web_sys::window()
+        let cleanup = crate::ui::window()
             .filter(|_| host().is_some())
             .and_then(|window| connect(&window, origins.clone(), latest, dispatch));
         move || {

@@ -59,8 +59,9 @@ pub async fn load(lang: Lang) -> Result<(), LoadFailure> {
 }
 
 /// The language the page address asks for (`?lang=`), if any.
+#[cfg(target_arch = "wasm32")]
 pub fn asked_by_address() -> Option<Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
+    let search = crate::ui::window()?.location().search().ok()?;
     form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
         .find(|(name, _)| name == "lang")
         .and_then(|(_, id)| Lang::from_id(&id))

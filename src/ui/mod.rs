@@ -98,6 +98,15 @@ impl Reducible for Store {
 /// a callback that sends the page's part to the page (`panels_app`).
 pub type Dispatch = Callback<Action>;
 
+/// The browser window; none where the page is prerendered at build time, so a render that reads the
+/// address or storage gets what a fresh browser would have.
+pub(crate) fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// The `lang` attribute value of a language.
 pub fn lang_tag(lang: Lang) -> &'static str {
     lang.language().html_tag
@@ -115,8 +124,16 @@ fn use_latest_state(state: &Store) -> LatestState {
     latest
 }
 
+/// What the page starts from besides the bundled data: the address's query (without its `?`), read by
+/// `start` in the browser and empty when the default page is prerendered.
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub query: AttrValue,
+}
+
 #[component]
-fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let store = use_reducer(|| Store(Ptr(Rc::new(State::from_bundle(seeds::bundle())))));
     let reducer_dispatch: Dispatch = use_callback(store.dispatcher(), |action, reducer| {
         reducer.dispatch(action)
@@ -130,7 +147,8 @@ fn App() -> Html {
     // origins are known.
     let embed = use_memo((), {
         let state = state.clone();
-        move |_| Rc::new(embed_options(&state))
+        let query = props.query.clone();
+        move |_| Rc::new(embed_options(&state, &query))
     });
     // Embedding and the snapshots for the panels module run here, whichever panels are shown, before
     // the share link, as they did when child components held them.
@@ -142,7 +160,7 @@ fn App() -> Html {
     let link = address::use_share_link(&state, &dispatch, &embed);
 
     use_effect_with(lang, |&lang| {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(doc) = crate::ui::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", lang_tag(lang));
             }
@@ -156,7 +174,7 @@ fn App() -> Html {
     // Tests and the benchmark wait for this marker: the first complete render (children's effects,
     // such as chart drawing, have run before the parent's).
     use_effect_with((), |_| {
-        if let Some(body) = web_sys::window()
+        if let Some(body) = crate::ui::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
         {
@@ -239,23 +257,66 @@ fn App() -> Html {
 }
 
 /// The embed options in the page address (`embed`, `hide`, `origins`).
-fn embed_options(state: &State) -> Embed {
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+fn embed_options(state: &State, query: &str) -> Embed {
     let defaults = state::default_scenario(&state.system);
-    share::parse(query.trim_start_matches('?'), &state.system, &defaults)
-        .0
-        .embed
+    share::parse(query, &state.system, &defaults).0.embed
 }
 
-/// Mounts the application on the document body, once the texts of the language the address asks for
-/// are at hand (or could not be had: the page then starts in the default language and says so).
+/// The element the app is drawn in (index.html); the page prerendered at build time sits in it.
+pub const ROOT_ID: &str = "app";
+/// The root's attribute saying it holds the prerendered default page (src/bin/finish-page.rs).
+pub const PRERENDERED: &str = "data-prerendered";
+/// Set on `<html>` by www/first-screen.js, before the page is painted, when the address asks for a
+/// first screen other than the default one; the prerendered page is then kept hidden (www/app.css).
+#[cfg(target_arch = "wasm32")]
+const FIRST_SCREEN: &str = "data-first-screen";
+
+/// Starts the application in the browser, once the texts of the language the address asks for are at
+/// hand (or could not be had: the page then starts in the default language and says so). On a plain
+/// address the app takes over the prerendered default page (hydration); on an address that changes the
+/// first screen, whose prerendered page was never shown, the page is drawn afresh in its place.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         if let Some(lang) = language::asked_by_address() {
             let _ = language::load(lang).await;
         }
-        yew::Renderer::<App>::new().render();
+        let document = gloo::utils::document();
+        let query = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default()
+            .trim_start_matches('?')
+            .to_owned();
+        let props = AppProps {
+            query: query.into(),
+        };
+        let Some(root) = document.get_element_by_id(ROOT_ID) else {
+            yew::Renderer::<App>::with_props(props).render();
+            return;
+        };
+        let custom = document
+            .document_element()
+            .is_some_and(|html| html.has_attribute(FIRST_SCREEN));
+        if root.has_attribute(PRERENDERED) && !custom {
+            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        } else {
+            root.set_inner_html("");
+            let _ = root.remove_attribute(PRERENDERED);
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
     });
+}
+
+/// The default page as HTML that the app in the browser can take over (hydrate), rendered natively
+/// at build time: the bundled data under the default method, in the default language.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender() -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a single-threaded runtime starts");
+    let render = yew::LocalServerRenderer::<App>::with_props(AppProps::default())
+        .hydratable(true)
+        .render();
+    tokio::task::LocalSet::new().block_on(&runtime, render)
 }

@@ -76,7 +76,7 @@ pub fn use_on_screen_within(node: NodeRef, margin: &'static str) -> bool {
                 }
                 Err(_) => set.set(true),
             }
-            if let Some(window) = web_sys::window() {
+            if let Some(window) = crate::ui::window() {
                 let set_print = set.clone();
                 print = Some(gloo::events::EventListener::new(
                     &window,

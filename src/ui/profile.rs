@@ -56,7 +56,7 @@ fn use_scroll_into_view(selected: Option<usize>) -> NodeRef {
             if selected.is_some() {
                 if let Some(el) = node.cast::<web_sys::Element>() {
                     let top = el.get_bounding_client_rect().top();
-                    let height = web_sys::window()
+                    let height = crate::ui::window()
                         .and_then(|w| w.inner_height().ok())
                         .and_then(|h| h.as_f64())
                         .unwrap_or(0.0);

@@ -11,7 +11,7 @@ const KEY: &str = "fjindex:scenarios";
 
 fn storage() -> Option<web_sys::Storage> {
     // Reading `localStorage` itself throws in a sandboxed iframe; that is an `Err` here, not a panic.
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::ui::window()?.local_storage().ok().flatten()
 }
 
 /// Why the saved scenarios could not be read or changed.

@@ -16,7 +16,7 @@ const DATA_PREFIX: &str = "fjindex:dataset:";
 
 fn storage() -> Option<web_sys::Storage> {
     // Reading `localStorage` itself throws in a sandboxed iframe; that is an `Err` here, not a panic.
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::ui::window()?.local_storage().ok().flatten()
 }
 
 /// True when data sets can be saved: storage exists and accepts a write.

@@ -1,4 +1,4 @@
-//! Import, export, saved data sets, share links and the static fallback, in headless Chromium against the
+//! Import, export, saved data sets, and share links, in headless Chromium against the
 //! release build (served with the strict CSP). Fixture files are in tests/fixtures/ (see its README for
 //! how each was made and which county each puts first).
 
@@ -161,37 +161,6 @@ test("exports download a BOM CSV and an XLSX", async () => {
   const [, template] = await download("template-csv");
   assert.equal(template.toString("utf8").split(/\r?\n/).filter((l) => l.trim()).length, 84);
   app.assertClean(page);
-});
-
-test("with JavaScript disabled the static ranking shows", async () => {
-  const page = await app.open({ javaScriptEnabled: false, wait: false });
-  assert.ok(await page.isVisible("#static-ranking"));
-  assert.equal(await page.locator("#static-ranking tbody tr").count(), 83);
-  const first = await page.getAttribute("#static-ranking tbody tr", "data-adcode");
-  assert.equal(first, published.composite_top10.entries[0].adcode);
-  assert.match(await page.textContent("#static-ranking"), /WebAssembly/);
-  await app.screenshot(page, "static-ranking-no-js");
-});
-
-test("with WebAssembly disabled the static ranking shows", async () => {
-  const noWasm = await startApp({ csp: STRICT_CSP, root: DIST, args: ["--js-flags=--noexpose_wasm"] });
-  try {
-    const page = await noWasm.open({ wait: false });
-    // Chromium 156's V8 no longer honours --noexpose_wasm (WebAssembly stays defined), so the test also
-    // removes it before any page script runs, as a browser without WebAssembly would present itself.
-    if (await page.evaluate(() => typeof WebAssembly) === "object") {
-      await page.addInitScript(() => {
-        delete globalThis.WebAssembly;
-      });
-      await page.reload();
-    }
-    await page.waitForSelector('html[data-app="unsupported"]', { state: "attached" });
-    assert.ok(await page.isVisible("#static-ranking"));
-    assert.equal(await page.locator("#static-ranking tbody tr").count(), 83);
-    noWasm.assertClean(page);
-  } finally {
-    await noWasm.close();
-  }
 });
 
 test("a file with more than 500 units is shown a page at a time, and the pager moves through it", async () => {

@@ -205,12 +205,16 @@ export async function openPage(
   return page;
 }
 
-/** Waits until boot.js has started the wasm app (and, with `ready`, until the first full render). */
-export async function waitForApp(page, { ready = false, timeout = 30_000 } = {}) {
+/**
+ * Waits until boot.js has started the wasm app and its first full render is done (`data-ready`): only
+ * then has the app taken over the prerendered page, whose controls do nothing before. (`ready: true`,
+ * which callers pass from before the page was prerendered, asks for the same.)
+ */
+export async function waitForApp(page, { timeout = 30_000 } = {}) {
   await page.waitForSelector('html[data-app]:not([data-app="loading"])', { state: "attached", timeout });
   const state = await page.getAttribute("html", "data-app");
   if (state !== "started") throw new Error(`app did not start: data-app="${state}"\n${problemsOf(page).join("\n")}`);
-  if (ready) await page.waitForSelector('[data-ready="1"]', { state: "attached", timeout });
+  await page.waitForSelector('[data-ready="1"]', { state: "attached", timeout });
 }
 
 /**

@@ -37,7 +37,7 @@ use yew::prelude::*;
 
 /// Milliseconds since the page started, for timing work in chunks.
 pub(crate) fn now_ms() -> f64 {
-    web_sys::window()
+    crate::ui::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }

@@ -28,10 +28,10 @@ const FIRST_RUNS: usize = 64;
 /// Bootstrap resamples in the first bootstrap chunk; one resample costs about N(d + 2) sums.
 const FIRST_RESAMPLES: usize = 1;
 
-/// The stage a run is in: model runs, then the bootstrap of the finished runs.
+/// The stage a run is in: model runs, then the bootstrap of the finished runs (each boxed, as both are large).
 enum Stage {
-    Runs(SensitivityRun),
-    Bootstrap(SensitivityBootstrap),
+    Runs(Box<SensitivityRun>),
+    Bootstrap(Box<SensitivityBootstrap>),
 }
 
 impl Stage {
@@ -125,7 +125,7 @@ impl Scheduler {
                 let bootstrap = run.bootstrap().expect("every run made");
                 job.record_bootstrap(now_ms() - t0);
                 let progress = bootstrap.progress();
-                job.stage = Stage::Bootstrap(bootstrap);
+                job.stage = Stage::Bootstrap(Box::new(bootstrap));
                 job.chunk = FIRST_RESAMPLES;
                 drop(slot);
                 self.phase.set(Phase::Bootstrapping(progress));
@@ -245,7 +245,7 @@ impl RunHandle {
             Ok(run) => {
                 let total = run.progress();
                 *scheduler.job.borrow_mut() = Some(Job {
-                    stage: Stage::Runs(run),
+                    stage: Stage::Runs(Box::new(run)),
                     chunk: FIRST_RUNS,
                     started,
                     compute_ms: 0.0,
