@@ -6,8 +6,8 @@
 // HTTP on 127.0.0.1, gzipped, with the strict CSP header. Lighthouse's default mobile settings apply:
 // a phone screen, simulated slow 4G and a 4x CPU slowdown (simulated throttling), Debian's Chromium
 // headless with a fresh profile per run. Per run: the performance score, First and Largest
-// Contentful Paint, Total Blocking Time, Speed Index, Cumulative Layout Shift and the element of the
-// largest paint; then the medians.
+// Contentful Paint, Total Blocking Time, Speed Index, Cumulative Layout Shift, the element of the
+// largest paint and those of the largest layout shifts; then the medians.
 
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
@@ -55,10 +55,15 @@ for (let run = 1; run <= RUNS; run++) {
     };
     runs.push(figures);
     const where = lcpElement ? `${lcpElement.selector ?? ""} "${(lcpElement.snippet ?? "").slice(0, 60)}"` : "n/a";
+    // What moved, when anything did: the elements of the largest layout shifts with their scores.
+    const shifts = (audits["layout-shifts"]?.details?.items ?? [])
+      .slice(0, 3)
+      .map((item) => `${item.node?.selector ?? "?"} ${Number(item.score).toFixed(3)}`);
     console.log(
       `run ${run}: performance ${figures.score.toFixed(2)}, FCP ${(figures.fcp / 1000).toFixed(2)} s, ` +
         `LCP ${(figures.lcp / 1000).toFixed(2)} s, TBT ${figures.tbt.toFixed(0)} ms, ` +
-        `SI ${(figures.si / 1000).toFixed(2)} s, CLS ${figures.cls.toFixed(3)}; largest paint: ${where}`,
+        `SI ${(figures.si / 1000).toFixed(2)} s, CLS ${figures.cls.toFixed(3)}; largest paint: ${where}` +
+        (shifts.length ? `; shifted: ${shifts.join(", ")}` : ""),
     );
   } finally {
     await chrome.kill();
