@@ -12,7 +12,7 @@ It writes:
   only, so proper names keep their words);
 - seeds/indicators.json: name_zh_hant, short_zh_hant, unit_zh_hant (s2tw) and definition_zh_hant,
   about_zh_hant (prose: s2twp, Taiwan vocabulary);
-- src/i18n/zh_hant.rs: the catalogue, from src/i18n/zh.rs (s2twp);
+- crates/engine/src/i18n/zh_hant.rs: the catalogue, from crates/engine/src/i18n/zh.rs (s2twp);
 - tests/data/simplified_only.txt: the characters OpenCC's STCharacters table maps only to other
   characters (Simplified-only), which the tests look for in the Traditional interface.
 """
@@ -117,7 +117,7 @@ LINE = re.compile(r'^(\s*)(\w+) => "((?:[^"\\]|\\.)*)";$')
 
 
 def write_catalogue(s2twp):
-    source = (ROOT / "src/i18n/zh.rs").read_text(encoding="utf-8")
+    source = (ROOT / "crates/engine/src/i18n/zh.rs").read_text(encoding="utf-8")
     body = source[source.index("declare_keys! {") + len("declare_keys! {") : source.index("\n}\n")]
     lines = []
     for line in body.strip("\n").split("\n"):
@@ -128,10 +128,10 @@ def write_catalogue(s2twp):
         elif line.strip().startswith("//") or not line.strip():
             lines.append(line)
         else:
-            sys.exit(f"src/i18n/zh.rs: a catalogue line this script cannot read: {line!r}")
+            sys.exit(f"crates/engine/src/i18n/zh.rs: a catalogue line this script cannot read: {line!r}")
     text = (
         "//! The Traditional Chinese catalogue (Taiwan standard), written by scripts/gen_zh_hant.py from\n"
-        "//! src/i18n/zh.rs with OpenCC s2twp and the phrases that script reviews; regenerate, do not edit.\n"
+        "//! crates/engine/src/i18n/zh.rs with OpenCC s2twp and the phrases that script reviews; regenerate, do not edit.\n"
         "\n"
         "crate::i18n::catalogue! {\n" + "\n".join(lines) + "\n}\n"
         "\n"
@@ -140,7 +140,7 @@ def write_catalogue(s2twp):
         '    format!("第 {n} 位")\n'
         "}\n"
     )
-    (ROOT / "src/i18n/zh_hant.rs").write_text(text, encoding="utf-8")
+    (ROOT / "crates/engine/src/i18n/zh_hant.rs").write_text(text, encoding="utf-8")
 
 
 def write_simplified_only(dictionary):

@@ -16,7 +16,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 exec </dev/null
 # Property tests draw their cases from a fixed seed under CI, so every CI run tries the same cases (a
 # local run draws new ones each time); either way a failing case is saved in a regressions file
-# (tests/<file>.proptest-regressions, proptest-regressions/ for src/) and replayed first from then on.
+# (tests/<file>.proptest-regressions, crates/<crate>/proptest-regressions/ for a crate's src/) and
+# replayed first from then on.
 if [ "${CI:-}" = true ]; then
   export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20251222}"
 fi
@@ -51,10 +52,22 @@ finish() {
 # Without the tools nothing else can run.
 step install-tools bash scripts/install-tools.sh || finish
 step fmt cargo fmt --all --check || true
-step clippy cargo clippy --all-targets --offline -- -D warnings || true
-step clippy-wasm32 cargo clippy --all-targets --offline --target wasm32-unknown-unknown -- -D warnings || true
-step clippy-wasm32-page cargo clippy --lib --bin fjindex-web --offline --target wasm32-unknown-unknown --no-default-features -- -D warnings || true
-step test cargo test --offline --no-fail-fast || true
+step clippy cargo clippy --workspace --all-targets --offline -- -D warnings || true
+step clippy-wasm32 cargo clippy --workspace --all-targets --offline --target wasm32-unknown-unknown -- -D warnings || true
+step clippy-wasm32-page cargo clippy -p fjindex-web --lib --bin fjindex-web --offline --target wasm32-unknown-unknown --no-default-features -- -D warnings || true
+# The layering Cargo enforces: the page's module links neither the importer (calamine, zip), the solver
+# (good_lp, microlp) nor the command line (clap). Fails if any of them is among its dependencies.
+layering() {
+  local tree found
+  tree=$(cargo tree -p fjindex-web --target wasm32-unknown-unknown -e normal --offline) || return 1
+  found=$(grep -E 'calamine|zip|good_lp|microlp|clap' <<<"$tree" || true)
+  if [ -n "$found" ]; then
+    printf 'fjindex-web depends on:\n%s\n' "$found" >&2
+    return 1
+  fi
+}
+step layering layering || true
+step test cargo test --workspace --offline --no-fail-fast || true
 # The page is built into a directory of this script's own, not dist/, so a `trunk build` someone runs
 # by hand in the same checkout cannot mix its files into the build under test; the lock keeps two runs
 # of this script from sharing it at once. A failed build must not leave an old page to test: start empty.

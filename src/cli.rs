@@ -7,7 +7,7 @@ use crate::analysis::change::{change_csv, change_json, edition_change};
 use crate::analysis::coherence::{self, Coherence, CoherenceFlag};
 use crate::analysis::common_system::in_common;
 use crate::data::csv_text::spreadsheet_text;
-use crate::data::export::RankingExport;
+use crate::data::export::{RankingExport, RankingXlsx};
 use crate::data::export_name::CalendarDate;
 use crate::data::import::{self, ImportOptions};
 use crate::data::provenance::Provenance;

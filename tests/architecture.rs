@@ -1,14 +1,16 @@
-//! ARCHITECTURE.md against the code: it names every source file under `src/`, every path it names
-//! exists, its table of dependency directions is the modules' real imports, and no module outside
-//! `src/ui/` (and the web entry points in `src/bin/`) reaches for `yew` or `web_sys`.
+//! ARCHITECTURE.md against the code: it names every source file under `src/` and each crate's
+//! `crates/*/src/`, every path it names exists, its table of crates is each crate's manifest, its table
+//! of dependency directions is the modules' real imports, and no file outside `crates/web/src/ui/` (and
+//! the web entry points in `crates/web/src/bin/`) reaches for `yew` or `web_sys`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The folders and top-level files whose paths the document may name, relative to the crate root.
-const PATH_PREFIXES: [&str; 8] = [
+const PATH_PREFIXES: [&str; 9] = [
     "src/",
+    "crates/",
     "tests/",
     "benches/",
     "www/",
@@ -18,8 +20,32 @@ const PATH_PREFIXES: [&str; 8] = [
     "proptest-regressions/",
 ];
 
-/// The only files outside `src/ui/` and `src/bin/` that may use `js_sys`: the two platform shims.
-const JS_SYS_SHIMS: [&str; 2] = ["src/json.rs", "src/chart/tile_grid.rs"];
+/// The source folders of the workspace's packages: the root package (the command line) and each crate.
+const SOURCE_DIRS: [&str; 6] = [
+    "src",
+    "crates/engine/src",
+    "crates/exact/src",
+    "crates/io/src",
+    "crates/tools/src",
+    "crates/web/src",
+];
+
+/// The only files outside `crates/web/src/ui/` and the web and tools entry points that may use
+/// `js_sys`: the engine's two platform shims.
+const JS_SYS_SHIMS: [&str; 2] = [
+    "crates/engine/src/json.rs",
+    "crates/engine/src/chart/tile_grid.rs",
+];
+
+/// The packages and their manifests, as ARCHITECTURE.md's table of crates names them.
+const PACKAGES: [(&str, &str); 6] = [
+    ("fjindex", "Cargo.toml"),
+    ("fjindex-engine", "crates/engine/Cargo.toml"),
+    ("fjindex-exact", "crates/exact/Cargo.toml"),
+    ("fjindex-io", "crates/io/Cargo.toml"),
+    ("fjindex-tools", "crates/tools/Cargo.toml"),
+    ("fjindex-web", "crates/web/Cargo.toml"),
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -79,32 +105,63 @@ fn identifiers(line: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The top-level modules `src/lib.rs` declares.
-fn top_level_modules() -> Vec<String> {
-    let lib = fs::read_to_string(root().join("src/lib.rs")).expect("src/lib.rs is readable");
-    let modules: Vec<String> = code_lines(&lib)
-        .filter_map(|l| l.trim().strip_prefix("pub mod "))
-        .filter_map(|rest| rest.strip_suffix(';'))
-        .map(str::to_owned)
-        .collect();
-    assert!(
-        modules.len() > 10,
-        "src/lib.rs declares its modules as `pub mod NAME;`"
-    );
-    modules
+/// Every `.rs` file of every package's source folder.
+fn all_source_files() -> Vec<String> {
+    SOURCE_DIRS.iter().flat_map(|d| rust_files(d)).collect()
 }
 
-/// The files of a top-level module: `src/NAME.rs` and everything below `src/NAME/`.
+/// The top-level modules the packages' `lib.rs` files declare (`pub mod NAME;` or `pub mod NAME {` at
+/// the start of a line), each once: a module such as `analysis` spans several crates, each adding files.
+fn top_level_modules() -> Vec<String> {
+    let mut modules = BTreeSet::new();
+    for dir in SOURCE_DIRS {
+        let lib = read(&format!("{dir}/lib.rs"));
+        modules.extend(
+            code_lines(&lib)
+                .filter_map(|l| l.strip_prefix("pub mod "))
+                .filter_map(|rest| rest.strip_suffix(';').or(rest.strip_suffix(" {")))
+                .map(str::to_owned),
+        );
+    }
+    assert!(
+        modules.len() > 10,
+        "the lib.rs files declare their modules as `pub mod NAME;`"
+    );
+    modules.into_iter().collect()
+}
+
+/// The files of a top-level module in every package: `DIR/NAME.rs` and everything below `DIR/NAME/`.
 fn module_files(name: &str) -> Vec<String> {
     let mut files = Vec::new();
-    if root().join(format!("src/{name}.rs")).is_file() {
-        files.push(format!("src/{name}.rs"));
-    }
-    if root().join(format!("src/{name}")).is_dir() {
-        files.extend(rust_files(&format!("src/{name}")));
+    for dir in SOURCE_DIRS {
+        if root().join(format!("{dir}/{name}.rs")).is_file() {
+            files.push(format!("{dir}/{name}.rs"));
+        }
+        if root().join(format!("{dir}/{name}")).is_dir() {
+            files.extend(rust_files(&format!("{dir}/{name}")));
+        }
     }
     assert!(!files.is_empty(), "module {name} has no files");
     files
+}
+
+/// The normal dependencies a manifest names (target-specific ones included; dev- and
+/// build-dependencies left out).
+fn manifest_dependencies(manifest: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut in_dependencies = false;
+    for line in read(manifest).lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_dependencies = line.ends_with("dependencies]")
+                && !line.contains("dev-dependencies")
+                && !line.contains("build-dependencies")
+                && !line.contains("workspace.dependencies");
+        } else if in_dependencies && !line.is_empty() && !line.starts_with('#') {
+            let name = line.split(['=', '.', ' ']).next().unwrap_or("");
+            names.insert(name.to_owned());
+        }
+    }
+    names
 }
 
 fn read(path: &str) -> String {
@@ -114,15 +171,21 @@ fn read(path: &str) -> String {
 #[test]
 fn every_source_file_is_named() {
     let doc = architecture();
-    let files = rust_files("src");
+    let files = all_source_files();
     assert!(files.len() > 100, "found only {} source files", files.len());
+    for dir in SOURCE_DIRS {
+        assert!(
+            files.iter().any(|f| f.starts_with(&format!("{dir}/"))),
+            "no files under {dir}"
+        );
+    }
     let missing: Vec<&String> = files
         .iter()
         .filter(|f| !doc.contains(&format!("`{f}`")))
         .collect();
     assert!(
         missing.is_empty(),
-        "ARCHITECTURE.md does not name (as `src/...`) these files: {missing:?}"
+        "ARCHITECTURE.md does not name (as `src/...` or `crates/...`) these files: {missing:?}"
     );
 }
 
@@ -195,29 +258,100 @@ fn dependency_table_is_the_real_imports() {
     let extra: Vec<&String> = stated.keys().filter(|m| !real.contains_key(*m)).collect();
     assert!(
         extra.is_empty(),
-        "rows for modules src/lib.rs does not declare: {extra:?}"
+        "rows for modules no lib.rs declares: {extra:?}"
     );
 }
 
-/// The architecture invariant of `src/lib.rs`'s section: the scoring core and everything else outside
-/// `src/ui/` builds natively, so no such file names `yew` or `web_sys` in its code, and only the two
-/// platform shims use `js_sys`.
+/// The layering Cargo enforces: the table of crates in ARCHITECTURE.md is each manifest's normal
+/// dependencies, split into the workspace's crates and the rest, and the page's crate reaches neither
+/// the importer, the solver nor the command line.
+#[test]
+fn crate_table_is_the_manifests() {
+    let doc = architecture();
+    let section = doc
+        .split("\n## ")
+        .find(|s| s.starts_with("Crates"))
+        .expect("ARCHITECTURE.md has a section `## Crates`");
+    let mut stated: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    for row in section.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').collect();
+        let spans = |cell: &str| -> BTreeSet<String> {
+            code_spans(cell).into_iter().map(str::to_owned).collect()
+        };
+        let name = code_spans(cells[1])[0].to_owned();
+        assert!(
+            stated
+                .insert(name.clone(), (spans(cells[3]), spans(cells[4])))
+                .is_none(),
+            "{name} has two rows"
+        );
+    }
+    for (name, manifest) in PACKAGES {
+        let all = manifest_dependencies(manifest);
+        let (own, other): (BTreeSet<String>, BTreeSet<String>) =
+            all.into_iter().partition(|d| d.starts_with("fjindex"));
+        assert_eq!(
+            stated.get(name),
+            Some(&(own, other)),
+            "ARCHITECTURE.md's row for `{name}` differs from {manifest}"
+        );
+    }
+    assert_eq!(stated.len(), PACKAGES.len(), "rows for unknown crates");
+    let web = manifest_dependencies("crates/web/Cargo.toml");
+    let engine = manifest_dependencies("crates/engine/Cargo.toml");
+    for forbidden in [
+        "fjindex-io",
+        "fjindex-exact",
+        "fjindex-tools",
+        "calamine",
+        "zip",
+        "quick-xml",
+        "flate2",
+        "good_lp",
+        "clap",
+    ] {
+        assert!(
+            !web.contains(forbidden),
+            "fjindex-web depends on {forbidden}"
+        );
+        assert!(
+            !engine.contains(forbidden),
+            "fjindex-engine depends on {forbidden}"
+        );
+    }
+    for browser in ["yew", "web-sys", "gloo"] {
+        assert!(
+            !engine.contains(browser),
+            "fjindex-engine depends on {browser}"
+        );
+    }
+}
+
+/// The architecture invariant of the boundary's section: the scoring core and everything else outside
+/// `crates/web/src/ui/` builds natively, so no such file names `yew` or `web_sys` in its code (the web
+/// entry points in `crates/web/src/bin/` excepted), and only the two platform shims and the tools
+/// module's entry point use `js_sys`.
 #[test]
 fn browser_apis_stay_in_ui() {
     let doc = architecture();
-    assert!(doc.contains("no module outside `src/ui/` imports `yew` or `web_sys`"));
-    let outside_ui: Vec<String> = rust_files("src")
+    assert!(doc.contains(
+        "no file outside `crates/web/src/ui/` and `crates/web/src/bin/` imports `yew` or `web_sys`"
+    ));
+    let outside_ui: Vec<String> = all_source_files()
         .into_iter()
-        .filter(|f| !f.starts_with("src/ui/") && !f.starts_with("src/bin/"))
+        .filter(|f| !f.starts_with("crates/web/src/ui/") && !f.starts_with("crates/web/src/bin/"))
         .collect();
     // The scoring core is among the files checked.
     for core in [
-        "src/model.rs",
-        "src/score.rs",
-        "src/state.rs",
-        "src/method/weight.rs",
-        "src/analysis/uncertainty.rs",
-        "src/chart/tile_map.rs",
+        "crates/engine/src/model.rs",
+        "crates/engine/src/score.rs",
+        "crates/engine/src/state.rs",
+        "crates/engine/src/method/weight.rs",
+        "crates/engine/src/analysis/uncertainty.rs",
+        "crates/engine/src/chart/tile_map.rs",
+        "crates/exact/src/analysis/bounds.rs",
+        "crates/io/src/data/import/mod.rs",
+        "crates/tools/src/tools_api.rs",
     ] {
         assert!(outside_ui.iter().any(|f| f == core), "{core} was not found");
     }
@@ -232,7 +366,8 @@ fn browser_apis_stay_in_ui() {
                 );
                 if word == "js_sys" {
                     assert!(
-                        JS_SYS_SHIMS.contains(&file.as_str()),
+                        JS_SYS_SHIMS.contains(&file.as_str())
+                            || file.starts_with("crates/tools/src/bin/"),
                         "{file} uses js_sys outside the platform shims: {}",
                         line.trim()
                     );

@@ -2,7 +2,7 @@
 //! to CSV with a leading apostrophe while numbers stay numbers, the XLSX export writes it as text
 //! (an inline string, never a formula), and every import path refuses a file beyond the row limit.
 
-use fjindex::data::export::{csv_with_bom, RankingExport};
+use fjindex::data::export::{csv_with_bom, RankingExport, RankingXlsx};
 use fjindex::data::export_name::CalendarDate;
 use fjindex::data::import::{import_bundled, ImportOptions};
 use fjindex::data::provenance::Provenance;

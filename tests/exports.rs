@@ -7,7 +7,7 @@ mod common;
 
 use calamine::Data;
 use common::read_xlsx;
-use fjindex::data::export::RankingExport;
+use fjindex::data::export::{RankingExport, RankingXlsx};
 use fjindex::data::export_name::{
     export_file_name, CalendarDate, DatasetLabel, ExportKind, FileType, MAX_SLUG_BYTES,
 };

@@ -4,7 +4,7 @@
 mod common;
 
 use common::read_xlsx;
-use fjindex::data::export::{template_csv, template_xlsx, RankingExport};
+use fjindex::data::export::{template_csv, template_xlsx, RankingExport, RankingXlsx};
 use fjindex::data::export_name::CalendarDate;
 use fjindex::data::import::{
     aliases, import, ImportOptions, ImportReport, Problem, Reference, Role, TextEncoding,

@@ -85,7 +85,7 @@ fn reviewed_names_keep_the_forms_seeds_readme_gives() {
 #[test]
 fn the_traditional_catalogue_holds_no_simplified_only_character() {
     let list = simplified_only();
-    let source = std::fs::read_to_string("src/i18n/zh_hant.rs").unwrap();
+    let source = std::fs::read_to_string("crates/engine/src/i18n/zh_hant.rs").unwrap();
     let texts: String = source
         .lines()
         .filter_map(|l| l.split_once(" => ").map(|(_, text)| text))

@@ -9,7 +9,7 @@ use common::fjindex;
 use fjindex::chart::{
     compare, contribution, profile, rank_shift, style::ChartStyle, tile_map, weights, ChartLayout,
 };
-use fjindex::data::export::RankingExport;
+use fjindex::data::export::{RankingExport, RankingXlsx};
 use fjindex::data::export_name::CalendarDate;
 use fjindex::data::provenance::Provenance;
 use fjindex::data::seeds;

@@ -1,7 +1,7 @@
 //! Loads the page's on-demand WebAssembly modules the first time each is needed, and calls their
 // exports: fjindex-tools (XLSX writing, exact analyses; imports run it in a worker, see importInWorker)
 // and fjindex-panels (the charts and the analysis panels, opened when they come into view). The main module imports this file as a
-// wasm-bindgen snippet (src/ui/tools.rs, src/ui/panels_host.rs). Trunk writes each module next to
+// wasm-bindgen snippet (crates/web/src/ui/tools.rs, crates/web/src/ui/panels_host.rs). Trunk writes each module next to
 // index.html as <name>.js and <name>_bg.wasm; both are resolved against document.baseURI, so the page
 // works from any sub-path, and are fetched only from here, never preloaded.
 

@@ -18,7 +18,7 @@ fn main() {}
 mod native {
     use fjindex::i18n::{catalogue_file_name, catalogue_text, t, Key};
     use fjindex::model::Lang;
-    use fjindex::ui::{prerender, PRERENDERED, ROOT_ID};
+    use fjindex_web::ui::{lang_tag, prerender, PRERENDERED, ROOT_ID};
     use std::path::{Path, PathBuf};
 
     pub fn main() {
@@ -67,7 +67,7 @@ mod native {
         for &lang in Lang::ALL {
             note.push_str(&format!(
                 "<span lang=\"{}\">{}</span> ",
-                fjindex::ui::lang_tag(lang),
+                lang_tag(lang),
                 t(lang, Key::AppUnavailable)
             ));
         }
