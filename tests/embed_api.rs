@@ -195,3 +195,62 @@ fn use_scenario_applies_a_saved_one_or_says_why_not() {
     .unwrap_err();
     assert_eq!(err, unavailable);
 }
+
+#[test]
+fn commands_are_read_by_their_type_with_that_type_s_fields() {
+    let weights = [("industry".to_string(), 40.0)].into_iter().collect();
+    let expected = [
+        (
+            r#"{"source":"fjindex","type":"set-weights","weights":{"industry":40}}"#,
+            Command::SetWeights { weights },
+        ),
+        (
+            r#"{"type":"select","adcode":"350102"}"#,
+            Command::Select {
+                adcode: Some("350102".to_string()),
+            },
+        ),
+        (
+            r#"{"type":"select","adcode":null}"#,
+            Command::Select { adcode: None },
+        ),
+        (r#"{"type":"select"}"#, Command::Select { adcode: None }),
+        (
+            r#"{"type":"set-lang","lang":"en","query":"w=1"}"#,
+            Command::SetLang {
+                lang: "en".to_string(),
+            },
+        ),
+        (r#"{"type":"get-ranking"}"#, Command::GetRanking),
+        (
+            r#"{"type":"set-scenario","query":"w=1,2"}"#,
+            Command::SetScenario {
+                query: "w=1,2".to_string(),
+            },
+        ),
+        (
+            r#"{"type":"use-scenario","name":"A"}"#,
+            Command::UseScenario {
+                name: "A".to_string(),
+            },
+        ),
+    ];
+    for (json, command) in expected {
+        assert_eq!(
+            serde_json::from_str::<Command>(json).unwrap(),
+            command,
+            "{json}"
+        );
+    }
+    let error = |json: &str| {
+        serde_json::from_str::<Command>(json)
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(error(r#"{"type":"set-lang"}"#).contains("missing field `lang`"));
+    assert!(error(r#"{"type":"set-weights"}"#).contains("missing field `weights`"));
+    assert!(error(r#"{"lang":"en"}"#).contains("missing field `type`"));
+    assert!(error(r#"{"type":"format-disk"}"#).contains("unknown variant `format-disk`"));
+    assert!(error(r#"{"type":"set-weights","weights":{"industry":"x"}}"#).contains("invalid type"));
+    assert!(error("[1]").contains("invalid type"));
+}

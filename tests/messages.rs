@@ -7,6 +7,7 @@ use fjindex::data::seeds;
 use fjindex::model::{
     Aggregation, Choice, Dataset, DatasetMeta, Normalisation, Scenario, Treatment, Unit, Weighting,
 };
+use fjindex::state::editions::Edition;
 use fjindex::state::messages::{PageMessage, PanelRequest};
 use fjindex::state::snapshot::{DataMessage, Snapshot};
 use fjindex::state::{default_scenario, reduce, Action, Field, Problem, State};
@@ -305,7 +306,7 @@ fn page_action(replica: &State, page: &State, action: Action) -> Option<Action> 
     let [kind, value] = request.encode(&replica.system);
     PanelRequest::decode(&kind, &value, &page.system)
         .expect("the page reads the request")
-        .into_action(&page.data)
+        .into_action(&page.system, &page.data)
 }
 
 #[test]
@@ -348,7 +349,7 @@ fn a_selection_request_selects_the_same_county_on_the_page() {
     assert_eq!(
         PanelRequest::decode("select", "000000", &page.system)
             .unwrap()
-            .into_action(&small.data),
+            .into_action(&small.system, &small.data),
         None
     );
 }
@@ -388,4 +389,93 @@ fn a_scenario_request_changes_the_page_as_the_action_would() {
         reduce(&page, Action::SetScenario(zero)).problem
     );
     assert_eq!(after.scenario, page.scenario);
+}
+
+/// The data set of a state by content (data sets hold NaN for missing values), with its ranking's
+/// printed form, which compares every figure.
+fn data_and_ranking(state: &State) -> (String, String, String) {
+    (
+        state.data.content_hash(),
+        format!("{:?} {:?}", state.data.units, state.data.meta),
+        format!("{:?}", state.ranking),
+    )
+}
+
+#[test]
+fn the_data_panel_s_data_sets_change_the_page_as_its_actions_would() {
+    let page = bundled();
+    let import = awkward_import(&page);
+    let replace = Action::ReplaceData {
+        data: Rc::new(import.clone()),
+        provenance: Rc::new(Provenance::default()),
+    };
+    let direct = reduce(&page, replace.clone());
+    let via = reduce(&page, page_action(&page, &page, replace).unwrap());
+    assert_eq!(data_and_ranking(&via), data_and_ranking(&direct));
+    assert!(via.provenance.records().is_empty());
+
+    // Back to the bundled data set, with its provenance.
+    let bundled_again = Action::ReplaceData {
+        data: page.data.clone(),
+        provenance: page.provenance.clone(),
+    };
+    let back = reduce(
+        &direct,
+        page_action(&direct, &direct, bundled_again).unwrap(),
+    );
+    assert_eq!(data_and_ranking(&back), data_and_ranking(&page));
+    assert_eq!(back.provenance, page.provenance);
+
+    // A collection of two editions.
+    let mut earlier = import.clone();
+    earlier.meta.year = Some(2023);
+    earlier.set(0, 0, Some(1234.5));
+    let editions = Action::SetEditions(Edition::of_import(vec![import.clone(), earlier]));
+    let direct = reduce(&page, editions.clone());
+    let via = reduce(&page, page_action(&page, &page, editions).unwrap());
+    assert_eq!(data_and_ranking(&via), data_and_ranking(&direct));
+    let years = |s: &State| s.editions.list.iter().map(|e| e.year).collect::<Vec<_>>();
+    assert_eq!(years(&via), vec![2023, 2024]);
+    assert_eq!(years(&via), years(&direct));
+    for (a, b) in via.editions.list.iter().zip(&direct.editions.list) {
+        assert_eq!(a.data.content_hash(), b.data.content_hash());
+    }
+
+    // A workbook's own indicator system comes with its data set, as one change.
+    let mut system = (*page.system).clone();
+    system.dimensions[0].name_zh = "改名的维度".to_string();
+    let with_system = Action::Batch(vec![
+        Action::ReplaceSystem(Rc::new(system.clone())),
+        Action::ReplaceData {
+            data: Rc::new(import),
+            provenance: Rc::new(Provenance::default()),
+        },
+    ]);
+    let direct = reduce(&page, with_system.clone());
+    let via = reduce(&page, page_action(&page, &page, with_system).unwrap());
+    assert_eq!(*via.system, system);
+    assert_eq!(via.system, direct.system);
+    assert_eq!(data_and_ranking(&via), data_and_ranking(&direct));
+}
+
+#[test]
+fn an_install_request_that_cannot_be_read_is_refused_with_a_reason() {
+    let system = bundled().system;
+    for value in [
+        "",
+        "[1]",
+        r#"["csv","{}"]"#,
+        r#"["zip","","",""]"#,
+        r#"["","","",""]"#,
+    ] {
+        let err = PanelRequest::decode("install", value, &system).unwrap_err();
+        assert!(!err.is_empty(), "{value}");
+    }
+    let err = PanelRequest::decode(
+        "install",
+        r#"["csv","{\"name\":\"x\",\"year\":null,\"source\":\"\"}","adcode\n1",""]"#,
+        &system,
+    )
+    .unwrap_err();
+    assert!(err.contains("errors in the data set"), "{err}");
 }

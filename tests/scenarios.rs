@@ -582,13 +582,16 @@ fn the_panels_replica_follows_the_comparison_and_its_requests_reach_the_page() {
     let request = PanelRequest::from_action(&action, &page.data).unwrap();
     let [kind, value] = request.encode(&page.system);
     let decoded = PanelRequest::decode(&kind, &value, &page.system).unwrap();
-    assert_eq!(decoded.into_action(&page.data), Some(action.clone()));
+    assert_eq!(
+        decoded.into_action(&page.system, &page.data),
+        Some(action.clone())
+    );
     let close = PanelRequest::from_action(&Action::SetCompared(None), &page.data).unwrap();
     let [kind, value] = close.encode(&page.system);
     assert_eq!(
         PanelRequest::decode(&kind, &value, &page.system)
             .unwrap()
-            .into_action(&page.data),
+            .into_action(&page.system, &page.data),
         Some(Action::SetCompared(None))
     );
     // The page's snapshot carries the comparison to the replica, and its closing too.

@@ -474,7 +474,7 @@ fn a_panels_system_request_reaches_the_page_as_the_same_action() {
         .expect("a system change is the page's to apply");
     let [kind, value] = request.encode(&page.system);
     let read = PanelRequest::decode(&kind, &value, &page.system).unwrap();
-    let action = read.into_action(&page.data).unwrap();
+    let action = read.into_action(&page.system, &page.data).unwrap();
     let via_panel = reduce(&page, action);
     let direct = reduce(&page, Action::ReplaceSystem(system));
     assert_eq!(via_panel.system, direct.system);
@@ -486,7 +486,7 @@ fn a_panels_system_request_reaches_the_page_as_the_same_action() {
         .encode(&direct.system);
     let action = PanelRequest::decode(&kind, &value, &direct.system)
         .unwrap()
-        .into_action(&direct.data)
+        .into_action(&direct.system, &direct.data)
         .unwrap();
     assert_eq!(reduce(&direct, action).ranking, page.ranking);
     assert!(PanelRequest::decode("system", "{\"dimensions\": 3}", &page.system).is_err());

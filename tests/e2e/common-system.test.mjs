@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, STRICT_CSP } from "./harness.mjs";
+import { startApp, STRICT_CSP, openOnDemand } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SAMPLE = path.join(ROOT, "www", "samples", "sample-editions-synthetic.csv");
@@ -34,6 +34,7 @@ before(async () => {
 after(() => app?.close());
 
 async function importFile(page, file) {
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', file);
   await page.waitForSelector('[data-testid="import-status"], [data-testid="import-failed"]');
   assert.ok(await page.isVisible('[data-testid="import-status"]'), `${file} imported`);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, rowsSettled, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, rowsSettled, STRICT_CSP, DIST_DIR, openOnDemand } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -27,6 +27,7 @@ const adcodes = async (page) => {
 };
 
 async function importFile(page, name) {
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, name));
   await page.waitForSelector('[data-testid="import-status"], [data-testid="import-failed"]');
 }
@@ -65,6 +66,7 @@ test("GBK CSV, BOM CSV and XLSX imports replace the data and the ranking follows
   await page.reload();
   await page.waitForSelector('[data-ready="1"]', { state: "attached" });
   await firstIs(page, "350421");
+  await openOnDemand(page, "data");
   assert.equal(await page.locator('[data-testid="saved-datasets"] li').count(), 4);
   // The bundled data is one click away.
   await page.click('[data-testid="use-bundled"]');
@@ -138,6 +140,7 @@ test("without storage the page says so and still imports", async () => {
   });
   await page.reload();
   await page.waitForSelector('[data-ready="1"]', { state: "attached" });
+  await openOnDemand(page, "data");
   assert.ok(await page.isVisible('[data-testid="storage-unavailable"]'));
   await importFile(page, "gbk.csv");
   await firstIs(page, "350125");
@@ -145,6 +148,7 @@ test("without storage the page says so and still imports", async () => {
 
 test("exports download a BOM CSV and an XLSX", async () => {
   const page = await app.open({ wait: "ready" });
+  await openOnDemand(page, "data");
   const download = async (id) => {
     const [d] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${id}"]`)]);
     return [d.suggestedFilename(), fs.readFileSync(await d.path())];
@@ -179,6 +183,7 @@ test("a file with more than 500 units is shown a page at a time, and the pager m
     lines.push([code, name, ...values].join(","));
   }
   const page = await app.open();
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', {
     name: "many-units.csv",
     mimeType: "text/csv",

@@ -89,6 +89,7 @@ async function yoyIs(page, expected) {
 }
 
 async function importFile(page, file) {
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', file);
   await page.waitForSelector('[data-testid="import-status"], [data-testid="import-failed"]');
   assert.ok(await page.isVisible('[data-testid="import-status"]'), `${file} imported`);
@@ -100,6 +101,7 @@ test("the two-year sample: the YoY column is fjindex change, the trend table is 
   assert.equal(await page.locator('[data-testid="edition-bar"]').count(), 0);
   assert.equal(await page.locator('[data-testid="yoy-head"]').count(), 0);
   // The sample is offered for download, marked synthetic.
+  await openOnDemand(page, "data");
   const link = page.locator('[data-testid="sample-download"]');
   assert.match(await link.textContent(), /合成数据/);
   assert.match(await link.getAttribute("href"), /sample-editions-synthetic\.csv$/);

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, rowsSettled, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, rowsSettled, STRICT_CSP, DIST_DIR, openOnDemand } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = process.env.FJINDEX_DIST || DIST_DIR;
@@ -50,6 +50,7 @@ const inRange = (u, ind) => {
 };
 
 async function importCsv(page, name, text) {
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', {
     name,
     mimeType: "text/csv",

@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import zlib from "node:zlib";
-import { startApp, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, STRICT_CSP, DIST_DIR, openOnDemand } from "./harness.mjs";
 
 const DIST = process.env.FJINDEX_DIST || DIST_DIR;
 
@@ -120,6 +120,7 @@ function formatCode(styles, index) {
 }
 
 async function download(page, testid) {
+  await openOnDemand(page, "data");
   const [d] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testid}"]`)]);
   return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
 }
@@ -216,6 +217,7 @@ for (const lang of ["zh", "en"]) {
 
 test("the English page names the bundled data set in English", async () => {
   const page = await app.open({ path: "?lang=en", wait: "ready" });
+  await openOnDemand(page, "data");
   const text = await page.textContent('[data-testid="dataset-name"]');
   assert.match(text, /Fujian counties 2024 \(demonstration data\)/);
   assert.doesNotMatch(text, CJK);

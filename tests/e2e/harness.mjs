@@ -227,7 +227,7 @@ export async function rowsSettled(page, { timeout = 10_000 } = {}) {
 }
 
 /**
- * Scrolls the on-demand slot `slot` (`charts` or `analysis`) into view, as a reader would, and waits
+ * Scrolls the on-demand slot `slot` (`charts`, `analysis` or `data`) into view, as a reader would, and waits
  * until the panels module has opened it. Works on a page or a frame.
  */
 export async function openOnDemand(page, slot, { timeout = 20_000 } = {}) {

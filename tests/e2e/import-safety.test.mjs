@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { startApp, rowsSettled, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, rowsSettled, STRICT_CSP, DIST_DIR, openOnDemand } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "data.xlsx");
@@ -141,9 +141,14 @@ after(() => app?.close());
 
 const scores = (page) =>
   page.$$eval('[data-testid="score"]', (els) => els.map((e) => e.textContent.trim()).join());
-const datasetName = (page) => page.textContent('[data-testid="dataset-name"]');
+/** The name of the data set in use, from the data panel (brought in first). */
+async function datasetName(page) {
+  await openOnDemand(page, "data");
+  return page.textContent('[data-testid="dataset-name"]');
+}
 
 async function pick(page, name, buffer, mimeType = XLSX_MIME) {
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', { name, mimeType, buffer });
 }
 

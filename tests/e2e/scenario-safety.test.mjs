@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApp, serveDir, launchBrowser, openPage, scrollIntoViewSettled, STRICT_CSP, DIST_DIR } from "./harness.mjs";
+import { startApp, serveDir, launchBrowser, openPage, scrollIntoViewSettled, STRICT_CSP, DIST_DIR, openOnDemand } from "./harness.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -44,6 +44,7 @@ async function openWithStorage(init, sub = "", arg = null) {
 }
 
 async function importFile(page, name) {
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, name));
   await page.waitForSelector('[data-testid="import-status"], [data-testid="import-failed"]');
 }
@@ -143,6 +144,7 @@ test("a damaged saved data set says so, from a link and from the list", async ()
   const notes = await page.$$eval(NOTICES, (lis) => lis.map((li) => li.textContent));
   assert.ok(notes.some((n) => n.includes("mine") && n.includes("损坏")), notes.join("\n"));
   const use = `[data-testid="saved-datasets"] li[data-hash="${hash}"] button >> nth=0`;
+  await openOnDemand(page, "data");
   await scrollIntoViewSettled(page, use);
   await page.click(use);
   await page.waitForSelector('[data-testid="saved-unusable"]');
@@ -153,6 +155,7 @@ test("an unreadable index of saved data sets is reported and kept aside, not ove
   const page = await openWithStorage(() => {
     if (!localStorage.getItem("fjindex:datasets:unreadable")) localStorage.setItem("fjindex:datasets", "[{broken");
   });
+  await openOnDemand(page, "data");
   await page.waitForSelector('[data-testid="storage-index-unreadable"]');
   await importFile(page, "gbk.csv");
   await page.waitForSelector('[data-testid="storage-index-rebuilt"]');

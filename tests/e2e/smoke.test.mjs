@@ -67,6 +67,7 @@ test("the tools module is fetched only by the first import, from the page's sub-
   await page.waitForSelector('[data-ready="1"]', { state: "attached" });
   await page.waitForLoadState("networkidle");
   assert.deepEqual(seen, [], "the first load fetched the tools module");
+  await openOnDemand(page, "data");
   await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "gbk.csv"));
   await page.waitForSelector('[data-testid="import-status"]');
   assert.deepEqual(seen.sort(), ["/portal/fjindex/fjindex-tools.js", "/portal/fjindex/fjindex-tools_bg.wasm"]);
@@ -144,6 +145,7 @@ test("when the tools module cannot be loaded the page says so, keeps its data an
   const page = await app.open({ wait: "ready" });
   await page.route(TOOLS, (route) => route.abort());
   const first = await page.getAttribute('[data-testid="rank-row"]', "data-adcode");
+  await openOnDemand(page, "data");
   const name = await page.textContent('[data-testid="dataset-name"]');
   await page.setInputFiles('[data-testid="import-file"]', path.join(FIXTURES, "gbk.csv"));
   const failed = page.locator('[data-testid="tools-failed"]');

@@ -99,6 +99,7 @@ test("the language switch and the link carry zh-Hant, and back", async () => {
 
 test("zh-Hant: the ranking CSV is named and headed in Traditional Chinese", async () => {
   const page = await app.open({ path: "?lang=zh-Hant", wait: "ready" });
+  await openOnDemand(page, "data");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
   const name = download.suggestedFilename();
   assert.match(name, /-zh-Hant\.csv$/);

@@ -63,6 +63,7 @@ crate::i18n::catalogue! {
     LoadCharts => "Load the charts";
     LoadAnalysis => "Load the analysis";
     LoadReach => "Load it now";
+    LoadData => "Load import and export";
     AdviceCaption => "The value one indicator alone would need (others unchanged)";
     AdviceNow => "Now";
     AdviceNeeded => "Needed";
@@ -792,6 +793,7 @@ crate::i18n::catalogue! {
     PageLoadingCharts => "Loading the charts…";
     PageLoadingAnalysis => "Loading the analysis…";
     PageLoadingReach => "Loading what would lift this county…";
+    PageLoadingData => "Loading import, export and the saved data sets…";
     PagePanelsFailed => "This part could not be loaded ({}); the ranking and weights are unaffected. Check the connection and try again.";
     StoreIndexRebuilt => "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.";
     StoreNotSaved => "The data is imported but could not be saved in this browser (storage is full, the data set is too large, or saving is not allowed): it lasts for this visit only, and a link opened later falls back to the bundled data.";

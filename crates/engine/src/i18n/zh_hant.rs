@@ -1,5 +1,5 @@
 //! The Traditional Chinese catalogue (Taiwan standard), written by scripts/gen_zh_hant.py from
-//! src/i18n/zh.rs with OpenCC s2twp and the phrases that script reviews; regenerate, do not edit.
+//! crates/engine/src/i18n/zh.rs with OpenCC s2twp and the phrases that script reviews; regenerate, do not edit.
 
 crate::i18n::catalogue! {
     Title => "福建省縣域重點產業鏈發展指數";
@@ -64,6 +64,7 @@ crate::i18n::catalogue! {
     LoadCharts => "載入圖表";
     LoadAnalysis => "載入深入分析";
     LoadReach => "現在載入";
+    LoadData => "載入匯入與匯出";
     AdviceCaption => "單項指標需達到的數值（其他指標不變）";
     AdviceNow => "當前";
     AdviceNeeded => "需達到";
@@ -822,6 +823,7 @@ crate::i18n::catalogue! {
     PageLoadingCharts => "正在載入圖表……";
     PageLoadingAnalysis => "正在載入深入分析……";
     PageLoadingReach => "正在載入“怎樣提升排名”的測算……";
+    PageLoadingData => "正在載入匯入、匯出與已儲存的資料……";
     PagePanelsFailed => "無法載入本部分（{}）；排名和權重不受影響。請檢查網路後重試。";
     StoreIndexRebuilt => "已儲存的資料集列表無法讀取：原內容已另存（fjindex:datasets:unreadable），列表已按儲存的資料集重建。";
     StoreNotSaved => "資料已匯入，但無法儲存在本瀏覽器中（儲存空間已滿、資料集過大或不允許儲存），只在本次訪問中有效；以後開啟的連結會改用內建資料。";

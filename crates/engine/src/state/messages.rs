@@ -5,7 +5,7 @@
 //! link adds little to its wasm: a scenario as a share-link query (`share`, exact for every number), a
 //! data set as exact wide CSV with its metadata as JSON, a county as its adcode.
 
-use super::snapshot::{DataMessage, Snapshot};
+use super::snapshot::{DataMessage, NewData, Snapshot};
 use super::{default_scenario, Action};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::share::{self, ShareState};
@@ -24,6 +24,7 @@ const SCENARIO: &str = "scenario";
 const COMPARED: &str = "compared";
 const SYSTEM: &str = "system";
 const RESET_SYSTEM: &str = "reset-system";
+const INSTALL: &str = "install";
 
 /// What the page tells the panels module.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,12 +47,7 @@ impl PageMessage {
                 editions,
                 system,
             }) => {
-                let (kind, meta_json, csv) = match data {
-                    None => (DATA_UNCHANGED, String::new(), String::new()),
-                    Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new(), String::new()),
-                    Some(DataMessage::Csv { meta_json, csv }) => (DATA_CSV, meta_json, csv),
-                    Some(DataMessage::Editions(json)) => (DATA_EDITIONS, String::new(), json),
-                };
+                let (kind, meta_json, csv) = data_parts(data);
                 vec![
                     SNAPSHOT.to_string(),
                     view,
@@ -78,13 +74,7 @@ impl PageMessage {
                     parts.try_into().map_err(|p: Vec<String>| {
                         format!("a snapshot has 7 parts after its kind, not {}", p.len())
                     })?;
-                let data = match data_kind.as_str() {
-                    DATA_UNCHANGED => None,
-                    DATA_BUNDLED => Some(DataMessage::Bundled),
-                    DATA_CSV => Some(DataMessage::Csv { meta_json, csv }),
-                    DATA_EDITIONS => Some(DataMessage::Editions(csv)),
-                    other => return Err(format!("unknown data kind {other:?} in a snapshot")),
-                };
+                let data = data_of_parts(&data_kind, meta_json, csv)?;
                 let ranked = (!ranked.is_empty()).then_some(ranked);
                 let system = (!system.is_empty()).then_some(system);
                 Ok(PageMessage::Snapshot(Snapshot {
@@ -100,6 +90,31 @@ impl PageMessage {
     }
 }
 
+/// The data kind, metadata JSON and CSV (or editions' JSON) texts of a data set that travels.
+fn data_parts(data: Option<DataMessage>) -> (&'static str, String, String) {
+    match data {
+        None => (DATA_UNCHANGED, String::new(), String::new()),
+        Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new(), String::new()),
+        Some(DataMessage::Csv { meta_json, csv }) => (DATA_CSV, meta_json, csv),
+        Some(DataMessage::Editions(json)) => (DATA_EDITIONS, String::new(), json),
+    }
+}
+
+/// The data set of the texts from `data_parts`.
+fn data_of_parts(
+    kind: &str,
+    meta_json: String,
+    csv: String,
+) -> Result<Option<DataMessage>, String> {
+    Ok(match kind {
+        DATA_UNCHANGED => None,
+        DATA_BUNDLED => Some(DataMessage::Bundled),
+        DATA_CSV => Some(DataMessage::Csv { meta_json, csv }),
+        DATA_EDITIONS => Some(DataMessage::Editions(csv)),
+        other => return Err(format!("unknown data kind {other:?}")),
+    })
+}
+
 /// What a panel asks of the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelRequest {
@@ -113,6 +128,12 @@ pub enum PanelRequest {
     SetSystem(Rc<IndicatorSystem>),
     /// Back to the white paper's indicator system.
     ResetSystem,
+    /// Put a data set in place (the data panel's imports, saved data sets and the bundled data), with
+    /// the indicator system it is in when that replaces the one in use.
+    Install {
+        system: Option<Rc<IndicatorSystem>>,
+        data: NewData,
+    },
 }
 
 impl PanelRequest {
@@ -131,6 +152,29 @@ impl PanelRequest {
             }
             Action::ReplaceSystem(system) => Some(PanelRequest::SetSystem(system.clone())),
             Action::ResetSystem => Some(PanelRequest::ResetSystem),
+            Action::ReplaceData { data, provenance } => Some(PanelRequest::Install {
+                system: None,
+                // Only the bundled data set has a provenance.
+                data: match provenance.records().is_empty() {
+                    true => NewData::Dataset(data.clone()),
+                    false => NewData::Bundled,
+                },
+            }),
+            Action::SetEditions(list) => Some(PanelRequest::Install {
+                system: None,
+                data: NewData::Editions(list.clone()),
+            }),
+            // A workbook's own indicator system comes with its data set, in one change.
+            Action::Batch(actions) => match actions.as_slice() {
+                [Action::ReplaceSystem(system), then] => match Self::from_action(then, data)? {
+                    PanelRequest::Install { system: None, data } => Some(PanelRequest::Install {
+                        system: Some(system.clone()),
+                        data,
+                    }),
+                    _ => None,
+                },
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -158,6 +202,20 @@ impl PanelRequest {
                 crate::json::to_string(&**new).unwrap_or_default(),
             ],
             PanelRequest::ResetSystem => [RESET_SYSTEM.to_string(), String::new()],
+            // A JSON list of the data set's texts (`data_parts`) and the new system's JSON, if any.
+            PanelRequest::Install { system: new, data } => {
+                let columns = new.as_deref().unwrap_or(system);
+                let (kind, meta_json, csv) = data_parts(Some(data.message(columns)));
+                let system_json = new
+                    .as_deref()
+                    .map(|s| crate::json::to_string(s).unwrap_or_default())
+                    .unwrap_or_default();
+                let parts = [kind.to_string(), meta_json, csv, system_json];
+                [
+                    INSTALL.to_string(),
+                    crate::json::to_string(&parts).unwrap_or_default(),
+                ]
+            }
         }
     }
 
@@ -179,13 +237,31 @@ impl PanelRequest {
                 .map(|s| PanelRequest::SetSystem(Rc::new(s)))
                 .map_err(|e| format!("a panel's indicator system: {e}")),
             RESET_SYSTEM => Ok(PanelRequest::ResetSystem),
+            INSTALL => {
+                let parts: Vec<String> = crate::json::from_str(value)?;
+                let [kind, meta_json, csv, system_json]: [String; 4] =
+                    parts.try_into().map_err(|p: Vec<String>| {
+                        format!("an install request has {} parts", p.len())
+                    })?;
+                let new = match system_json.is_empty() {
+                    true => None,
+                    false => Some(Rc::new(
+                        IndicatorSystem::from_json(&system_json)
+                            .map_err(|e| format!("a panel's indicator system: {e}"))?,
+                    )),
+                };
+                let data = data_of_parts(&kind, meta_json, csv)?
+                    .ok_or("an install request has no data set")?
+                    .read(new.as_deref().unwrap_or(system))?;
+                Ok(PanelRequest::Install { system: new, data })
+            }
             other => Err(format!("unknown panel request kind {other:?}")),
         }
     }
 
-    /// The page's action for this request on its data set `data`, or `None` when there is nothing to
-    /// do (a county that is not in `data`).
-    pub fn into_action(self, data: &Dataset) -> Option<Action> {
+    /// The page's action for this request on its indicator system `system` and data set `data`, or
+    /// `None` when there is nothing to do (a county that is not in `data`).
+    pub fn into_action(self, system: &IndicatorSystem, data: &Dataset) -> Option<Action> {
         match self {
             PanelRequest::Select(None) => Some(Action::Select(None)),
             PanelRequest::Select(Some(adcode)) => {
@@ -195,6 +271,14 @@ impl PanelRequest {
             PanelRequest::SetCompared(compared) => Some(Action::SetCompared(compared.map(Rc::new))),
             PanelRequest::SetSystem(system) => Some(Action::ReplaceSystem(system)),
             PanelRequest::ResetSystem => Some(Action::ResetSystem),
+            PanelRequest::Install { system: None, data } => Some(data.into_action(system)),
+            PanelRequest::Install {
+                system: Some(new),
+                data,
+            } => {
+                let install = data.into_action(&new);
+                Some(Action::Batch(vec![Action::ReplaceSystem(new), install]))
+            }
         }
     }
 }

@@ -86,6 +86,87 @@ fn editions_view_actions(view: &str) -> Result<Vec<Action>, String> {
     Ok(actions)
 }
 
+/// A data set to put in place: as a snapshot brings it to the panels module, or as the module's data
+/// panel asks the page to (`messages::PanelRequest::Install`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewData {
+    /// The bundled data set in the indicator system in use, with its provenance.
+    Bundled,
+    /// An imported or saved data set, which has no provenance.
+    Dataset(Rc<Dataset>),
+    /// A collection of editions, oldest first.
+    Editions(Vec<Edition>),
+}
+
+impl NewData {
+    /// How it travels, its values in the columns of `system`.
+    pub fn message(&self, system: &IndicatorSystem) -> DataMessage {
+        match self {
+            NewData::Bundled => DataMessage::Bundled,
+            NewData::Dataset(data) => DataMessage::Csv {
+                meta_json: crate::json::to_string(&data.meta).unwrap_or_default(),
+                csv: export::exact_csv(data, system),
+            },
+            NewData::Editions(list) => {
+                let texts: Vec<EditionText> = list
+                    .iter()
+                    .map(|e| EditionText {
+                        year: e.year,
+                        meta: e.data.meta.clone(),
+                        csv: export::exact_csv(&e.data, system),
+                    })
+                    .collect();
+                DataMessage::Editions(crate::json::to_string(&texts).unwrap_or_default())
+            }
+        }
+    }
+
+    /// The action that puts it in place, in the indicator system `system`.
+    pub fn into_action(self, system: &IndicatorSystem) -> Action {
+        match self {
+            NewData::Bundled => Action::ReplaceData {
+                data: Rc::new(seeds::bundled_data_for(system).0),
+                provenance: Rc::new(seeds::provenance()),
+            },
+            NewData::Dataset(data) => Action::ReplaceData {
+                data,
+                provenance: Rc::new(Provenance::default()),
+            },
+            NewData::Editions(list) => Action::SetEditions(list),
+        }
+    }
+}
+
+impl DataMessage {
+    /// The data set this message carries, read in the columns of `system`; an error names what could
+    /// not be read.
+    pub fn read(self, system: &IndicatorSystem) -> Result<NewData, String> {
+        Ok(match self {
+            DataMessage::Bundled => NewData::Bundled,
+            DataMessage::Csv { meta_json, csv } => {
+                let meta: DatasetMeta = crate::json::from_str(&meta_json)?;
+                let mut read = wide_csv::read(&csv, system, meta)
+                    .map_err(|errors| format!("{} errors in the data set", errors.len()))?;
+                seeds::attach_county_details(&mut read, &seeds::counties());
+                NewData::Dataset(Rc::new(read))
+            }
+            DataMessage::Editions(json) => {
+                let texts: Vec<EditionText> = crate::json::from_str(&json)?;
+                let mut list = Vec::with_capacity(texts.len());
+                for text in texts {
+                    let mut read =
+                        wide_csv::read(&text.csv, system, text.meta).map_err(|errors| {
+                            format!("{} errors in the {} edition", errors.len(), text.year)
+                        })?;
+                    seeds::attach_county_details(&mut read, &seeds::counties());
+                    list.push(Edition::new(text.year, read, Provenance::default()));
+                }
+                NewData::Editions(list)
+            }
+        })
+    }
+}
+
 /// The page's state as the panels need it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
@@ -117,25 +198,13 @@ impl Snapshot {
         // Imports replace the data with an empty provenance; the bundled data keeps its own.
         let data = with_data.then(|| {
             if !state.editions.list.is_empty() {
-                let texts: Vec<EditionText> = state
-                    .editions
-                    .list
-                    .iter()
-                    .map(|e| EditionText {
-                        year: e.year,
-                        meta: e.data.meta.clone(),
-                        csv: export::exact_csv(&e.data, &state.system),
-                    })
-                    .collect();
-                DataMessage::Editions(crate::json::to_string(&texts).unwrap_or_default())
+                NewData::Editions(state.editions.list.clone())
             } else if state.provenance.records().is_empty() {
-                DataMessage::Csv {
-                    meta_json: crate::json::to_string(&state.data.meta).unwrap_or_default(),
-                    csv: export::exact_csv(&state.data, &state.system),
-                }
+                NewData::Dataset(state.data.clone())
             } else {
-                DataMessage::Bundled
+                NewData::Bundled
             }
+            .message(&state.system)
         });
         let ranked = (state.ranked_scenario != state.scenario)
             .then(|| scenario_query(&state.ranked_scenario, &state.system));
@@ -190,44 +259,23 @@ impl Snapshot {
             // The replica's columns and weights follow first; the data set below then replaces them.
             actions.push(Action::ReplaceSystem(new_system.clone()));
         }
-        match self.data {
-            None => {}
-            Some(DataMessage::Bundled) => {
-                let bundle = seeds::bundle();
-                data = Rc::new(seeds::bundled_data_for(system).0);
-                actions.push(Action::ReplaceData {
-                    data: data.clone(),
-                    provenance: Rc::new(bundle.provenance),
-                });
-            }
-            Some(DataMessage::Csv { meta_json, csv }) => {
-                let meta: DatasetMeta = crate::json::from_str(&meta_json)?;
-                let mut read = wide_csv::read(&csv, system, meta)
-                    .map_err(|errors| format!("{} errors in the data set", errors.len()))?;
-                seeds::attach_county_details(&mut read, &seeds::counties());
-                data = Rc::new(read);
-                actions.push(Action::ReplaceData {
-                    data: data.clone(),
-                    provenance: Rc::new(Provenance::default()),
-                });
-            }
-            Some(DataMessage::Editions(json)) => {
-                let texts: Vec<EditionText> = crate::json::from_str(&json)?;
-                let mut list = Vec::with_capacity(texts.len());
-                for text in texts {
-                    let mut read =
-                        wide_csv::read(&text.csv, system, text.meta).map_err(|errors| {
-                            format!("{} errors in the {} edition", errors.len(), text.year)
-                        })?;
-                    seeds::attach_county_details(&mut read, &seeds::counties());
-                    list.push(Edition::new(text.year, read, Provenance::default()));
-                }
-                actions.push(Action::SetEditions(list.clone()));
-                let shown = editions_shown(&self.editions);
-                if let Some(e) = list.iter().find(|e| Some(e.year) == shown).or(list.last()) {
-                    data = e.data.clone();
+        if let Some(message) = self.data {
+            let new = message.read(system)?;
+            match &new {
+                NewData::Bundled => {}
+                NewData::Dataset(read) => data = read.clone(),
+                NewData::Editions(list) => {
+                    let shown = editions_shown(&self.editions);
+                    if let Some(e) = list.iter().find(|e| Some(e.year) == shown).or(list.last()) {
+                        data = e.data.clone();
+                    }
                 }
             }
+            let action = new.into_action(system);
+            if let Action::ReplaceData { data: bundled, .. } = &action {
+                data = bundled.clone();
+            }
+            actions.push(action);
         }
         actions.extend(editions_view_actions(&self.editions)?);
         if let Some(ranked) = &self.ranked {

@@ -1,8 +1,8 @@
 //! The data panel: importing a file (with a sheet chooser and a table of every problem), the saved data
-//! sets, the bundled data one click away, exports, and the share link of the current view (which
-//! `App` restores from the address and keeps there, `src/ui/address.rs`).
+//! sets, the bundled data one click away and the exports. The on-demand panels module draws it
+//! (`ui::panels_app`), below the first screen; the data sets it puts in place go to the page as
+//! requests (`state::messages::PanelRequest::Install`).
 
-use super::address::ShareLink;
 use super::import_report::report_view;
 use super::storage::{self, Listing, SaveOutcome};
 use super::tools::{self, ImportFailure, Status};
@@ -18,7 +18,6 @@ use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang, Scenario};
 use crate::score::Ranking;
-use crate::share::DatasetRef;
 use crate::state::editions::{parse_year, with_added, Edition, EditionProblem, Editions};
 use crate::state::system::{data_for_system, white_paper_system};
 use crate::state::Action;
@@ -125,8 +124,8 @@ impl StorageNote {
     }
 }
 
-/// What the data panel shows and exports: the data set with its provenance, the ranking against the
-/// baseline under the scenario, and the link of the current view that `App` keeps in the address bar.
+/// What the data panel shows and exports: the data set with its provenance (and whether it is the
+/// bundled one), the ranking against the baseline under the scenario.
 #[derive(Properties, PartialEq, Clone)]
 pub struct DataPanelProps {
     pub lang: Lang,
@@ -136,7 +135,7 @@ pub struct DataPanelProps {
     pub ranking: Ptr<Ranking>,
     pub baseline: Ptr<Ranking>,
     pub scenario: Scenario,
-    pub link: ShareLink,
+    pub bundled: bool,
     pub dispatch: Dispatch,
     pub editions: Ptr<Editions>,
 }
@@ -183,7 +182,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
         })
     };
     let data = &props.data;
-    let is_bundled = props.link.dataset == DatasetRef::Bundled;
     html! {
         <section class="panel data-panel" aria-labelledby="data-h">
             <h2 id="data-h">{ t(lang, Key::DataHeading) }</h2>
@@ -192,7 +190,7 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
                 { data.meta.year.map(|y| format!(" ({y})")).unwrap_or_default() }
                 { " · " }{ tf(lang, Key::DataUnitCount, &[&data.n_units().to_string()]) }
             </p>
-            <button type="button" data-testid="use-bundled" disabled={is_bundled} onclick={use_bundled}>
+            <button type="button" data-testid="use-bundled" disabled={props.bundled} onclick={use_bundled}>
                 { t(lang, Key::DataUseBundled) }</button>
             { import_section(lang, &import) }
             <p class="sample">
@@ -204,10 +202,6 @@ pub fn DataPanel(props: &DataPanelProps) -> Html {
             <ExportButtons {lang} system={props.system.clone()} data={props.data.clone()}
                 provenance={props.provenance.clone()} ranking={props.ranking.clone()}
                 baseline={props.baseline.clone()} scenario={props.scenario.clone()} />
-
-            <h3><label for="share-link">{ t(lang, Key::DataShareLink) }</label></h3>
-            <input id="share-link" type="text" readonly=true value={props.link.url()} data-testid="share-link" />
-            <p class="hint">{ t(lang, Key::DataShareHint) }</p>
         </section>
     }
 }

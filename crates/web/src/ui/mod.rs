@@ -237,15 +237,17 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="slot slot-analysis">
                     if shown(Panel::Analysis) {
-                        <panels_host::OnDemand slot="analysis" {lang} link={panel_link} />
+                        <panels_host::OnDemand slot="analysis" {lang} link={panel_link.clone()} />
                     }
                 </div>
                 <div class="slot slot-data">
                     if shown(Panel::Data) {
-                        <data_panel::DataPanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
-                            provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} baseline={Ptr(state.baseline.clone())}
-                            scenario={state.scenario.clone()} {link} dispatch={dispatch.clone()}
-                            editions={Ptr(state.editions.clone())} />
+                        <panels_host::OnDemand slot="data" {lang} link={panel_link} />
+                        <section class="panel share-panel" aria-labelledby="share-link-h">
+                            <h2 id="share-link-h"><label for="share-link">{ t(lang, Key::DataShareLink) }</label></h2>
+                            <input id="share-link" type="text" readonly=true value={link.url()} data-testid="share-link" />
+                            <p class="hint">{ t(lang, Key::DataShareHint) }</p>
+                        </section>
                     }
                 </div>
                 <div class="slot slot-methods"><methods::MethodsPanel lang={lang} system={Ptr(state.system.clone())}

@@ -5,7 +5,7 @@
 //! as the page's next snapshot (`state::messages`).
 
 use super::analysis;
-use super::{charts_panel, Dispatch, Ptr, Store};
+use super::{charts_panel, data_panel, Dispatch, Ptr, Store};
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
 use crate::state::messages::PanelRequest;
@@ -22,10 +22,12 @@ pub enum Slot {
     Analysis,
     /// In the county profile: what would lift the county.
     Reach,
+    /// Import, saved data sets and exports.
+    Data,
 }
 
 impl Slot {
-    const ALL: [Slot; 3] = [Slot::Charts, Slot::Analysis, Slot::Reach];
+    const ALL: [Slot; 4] = [Slot::Charts, Slot::Analysis, Slot::Reach, Slot::Data];
 
     /// The slot's name, as the page calls it.
     pub fn name(self) -> &'static str {
@@ -33,6 +35,7 @@ impl Slot {
             Slot::Charts => "charts",
             Slot::Analysis => "analysis",
             Slot::Reach => "reach",
+            Slot::Data => "data",
         }
     }
 
@@ -226,6 +229,14 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
                 data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
                 unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
             </>
+        },
+        // Not keyed by the system: an import's report stays when its workbook replaces the system.
+        Slot::Data => html! {
+            <data_panel::DataPanel lang={state.lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())}
+                baseline={Ptr(state.baseline.clone())} scenario={state.scenario.clone()}
+                bundled={!state.provenance.records().is_empty() && state.editions.list.is_empty()}
+                dispatch={dispatch.clone()} editions={Ptr(state.editions.clone())} />
         },
         Slot::Charts => {
             let on_select = dispatch.reform(|u: usize| Action::Select(Some(u)));

@@ -13,7 +13,7 @@ use crate::model::{Dataset, Lang};
 use crate::state::messages::{PageMessage, PanelRequest};
 use crate::state::snapshot::Snapshot;
 use crate::state::State;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,6 +40,8 @@ thread_local! {
     static SENT: RefCell<Option<Sent>> = const { RefCell::new(None) };
     /// The function the module calls with a request (kind, value); made once, with the dispatcher.
     static TO_PAGE: RefCell<Option<RequestHandler>> = const { RefCell::new(None) };
+    /// Whether a slot has opened, so that the module's app runs and follows the page's snapshots.
+    static MODULE_RUNNING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn to_page(dispatch: &Dispatch) -> js_sys::Function {
@@ -56,7 +58,7 @@ fn to_page(dispatch: &Dispatch) -> js_sys::Function {
                 let Ok(request) = PanelRequest::decode(&kind, &value, &seen.system) else {
                     return;
                 };
-                if let Some(action) = request.into_action(&seen.data) {
+                if let Some(action) = request.into_action(&seen.system, &seen.data) {
                     dispatch.emit(action);
                 }
             })
@@ -133,18 +135,29 @@ impl PanelLink {
     /// whether it opened, or why not.
     async fn open(&self, slot: &str, element: web_sys::Element) -> Result<JsValue, JsValue> {
         call_panels("ready", js_sys::Array::new()).await?;
-        // The snapshot is taken once the module has loaded, so it is the page's state then.
+        // The snapshot is taken once the module has loaded, so it is the page's state then. The first
+        // slot starts the module's app with the whole state; a later one joins the running app, which
+        // has the data set already: sent again, it would be a new data set to the app, and the results
+        // of the other open slots would go stale.
         let state = self.latest.borrow().0.clone();
+        let running = MODULE_RUNNING.get();
+        let parts = snapshot_args(&state, !running).unwrap_or_else(|| {
+            PageMessage::Snapshot(Snapshot::of(&state, false))
+                .encode()
+                .into_iter()
+                .map(JsValue::from)
+                .collect()
+        });
         let args = js_sys::Array::new();
         args.push(&JsValue::from(slot));
         args.push(&element);
-        let parts: js_sys::Array = snapshot_args(&state, true)
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
-        args.push(&parts);
+        args.push(&parts.into_iter().collect::<js_sys::Array>());
         args.push(&to_page(&self.dispatch));
-        call_panels("open", args).await
+        let opened = call_panels("open", args).await;
+        if opened.is_ok() {
+            MODULE_RUNNING.set(true);
+        }
+        opened
     }
 }
 
@@ -174,7 +187,7 @@ pub fn use_panel_snapshots(state: &Store, latest: &LatestState, dispatch: &Dispa
 
 #[derive(Properties, PartialEq)]
 pub struct OnDemandProps {
-    /// `charts`, `analysis` or `reach` (`ui::panels_app::Slot`).
+    /// `charts`, `analysis`, `reach` or `data` (`ui::panels_app::Slot`).
     pub slot: &'static str,
     pub lang: Lang,
     pub link: PanelLink,
@@ -299,6 +312,7 @@ fn slot_texts(slot: &str) -> (Option<Key>, Key, Key) {
             Key::LoadCharts,
         ),
         "reach" => (None, Key::PageLoadingReach, Key::LoadReach),
+        "data" => (Some(Key::DataHeading), Key::PageLoadingData, Key::LoadData),
         _ => (
             Some(Key::AnalysisHeading),
             Key::PageLoadingAnalysis,
