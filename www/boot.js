@@ -40,6 +40,23 @@ function preloadCatalogue(meta) {
   document.head.append(link);
 }
 
+// The prerendered page paints without the app, so the app's files are asked for only after that first
+// paint: finish-page keeps Trunk's preload links (with their integrity hashes) in an inert <template>,
+// and they go into <head> here. A link whose first screen the app draws (www/first-screen.js) has
+// nothing to paint first and starts at once; a hidden tab, which paints no frames, after a short wait.
+function afterFirstPaint() {
+  if (root.hasAttribute("data-first-screen")) return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
+}
+
+function placePreloads() {
+  const template = document.getElementById("app-preloads");
+  if (template) document.head.append(template.content.cloneNode(true));
+}
+
 function integrityOf(href) {
   for (const link of document.querySelectorAll('link[rel="preload"][integrity]')) {
     if (link.href === href) return link.integrity;
@@ -55,6 +72,8 @@ async function boot() {
     return;
   }
   root.dataset.app = "loading";
+  await afterFirstPaint();
+  placePreloads();
   preloadCatalogue(meta);
   const jsUrl = new URL(meta.dataset.js, document.baseURI).href;
   const wasmUrl = new URL(meta.dataset.wasm, document.baseURI).href;

@@ -44,6 +44,7 @@ mod native {
             fail(&format!("{} has no {}", path.display(), root_placeholder()));
         };
         let staging = path.parent().unwrap_or(Path::new("."));
+        let page = defer_preloads(&page);
         let page = write_catalogues(staging, &page);
         let page = refresh_integrity(&page, |file| std::fs::read(staging.join(file)).ok());
         if let Err(e) = std::fs::write(&path, page) {
@@ -79,6 +80,35 @@ mod native {
     fn fail(message: &str) -> ! {
         eprintln!("finish-page: {message}");
         std::process::exit(1);
+    }
+
+    /// Trunk's preload links (`rel="preload"` and `rel="modulepreload"`, with their integrity hashes)
+    /// moved into an inert `<template id="app-preloads">` at the end of `<head>`. The prerendered page
+    /// needs none of them to paint, and on a slow link they would share its bandwidth and hold up the
+    /// first screen; www/boot.js puts them in place after the first paint and loads the app with them.
+    pub fn defer_preloads(page: &str) -> String {
+        let mut links = String::new();
+        let mut rest = String::with_capacity(page.len());
+        let mut text = page;
+        while let Some(at) = ["<link rel=\"preload\"", "<link rel=\"modulepreload\""]
+            .iter()
+            .filter_map(|tag| text.find(tag))
+            .min()
+        {
+            let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
+            rest.push_str(&text[..at]);
+            links.push_str(&text[at..end]);
+            text = &text[end..];
+        }
+        rest.push_str(text);
+        if links.is_empty() {
+            return rest;
+        }
+        rest.replacen(
+            "</head>",
+            &format!("<template id=\"app-preloads\">{links}</template></head>"),
+            1,
+        )
     }
 
     /// The app's `<meta>`, which Trunk writes as Trunk.toml's `pattern_script` says.
@@ -145,7 +175,23 @@ mod native {
 
     #[cfg(test)]
     mod tests {
-        use super::refresh_integrity;
+        use super::{defer_preloads, refresh_integrity};
+
+        #[test]
+        fn preload_links_wait_in_a_template_at_the_end_of_head() {
+            let page = concat!(
+                r#"<head><meta name="fjindex-app" data-js="./a.js"><link rel="stylesheet" href="./s.css">"#,
+                r#"<link rel="modulepreload" href="./a.js" integrity="sha384-x"><link rel="preload" href="./a.wasm" as="fetch"></head><body></body>"#,
+            );
+            assert_eq!(
+                defer_preloads(page),
+                concat!(
+                    r#"<head><meta name="fjindex-app" data-js="./a.js"><link rel="stylesheet" href="./s.css">"#,
+                    r#"<template id="app-preloads"><link rel="modulepreload" href="./a.js" integrity="sha384-x"><link rel="preload" href="./a.wasm" as="fetch"></template></head><body></body>"#,
+                )
+            );
+            assert_eq!(defer_preloads("<head></head>"), "<head></head>");
+        }
 
         #[test]
         fn integrity_is_the_sha384_of_the_linked_file() {

@@ -273,41 +273,47 @@ pub const PRERENDERED: &str = "data-prerendered";
 #[cfg(target_arch = "wasm32")]
 const FIRST_SCREEN: &str = "data-first-screen";
 
-/// Starts the application in the browser, once the texts of the language the address asks for are at
-/// hand (or could not be had: the page then starts in the default language and says so). On a plain
-/// address the app takes over the prerendered default page (hydration); on an address that changes the
-/// first screen, whose prerendered page was never shown, the page is drawn afresh in its place.
+/// Starts the application in the browser, in a task of its own after the one that instantiated the
+/// module, so that neither blocks the page for as long as both would.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    wasm_bindgen_futures::spawn_local(async {
-        if let Some(lang) = language::asked_by_address() {
-            let _ = language::load(lang).await;
-        }
-        let document = gloo::utils::document();
-        let query = gloo::utils::window()
-            .location()
-            .search()
-            .unwrap_or_default()
-            .trim_start_matches('?')
-            .to_owned();
-        let props = AppProps {
-            query: query.into(),
-        };
-        let Some(root) = document.get_element_by_id(ROOT_ID) else {
-            yew::Renderer::<App>::with_props(props).render();
-            return;
-        };
-        let custom = document
-            .document_element()
-            .is_some_and(|html| html.has_attribute(FIRST_SCREEN));
-        if root.has_attribute(PRERENDERED) && !custom {
-            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
-        } else {
-            root.set_inner_html("");
-            let _ = root.remove_attribute(PRERENDERED);
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
-        }
-    });
+    gloo::timers::callback::Timeout::new(0, || wasm_bindgen_futures::spawn_local(take_over()))
+        .forget();
+}
+
+/// Takes over the page once the texts of the language the address asks for are at hand (or could not
+/// be had: the page then starts in the default language and says so). On a plain address the app
+/// adopts the prerendered default page (hydration); on an address that changes the first screen, whose
+/// prerendered page was never shown, the page is drawn afresh in its place.
+#[cfg(target_arch = "wasm32")]
+async fn take_over() {
+    if let Some(lang) = language::asked_by_address() {
+        let _ = language::load(lang).await;
+    }
+    let document = gloo::utils::document();
+    let query = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_owned();
+    let props = AppProps {
+        query: query.into(),
+    };
+    let Some(root) = document.get_element_by_id(ROOT_ID) else {
+        yew::Renderer::<App>::with_props(props).render();
+        return;
+    };
+    let custom = document
+        .document_element()
+        .is_some_and(|html| html.has_attribute(FIRST_SCREEN));
+    if root.has_attribute(PRERENDERED) && !custom {
+        yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+    } else {
+        root.set_inner_html("");
+        let _ = root.remove_attribute(PRERENDERED);
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    }
 }
 
 /// The default page as HTML that the app in the browser can take over (hydrate), rendered natively
