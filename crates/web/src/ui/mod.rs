@@ -6,10 +6,14 @@
 //! only the parts of the state it shows (their `Rc`s wrapped in `Ptr`, compared by pointer) and the
 //! `Dispatch` callback, and changes the page only by dispatching `crate::state::Action`s; what needs
 //! the whole state (the share link, the embed bridge, the snapshots for the panels module and the
-//! brief) is a hook `App` runs. The `charts` and `analysis` slots, and what would lift the county in
-//! the profile, are drawn by the on-demand panels module (`panels_host` on the page's side, `panels_app`
-//! in the module), which keeps one replica of the state and sends its panels' selections and scenarios
-//! to the page.
+//! brief) is a hook `App` runs. The `charts`, `analysis` and `data` slots, and what would lift the
+//! county in the profile, are drawn by the on-demand panels module (`panels_host` on the page's side,
+//! `panels_app` in the module), which keeps one replica of the state and sends its panels' selections,
+//! scenarios and data sets to the page.
+//!
+//! The same components render the default page natively at build time (`prerender`, for
+//! src/bin/finish-page.rs); in the browser `start` takes that page over (hydration), so a render reads
+//! no address, storage or viewport: the address comes as `App`'s prop, and `window` is `None` natively.
 
 mod address;
 mod analysis;
