@@ -1,5 +1,5 @@
 //! Finishes the built page, run by Trunk's post_build hook (Trunk.toml) on the staging directory:
-//! writes the default page, rendered by the app's own components (`fjindex::ui::prerender`), into
+//! writes the default page, rendered by the app's own components (`fjindex_web::ui::prerender`), into
 //! index.html, so the first screen comes with the HTML and the app in the browser takes it over; writes
 //! the catalogue of every language the page's module does not link (`catalogue-<id>.txt`, fetched when
 //! that language is chosen); and recomputes the page's integrity hashes. With a path argument it
@@ -58,7 +58,7 @@ mod native {
     }
 
     /// The page with the prerendered default page in its root, marked as such, and before it the note
-    /// shown where the app cannot run (no WebAssembly, or a failed start; www/app.css), in each language.
+    /// shown where the app cannot run (no WebAssembly, or a failed start; www/data.css), in each language.
     fn insert_prerendered(page: &str, prerendered: &str) -> Option<String> {
         let placeholder = root_placeholder();
         if !page.contains(&placeholder) {

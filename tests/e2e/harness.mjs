@@ -31,9 +31,9 @@
 //       -> playwright Page with page.problems = { consoleErrors, pageErrors, failedRequests,
 //          foreignRequests, cspViolations } recorded from before the first navigation.
 //          `allowedOrigins` adds origins besides the page's own that may be requested;
-//          `wait`: false | "started" (default: boot.js has run the wasm) | "ready" ([data-ready="1"]).
-//   waitForApp(page, { ready, timeout })      waits for <html data-app="started"> and, with
-//       ready: true, for [data-ready="1"] (the UI sets it on <body> once the first full render is done).
+//          `wait`: false, or anything else (such as "started" or "ready") to wait for the app.
+//   waitForApp(page, { timeout })             waits for <html data-app="started"> and [data-ready="1"]
+//       (the UI sets it on <body> once the first full render, and so the takeover, is done).
 //   scrollIntoViewSettled(page, selector)     scrolls to it and waits until no on-demand slot is loading
 //       (a slot opening on the way shifts the layout under a click).
 //   problemsOf(page) -> list of strings;  assertClean(page) throws listing them.
@@ -201,7 +201,7 @@ export async function openPage(
   });
   page.closeAll = () => context.close();
   await page.goto(url);
-  if (wait) await waitForApp(page, { ready: wait === "ready" });
+  if (wait) await waitForApp(page);
   return page;
 }
 

@@ -273,7 +273,7 @@ pub const ROOT_ID: &str = "app";
 /// The root's attribute saying it holds the prerendered default page (src/bin/finish-page.rs).
 pub const PRERENDERED: &str = "data-prerendered";
 /// Set on `<html>` by www/first-screen.js, before the page is painted, when the address asks for a
-/// first screen other than the default one; the prerendered page is then kept hidden (www/app.css).
+/// first screen other than the default one; the prerendered page is then kept hidden (www/data.css).
 #[cfg(target_arch = "wasm32")]
 const FIRST_SCREEN: &str = "data-first-screen";
 
