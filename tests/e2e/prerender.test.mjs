@@ -1,8 +1,8 @@
 //! The prerendered first screen, in headless Chromium against the release build: index.html already
 //! holds the default page that src/bin/finish-page.rs renders with the app's own components (its rows
 //! in the order and with the scores of `fjindex rank`), which is the page without JavaScript or
-//! WebAssembly; on a plain address the app takes it over (hydration) with nothing drawn twice and
-//! behaves as before; a link asking for another first screen (`?lang=en`) never shows the Chinese
+//! WebAssembly; on a plain address the app is drawn in its place with no frame missing the rows, no
+//! row moved and the focus kept, and behaves as before; a link asking for another first screen (`?lang=en`) never shows the Chinese
 //! default page while the app loads.
 
 import { test, before, after } from "node:test";
@@ -107,7 +107,7 @@ test("without WebAssembly the prerendered page shows with its note", async () =>
   }
 });
 
-test("on a plain address the first rows show before the wasm arrives, and the app takes them over without drawing them twice", async () => {
+test("on a plain address the first rows show before the wasm arrives, and the app replaces them with no frame missing them and nothing moved", async () => {
   const held = await openHeld("");
   const { page } = held;
   try {
@@ -117,16 +117,35 @@ test("on a plain address the first rows show before the wasm arrives, and the ap
     assert.equal(await page.isVisible(".app-unavailable"), false);
     const expected = cliRanking();
     assert.deepEqual((await pageRanking(page)).slice(0, 10), expected.slice(0, 10));
+    // A keyboard user who reached a weight box before the app arrived keeps it (and the scroll it made).
+    await page.focus('[data-testid="weight-industry"]');
     const before = await first.evaluate((tr) => tr.getBoundingClientRect().top);
+    // Every frame until the app is ready records how many rows it would paint and the first row's place.
+    await page.evaluate(() => {
+      window.__frames = [];
+      const sample = () => {
+        const rows = document.querySelectorAll('[data-testid="rank-row"]');
+        window.__frames.push([rows.length, rows[0]?.getBoundingClientRect().top ?? null]);
+        if (!document.body.hasAttribute("data-ready")) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
     held.release();
     await waitForApp(page, { ready: true });
     await rowsSettled(page);
-    // Hydration adopted the prerendered nodes: one page, the same rows in the same place.
+    const frames = await page.evaluate(() => window.__frames);
+    assert.ok(frames.length > 0);
+    assert.deepEqual(
+      frames.filter(([rows, top]) => rows !== 83 || top !== before),
+      [],
+      "no frame painted without the 83 rows or with the first row elsewhere",
+    );
     assert.equal(await page.locator("header.site-header").count(), 1);
     assert.equal(await page.locator("main#main").count(), 1);
     assert.deepEqual(await pageRanking(page), expected);
-    assert.equal(await page.getAttribute("#app", "data-prerendered"), "");
+    assert.equal(await page.getAttribute("#app", "data-prerendered"), null, "the app's own page replaced the prerendered one");
     assert.equal(await first.evaluate((tr) => tr.getBoundingClientRect().top), before);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "weight-industry");
     assert.deepEqual(held.errors, []);
     // And the app answers: a weight change ranks as the CLI does with those weights.
     await page.fill('[data-testid="weight-innovation"]', "90");

@@ -278,7 +278,7 @@ fn method_section(state: &State) -> Section {
         None => tf(lang, Key::BriefDataset, &[&name, &units]),
     };
     // The aggregation's label stands mid-sentence: lower case where the script has case.
-    let aggregation = t(lang, sc.aggregation.label()).to_lowercase();
+    let aggregation = t(lang, sc.aggregation.label()).to_ascii_lowercase();
     let method = tf(
         lang,
         Key::BriefMethod,

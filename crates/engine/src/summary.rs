@@ -107,7 +107,11 @@ impl CountyProfile {
         let name = unit.name(lang);
         let pref = prefecture_name(lang, &unit.prefecture_zh);
         // Dimension names stand mid-sentence: lower case where the script has case.
-        let dim_name = |d: &DimensionLine| system.dimensions[d.dimension].name(lang).to_lowercase();
+        let dim_name = |d: &DimensionLine| {
+            system.dimensions[d.dimension]
+                .name(lang)
+                .to_ascii_lowercase()
+        };
         let mut ranked: Vec<&DimensionLine> =
             self.dimensions.iter().filter(|d| d.rank > 0).collect();
         crate::sorting::sort_by_key(&mut ranked, |d| (d.rank, d.dimension));

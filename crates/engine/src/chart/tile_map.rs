@@ -130,7 +130,7 @@ fn title(input: &TileMapInput, lang: Lang) -> (String, String) {
     // The scale's label reads mid-sentence, so it is lower-cased (which leaves Chinese as it is).
     let (_, what) = values(input, lang);
     (
-        tf(lang, Key::MapTitle, &[&what.to_lowercase()]),
+        tf(lang, Key::MapTitle, &[&what.to_ascii_lowercase()]),
         t(lang, Key::MapCaption).to_string(),
     )
 }

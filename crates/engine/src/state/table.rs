@@ -84,10 +84,12 @@ impl TableView {
         {
             return false;
         }
-        let q = self.search.trim().to_lowercase();
+        // Names in Latin letters are pinyin, so ASCII case folding is enough, and it keeps Unicode's case
+        // tables out of the page's module.
+        let q = self.search.trim().to_ascii_lowercase();
         q.is_empty()
             || unit.name_zh.contains(&q)
-            || unit.name_en.to_lowercase().contains(&q)
+            || unit.name_en.to_ascii_lowercase().contains(&q)
             || unit.adcode.starts_with(&q)
     }
 
@@ -115,7 +117,7 @@ impl TableView {
                     if unit.name_en.is_empty() {
                         unit.name_zh.clone()
                     } else {
-                        unit.name_en.to_lowercase()
+                        unit.name_en.to_ascii_lowercase()
                     }
                 })
                 .collect(),

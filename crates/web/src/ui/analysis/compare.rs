@@ -239,7 +239,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         Callback::from(move |u: usize| d.emit(Action::Select(Some(u))))
     };
 
-    let needle = AttrValue::from(filter.trim().to_lowercase());
+    let needle = AttrValue::from(filter.trim().to_ascii_lowercase());
     let full = units.len() >= MAX_COMPARED;
 
     html! {

@@ -77,7 +77,7 @@ pub fn CountyChecklist(props: &CountyChecklistProps) -> Html {
         let unit = &data.units[u];
         needle.is_empty()
             || unit.name_zh.contains(needle)
-            || unit.name_en.to_lowercase().contains(needle)
+            || unit.name_en.to_ascii_lowercase().contains(needle)
             || unit.adcode.contains(needle)
     });
     html! {
