@@ -2,7 +2,7 @@
 //! ranking, and only allowed origins may command.
 
 use fjindex::data::seeds::bundle;
-use fjindex::embed_api::{apply, origin_allowed, ranking_event, Command, Event};
+use fjindex::embed_api::{apply, origin_allowed, ranking_event, read_outcome, Command, Event};
 use fjindex::model::Lang;
 use fjindex::state::{reduce, State};
 
@@ -253,4 +253,63 @@ fn commands_are_read_by_their_type_with_that_type_s_fields() {
     assert!(error(r#"{"type":"format-disk"}"#).contains("unknown variant `format-disk`"));
     assert!(error(r#"{"type":"set-weights","weights":{"industry":"x"}}"#).contains("invalid type"));
     assert!(error("[1]").contains("invalid type"));
+}
+
+/// The state after carrying out `json` the way the page does: the panels module's outcome texts, read
+/// back in the page's system and applied as the page's actions; and whether the host is answered with
+/// the ranking.
+fn run_across_modules(state: &State, json: &str) -> (State, bool) {
+    let parts = apply(&command(json), state).unwrap().outcome(state);
+    let (requests, reply_ranking) = read_outcome(&parts, &state.system).unwrap();
+    let after = requests
+        .into_iter()
+        .filter_map(|r| r.into_action(&state.system, &state.data))
+        .fold(state.clone(), |s, a| reduce(&s, a));
+    (after, reply_ranking)
+}
+
+#[test]
+fn a_command_carried_out_by_the_panels_module_changes_the_page_as_applying_it_there_would() {
+    let bundled = State::from_bundle(bundle());
+    // A county other than 晋江 (350582) is selected, so that each command below changes the page.
+    let last = bundled.data.n_units() - 1;
+    assert_ne!(bundled.data.units[last].adcode, "350582");
+    let state = reduce(&bundled, fjindex::state::Action::Select(Some(last)));
+    let commands = [
+        r#"{"type":"set-weights","weights":{"innovation":90,"smart":5}}"#,
+        r#"{"type":"select","adcode":"350582"}"#,
+        r#"{"type":"select","adcode":null}"#,
+        r#"{"type":"set-lang","lang":"en"}"#,
+        r#"{"type":"set-lang","lang":"zh-Hant"}"#,
+        r#"{"type":"set-scenario","query":"w=1,2,1,1,1&norm=zscore&agg=geometric"}"#,
+    ];
+    for json in commands {
+        let direct = run(&state, json);
+        let (across, reply_ranking) = run_across_modules(&state, json);
+        assert!(!reply_ranking, "{json}");
+        assert_eq!(across.scenario, direct.scenario, "{json}");
+        assert_eq!(across.selected, direct.selected, "{json}");
+        assert_eq!(across.lang, direct.lang, "{json}");
+        assert_eq!(across.ranking.order, direct.ranking.order, "{json}");
+        assert_ne!(
+            (&direct.scenario, direct.selected, direct.lang),
+            (&state.scenario, state.selected, state.lang),
+            "{json} changes the page"
+        );
+    }
+    let (unchanged, reply_ranking) = run_across_modules(&state, r#"{"type":"get-ranking"}"#);
+    assert!(reply_ranking);
+    assert_eq!(unchanged.scenario, state.scenario);
+}
+
+#[test]
+fn outcome_texts_that_do_not_read_are_refused() {
+    let system = State::from_bundle(bundle()).system;
+    let texts = |parts: &[&str]| parts.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+    assert!(read_outcome(&[], &system).is_err());
+    assert!(read_outcome(&texts(&["", "select"]), &system).is_err());
+    assert!(read_outcome(&texts(&["", "lang", "xx"]), &system).is_err());
+    assert!(read_outcome(&texts(&["", "zoom", "2"]), &system).is_err());
+    let (requests, reply) = read_outcome(&texts(&["ranking"]), &system).unwrap();
+    assert!(requests.is_empty() && reply);
 }

@@ -5,7 +5,8 @@
 use fjindex::data::provenance::Provenance;
 use fjindex::data::seeds;
 use fjindex::model::{
-    Aggregation, Choice, Dataset, DatasetMeta, Normalisation, Scenario, Treatment, Unit, Weighting,
+    Aggregation, Choice, Dataset, DatasetMeta, Lang, Normalisation, Scenario, Treatment, Unit,
+    Weighting,
 };
 use fjindex::state::editions::Edition;
 use fjindex::state::messages::{PageMessage, PanelRequest};
@@ -168,6 +169,9 @@ fn every_request_survives_its_texts() {
             s.aggregation = aggregation;
             requests.push(PanelRequest::SetScenario(s));
         }
+    }
+    for &lang in Lang::ALL {
+        requests.push(PanelRequest::SetLang(lang));
     }
     for request in &requests {
         assert_eq!(&request_round_trip(request, &state), request);

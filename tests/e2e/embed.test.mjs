@@ -90,3 +90,66 @@ test("commands from an origin the page does not trust are ignored", async () => 
   assertClean(page);
   await page.closeAll();
 });
+
+/** Collects in the host page every message the frame sends, from now on. */
+async function listen(page) {
+  await page.evaluate(() => {
+    window.__heard = [];
+    window.addEventListener("message", (e) => window.__heard.push(e.data));
+  });
+}
+
+/** Posts `commands` to the frame at once, from the host page. */
+async function post(page, commands) {
+  await page.evaluate(
+    ([commands, origin]) => {
+      const frame = document.getElementById("fjindex").contentWindow;
+      for (const c of commands) frame.postMessage({ source: "fjindex", ...c }, origin);
+    },
+    [commands, calculator.origin],
+  );
+}
+
+const ALL_ON = (dimension) =>
+  Object.fromEntries(["industry", "innovation", "cluster", "quality", "smart"].map((d) => [d, d === dimension ? 100 : 0]));
+
+test("commands sent at once are carried out in the order they were sent", async () => {
+  const page = await openPage(browser, hostUrl(), { allowedOrigins: [calculator.origin], wait: false });
+  const frame = page.frameLocator("#fjindex");
+  await frame.locator(ROW).first().waitFor();
+  await page.waitForFunction(() => document.getElementById("host-first").dataset.adcode);
+  await listen(page);
+  await post(page, [
+    { type: "set-weights", weights: ALL_ON("innovation") },
+    { type: "set-weights", weights: ALL_ON("industry") },
+    { type: "get-ranking" },
+  ]);
+  // The last word is the industry-led ranking: the innovation-led one came first and was replaced.
+  const leader = published.dimension_top10.industry[0];
+  assert.notEqual(leader, published.dimension_top10.innovation[0]);
+  await page.waitForFunction(
+    (a) => window.__heard.filter((m) => m?.type === "ranking").at(-1)?.top[0].adcode === a,
+    leader,
+  );
+  await frame.locator(`${ROW}[data-adcode="${leader}"]`).first().waitFor();
+  assert.equal(await frame.locator(ROW).first().getAttribute("data-adcode"), leader);
+  assert.deepEqual(await page.evaluate(() => window.__heard.filter((m) => m?.type === "error")), []);
+  assertClean(page);
+  await page.closeAll();
+});
+
+test("when the module that carries commands out cannot be fetched, the host is told why, in the page's language", async () => {
+  const page = await openPage(browser, hostUrl(), { allowedOrigins: [calculator.origin], wait: false });
+  await page.route(/fjindex-panels[^/]*\.wasm$/, (route) => route.abort());
+  const frame = page.frameLocator("#fjindex");
+  await frame.locator(ROW).first().waitFor();
+  await page.waitForFunction(() => document.getElementById("host-first").dataset.adcode);
+  const before = await frame.locator(ROW).first().getAttribute("data-adcode");
+  await listen(page);
+  await post(page, [{ type: "set-weights", weights: ALL_ON("innovation") }]);
+  await page.waitForFunction(() => window.__heard.some((m) => m?.type === "error"));
+  const [error] = await page.evaluate(() => window.__heard.filter((m) => m?.type === "error"));
+  assert.match(error.message, /^页面暂时无法执行命令：/);
+  assert.equal(await frame.locator(ROW).first().getAttribute("data-adcode"), before);
+  await page.closeAll();
+});

@@ -14,12 +14,17 @@
 //! A command is carried out whole or not at all: `set-weights` builds the new scenario, checks it with
 //! `validate::check_scenario` and sends one `SetScenario`, or answers with an error and changes nothing.
 //! Error messages are in the page's language, and repeat the host's texts only shortened (`echo`).
+//!
+//! The page's module only listens and reports; the on-demand panels module carries a command out on
+//! the page's snapshot and answers with the page's requests (`Effect::outcome`, `read_outcome`), so the
+//! commands' reading and checking is not part of the page's first load.
 
 use crate::echo::clip;
 use crate::i18n::{t, tf, Key};
 use crate::model::Lang;
 use crate::scenarios::{self, ReadError, SavedScenario};
 use crate::share;
+use crate::state::messages::PanelRequest;
 use crate::state::{default_scenario, Action, State};
 use crate::validate::check_scenario;
 use serde::{Deserialize, Serialize};
@@ -119,6 +124,54 @@ pub enum SavedScenarios {
 pub struct Effect {
     pub actions: Vec<Action>,
     pub reply_ranking: bool,
+}
+
+/// The reply flag of an outcome's texts when the host asked for the ranking.
+const REPLY_RANKING: &str = "ranking";
+
+impl Effect {
+    /// The texts this effect crosses from the panels module to the page as: `ranking` when the host
+    /// asked for the ranking (else empty), then the kind and value of each request (`PanelRequest`)
+    /// that carries out its actions on `state`, in order.
+    pub fn outcome(&self, state: &State) -> Vec<String> {
+        fn add(action: &Action, state: &State, out: &mut Vec<String>) {
+            match action {
+                Action::Batch(actions) => actions.iter().for_each(|a| add(a, state, out)),
+                action => {
+                    if let Some(request) = PanelRequest::from_action(action, &state.data) {
+                        out.extend(request.encode(&state.system));
+                    }
+                }
+            }
+        }
+        let flag = if self.reply_ranking {
+            REPLY_RANKING
+        } else {
+            ""
+        };
+        let mut out = vec![flag.to_string()];
+        for action in &self.actions {
+            add(action, state, &mut out);
+        }
+        out
+    }
+}
+
+/// The requests and the reply flag of an outcome's texts ([`Effect::outcome`]), read in the page's
+/// indicator system; an error names what could not be read.
+pub fn read_outcome(
+    parts: &[String],
+    system: &crate::model::IndicatorSystem,
+) -> Result<(Vec<PanelRequest>, bool), String> {
+    let (flag, pairs) = parts.split_first().ok_or("an outcome has no reply flag")?;
+    if pairs.len() % 2 != 0 {
+        return Err("an outcome's requests come in pairs".to_string());
+    }
+    let requests = pairs
+        .chunks(2)
+        .map(|pair| PanelRequest::decode(&pair[0], &pair[1], system))
+        .collect::<Result<_, _>>()?;
+    Ok((requests, flag == REPLY_RANKING))
 }
 
 /// Turns a command into actions on the current state, or explains (in the page's language) why it

@@ -274,6 +274,7 @@ crate::i18n::catalogue! {
     EmbedUnknownDimension => "unknown dimension \"{}\"";
     EmbedUnknownLanguage => "unknown language \"{}\"; expected {}";
     EmbedNotACommand => "not a command: {}";
+    EmbedCommandsUnavailable => "the page could not carry out the command: {}";
     // The page state's problems (src/state.rs, src/state/weights.rs).
     StateScoreProblem => "{}. The ranking shown is the last valid one.";
     StateRefusedProblem => "{}. The scenario was not applied; the weights and ranking are unchanged.";

@@ -277,6 +277,7 @@ crate::i18n::declare_keys! {
     EmbedUnknownDimension => "未知的维度“{}”";
     EmbedUnknownLanguage => "未知的语言“{}”，可用的语言：{}";
     EmbedNotACommand => "无法识别的命令：{}";
+    EmbedCommandsUnavailable => "页面暂时无法执行命令：{}";
     // The page state's problems (src/state.rs, src/state/weights.rs).
     StateScoreProblem => "{}。排名保持上一次的有效结果。";
     StateRefusedProblem => "{}。该方案未被采用，权重和排名保持不变。";

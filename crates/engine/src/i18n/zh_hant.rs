@@ -278,6 +278,7 @@ crate::i18n::catalogue! {
     EmbedUnknownDimension => "未知的維度“{}”";
     EmbedUnknownLanguage => "未知的語言“{}”，可用的語言：{}";
     EmbedNotACommand => "無法識別的命令：{}";
+    EmbedCommandsUnavailable => "頁面暫時無法執行命令：{}";
     // The page state's problems (src/state.rs, src/state/weights.rs).
     StateScoreProblem => "{}。排名保持上一次的有效結果。";
     StateRefusedProblem => "{}。該方案未被採用，權重和排名保持不變。";

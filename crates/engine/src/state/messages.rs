@@ -25,6 +25,7 @@ const COMPARED: &str = "compared";
 const SYSTEM: &str = "system";
 const RESET_SYSTEM: &str = "reset-system";
 const INSTALL: &str = "install";
+const LANG: &str = "lang";
 
 /// What the page tells the panels module.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +135,8 @@ pub enum PanelRequest {
         system: Option<Rc<IndicatorSystem>>,
         data: NewData,
     },
+    /// Switch the page to this language (a host's `set-lang`).
+    SetLang(Lang),
 }
 
 impl PanelRequest {
@@ -152,6 +155,7 @@ impl PanelRequest {
             }
             Action::ReplaceSystem(system) => Some(PanelRequest::SetSystem(system.clone())),
             Action::ResetSystem => Some(PanelRequest::ResetSystem),
+            Action::SetLang(lang) => Some(PanelRequest::SetLang(*lang)),
             Action::ReplaceData { data, provenance } => Some(PanelRequest::Install {
                 system: None,
                 // Only the bundled data set has a provenance.
@@ -202,6 +206,7 @@ impl PanelRequest {
                 crate::json::to_string(&**new).unwrap_or_default(),
             ],
             PanelRequest::ResetSystem => [RESET_SYSTEM.to_string(), String::new()],
+            PanelRequest::SetLang(lang) => [LANG.to_string(), lang.id().to_string()],
             // A JSON list of the data set's texts (`data_parts`) and the new system's JSON, if any.
             PanelRequest::Install { system: new, data } => {
                 let columns = new.as_deref().unwrap_or(system);
@@ -237,6 +242,9 @@ impl PanelRequest {
                 .map(|s| PanelRequest::SetSystem(Rc::new(s)))
                 .map_err(|e| format!("a panel's indicator system: {e}")),
             RESET_SYSTEM => Ok(PanelRequest::ResetSystem),
+            LANG => Lang::from_id(value)
+                .map(PanelRequest::SetLang)
+                .ok_or_else(|| format!("unknown language {value:?}")),
             INSTALL => {
                 let parts: Vec<String> = crate::json::from_str(value)?;
                 let [kind, meta_json, csv, system_json]: [String; 4] =
@@ -271,6 +279,7 @@ impl PanelRequest {
             PanelRequest::SetCompared(compared) => Some(Action::SetCompared(compared.map(Rc::new))),
             PanelRequest::SetSystem(system) => Some(Action::ReplaceSystem(system)),
             PanelRequest::ResetSystem => Some(Action::ResetSystem),
+            PanelRequest::SetLang(lang) => Some(Action::SetLang(lang)),
             PanelRequest::Install { system: None, data } => Some(data.into_action(system)),
             PanelRequest::Install {
                 system: Some(new),

@@ -1,7 +1,8 @@
 //! The web page's on-demand panels module: the charts and the analysis panels, which the page loads
 //! when either first comes into view (`src/ui/panels_host.rs`, `www/tools.js`), and the county brief,
-//! loaded when its button is first pressed (`src/ui/brief.rs`). Each export wraps a function of
-//! `fjindex_web::ui::panels_app` or `fjindex_web::ui::brief`.
+//! loaded when its button is first pressed (`src/ui/brief.rs`), and the embed API's commands (loaded
+//! when a host sends the first, `src/ui/embed.rs`). Each export wraps a function of
+//! `fjindex_web::ui::panels_app`, `fjindex_web::ui::brief` or `fjindex_web::ui::embed`.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -38,6 +39,13 @@ mod exports {
     #[wasm_bindgen]
     pub async fn brief(root: web_sys::Element, snapshot: Vec<String>) -> Result<(), String> {
         fjindex_web::ui::brief::show(root, read_snapshot(snapshot)?).await
+    }
+
+    /// Carries out a host's message on the page's full snapshot (`ui::embed`): the texts of its
+    /// outcome, or throws the refusal in the page's language.
+    #[wasm_bindgen]
+    pub fn obey(message: JsValue, snapshot: Vec<String>) -> Result<Vec<String>, String> {
+        fjindex_web::ui::embed::obey_in_module(message, read_snapshot(snapshot)?)
     }
 
     /// Brings the open slots to the page's latest snapshot.

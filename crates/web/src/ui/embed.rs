@@ -1,12 +1,17 @@
 //! Embedding: marks the page for embed mode (hidden panels via `<html data-embed data-hide>`), reports
 //! its height to the host with postMessage, sends ranking-changed events and obeys the host's commands
-//! from allowed origins (see `crate::embed_api` for the protocol).
+//! from allowed origins (see `crate::embed_api` for the protocol). The page queues the commands and the
+//! on-demand panels module carries each out on the page's snapshot (`obey_in_module`), answering with
+//! the page's requests, so reading and checking commands is no part of the page's first load.
 
 use super::{Dispatch, LatestState, Store};
 use crate::embed_api::{self, Command, Event};
+use crate::i18n::{tf, Key};
 use crate::share::Embed;
+use crate::state::snapshot::Snapshot;
 use gloo::events::EventListener;
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -145,6 +150,7 @@ fn connect(
         obs.observe(&root);
     }
     let own = window.location().origin().unwrap_or_default();
+    let queue = Rc::new(RefCell::new(HostQueue::default()));
     let listener = EventListener::new(window, "message", move |e| {
         let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
             return;
@@ -152,36 +158,80 @@ fn connect(
         if !embed_api::origin_allowed(&e.origin(), &origins, &own) {
             return;
         }
-        let state = latest.borrow().clone();
-        obey(e, &state, &origins, &dispatch);
+        let start = {
+            let mut queue = queue.borrow_mut();
+            queue.waiting.push_back(e.data());
+            !std::mem::replace(&mut queue.busy, true)
+        };
+        if start {
+            let (queue, latest) = (queue.clone(), latest.clone());
+            let (origins, dispatch) = (origins.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(obey_queued(queue, latest, origins, dispatch));
+        }
     });
     observer.map(|obs| (listener, obs, report))
 }
 
-/// Carries out a host's message: its actions go to the page, and the reply (the ranking, or why the
-/// message was refused) to the host.
-fn obey(e: &web_sys::MessageEvent, state: &Store, origins: &[String], dispatch: &Dispatch) {
-    let reply = |event: Event| post(&event, origins);
-    match serde_wasm_bindgen::from_value::<Command>(e.data()) {
-        Ok(command) => match embed_api::apply_with(&command, state, saved_scenarios) {
-            Ok(effect) => {
-                for a in effect.actions {
-                    dispatch.emit(a);
+/// The host's messages not yet carried out, oldest first, and whether they are being worked through.
+#[derive(Default)]
+struct HostQueue {
+    waiting: VecDeque<JsValue>,
+    busy: bool,
+}
+
+/// Carries out the queued messages one after another, each on the page's state when its turn comes:
+/// the module's requests go to the page, and the reply (the ranking, or why the message was refused
+/// or could not be carried out) to the host.
+async fn obey_queued(
+    queue: Rc<RefCell<HostQueue>>,
+    latest: LatestState,
+    origins: Vec<String>,
+    dispatch: Dispatch,
+) {
+    loop {
+        let Some(message) = queue.borrow_mut().waiting.pop_front() else {
+            queue.borrow_mut().busy = false;
+            return;
+        };
+        let state = latest.borrow().clone();
+        let reply = |event: Event| post(&event, &origins);
+        let message = match super::panels_host::obey(message, &state).await {
+            Ok(parts) => match embed_api::read_outcome(&parts, &state.system) {
+                Ok((requests, reply_ranking)) => {
+                    for request in requests {
+                        if let Some(action) = request.into_action(&state.system, &state.data) {
+                            dispatch.emit(action);
+                        }
+                    }
+                    if reply_ranking {
+                        reply(embed_api::ranking_event(&latest.borrow()));
+                    }
+                    continue;
                 }
-                if effect.reply_ranking {
-                    reply(embed_api::ranking_event(state));
-                }
-            }
-            Err(message) => reply(Event::Error {
-                source: embed_api::SOURCE,
-                message,
+                Err(e) => tf(state.lang, Key::EmbedCommandsUnavailable, &[&e]),
+            },
+            // A refusal is the module's message; anything else is the module failing to load or run.
+            Err(e) => e.as_string().unwrap_or_else(|| {
+                let why = super::tools::describe(&e);
+                tf(state.lang, Key::EmbedCommandsUnavailable, &[&why])
             }),
-        },
-        Err(err) => reply(Event::Error {
+        };
+        reply(Event::Error {
             source: embed_api::SOURCE,
-            message: embed_api::not_a_command(state.lang, &err.to_string()),
-        }),
+            message,
+        });
     }
+}
+
+/// In the panels module: carries out a host's message on the page's state in `snapshot`. Gives the
+/// texts of its outcome (`embed_api::Effect::outcome`), or why the message was refused, in the page's
+/// language.
+pub fn obey_in_module(message: JsValue, snapshot: Snapshot) -> Result<Vec<String>, String> {
+    let state = super::panels_app::replica(snapshot)?;
+    let command = serde_wasm_bindgen::from_value::<Command>(message)
+        .map_err(|err| embed_api::not_a_command(state.lang, &err.to_string()))?;
+    let effect = embed_api::apply_with(&command, &state, saved_scenarios)?;
+    Ok(effect.outcome(&state))
 }
 
 /// A ranking-changed event whenever the ranking, the selection or the language changes.

@@ -161,6 +161,22 @@ impl PanelLink {
     }
 }
 
+/// Has the panels module carry out a host's message on `state` (`ui::embed`), loading it first: the
+/// texts of the outcome (`embed_api::Effect::outcome`), or the module's refusal (a text) or failure.
+/// The module reads the state from a full snapshot of its own, so the open slots' replica is untouched.
+pub async fn obey(message: JsValue, state: &State) -> Result<Vec<String>, JsValue> {
+    let snapshot: js_sys::Array = PageMessage::Snapshot(Snapshot::of(state, true))
+        .encode()
+        .into_iter()
+        .map(JsValue::from)
+        .collect();
+    let answer = call_panels("obey", js_sys::Array::of2(&message, &snapshot)).await?;
+    Ok(js_sys::Array::from(&answer)
+        .iter()
+        .filter_map(|part| part.as_string())
+        .collect())
+}
+
 /// Sends the page's state to the panels module once a slot is open: after every change the panels
 /// show, with the data set only when it changed (`snapshot_args`). Runs in `App`, whichever slots are
 /// shown; the slots' loaders open the module through the link it returns.
