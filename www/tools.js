@@ -27,11 +27,28 @@ function urls(name) {
   };
 }
 
+// The stylesheets only the panels module's documents use (www/analysis.css, www/brief.css), which the
+// build keeps in <template id="panels-styles"> (src/bin/finish-page.rs): put in place once, and
+// resolved when each has loaded or failed, so the module never draws unstyled.
+function placePanelStyles() {
+  const template = document.getElementById("panels-styles");
+  if (!template) return Promise.resolve();
+  const links = [...template.content.cloneNode(true).children];
+  template.remove();
+  const loaded = links.map((link) => new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  }));
+  document.head.append(...links);
+  return Promise.all(loaded);
+}
+
 function load(name) {
   if (!loading.has(name)) {
     const { js, wasm } = urls(name);
+    const styles = name === "fjindex-panels" ? placePanelStyles() : Promise.resolve();
     const module = import(js).then(async (m) => {
-      await m.default({ module_or_path: wasm });
+      await Promise.all([m.default({ module_or_path: wasm }), styles]);
       return m;
     });
     // After a failure the next call tries again.

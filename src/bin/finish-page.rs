@@ -45,6 +45,12 @@ mod native {
         };
         let staging = path.parent().unwrap_or(Path::new("."));
         let page = defer_preloads(&page);
+        let Some(page) = defer_panel_styles(&page) else {
+            fail(&format!(
+                "{} links no stylesheet of the panels module",
+                path.display()
+            ));
+        };
         let page = write_catalogues(staging, &page);
         let page = refresh_integrity(&page, |file| std::fs::read(staging.join(file)).ok());
         if let Err(e) = std::fs::write(&path, page) {
@@ -111,6 +117,37 @@ mod native {
         )
     }
 
+    /// The stylesheets only the panels module's documents use (www/analysis.css and www/brief.css), by
+    /// the name Trunk hashes.
+    const PANEL_STYLES: [&str; 2] = ["analysis-", "brief-"];
+
+    /// The panels module's stylesheets moved into an inert `<template id="panels-styles">` at the end of
+    /// `<head>`: www/tools.js puts them in place when it loads the module, and waits for them before
+    /// the module draws. The first screen needs none of their rules. `None` when the page links none.
+    pub fn defer_panel_styles(page: &str) -> Option<String> {
+        let mut links = String::new();
+        let mut rest = String::with_capacity(page.len());
+        let mut text = page;
+        while let Some(at) = PANEL_STYLES
+            .iter()
+            .filter_map(|name| text.find(&format!("<link rel=\"stylesheet\" href=\"./{name}")))
+            .min()
+        {
+            let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
+            rest.push_str(&text[..at]);
+            links.push_str(&text[at..end]);
+            text = &text[end..];
+        }
+        rest.push_str(text);
+        (!links.is_empty()).then(|| {
+            rest.replacen(
+                "</head>",
+                &format!("<template id=\"panels-styles\">{links}</template></head>"),
+                1,
+            )
+        })
+    }
+
     /// The app's `<meta>`, which Trunk writes as Trunk.toml's `pattern_script` says.
     const APP_META: &str = "<meta name=\"fjindex-app\" ";
 
@@ -175,7 +212,29 @@ mod native {
 
     #[cfg(test)]
     mod tests {
-        use super::{defer_preloads, refresh_integrity};
+        use super::{defer_panel_styles, defer_preloads, refresh_integrity};
+
+        #[test]
+        fn the_panels_module_s_stylesheets_wait_in_a_template_and_the_page_s_stay() {
+            let page = concat!(
+                r#"<head><link rel="stylesheet" href="./app-1.css" integrity="sha384-a">"#,
+                r#"<link rel="stylesheet" href="./analysis-2.css" integrity="sha384-b">"#,
+                r#"<link rel="stylesheet" href="./data-3.css"><link rel="stylesheet" href="./brief-4.css"></head>"#,
+            );
+            assert_eq!(
+                defer_panel_styles(page).as_deref(),
+                Some(concat!(
+                    r#"<head><link rel="stylesheet" href="./app-1.css" integrity="sha384-a">"#,
+                    r#"<link rel="stylesheet" href="./data-3.css"><template id="panels-styles">"#,
+                    r#"<link rel="stylesheet" href="./analysis-2.css" integrity="sha384-b">"#,
+                    r#"<link rel="stylesheet" href="./brief-4.css"></template></head>"#,
+                ))
+            );
+            assert_eq!(
+                defer_panel_styles(r#"<head><link rel="stylesheet" href="./app-1.css"></head>"#),
+                None
+            );
+        }
 
         #[test]
         fn preload_links_wait_in_a_template_at_the_end_of_head() {

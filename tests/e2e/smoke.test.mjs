@@ -78,20 +78,25 @@ test("the tools module is fetched only by the first import, from the page's sub-
   app.assertClean(page);
 });
 
-test("the charts load only when they come into view, then follow the page and select on it", async () => {
+test("the charts load only when they come into view, with their stylesheets, then follow the page and select on it", async () => {
   const page = await app.open({ wait: false });
   const seen = [];
+  const styles = [];
   page.on("request", (req) => {
     const u = new URL(req.url());
     if (PANELS.test(u.pathname + u.search)) seen.push(u.pathname);
+    if (/\/(analysis|brief)-[0-9a-f]+\.css$/.test(u.pathname)) styles.push(u.pathname);
   });
   await page.reload();
   await page.waitForSelector('[data-ready="1"]', { state: "attached" });
   await page.waitForLoadState("networkidle");
   assert.deepEqual(seen, [], "the first load fetched the panels module");
+  assert.deepEqual(styles, [], "the first load fetched the panels module's stylesheets");
   assert.equal(await page.getAttribute(".slot-charts .on-demand", "data-on-demand"), "waiting");
   await openOnDemand(page, "charts");
   assert.deepEqual(seen.sort(), ["/portal/fjindex/fjindex-panels.js", "/portal/fjindex/fjindex-panels_bg.wasm"]);
+  // Its stylesheets came with it (the analysis panels, laid out by www/analysis.css, are checked below).
+  assert.deepEqual(styles.map((p) => p.replace(/-[0-9a-f]+\.css$/, ".css")).sort(), ["/portal/fjindex/analysis.css", "/portal/fjindex/brief.css"]);
 
   // A weight change reaches the charts: with innovation alone, the contribution chart's table starts
   // with the innovation dimension's leader (Table 3-3), as the ranking does.
@@ -121,6 +126,9 @@ test("the charts load only when they come into view, then follow the page and se
   await rowsSettled(page);
   const ranks = await page.$$eval('[data-testid="rank-row"] .c-rank span', (s) => s.map((e) => Number(e.textContent)));
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+  // The analysis panels are laid out by the panels module's stylesheet.
+  await openOnDemand(page, "analysis");
+  assert.equal(await page.$eval(".analysis-grid", (g) => getComputedStyle(g).display), "grid");
   app.assertClean(page);
 });
 
