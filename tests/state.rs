@@ -16,7 +16,7 @@ use fjindex::state::{
     default_scenario, prefecture_summary, reduce, Action, Field, Preset, Problem, SortKey, State,
     WeightInputError,
 };
-use fjindex::summary::CountyProfile;
+use fjindex::summary::{CountyProfile, Standing};
 use std::rc::Rc;
 
 const N: usize = 30;
@@ -823,4 +823,24 @@ fn the_language_of_an_action_is_the_last_one_it_sets_and_can_be_taken_out() {
         Action::SetLang(Lang::En).without_language(),
         Action::Batch(vec![])
     );
+}
+
+#[test]
+fn where_a_county_stands_counts_its_prefecture_and_the_ranked() {
+    let s = State::from_bundle(seeds::bundle());
+    let jinjiang = s
+        .data
+        .unit_index("350582")
+        .expect("晋江 is in the bundled data");
+    let standing = Standing::of(&s.data, &s.ranking, jinjiang);
+    // seeds/counties.csv, read here on its own: the units of 泉州市 (its fourth column).
+    let quanzhou = seeds::COUNTIES_CSV
+        .lines()
+        .filter(|l| l.split(',').nth(3) == Some("泉州市"))
+        .count();
+    assert_eq!(standing.prefecture_size, quanzhou);
+    assert_eq!(standing.n_ranked, 83);
+    // The white paper's leader (Table 3-2) leads its prefecture too.
+    assert_eq!((standing.rank, standing.prefecture_rank), (1, 1));
+    assert_eq!(standing.composite, s.ranking.composite[jinjiang]);
 }

@@ -174,6 +174,9 @@ test("selecting a county by click or keyboard shows its profile", async () => {
   const profile = page.locator(`[data-testid="profile"][data-adcode="${adcode}"]`);
   await profile.waitFor();
   assert.match(await profile.textContent(), new RegExp(name));
+  // Where the county stands is the page's own; the summary and indicators come with the panels module.
+  assert.match(await profile.locator(".kpis").textContent(), /\b5 \/ 83\b/);
+  await profile.locator(".ind-table").waitFor();
   assert.equal(await profile.locator(".ind-table tbody tr:not(.dim-head)").count(), 16);
   assert.match(await profile.locator(".summary").textContent(), /全省第 \d+ 位/);
 
@@ -188,6 +191,7 @@ test("selecting a county by click or keyboard shows its profile", async () => {
 test("English mode shows no Han character outside county names and data values", async () => {
   const page = await app.open({ wait: "ready" });
   await page.locator(ROW).nth(1).locator(".county-link").click();
+  await page.locator('[data-testid="profile"] .ind-table').waitFor();
   await page.click('[data-testid="lang-en"]');
   await page.waitForSelector('html[lang="en"]');
   // Open the weights' and the profile's disclosures so their text is checked too.

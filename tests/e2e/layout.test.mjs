@@ -79,7 +79,7 @@ for (const lang of LANGS) {
 
       await page.locator(ROW).nth(4).locator(".county-link").click();
       const profile = page.locator('[data-testid="profile"]');
-      await profile.waitFor();
+      await profile.locator(".ind-table").waitFor();
       const open = await measure(page, columns);
       assertInView(open, `${label}, profile open`);
       // The profile opens beside the ranking, within the first screen.

@@ -32,6 +32,36 @@ pub struct DimensionLine {
     pub rank: u32,
 }
 
+/// Where one unit stands: its composite rank and score, its rank within its prefecture, and the counts
+/// those ranks are out of. The page shows it as soon as a county is chosen; the rest of the profile
+/// comes with the panels module.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Standing {
+    pub rank: u32,
+    pub composite: f64,
+    pub prefecture_rank: u32,
+    pub prefecture_size: usize,
+    pub n_ranked: usize,
+}
+
+impl Standing {
+    /// Where unit `u` of `data` stands under `ranking`.
+    pub fn of(data: &Dataset, ranking: &Ranking, u: usize) -> Self {
+        let prefecture = &data.units[u].prefecture_zh;
+        Self {
+            rank: ranking.rank[u],
+            composite: ranking.composite[u],
+            prefecture_rank: ranking.prefecture_rank[u],
+            prefecture_size: data
+                .units
+                .iter()
+                .filter(|o| &o.prefecture_zh == prefecture)
+                .count(),
+            n_ranked: ranking.rank.iter().filter(|&&r| r > 0).count(),
+        }
+    }
+}
+
 /// Everything the profile panel shows about one unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountyProfile {
@@ -82,17 +112,14 @@ impl CountyProfile {
                 rank: ranking.rank_in_dimension(u, d),
             })
             .collect();
+        let standing = Standing::of(data, ranking, u);
         Self {
             unit: u,
-            rank: ranking.rank[u],
-            composite: ranking.composite[u],
-            prefecture_rank: ranking.prefecture_rank[u],
-            prefecture_size: data
-                .units
-                .iter()
-                .filter(|o| o.prefecture_zh == unit.prefecture_zh)
-                .count(),
-            n_ranked: ranking.rank.iter().filter(|&&r| r > 0).count(),
+            rank: standing.rank,
+            composite: standing.composite,
+            prefecture_rank: standing.prefecture_rank,
+            prefecture_size: standing.prefecture_size,
+            n_ranked: standing.n_ranked,
             dimensions,
             has_estimates: indicators
                 .iter()

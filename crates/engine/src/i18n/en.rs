@@ -62,7 +62,7 @@ crate::i18n::catalogue! {
     AnalysisHeading => "Analysis";
     LoadCharts => "Load the charts";
     LoadAnalysis => "Load the analysis";
-    LoadReach => "Load it now";
+    LoadProfile => "Load it now";
     LoadData => "Load import and export";
     AdviceCaption => "The value one indicator alone would need (others unchanged)";
     AdviceNow => "Now";
@@ -793,7 +793,7 @@ crate::i18n::catalogue! {
     PageRetry => "Try again";
     PageLoadingCharts => "Loading the charts…";
     PageLoadingAnalysis => "Loading the analysis…";
-    PageLoadingReach => "Loading what would lift this county…";
+    PageLoadingProfile => "Loading the summary, the indicators and what would lift this county…";
     PageLoadingData => "Loading import, export and the saved data sets…";
     PagePanelsFailed => "This part could not be loaded ({}); the ranking and weights are unaffected. Check the connection and try again.";
     StoreIndexRebuilt => "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.";

@@ -62,7 +62,7 @@ crate::i18n::declare_keys! {
     AnalysisHeading => "深入分析";
     LoadCharts => "加载图表";
     LoadAnalysis => "加载深入分析";
-    LoadReach => "现在加载";
+    LoadProfile => "现在加载";
     LoadData => "加载导入与导出";
     AdviceCaption => "单项指标需达到的数值（其他指标不变）";
     AdviceNow => "当前";
@@ -822,7 +822,7 @@ crate::i18n::declare_keys! {
     PageRetry => "重试";
     PageLoadingCharts => "正在加载图表……";
     PageLoadingAnalysis => "正在加载深入分析……";
-    PageLoadingReach => "正在加载“怎样提升排名”的测算……";
+    PageLoadingProfile => "正在加载概述、各项指标与“怎样提升排名”……";
     PageLoadingData => "正在加载导入、导出与已保存的数据……";
     PagePanelsFailed => "无法加载本部分（{}）；排名和权重不受影响。请检查网络后重试。";
     StoreIndexRebuilt => "已保存的数据集列表无法读取：原内容已另存（fjindex:datasets:unreadable），列表已按保存的数据集重建。";

@@ -63,7 +63,7 @@ crate::i18n::catalogue! {
     AnalysisHeading => "深入分析";
     LoadCharts => "載入圖表";
     LoadAnalysis => "載入深入分析";
-    LoadReach => "現在載入";
+    LoadProfile => "現在載入";
     LoadData => "載入匯入與匯出";
     AdviceCaption => "單項指標需達到的數值（其他指標不變）";
     AdviceNow => "當前";
@@ -823,7 +823,7 @@ crate::i18n::catalogue! {
     PageRetry => "重試";
     PageLoadingCharts => "正在載入圖表……";
     PageLoadingAnalysis => "正在載入深入分析……";
-    PageLoadingReach => "正在載入“怎樣提升排名”的測算……";
+    PageLoadingProfile => "正在載入概述、各項指標與“怎樣提升排名”……";
     PageLoadingData => "正在載入匯入、匯出與已儲存的資料……";
     PagePanelsFailed => "無法載入本部分（{}）；排名和權重不受影響。請檢查網路後重試。";
     StoreIndexRebuilt => "已儲存的資料集列表無法讀取：原內容已另存（fjindex:datasets:unreadable），列表已按儲存的資料集重建。";

@@ -35,6 +35,7 @@ pub mod panels_app;
 mod panels_host;
 mod prefectures;
 mod profile;
+mod profile_details;
 mod ranking;
 mod row_order;
 mod scenario_store;
@@ -227,8 +228,8 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="slot slot-profile">
                     if shown(Panel::Profile) {
-                        <profile::ProfilePanel {lang} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
-                            provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} selected={state.selected}
+                        <profile::ProfilePanel {lang} data={Ptr(state.data.clone())}
+                            ranking={Ptr(state.ranking.clone())} selected={state.selected}
                             snapshot={snapshot.clone()} dispatch={dispatch.clone()} link={panel_link.clone()} />
                     }
                 </div>

@@ -1,11 +1,11 @@
 //! The on-demand panels module's side (`src/bin/fjindex-panels.rs` exports these): one Yew app, started
 //! when the first slot opens, on an element of its own outside the document, holding the module's one
-//! replica of the page's state; each opened slot (charts, analysis, the profile's reach) is a portal of
+//! replica of the page's state; each opened slot (charts, analysis, the profile's details, data) is a portal of
 //! it into the page's element for that slot. The panels change the page only by requests (`PanelRequest`), which come back
 //! as the page's next snapshot (`state::messages`).
 
 use super::analysis;
-use super::{charts_panel, data_panel, Dispatch, Ptr, Store};
+use super::{charts_panel, data_panel, profile_details, Dispatch, Ptr, Store};
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
 use crate::state::messages::PanelRequest;
@@ -20,21 +20,22 @@ use yew::prelude::*;
 pub enum Slot {
     Charts,
     Analysis,
-    /// In the county profile: what would lift the county.
-    Reach,
+    /// In the county profile, below where the county stands: its summary, year-over-year change, what
+    /// would lift it and its indicators (`profile_details`).
+    Profile,
     /// Import, saved data sets and exports.
     Data,
 }
 
 impl Slot {
-    const ALL: [Slot; 4] = [Slot::Charts, Slot::Analysis, Slot::Reach, Slot::Data];
+    const ALL: [Slot; 4] = [Slot::Charts, Slot::Analysis, Slot::Profile, Slot::Data];
 
     /// The slot's name, as the page calls it.
     pub fn name(self) -> &'static str {
         match self {
             Slot::Charts => "charts",
             Slot::Analysis => "analysis",
-            Slot::Reach => "reach",
+            Slot::Profile => "profile",
             Slot::Data => "data",
         }
     }
@@ -220,15 +221,23 @@ fn slot_view(slot: Slot, state: &Store, dispatch: &Dispatch) -> Html {
                 baseline={Ptr(state.baseline.clone())} unit_estimates={Ptr(state.unit_estimates.clone())}
                 selected={state.selected} compared={state.compared.clone()} dispatch={dispatch.clone()} />
         },
-        Slot::Reach => html! {
-            <>
-            <analysis::YearProfile key={format!("year-{key}")} lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
-                year_change={state.year_change.clone().map(Ptr)} scenario={state.ranked_scenario.clone()}
-                county={state.selected.map(|u| AttrValue::from(state.data.units[u].adcode.clone()))} />
-            <analysis::ProfileReach key={key} lang={state.lang} system={Ptr(state.system.clone())}
-                data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
-                unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
-            </>
+        Slot::Profile => match state.selected {
+            None => html! {},
+            Some(unit) => {
+                let details_key = format!("profile-{key}");
+                html! {
+                <profile_details::ProfileDetails key={details_key} lang={state.lang}
+                    system={Ptr(state.system.clone())} data={Ptr(state.data.clone())}
+                    provenance={Ptr(state.provenance.clone())} ranking={Ptr(state.ranking.clone())} {unit}>
+                    <analysis::YearProfile key={format!("year-{key}")} lang={state.lang} system={Ptr(state.system.clone())} editions={Ptr(state.editions.clone())}
+                        year_change={state.year_change.clone().map(Ptr)} scenario={state.ranked_scenario.clone()}
+                        county={Some(AttrValue::from(state.data.units[unit].adcode.clone()))} />
+                    <analysis::ProfileReach key={key} lang={state.lang} system={Ptr(state.system.clone())}
+                        data={Ptr(state.data.clone())} scenario={state.scenario.clone()} ranking={Ptr(state.ranking.clone())}
+                        unit_estimates={Ptr(state.unit_estimates.clone())} selected={state.selected} />
+                </profile_details::ProfileDetails>
+                }
+            }
         },
         // Not keyed by the system: an import's report stays when its workbook replaces the system.
         Slot::Data => html! {

@@ -1,5 +1,5 @@
-//! The page's side of the on-demand panels: the charts and the analysis slots, and the profile's
-//! reach, are drawn by the `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when
+//! The page's side of the on-demand panels: the charts, analysis and data slots, and the profile's
+//! details, are drawn by the `fjindex-panels` module (`ui::panels_app`), which `www/tools.js` fetches when
 //! one of those slots first comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
 //! so and offers to try again. Once a slot is open, every new state is sent to the module as a
 //! `Snapshot` (the data set only when it changed) by `use_panel_snapshots`, which `App` runs, and the
@@ -203,7 +203,7 @@ pub fn use_panel_snapshots(state: &Store, latest: &LatestState, dispatch: &Dispa
 
 #[derive(Properties, PartialEq)]
 pub struct OnDemandProps {
-    /// `charts`, `analysis`, `reach` or `data` (`ui::panels_app::Slot`).
+    /// `charts`, `analysis`, `profile` or `data` (`ui::panels_app::Slot`).
     pub slot: &'static str,
     pub lang: Lang,
     pub link: PanelLink,
@@ -327,7 +327,7 @@ fn slot_texts(slot: &str) -> (Option<Key>, Key, Key) {
             Key::PageLoadingCharts,
             Key::LoadCharts,
         ),
-        "reach" => (None, Key::PageLoadingReach, Key::LoadReach),
+        "profile" => (None, Key::PageLoadingProfile, Key::LoadProfile),
         "data" => (Some(Key::DataHeading), Key::PageLoadingData, Key::LoadData),
         _ => (
             Some(Key::AnalysisHeading),
