@@ -1,6 +1,7 @@
 //! The web page's on-demand panels module: the charts and the analysis panels, which the page loads
 //! when either first comes into view (`src/ui/panels_host.rs`, `www/tools.js`), and the county brief,
-//! loaded when its button is first pressed (`src/ui/brief.rs`). Each export wraps a function of
+//! loaded when its button is first pressed (`src/ui/brief.rs`); it also reads the saved data set a link
+//! names, for the page (`src/ui/address.rs`). Each export wraps a function of
 //! `fjindex_web::ui::panels_app` or `fjindex_web::ui::brief`.
 
 #[cfg(target_arch = "wasm32")]
@@ -38,6 +39,13 @@ mod exports {
     #[wasm_bindgen]
     pub async fn brief(root: web_sys::Element, snapshot: Vec<String>) -> Result<(), String> {
         fjindex_web::ui::brief::show(root, read_snapshot(snapshot)?).await
+    }
+
+    /// Reads the data set saved under `hash` in the indicator system of `system_json` for the page,
+    /// which restores a link naming it: `["data", json]` or `["error", code]`.
+    #[wasm_bindgen]
+    pub fn load_saved(hash: &str, system_json: &str) -> Vec<String> {
+        panels_app::load_saved(hash, system_json).to_vec()
     }
 
     /// Brings the open slots to the page's latest snapshot.

@@ -1,14 +1,18 @@
 //! The page address: restores the view a share link describes (with an edited indicator system saved
-//! in this browser), once at start, then keeps the address bar on the current view. It runs in `App`,
+//! in this browser), once at start, then keeps the address bar on the current view. A data set saved in
+//! this browser that the link names is read by the panels module (`panels_host::load_saved`), which
+//! the page loads for it; meanwhile the page says so, and the link is restored once it is read. It runs in `App`,
 //! so it works whichever panels an embedding page hides; what it decides is `crate::state::address`,
 //! tested natively.
 
 use super::storage;
-use super::Ptr;
-use super::{Dispatch, Store};
-use crate::data::saved::collection_hash;
+use super::{panels_host, Ptr};
+use super::{Dispatch, LatestState, Store};
+use crate::data::saved_index::{collection_hash, LoadError};
 use crate::share::{DatasetRef, Embed};
-use crate::state::address::{address_dataset, restore_link_with_system, view_query};
+use crate::state::address::{
+    address_dataset, linked_dataset, restore_link_with_system, view_query,
+};
 use crate::state::system::system_ref;
 use yew::prelude::*;
 
@@ -37,6 +41,11 @@ pub struct ShareLink {
     pub query: String,
     /// The data set the address names.
     pub dataset: DatasetRef,
+    /// The name of the saved data set the opened link names while it is being read; the link is
+    /// restored once it is.
+    pub reading_saved: Option<String>,
+    /// Whether the opened link has been restored.
+    pub restored: bool,
 }
 
 impl ShareLink {
@@ -55,8 +64,14 @@ impl ShareLink {
 /// link was restored, and once changes pause for `ADDRESS_PAUSE_MS`, so a dragged slider does not
 /// rewrite it on every step.
 #[hook]
-pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> ShareLink {
+pub fn use_share_link(
+    state: &Store,
+    latest: &LatestState,
+    dispatch: &Dispatch,
+    embed: &Embed,
+) -> ShareLink {
     let restored = use_state(|| false);
+    let reading_saved = use_state(|| None::<String>);
 
     // Hashing every value is cheap for 83 units but not for a national file on every slider step.
     // A collection of editions is named by its collection hash, under which it is saved.
@@ -76,20 +91,44 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
     let link = ShareLink {
         query: view_query(state, dataset.clone(), embed),
         dataset,
+        reading_saved: (*reading_saved).clone(),
+        restored: *restored,
     };
 
     {
-        let (state, dispatch) = (state.clone(), dispatch.clone());
-        let restored = restored.clone();
+        let (state, latest, dispatch) = (state.clone(), latest.clone(), dispatch.clone());
+        let (restored, reading_saved) = (restored.clone(), reading_saved.clone());
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-            dispatch.emit(restore_link_with_system(
-                &state,
-                &search,
-                storage::load_system,
-                storage::load_editions,
-            ));
-            restored.set(true);
+            let (system, named) = linked_dataset(&state, &search, storage::load_system);
+            match named {
+                // Only a data set the index lists (or an index that cannot be read) needs reading.
+                Some((name, hash)) if storage::may_hold(&hash) => {
+                    reading_saved.set(Some(name));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let read = panels_host::load_saved(&hash, &system).await;
+                        // The link is restored on the page as it is now.
+                        let state = latest.borrow().clone();
+                        dispatch.emit(restore_link_with_system(
+                            &state,
+                            &search,
+                            storage::load_system,
+                            |_, _| read,
+                        ));
+                        reading_saved.set(None);
+                        restored.set(true);
+                    });
+                }
+                _ => {
+                    dispatch.emit(restore_link_with_system(
+                        &state,
+                        &search,
+                        storage::load_system,
+                        |_, _| Err(LoadError::Missing),
+                    ));
+                    restored.set(true);
+                }
+            }
         });
     }
 

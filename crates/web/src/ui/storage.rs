@@ -163,6 +163,17 @@ fn save_entry(entry: SavedEntry, text: impl FnOnce() -> String) -> SaveOutcome {
     }
 }
 
+/// Whether a data set may be saved under `hash`: the index lists it, or cannot be read (then only the
+/// saved entries themselves tell). Reads the index alone, so the page can say a link's data set is
+/// missing without reading saved entries.
+pub fn may_hold(hash: &str) -> bool {
+    storage().is_some_and(|s| match read_index(&s) {
+        Index::Empty => false,
+        Index::Entries(entries) => entries.iter().any(|e| e.hash == hash),
+        Index::Unreadable(_) => true,
+    })
+}
+
 /// Loads a saved data set by hash with all its editions (oldest first; one for a plain data set),
 /// checked (`data::saved::read_editions`), with county details attached.
 pub fn load_editions(hash: &str, system: &IndicatorSystem) -> Result<Vec<Dataset>, LoadError> {
