@@ -44,8 +44,6 @@ pub struct ShareLink {
     /// The name of the saved data set the opened link names while it is being read; the link is
     /// restored once it is.
     pub reading_saved: Option<String>,
-    /// Whether the opened link has been restored.
-    pub restored: bool,
 }
 
 impl ShareLink {
@@ -69,9 +67,18 @@ pub fn use_share_link(
     latest: &LatestState,
     dispatch: &Dispatch,
     embed: &Embed,
+    query: &str,
 ) -> ShareLink {
     let restored = use_state(|| false);
-    let reading_saved = use_state(|| None::<String>);
+    // The saved data set the opened link (`query`) names, when the index lists it (or cannot be read):
+    // the indicator system to read it in, its name and its hash. Known from the first render, so that
+    // the page says from the start that it is reading it.
+    let saved = use_state(|| {
+        let (system, named) = linked_dataset(state, query, storage::load_system);
+        named
+            .filter(|(_, hash)| storage::may_hold(hash))
+            .map(|(name, hash)| (system, name, hash))
+    });
 
     // Hashing every value is cheap for 83 units but not for a national file on every slider step.
     // A collection of editions is named by its collection hash, under which it is saved.
@@ -91,20 +98,19 @@ pub fn use_share_link(
     let link = ShareLink {
         query: view_query(state, dataset.clone(), embed),
         dataset,
-        reading_saved: (*reading_saved).clone(),
-        restored: *restored,
+        reading_saved: saved
+            .as_ref()
+            .filter(|_| !*restored)
+            .map(|(_, name, _)| name.clone()),
     };
 
     {
         let (state, latest, dispatch) = (state.clone(), latest.clone(), dispatch.clone());
-        let (restored, reading_saved) = (restored.clone(), reading_saved.clone());
+        let (restored, saved) = (restored.clone(), saved.clone());
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-            let (system, named) = linked_dataset(&state, &search, storage::load_system);
-            match named {
-                // Only a data set the index lists (or an index that cannot be read) needs reading.
-                Some((name, hash)) if storage::may_hold(&hash) => {
-                    reading_saved.set(Some(name));
+            match (*saved).clone() {
+                Some((system, _, hash)) => {
                     wasm_bindgen_futures::spawn_local(async move {
                         let read = panels_host::load_saved(&hash, &system).await;
                         // The link is restored on the page as it is now.
@@ -115,11 +121,10 @@ pub fn use_share_link(
                             storage::load_system,
                             |_, _| read,
                         ));
-                        reading_saved.set(None);
                         restored.set(true);
                     });
                 }
-                _ => {
+                None => {
                     dispatch.emit(restore_link_with_system(
                         &state,
                         &search,

@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
     let panel_link = panels_host::use_panel_snapshots(&state, &latest, &dispatch);
     // The share link is restored and the address kept on the view here, whichever panels are shown;
     // the link's effect runs before those below, as it did when a child panel held it.
-    let link = address::use_share_link(&state, &latest, &dispatch, &embed);
+    let link = address::use_share_link(&state, &latest, &dispatch, &embed, &props.query);
 
     use_effect_with(lang, |&lang| {
         if let Some(doc) = crate::ui::window().and_then(|w| w.document()) {
@@ -178,7 +178,7 @@ pub fn App(props: &AppProps) -> Html {
     // Tests and the benchmark wait for this marker: the first complete render (children's effects,
     // such as chart drawing, have run before the parent's), or for a link naming a saved data set,
     // the first once the link is restored with it.
-    let waiting = link.reading_saved.is_some() && !link.restored;
+    let waiting = link.reading_saved.is_some();
     use_effect_with(waiting, |&waiting| {
         if let Some(body) = crate::ui::window()
             .and_then(|w| w.document())
