@@ -1,6 +1,6 @@
 //! The page address: restores the view a share link describes (with an edited indicator system saved
 //! in this browser), once at start, then keeps the address bar on the current view. A data set saved in
-//! this browser that the link names is read by the panels module (`panels_host::load_saved`), which
+//! this browser that the link names is read by the panels module (`panels_host::read_saved_data`), which
 //! the page loads for it; meanwhile the page says so, and the link is restored once it is read. It runs in `App`,
 //! so it works whichever panels an embedding page hides; what it decides is `crate::state::address`,
 //! tested natively.
@@ -112,7 +112,7 @@ pub fn use_share_link(
             match (*saved).clone() {
                 Some((system, _, hash)) => {
                     wasm_bindgen_futures::spawn_local(async move {
-                        let read = panels_host::load_saved(&hash, &system).await;
+                        let read = panels_host::read_saved_data(&hash, &system).await;
                         // The link is restored on the page as it is now.
                         let state = latest.borrow().clone();
                         dispatch.emit(restore_link_with_system(

@@ -4,7 +4,7 @@
 //! so and offers to try again. Once a slot is open, every new state is sent to the module as a
 //! `Snapshot` (the data set only when it changed) by `use_panel_snapshots`, which `App` runs, and the
 //! module's requests come back as `PanelRequest`s that become actions. The module also reads the saved
-//! data set a link names (`load_saved`), so that the page links no reader of saved entries.
+//! data set a link names (`read_saved_data`), so that the page links no reader of saved entries.
 
 use super::observe::use_on_screen_within;
 use super::tools::describe;
@@ -106,7 +106,10 @@ fn snapshot_args(state: &Ptr<State>, full: bool) -> Option<Vec<JsValue>> {
 /// in the indicator system `system`, as the panels module reads it (loading the module first); the
 /// page itself does not read saved entries. A module that cannot be loaded gives
 /// `LoadError::Unavailable` with the reason.
-pub async fn load_saved(hash: &str, system: &IndicatorSystem) -> Result<Vec<Dataset>, LoadError> {
+pub async fn read_saved_data(
+    hash: &str,
+    system: &IndicatorSystem,
+) -> Result<Vec<Dataset>, LoadError> {
     let system_json = crate::json::to_string(system).unwrap_or_default();
     let args = js_sys::Array::of2(&JsValue::from(hash), &JsValue::from(system_json));
     let answer = call_panels("load_saved", args)
