@@ -10,7 +10,7 @@ use fjindex::model::{
 };
 use fjindex::state::editions::Edition;
 use fjindex::state::messages::{PageMessage, PanelRequest};
-use fjindex::state::snapshot::{DataMessage, Snapshot};
+use fjindex::state::snapshot::{DataMessage, NewData, Snapshot};
 use fjindex::state::{default_scenario, reduce, Action, Field, Problem, State};
 use std::rc::Rc;
 
@@ -126,7 +126,7 @@ fn an_import_with_awkward_names_reaches_a_replica_exactly() {
     let page = with_import(&page, data.clone());
     let page = reduce(&page, Action::Select(Some(7)));
     let snapshot = Snapshot::of(&page, true);
-    assert!(matches!(snapshot.data, Some(DataMessage::Csv { .. })));
+    assert!(matches!(snapshot.data, Some(DataMessage::Dataset(_))));
     let message = PageMessage::Snapshot(snapshot);
     let read = round_trip(message.clone());
     assert_eq!(read, message);
@@ -191,17 +191,17 @@ fn a_scenario_request_is_read_back_exactly() {
 #[test]
 fn texts_that_are_not_a_page_message_are_refused_with_a_reason() {
     let good = PageMessage::Snapshot(Snapshot::of(&bundled(), true)).encode();
-    assert_eq!(good.len(), 8);
+    assert_eq!(good.len(), 7);
 
     let err = PageMessage::decode(Vec::new()).unwrap_err();
     assert!(err.contains("no kind"), "{err}");
 
-    for n in [1, 7, 9] {
+    for n in [1, 6, 8] {
         let mut parts = good.clone();
         parts.resize(n, String::new());
         let err = PageMessage::decode(parts).unwrap_err();
         assert!(
-            err.contains("7 parts") && err.contains(&(n - 1).to_string()),
+            err.contains("6 parts") && err.contains(&(n - 1).to_string()),
             "{n}: {err}"
         );
     }
@@ -221,21 +221,23 @@ fn a_snapshot_whose_contents_cannot_be_read_is_refused_when_applied() {
     let fresh = bundled();
     let apply = |snapshot: Snapshot| snapshot.into_action(&fresh.system, &fresh.data).map(|_| ());
     let view = Snapshot::of(&fresh, false).view;
-    let csv = |meta_json: &str, csv: &str| Snapshot {
+    let dataset = |json: &str| Snapshot {
         view: view.clone(),
         ranked: None,
-        data: Some(DataMessage::Csv {
-            meta_json: meta_json.to_string(),
-            csv: csv.to_string(),
-        }),
+        data: Some(DataMessage::Dataset(json.to_string())),
         editions: String::new(),
         system: None,
     };
-    let meta_json = fjindex::json::to_string(&awkward_import(&fresh).meta).unwrap();
-    let err = apply(csv("{\"name\": ", "adcode,name_zh\n")).unwrap_err();
+    let err = apply(dataset("{\"data\": ")).unwrap_err();
     assert!(!err.is_empty());
-    let err = apply(csv(&meta_json, "adcode,name_zh\n980000,县\n")).unwrap_err();
-    assert!(err.contains("errors in the data set"), "{err}");
+    // A data set of three indicators, where the system has sixteen.
+    let import = awkward_import(&fresh);
+    let narrow = Dataset::new(import.meta.clone(), import.units.clone(), 3);
+    let DataMessage::Dataset(json) = NewData::Dataset(Rc::new(narrow)).message() else {
+        panic!("an import travels as a data set");
+    };
+    let err = apply(dataset(&json)).unwrap_err();
+    assert!(err.contains("does not fit"), "{err}");
 
     let ranked = Snapshot {
         view,
@@ -468,18 +470,17 @@ fn an_install_request_that_cannot_be_read_is_refused_with_a_reason() {
     for value in [
         "",
         "[1]",
-        r#"["csv","{}"]"#,
-        r#"["zip","","",""]"#,
-        r#"["","","",""]"#,
+        r#"["dataset","{}"]"#,
+        r#"["zip","",""]"#,
+        r#"["","",""]"#,
+        r#"["dataset","{\"data\":1}",""]"#,
     ] {
         let err = PanelRequest::decode("install", value, &system).unwrap_err();
         assert!(!err.is_empty(), "{value}");
     }
-    let err = PanelRequest::decode(
-        "install",
-        r#"["csv","{\"name\":\"x\",\"year\":null,\"source\":\"\"}","adcode\n1",""]"#,
-        &system,
-    )
-    .unwrap_err();
-    assert!(err.contains("errors in the data set"), "{err}");
+    // A data set with fewer values than units times indicators.
+    let text = r#"{"data":{"meta":{"name":"x","year":null,"source":""},"units":[{"adcode":"1","name_zh":"县"}],"n_indicators":16,"values":[1]}}"#;
+    let value = fjindex::json::to_string(&["dataset", text, ""]).unwrap();
+    let err = PanelRequest::decode("install", &value, &system).unwrap_err();
+    assert!(err.contains("does not fit"), "{err}");
 }

@@ -46,6 +46,44 @@ fn the_build_scripts_tables_equal_parsing_the_seed_files() {
 }
 
 #[test]
+fn the_bundled_data_table_equals_reading_seeds_data_2024_csv() {
+    let system = seeds::indicator_system();
+    let read = wide_csv::read(seeds::DATA_2024_CSV, &system, seeds::bundled_meta()).unwrap();
+    let (table, without) = seeds::bundled_values(&system);
+    assert!(without.is_empty());
+    assert_eq!(table.meta, read.meta);
+    assert_eq!(table.units, read.units);
+    assert_eq!(table.n_indicators(), read.n_indicators());
+    let mut missing = 0;
+    for u in 0..read.n_units() {
+        for i in 0..read.n_indicators() {
+            let (got, want) = (table.get(u, i), read.get(u, i));
+            assert_eq!(
+                got.map(f64::to_bits),
+                want.map(f64::to_bits),
+                "unit {u}, indicator {i}"
+            );
+            missing += usize::from(want.is_none());
+        }
+    }
+    // The file's blank cells, counted in its text, are the missing values.
+    let blank: usize = (seeds::DATA_2024_CSV.lines().skip(1))
+        .map(|line| {
+            line.split(',')
+                .skip(3)
+                .filter(|c| c.trim().is_empty())
+                .count()
+        })
+        .sum();
+    assert_eq!(missing, blank);
+    assert_eq!(table.content_hash(), read.content_hash());
+    let mut bundled = read;
+    seeds::attach_county_details(&mut bundled, &seeds::counties());
+    assert_eq!(seeds::bundle().data.units, bundled.units);
+    assert_eq!(seeds::bundle().data.content_hash(), bundled.content_hash());
+}
+
+#[test]
 fn default_top_ten_is_table_3_2_with_its_scores() {
     let b = seeds::bundle();
     let published = seeds::published();

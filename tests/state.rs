@@ -774,6 +774,42 @@ fn a_damaged_saved_data_set_and_an_unknown_county_give_notices_in_the_links_lang
 }
 
 #[test]
+fn a_saved_data_set_that_could_not_be_read_for_now_says_why_and_keeps_being_named() {
+    let s = start();
+    let reason = "Failed to fetch dynamically imported module";
+    let restored = reduce(
+        &s,
+        restore_link(&s, &format!("?ds={LINK_HASH}&dn=mine&lang=en"), |_| {
+            Err(LoadError::Unavailable(reason.into()))
+        }),
+    );
+    let [notice] = &restored.link_notices[..] else {
+        panic!("one notice: {:?}", restored.link_notices);
+    };
+    assert_eq!(
+        notice.kind,
+        NoticeKind::UnreadDataset {
+            name: "mine".into(),
+            reason: reason.into()
+        }
+    );
+    let message = notice.message(Lang::En);
+    assert!(
+        message.contains("mine") && message.contains(reason),
+        "{message}"
+    );
+    assert!(notice.message(Lang::Zh).contains("内置数据"));
+    assert_eq!(
+        restored.missing_dataset,
+        Some(DatasetRef::Imported {
+            name: "mine".into(),
+            hash: LINK_HASH.into()
+        })
+    );
+    assert_eq!(restored.data.content_hash(), s.data.content_hash());
+}
+
+#[test]
 fn a_link_with_many_bad_parameters_counts_the_data_set_notice_among_the_rest() {
     let s = start();
     let unknown: Vec<String> = (0..50).map(|i| format!("x{i}=1")).collect();

@@ -570,6 +570,41 @@ fn a_share_link_names_an_edited_system_by_hash_and_restores_it() {
 }
 
 #[test]
+fn a_link_names_the_saved_data_set_to_read_and_the_system_to_read_it_in() {
+    use fjindex::state::address::linked_dataset;
+    use fjindex::state::system::system_hash;
+
+    let fresh = bundled();
+    let system = system_of(&edited());
+    let hash = system_hash(&system);
+    let query = format!("?ds=0123456789ABCDEF&dn=mine&sys={}", hash.to_uppercase());
+    let asked = std::cell::RefCell::new(None);
+    let (read_in, named) = linked_dataset(&fresh, &query, |h| {
+        *asked.borrow_mut() = Some(h.to_string());
+        Some((*system).clone())
+    });
+    assert_eq!(asked.borrow().as_deref(), Some(hash.as_str()));
+    assert_eq!(*read_in, *system);
+    let (name, ds) = named.expect("the link names a saved data set");
+    assert_eq!(name, "mine");
+    assert_eq!(ds.to_ascii_lowercase(), "0123456789abcdef");
+
+    // A system this browser lacks: the data set is read in the page's system.
+    let (read_in, named) = linked_dataset(&fresh, &query, |_| None);
+    assert!(Rc::ptr_eq(&read_in, &fresh.system));
+    assert!(named.is_some());
+    // No data set named, or one that is not a hash.
+    for query in [
+        "",
+        "?w=1,2,3,4,5",
+        "?ds=mine&dn=mine",
+        &format!("?sys={hash}"),
+    ] {
+        assert_eq!(linked_dataset(&fresh, query, |_| None).1, None, "{query}");
+    }
+}
+
+#[test]
 fn the_embed_apis_dimension_ids_come_from_the_system_in_use() {
     use fjindex::embed_api::{apply, ranking_event, Command, Event};
     use std::collections::BTreeMap;

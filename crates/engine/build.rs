@@ -1,7 +1,7 @@
-//! Build script: turns the seeds the page reads at start-up other than the data set itself,
-//! `seeds/indicators.json`, `seeds/counties.csv` and `seeds/provenance_2024.csv`, into Rust tables
-//! (`$OUT_DIR/seed_tables.rs`, included by `src/data/seeds.rs`), so that the page's WebAssembly needs no
-//! deserialiser for them and carries the provenance as small integers. The files stay the source of
+//! Build script: turns the seeds the page reads at start-up, `seeds/indicators.json`,
+//! `seeds/counties.csv`, `seeds/provenance_2024.csv` and the data set `seeds/data_2024.csv`, into Rust
+//! tables (`$OUT_DIR/seed_tables.rs`, included by `src/data/seeds.rs`), so that the page's WebAssembly
+//! needs no deserialiser or CSV reader for them and carries the provenance as small integers. The files stay the source of
 //! truth: `tests/seeds.rs` checks the tables against parsing them. The place names in every written form
 //! (`$OUT_DIR/place_names.rs`, included by `src/i18n/mod.rs`) come from `seeds/counties.csv` too.
 
@@ -10,6 +10,7 @@ use std::fmt::Write;
 const INDICATORS: &str = "../../seeds/indicators.json";
 const COUNTIES: &str = "../../seeds/counties.csv";
 const PROVENANCE: &str = "../../seeds/provenance_2024.csv";
+const DATA: &str = "../../seeds/data_2024.csv";
 /// The provenance statuses in the order of `data::provenance::Status`, whose position is the code.
 const STATUSES: [&str; 3] = ["published", "estimate-anchored", "estimate"];
 
@@ -229,12 +230,67 @@ fn provenance(out: &mut String) {
     }
 }
 
+/// The bundled data set: a line per county with its identity, then each indicator's value as the
+/// shortest text that parses back to the same number (Rust's `{:?}`), empty where the cell is missing.
+fn data(out: &mut String) {
+    let (header, rows) = read(DATA);
+    let header: Vec<&str> = header.iter().map(str::trim).collect();
+    let identity = ["adcode", "name_zh", "prefecture_zh"];
+    assert_eq!(
+        header[..3],
+        identity,
+        "{DATA} opens with the identity columns"
+    );
+    let ids = &header[3..];
+    assert!(
+        ids.iter().all(|id| !id.is_empty()),
+        "{DATA}: every value column is named"
+    );
+    let mut lines = String::new();
+    let mut codes = Vec::new();
+    for r in &rows {
+        if r.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        assert_eq!(r.len(), header.len(), "{DATA}: every row has every column");
+        let code = plain(r[0].trim());
+        assert!(
+            !code.is_empty() && !r[1].trim().is_empty(),
+            "{DATA}: a row without identity"
+        );
+        assert!(!codes.contains(&code), "{DATA}: adcode {code} twice");
+        codes.push(code);
+        let mut fields: Vec<String> = (0..3).map(|i| plain(r[i].trim()).to_string()).collect();
+        for cell in r.iter().skip(3).map(str::trim) {
+            fields.push(match cell {
+                "" => String::new(),
+                cell => {
+                    let v: f64 = cell
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{DATA}: {cell:?} is not a number"));
+                    assert!(v.is_finite(), "{DATA}: {cell:?} is not finite");
+                    format!("{v:?}")
+                }
+            });
+        }
+        writeln!(lines, "{}", fields.join("\t")).unwrap();
+    }
+    out.push_str(
+        "/// The indicator ids of `seeds/data_2024.csv`'s value columns, in their order.\n",
+    );
+    writeln!(out, "pub static DATA_INDICATORS: &[&str] = &{ids:?};").unwrap();
+    out.push_str("/// Its rows, a line each: adcode, name, prefecture, then the value of each indicator of\n");
+    out.push_str("/// `DATA_INDICATORS` as its shortest exact decimal, empty where missing; separated by tabs.\n");
+    writeln!(out, "pub static DATA_ROWS: &str = {lines:?};").unwrap();
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut out = String::new();
     indicators(&mut out);
     counties(&mut out);
     provenance(&mut out);
+    data(&mut out);
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/seed_tables.rs"), out).expect("OUT_DIR is writable");
     let mut names = String::new();

@@ -1,6 +1,7 @@
 //! Nothing a link, a host's message or a full disk does misleads the user: extreme link weights give a
 //! notice and no nonsense ranking, an all-zero embed command is refused with an error event, a failed
-//! save says the import lasts for this visit, a damaged saved entry says so, the sample host page frames
+//! save says the import lasts for this visit, a damaged saved entry says so, a saved data set a link
+//! names is said to be loading until it is read (or why it cannot be), the sample host page frames
 //! only http(s) pages, and 50,000 unknown link parameters give a bounded list of notices.
 
 import { test, before, after } from "node:test";
@@ -15,6 +16,7 @@ const FIXTURES = path.join(ROOT, "tests", "fixtures");
 const DIST = process.env.FJINDEX_DIST || DIST_DIR;
 const published = JSON.parse(fs.readFileSync(path.join(ROOT, "seeds", "published.json"), "utf8"));
 const ROW = '[data-testid="rank-row"]';
+const PANELS = /\/fjindex-panels(\.js|_bg\.wasm)(\?|$)/;
 const NOTICES = '[data-testid="link-notices"] li';
 const DIMS = ["industry", "innovation", "cluster", "quality", "smart"];
 
@@ -149,6 +151,50 @@ test("a damaged saved data set says so, from a link and from the list", async ()
   await page.click(use);
   await page.waitForSelector('[data-testid="saved-unusable"]');
   assert.match(await page.textContent('[data-testid="saved-unusable"]'), /mine/);
+});
+
+test("a link to a saved data set says it is being read until the panels module has read it, or why it could not", async () => {
+  const page = await app.open({ wait: "ready" });
+  await importFile(page, "gbk.csv");
+  await page.waitForSelector('[data-testid="import-status"]');
+  // The file's first county, not the bundled data's.
+  const imported = "350125";
+  assert.notEqual(imported, published.composite_top10.entries[0].adcode);
+  await page.waitForFunction((code) => document.querySelector('[data-testid="rank-row"]')?.dataset.adcode === code, imported);
+  await page.waitForFunction(() => /ds=[0-9a-f]{16}/.test(location.search));
+  const link = page.url();
+
+  // The page reads no saved entry itself: until the panels module has, it says so and is not ready.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(PANELS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "commit" });
+  const reading = page.locator('[data-testid="reading-saved"]');
+  await reading.waitFor();
+  assert.match(await reading.textContent(), /正在读取链接使用的已保存数据集/);
+  assert.equal(await page.locator('body[data-ready="1"]').count(), 0);
+  assert.equal(await page.getAttribute(ROW, "data-adcode"), published.composite_top10.entries[0].adcode);
+  release();
+  await page.waitForSelector('[data-ready="1"]', { state: "attached" });
+  assert.equal(await reading.count(), 0);
+  assert.equal(await page.getAttribute(ROW, "data-adcode"), imported);
+  assert.equal(await page.locator(NOTICES).count(), 0);
+  await page.unroute(PANELS);
+
+  // Without the module the page shows the bundled data, says why, and the address keeps the data set.
+  await page.route(PANELS, (route) => route.abort());
+  await page.goto(link);
+  await page.waitForSelector('[data-ready="1"]', { state: "attached" });
+  const notes = await page.$$eval(NOTICES, (lis) => lis.map((li) => li.textContent));
+  assert.ok(notes.some((n) => n.includes("暂时无法读取") && n.includes("内置数据")), notes.join("\n"));
+  assert.equal(await page.getAttribute(ROW, "data-adcode"), published.composite_top10.entries[0].adcode);
+  // Once the address follows the view again, it still names the data set.
+  await page.fill('[data-testid="weight-innovation"]', "60");
+  await page.waitForFunction(() => /w=/.test(location.search));
+  assert.match(page.url(), /ds=[0-9a-f]{16}/);
 });
 
 test("an unreadable index of saved data sets is reported and kept aside, not overwritten", async () => {

@@ -388,6 +388,11 @@ impl Dataset {
     pub fn n_units(&self) -> usize {
         self.units.len()
     }
+    /// Whether it holds a value (present or missing) for every unit and indicator, as one read from
+    /// JSON must before it is used.
+    pub fn is_complete(&self) -> bool {
+        self.units.len().checked_mul(self.n_indicators) == Some(self.values.len())
+    }
     pub fn n_indicators(&self) -> usize {
         self.n_indicators
     }

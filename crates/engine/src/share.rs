@@ -162,6 +162,12 @@ pub enum NoticeKind {
         name: String,
         reason: String,
     },
+    /// The link names a data set saved in this browser that could not be read for now (the panels
+    /// module, which reads saved data sets, could not be loaded: `reason`); the bundled data is shown.
+    UnreadDataset {
+        name: String,
+        reason: String,
+    },
     /// The link names an edited indicator system (`sys=`, its content hash) this browser has not
     /// saved; the white paper's system is used.
     MissingSystem,
@@ -214,6 +220,9 @@ impl Notice {
             MissingDataset { name } => f(Key::ShareMissingDataset, &[&clip(name)]),
             UnknownCounty(c) => f(Key::ShareUnknownCounty, &[&clip(c)]),
             CorruptDataset { name, reason } => f(Key::ShareCorruptDataset, &[&clip(name), reason]),
+            UnreadDataset { name, reason } => {
+                f(Key::ShareUnreadDataset, &[&clip(name), &clip(reason)])
+            }
             MissingSystem => t(lang, Key::ShareMissingSystem).to_string(),
             MissingYear(v) => f(Key::ShareMissingYear, &[p, &clip(v)]),
             More(n) => f(Key::ShareMore, &[&echo::more(lang, *n)]),

@@ -116,13 +116,8 @@ pub fn precomputed(
     if !method_default {
         return None;
     }
-    let bundled = crate::data::wide_csv::read(
-        crate::data::seeds::DATA_2024_CSV,
-        system,
-        crate::data::seeds::bundled_meta(),
-    )
-    .ok()?;
-    if bundled.content_hash() != data.content_hash() {
+    let (bundled, without) = crate::data::seeds::bundled_values(system);
+    if !without.is_empty() || bundled.content_hash() != data.content_hash() {
         return None;
     }
     from_csv(system, data, BUNDLED_BOUNDS_CSV)

@@ -8,6 +8,7 @@ pub mod plausible;
 pub mod provenance;
 pub mod published;
 pub mod saved;
+pub mod saved_index;
 pub mod seeds;
 pub mod sheet;
 pub mod system_sheet;

@@ -5,9 +5,11 @@
 //! a newer version is reported, never used, and an index that cannot be read is reported, never
 //! silently replaced (its entries can be rebuilt from the saved entries themselves).
 
+pub use super::saved_index::{
+    collection_hash, index_text, parse_index, with_entry, Index, LoadError, SavedEntry,
+};
 use crate::data::{export, seeds, wide_csv};
-use crate::i18n::{t, tf, Key};
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem, Lang};
+use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
 use serde::{Deserialize, Serialize};
 
 /// The format name every saved entry carries.
@@ -18,17 +20,6 @@ pub const VERSION: u32 = 1;
 /// The version of an entry holding several editions (years), which builds before it report as
 /// written by a newer version instead of reading only one year; one-edition entries stay version 1.
 pub const EDITIONS_VERSION: u32 = 2;
-
-/// One saved data set as the index lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedEntry {
-    pub meta: DatasetMeta,
-    pub hash: String,
-    pub units: usize,
-    /// The years of a saved collection of editions, oldest first; empty for one data set.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub years: Vec<i32>,
-}
 
 /// A saved data set: the envelope around its exact CSV.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,20 +41,6 @@ struct SavedEdition {
     hash: String,
     meta: DatasetMeta,
     csv: String,
-}
-
-/// The hash a collection of editions is saved under: of each edition's year and content hash, as `e`
-/// and 15 hexadecimal digits, 16 characters like a data set's content hash, which a link's `ds=` takes.
-pub fn collection_hash<'a>(editions: impl IntoIterator<Item = &'a Dataset>) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for d in editions {
-        let part = format!("{}:{};", d.meta.year.unwrap_or_default(), d.content_hash());
-        for b in part.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("e{:015x}", h >> 4)
 }
 
 /// The index entry of a collection of editions (oldest first, each with its year) saved together.
@@ -142,30 +119,6 @@ pub fn read_editions(
         });
     }
     Ok(editions)
-}
-
-/// Why a saved data set could not be used.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LoadError {
-    /// Nothing is saved under that hash.
-    Missing,
-    /// The saved text is not a readable entry (truncated, edited, or of another program).
-    Unreadable,
-    /// The entry was written by a newer version of the page.
-    NewerVersion(u32),
-    /// The entry reads, but its values do not give the hash it was saved under.
-    HashMismatch { expected: String, found: String },
-}
-
-impl LoadError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            LoadError::Missing => t(lang, Key::SavedMissing).into(),
-            LoadError::Unreadable => t(lang, Key::SavedUnreadable).into(),
-            LoadError::NewerVersion(v) => tf(lang, Key::SavedNewerVersion, &[&v.to_string()]),
-            LoadError::HashMismatch { .. } => t(lang, Key::SavedHashMismatch).into(),
-        }
-    }
 }
 
 /// The text saved for a data set.
@@ -251,37 +204,4 @@ pub fn entry_of_text(text: &str) -> Option<SavedEntry> {
         hash: envelope.hash,
         units,
     })
-}
-
-/// The index as read from storage.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Index {
-    /// Nothing saved yet.
-    Empty,
-    Entries(Vec<SavedEntry>),
-    /// The stored text is not an index; it is kept as it is.
-    Unreadable(String),
-}
-
-/// Reads the index text (`None` when there is none).
-pub fn parse_index(text: Option<&str>) -> Index {
-    match text {
-        None => Index::Empty,
-        Some(t) => match crate::json::from_str::<Vec<SavedEntry>>(t) {
-            Ok(entries) => Index::Entries(entries),
-            Err(_) => Index::Unreadable(t.to_string()),
-        },
-    }
-}
-
-/// The index text for `entries`.
-pub fn index_text(entries: &[SavedEntry]) -> String {
-    crate::json::to_string(entries).unwrap_or_else(|_| "[]".into())
-}
-
-/// The index after saving `entry`: it first, without another entry of the same hash.
-pub fn with_entry(mut entries: Vec<SavedEntry>, entry: SavedEntry) -> Vec<SavedEntry> {
-    entries.retain(|e| e.hash != entry.hash);
-    entries.insert(0, entry);
-    entries
 }

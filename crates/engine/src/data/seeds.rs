@@ -187,6 +187,45 @@ pub fn attach_county_details(data: &mut Dataset, counties: &[Unit]) {
     }
 }
 
+/// `seeds/data_2024.csv` in the columns of `system`, matched by indicator id, without county details,
+/// from the table `build.rs` writes (whose numbers parse back exactly), and the indicators of `system`
+/// it has no values for (their columns stay missing). For the bundled system this is what
+/// `wide_csv::read` reads from the file.
+pub fn bundled_values(system: &IndicatorSystem) -> (Dataset, Vec<usize>) {
+    let columns: Vec<Option<usize>> = (system.indicators.iter())
+        .map(|i| tables::DATA_INDICATORS.iter().position(|&id| id == i.id))
+        .collect();
+    let mut units = Vec::new();
+    let mut rows = Vec::new();
+    for line in tables::DATA_ROWS.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [adcode, name_zh, prefecture_zh] = [0, 1, 2].map(|k| fields[k].to_string());
+        units.push(Unit {
+            adcode,
+            name_zh,
+            name_en: String::new(),
+            prefecture_zh,
+            lon: None,
+            lat: None,
+        });
+        rows.push(fields);
+    }
+    let mut data = Dataset::new(bundled_meta(), units, system.n_indicators());
+    for (u, fields) in rows.iter().enumerate() {
+        for (i, column) in columns.iter().enumerate() {
+            let value = match column.map(|c| fields[3 + c]) {
+                None | Some("") => None,
+                Some(text) => Some(text.parse().expect("build.rs writes numbers")),
+            };
+            data.set(u, i, value);
+        }
+    }
+    let without = (columns.iter().enumerate())
+        .filter_map(|(i, c)| c.is_none().then_some(i))
+        .collect();
+    (data, without)
+}
+
 /// The provenance of the bundled data set, as `Provenance::from_csv` reads `seeds/provenance_2024.csv`.
 pub fn provenance() -> Provenance {
     let texts: Vec<&str> = tables::PROVENANCE_TEXTS.lines().collect();
@@ -208,31 +247,24 @@ pub fn provenance() -> Provenance {
     Provenance::new(records)
 }
 
-/// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
-/// The bundled data set's values for another indicator system, matched by indicator id, and the
-/// indicators of that system the bundled data has no values for (their columns stay missing).
+/// The bundled data set's values for another indicator system, matched by indicator id, with county
+/// details, and the indicators of that system the bundled data has no values for (their columns stay
+/// missing).
 pub fn bundled_data_for(system: &IndicatorSystem) -> (Dataset, Vec<usize>) {
-    let bundle = bundle();
-    let mut data = Dataset::new(
-        bundle.data.meta.clone(),
-        bundle.data.units.clone(),
-        system.n_indicators(),
-    );
-    let mut without = Vec::new();
-    for (i, indicator) in system.indicators.iter().enumerate() {
-        match bundle.system.indicator_index(&indicator.id) {
-            Some(k) => data.column_mut(i).copy_from_slice(bundle.data.column(k)),
-            None => without.push(i),
-        }
-    }
+    let (mut data, without) = bundled_values(system);
+    attach_county_details(&mut data, &counties());
     (data, without)
 }
 
+/// Loads the bundled seeds; they are checked by the test suite, so failure here is a build defect.
 pub fn bundle() -> Bundle {
     let system = indicator_system();
     let counties = counties();
-    let mut data = super::wide_csv::read(DATA_2024_CSV, &system, bundled_meta())
-        .unwrap_or_else(|e| panic!("seeds/data_2024.csv is invalid: {}", e[0]));
+    let (mut data, without) = bundled_values(&system);
+    assert!(
+        without.is_empty(),
+        "seeds/data_2024.csv has a column for every indicator"
+    );
     attach_county_details(&mut data, &counties);
     let provenance = provenance();
     Bundle {

@@ -753,6 +753,7 @@ crate::i18n::catalogue! {
     ShareRepeated => "the link parameter {} appears more than once; only the first is used";
     ShareNoticeCannotBeHidden => "the data notice cannot be hidden";
     ShareMissingDataset => "the link uses the imported data set \"{}\", which this browser does not have; showing the bundled data";
+    ShareUnreadDataset => "the data set \"{}\" that the link uses could not be read for now ({}); showing the bundled data. Check the connection and open the link again";
     ShareUnknownCounty => "the county {} in the link is not in the current data set";
     ShareCorruptDataset => "the saved copy of the data set \"{}\" that the link uses is damaged ({}); showing the bundled data";
     ShareMore => "… {}";
@@ -795,6 +796,7 @@ crate::i18n::catalogue! {
     PageLoadingAnalysis => "Loading the analysis…";
     PageLoadingProfile => "Loading the summary, the indicators and what would lift this county…";
     PageLoadingData => "Loading import, export and the saved data sets…";
+    PageLoadingSavedData => "Reading the saved data set \"{}\" that the link uses…";
     PagePanelsFailed => "This part could not be loaded ({}); the ranking and weights are unaffected. Check the connection and try again.";
     StoreIndexRebuilt => "The list of saved data sets could not be read: its text was kept aside (fjindex:datasets:unreadable) and the list was rebuilt from the saved data sets.";
     StoreNotSaved => "The data is imported but could not be saved in this browser (storage is full, the data set is too large, or saving is not allowed): it lasts for this visit only, and a link opened later falls back to the bundled data.";

@@ -782,6 +782,7 @@ crate::i18n::declare_keys! {
     ShareRepeated => "链接参数 {} 出现多次，只采用第一次的值";
     ShareNoticeCannotBeHidden => "数据说明不能隐藏";
     ShareMissingDataset => "链接使用的导入数据集“{}”不在本浏览器中，已改用内置数据";
+    ShareUnreadDataset => "链接使用的数据集“{}”暂时无法读取（{}），已改用内置数据；请检查网络后重新打开链接";
     ShareUnknownCounty => "链接中的县域 {} 不在当前数据集中";
     ShareCorruptDataset => "链接使用的数据集“{}”在本浏览器中的保存副本已损坏（{}），已改用内置数据";
     ShareMore => "……{}";
@@ -824,6 +825,7 @@ crate::i18n::declare_keys! {
     PageLoadingAnalysis => "正在加载深入分析……";
     PageLoadingProfile => "正在加载概述、各项指标与“怎样提升排名”……";
     PageLoadingData => "正在加载导入、导出与已保存的数据……";
+    PageLoadingSavedData => "正在读取链接使用的已保存数据集“{}”……";
     PagePanelsFailed => "无法加载本部分（{}）；排名和权重不受影响。请检查网络后重试。";
     StoreIndexRebuilt => "已保存的数据集列表无法读取：原内容已另存（fjindex:datasets:unreadable），列表已按保存的数据集重建。";
     StoreNotSaved => "数据已导入，但无法保存在本浏览器中（存储空间已满、数据集过大或不允许保存），只在本次访问中有效；以后打开的链接会改用内置数据。";

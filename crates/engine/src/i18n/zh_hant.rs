@@ -783,6 +783,7 @@ crate::i18n::catalogue! {
     ShareRepeated => "連結參數 {} 出現多次，只採用第一次的值";
     ShareNoticeCannotBeHidden => "資料說明不能隱藏";
     ShareMissingDataset => "連結使用的匯入資料集“{}”不在本瀏覽器中，已改用內建資料";
+    ShareUnreadDataset => "連結使用的資料集“{}”暫時無法讀取（{}），已改用內建資料；請檢查網路後重新開啟連結";
     ShareUnknownCounty => "連結中的縣域 {} 不在當前資料集中";
     ShareCorruptDataset => "連結使用的資料集“{}”在本瀏覽器中的儲存副本已損壞（{}），已改用內建資料";
     ShareMore => "……{}";
@@ -825,6 +826,7 @@ crate::i18n::catalogue! {
     PageLoadingAnalysis => "正在載入深入分析……";
     PageLoadingProfile => "正在載入概述、各項指標與“怎樣提升排名”……";
     PageLoadingData => "正在載入匯入、匯出與已儲存的資料……";
+    PageLoadingSavedData => "正在讀取連結使用的已儲存資料集“{}”……";
     PagePanelsFailed => "無法載入本部分（{}）；排名和權重不受影響。請檢查網路後重試。";
     StoreIndexRebuilt => "已儲存的資料集列表無法讀取：原內容已另存（fjindex:datasets:unreadable），列表已按儲存的資料集重建。";
     StoreNotSaved => "資料已匯入，但無法儲存在本瀏覽器中（儲存空間已滿、資料集過大或不允許儲存），只在本次訪問中有效；以後開啟的連結會改用內建資料。";

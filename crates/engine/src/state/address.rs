@@ -5,7 +5,7 @@
 use super::editions::{Edition, Editions};
 use super::{default_scenario, Action, State};
 use crate::data::provenance::Provenance;
-use crate::data::saved::LoadError;
+use crate::data::saved_index::LoadError;
 use crate::model::{Dataset, IndicatorSystem};
 use crate::share::{
     self, DatasetRef, EditionChoices, Embed, Notice, NoticeKind, ShareState, SYSTEM_PARAM,
@@ -45,16 +45,12 @@ pub fn restore_link_with_system(
     load: impl FnOnce(&str, &IndicatorSystem) -> Result<Vec<Dataset>, LoadError>,
 ) -> Action {
     let query = search.strip_prefix('?').unwrap_or(search);
-    let asked = form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == SYSTEM_PARAM)
-        .map(|(_, v)| v.into_owned())
-        .filter(|v| share::is_system_hash(v));
     let mut system_actions = Vec::new();
     let mut system_notices = Vec::new();
     let start;
-    let state = match asked {
+    let state = match asked_system(query) {
         None => state,
-        Some(hash) => match load_system(&hash.to_ascii_lowercase()) {
+        Some(hash) => match load_system(&hash) {
             Some(system) => {
                 let action = Action::ReplaceSystem(Rc::new(system));
                 start = super::reduce(state, action.clone());
@@ -77,6 +73,35 @@ pub fn restore_link_with_system(
     }
     system_actions.append(&mut actions);
     Action::Batch(system_actions)
+}
+
+/// The hash of the edited indicator system the link's query names (`sys=`), in lower case.
+fn asked_system(query: &str) -> Option<String> {
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == SYSTEM_PARAM)
+        .map(|(_, v)| v.to_ascii_lowercase())
+        .filter(|v| share::is_system_hash(v))
+}
+
+/// What [`restore_link_with_system`] reads the opened link `search` against before it restores it:
+/// the indicator system the link names, when `load_system` has it (else the one of `state`), and the
+/// name and hash of the saved data set the link names (`ds=`), if any. The page reads that data set
+/// first (`ui::address`, in the panels module), then restores the link with what was read.
+pub fn linked_dataset(
+    state: &State,
+    search: &str,
+    load_system: impl FnOnce(&str) -> Option<IndicatorSystem>,
+) -> (Rc<IndicatorSystem>, Option<(String, String)>) {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let system = asked_system(query)
+        .and_then(|hash| load_system(&hash))
+        .map_or_else(|| state.system.clone(), Rc::new);
+    let (link, _) = share::parse_link(query, &system, &default_scenario(&system));
+    let dataset = match link.dataset {
+        DatasetRef::Imported { name, hash } => Some((name, hash)),
+        DatasetRef::Bundled => None,
+    };
+    (system, dataset)
 }
 
 fn restore_on(
@@ -108,6 +133,16 @@ fn restore_on(
                         provenance: Rc::new(Provenance::default()),
                     });
                 }
+            }
+            Err(LoadError::Unavailable(reason)) => {
+                missing_dataset = Some(link.dataset.clone());
+                found.push(Notice::new(
+                    "ds",
+                    NoticeKind::UnreadDataset {
+                        name: name.clone(),
+                        reason,
+                    },
+                ));
             }
             Err(LoadError::Missing) => {
                 missing_dataset = Some(link.dataset.clone());

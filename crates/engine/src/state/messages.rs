@@ -3,7 +3,7 @@
 //! from the panels (select a county, replace the scenario or the indicator system), which only the page
 //! applies. Every name that crosses is written once, here. The formats are ones the page already reads and writes, so the
 //! link adds little to its wasm: a scenario as a share-link query (`share`, exact for every number), a
-//! data set as exact wide CSV with its metadata as JSON, a county as its adcode.
+//! data set as JSON (`snapshot::DataText`, exact for every number), a county as its adcode.
 
 use super::snapshot::{DataMessage, NewData, Snapshot};
 use super::{default_scenario, Action};
@@ -16,7 +16,7 @@ const SNAPSHOT: &str = "snapshot";
 /// The data kinds of a snapshot: the data set has not changed, is the bundled one, or is an import.
 const DATA_UNCHANGED: &str = "";
 const DATA_BUNDLED: &str = "bundled";
-const DATA_CSV: &str = "csv";
+const DATA_SET: &str = "dataset";
 const DATA_EDITIONS: &str = "editions";
 /// The kinds of a panel request.
 const SELECT: &str = "select";
@@ -36,9 +36,8 @@ pub enum PageMessage {
 
 impl PageMessage {
     /// The texts that cross: the message's kind, then for a snapshot its view, its ranked scenario
-    /// (empty when it is the view's), its data kind, the data set's metadata JSON and its CSV (or the
-    /// editions' JSON), the choices made on the editions, and the indicator system's JSON (empty when
-    /// it is not sent).
+    /// (empty when it is the view's), its data kind, the data set's (or the editions') JSON, the choices
+    /// made on the editions, and the indicator system's JSON (empty when it is not sent).
     pub fn encode(self) -> Vec<String> {
         match self {
             PageMessage::Snapshot(Snapshot {
@@ -48,14 +47,13 @@ impl PageMessage {
                 editions,
                 system,
             }) => {
-                let (kind, meta_json, csv) = data_parts(data);
+                let (kind, json) = data_parts(data);
                 vec![
                     SNAPSHOT.to_string(),
                     view,
                     ranked.unwrap_or_default(),
                     kind.to_string(),
-                    meta_json,
-                    csv,
+                    json,
                     editions,
                     system.unwrap_or_default(),
                 ]
@@ -71,11 +69,11 @@ impl PageMessage {
         match kind.as_str() {
             SNAPSHOT => {
                 let parts: Vec<String> = parts.collect();
-                let [view, ranked, data_kind, meta_json, csv, editions, system]: [String; 7] =
+                let [view, ranked, data_kind, json, editions, system]: [String; 6] =
                     parts.try_into().map_err(|p: Vec<String>| {
-                        format!("a snapshot has 7 parts after its kind, not {}", p.len())
+                        format!("a snapshot has 6 parts after its kind, not {}", p.len())
                     })?;
-                let data = data_of_parts(&data_kind, meta_json, csv)?;
+                let data = data_of_parts(&data_kind, json)?;
                 let ranked = (!ranked.is_empty()).then_some(ranked);
                 let system = (!system.is_empty()).then_some(system);
                 Ok(PageMessage::Snapshot(Snapshot {
@@ -91,27 +89,23 @@ impl PageMessage {
     }
 }
 
-/// The data kind, metadata JSON and CSV (or editions' JSON) texts of a data set that travels.
-fn data_parts(data: Option<DataMessage>) -> (&'static str, String, String) {
+/// The data kind and the JSON text (empty for none) of a data set that travels.
+fn data_parts(data: Option<DataMessage>) -> (&'static str, String) {
     match data {
-        None => (DATA_UNCHANGED, String::new(), String::new()),
-        Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new(), String::new()),
-        Some(DataMessage::Csv { meta_json, csv }) => (DATA_CSV, meta_json, csv),
-        Some(DataMessage::Editions(json)) => (DATA_EDITIONS, String::new(), json),
+        None => (DATA_UNCHANGED, String::new()),
+        Some(DataMessage::Bundled) => (DATA_BUNDLED, String::new()),
+        Some(DataMessage::Dataset(json)) => (DATA_SET, json),
+        Some(DataMessage::Editions(json)) => (DATA_EDITIONS, json),
     }
 }
 
 /// The data set of the texts from `data_parts`.
-fn data_of_parts(
-    kind: &str,
-    meta_json: String,
-    csv: String,
-) -> Result<Option<DataMessage>, String> {
+fn data_of_parts(kind: &str, json: String) -> Result<Option<DataMessage>, String> {
     Ok(match kind {
         DATA_UNCHANGED => None,
         DATA_BUNDLED => Some(DataMessage::Bundled),
-        DATA_CSV => Some(DataMessage::Csv { meta_json, csv }),
-        DATA_EDITIONS => Some(DataMessage::Editions(csv)),
+        DATA_SET => Some(DataMessage::Dataset(json)),
+        DATA_EDITIONS => Some(DataMessage::Editions(json)),
         other => return Err(format!("unknown data kind {other:?}")),
     })
 }
@@ -209,13 +203,12 @@ impl PanelRequest {
             PanelRequest::SetLang(lang) => [LANG.to_string(), lang.id().to_string()],
             // A JSON list of the data set's texts (`data_parts`) and the new system's JSON, if any.
             PanelRequest::Install { system: new, data } => {
-                let columns = new.as_deref().unwrap_or(system);
-                let (kind, meta_json, csv) = data_parts(Some(data.message(columns)));
+                let (kind, json) = data_parts(Some(data.message()));
                 let system_json = new
                     .as_deref()
                     .map(|s| crate::json::to_string(s).unwrap_or_default())
                     .unwrap_or_default();
-                let parts = [kind.to_string(), meta_json, csv, system_json];
+                let parts = [kind.to_string(), json, system_json];
                 [
                     INSTALL.to_string(),
                     crate::json::to_string(&parts).unwrap_or_default(),
@@ -247,7 +240,7 @@ impl PanelRequest {
                 .ok_or_else(|| format!("unknown language {value:?}")),
             INSTALL => {
                 let parts: Vec<String> = crate::json::from_str(value)?;
-                let [kind, meta_json, csv, system_json]: [String; 4] =
+                let [kind, json, system_json]: [String; 3] =
                     parts.try_into().map_err(|p: Vec<String>| {
                         format!("an install request has {} parts", p.len())
                     })?;
@@ -258,7 +251,7 @@ impl PanelRequest {
                             .map_err(|e| format!("a panel's indicator system: {e}"))?,
                     )),
                 };
-                let data = data_of_parts(&kind, meta_json, csv)?
+                let data = data_of_parts(&kind, json)?
                     .ok_or("an install request has no data set")?
                     .read(new.as_deref().unwrap_or(system))?;
                 Ok(PanelRequest::Install { system: new, data })

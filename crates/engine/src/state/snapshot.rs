@@ -1,14 +1,14 @@
 //! The page's state as its on-demand panels module needs it: a `Snapshot` after every change, from
 //! which the module keeps a replica for its panels (`ui::panels_host` sends it, `ui::panels_app`
 //! applies it). It travels as a `messages::PageMessage`, in formats the page already reads and writes:
-//! the view as a share-link query (`share`, exact for every number), a data set as exact wide CSV
-//! with its metadata as JSON.
+//! the view as a share-link query (`share`, exact for every number), a data set as JSON ([`DataText`],
+//! exact for every number).
 
 use super::messages::{read_scenario_query, scenario_query};
 use crate::data::provenance::Provenance;
-use crate::data::{export, seeds, wide_csv};
+use crate::data::seeds;
 use crate::model::{Choice, Scaling};
-use crate::model::{Dataset, DatasetMeta, IndicatorSystem};
+use crate::model::{Dataset, IndicatorSystem};
 use crate::share::{self, DatasetRef, EditionChoices, Embed, ShareState};
 use crate::state::editions::{Edition, Editions};
 use crate::state::{default_scenario, Action, State};
@@ -20,18 +20,81 @@ use std::rc::Rc;
 pub enum DataMessage {
     /// The bundled data set with its provenance.
     Bundled,
-    /// Any other data set (an import): its metadata as JSON and its values as exact wide CSV.
-    Csv { meta_json: String, csv: String },
+    /// Any other data set (an import): JSON of its [`DataText`].
+    Dataset(String),
     /// A collection of editions: JSON of [`EditionText`]s, oldest first.
     Editions(String),
 }
 
-/// One edition as a snapshot carries it: its year, metadata and values as exact wide CSV.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One edition as a snapshot carries it: its year and its data set.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct EditionText {
     pub year: i32,
-    pub meta: DatasetMeta,
-    pub csv: String,
+    pub data: DataText,
+}
+
+/// A data set as it travels between the page and the panels module, as JSON: its metadata, units and
+/// values (missing ones as `null`). Every number reads back exactly, since JSON writes each as its
+/// shortest exact decimal, except that JSON writes -0 as 0: the places of the values that are -0 travel
+/// alongside, so that the data set keeps its content hash.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DataText {
+    data: Dataset,
+    /// The unit and indicator of each value that is -0.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    negative_zeros: Vec<(usize, usize)>,
+}
+
+impl DataText {
+    pub fn of(data: &Dataset) -> Self {
+        let mut negative_zeros = Vec::new();
+        for i in 0..data.n_indicators() {
+            for (u, v) in data.column(i).iter().enumerate() {
+                if *v == 0.0 && v.is_sign_negative() {
+                    negative_zeros.push((u, i));
+                }
+            }
+        }
+        DataText {
+            data: data.clone(),
+            negative_zeros,
+        }
+    }
+
+    /// The data set in the columns of `system`, with county details; an error when it does not fit.
+    pub fn read(self, system: &IndicatorSystem) -> Result<Dataset, String> {
+        let DataText {
+            mut data,
+            negative_zeros,
+        } = self;
+        if data.n_indicators() != system.n_indicators() || !data.is_complete() {
+            return Err(format!(
+                "a data set of {} units does not fit {} indicators",
+                data.n_units(),
+                system.n_indicators()
+            ));
+        }
+        for (u, i) in negative_zeros {
+            if u >= data.n_units() || i >= data.n_indicators() {
+                return Err("a data set's -0 is outside it".to_string());
+            }
+            data.set(u, i, Some(-0.0));
+        }
+        seeds::attach_county_details(&mut data, &seeds::counties());
+        Ok(data)
+    }
+}
+
+/// Data sets as JSON of their [`DataText`]s.
+pub fn datasets_json<'a>(list: impl IntoIterator<Item = &'a Dataset>) -> String {
+    let texts: Vec<DataText> = list.into_iter().map(DataText::of).collect();
+    crate::json::to_string(&texts).unwrap_or_default()
+}
+
+/// The data sets of JSON from [`datasets_json`], in the columns of `system`.
+pub fn read_datasets_json(json: &str, system: &IndicatorSystem) -> Result<Vec<Dataset>, String> {
+    let texts: Vec<DataText> = crate::json::from_str(json)?;
+    texts.into_iter().map(|t| t.read(system)).collect()
 }
 
 /// The choices made on a collection of editions as a snapshot carries them (`shown=2024&from=2023&
@@ -99,21 +162,19 @@ pub enum NewData {
 }
 
 impl NewData {
-    /// How it travels, its values in the columns of `system`.
-    pub fn message(&self, system: &IndicatorSystem) -> DataMessage {
+    /// How it travels, its values in the columns of the indicator system it is in.
+    pub fn message(&self) -> DataMessage {
         match self {
             NewData::Bundled => DataMessage::Bundled,
-            NewData::Dataset(data) => DataMessage::Csv {
-                meta_json: crate::json::to_string(&data.meta).unwrap_or_default(),
-                csv: export::exact_csv(data, system),
-            },
+            NewData::Dataset(data) => DataMessage::Dataset(
+                crate::json::to_string(&DataText::of(data)).unwrap_or_default(),
+            ),
             NewData::Editions(list) => {
                 let texts: Vec<EditionText> = list
                     .iter()
                     .map(|e| EditionText {
                         year: e.year,
-                        meta: e.data.meta.clone(),
-                        csv: export::exact_csv(&e.data, system),
+                        data: DataText::of(&e.data),
                     })
                     .collect();
                 DataMessage::Editions(crate::json::to_string(&texts).unwrap_or_default())
@@ -143,22 +204,16 @@ impl DataMessage {
     pub fn read(self, system: &IndicatorSystem) -> Result<NewData, String> {
         Ok(match self {
             DataMessage::Bundled => NewData::Bundled,
-            DataMessage::Csv { meta_json, csv } => {
-                let meta: DatasetMeta = crate::json::from_str(&meta_json)?;
-                let mut read = wide_csv::read(&csv, system, meta)
-                    .map_err(|errors| format!("{} errors in the data set", errors.len()))?;
-                seeds::attach_county_details(&mut read, &seeds::counties());
-                NewData::Dataset(Rc::new(read))
+            DataMessage::Dataset(json) => {
+                let text: DataText = crate::json::from_str(&json)?;
+                NewData::Dataset(Rc::new(text.read(system)?))
             }
             DataMessage::Editions(json) => {
                 let texts: Vec<EditionText> = crate::json::from_str(&json)?;
                 let mut list = Vec::with_capacity(texts.len());
                 for text in texts {
-                    let mut read =
-                        wide_csv::read(&text.csv, system, text.meta).map_err(|errors| {
-                            format!("{} errors in the {} edition", errors.len(), text.year)
-                        })?;
-                    seeds::attach_county_details(&mut read, &seeds::counties());
+                    let read = (text.data.read(system))
+                        .map_err(|e| format!("the {} edition: {e}", text.year))?;
                     list.push(Edition::new(text.year, read, Provenance::default()));
                 }
                 NewData::Editions(list)
@@ -204,7 +259,7 @@ impl Snapshot {
             } else {
                 NewData::Bundled
             }
-            .message(&state.system)
+            .message()
         });
         let ranked = (state.ranked_scenario != state.scenario)
             .then(|| scenario_query(&state.ranked_scenario, &state.system));
@@ -307,7 +362,7 @@ mod tests {
     use super::*;
     use crate::data::seeds;
     use crate::model::{Lang, Treatment, Weighting};
-    use crate::state::messages::PageMessage;
+    use crate::state::messages::{PageMessage, PanelRequest};
     use crate::state::{reduce, Field};
 
     fn replay(replica: &State, snapshot: Snapshot) -> State {
@@ -417,7 +472,7 @@ mod tests {
         page = reduce(&page, Action::SetScenario(entropy));
         page = reduce(&page, Action::Select(Some(39)));
         let snapshot = Snapshot::of(&page, true);
-        assert!(matches!(snapshot.data, Some(DataMessage::Csv { .. })));
+        assert!(matches!(snapshot.data, Some(DataMessage::Dataset(_))));
         let replica = replay(&State::from_bundle(seeds::bundle()), snapshot);
         assert_same_view(&page, &replica);
 
@@ -433,5 +488,102 @@ mod tests {
         let snapshot = Snapshot::of(&page, true);
         assert_eq!(snapshot.data, Some(DataMessage::Bundled));
         assert_same_view(&page, &replay(&replica, snapshot));
+    }
+
+    /// Numbers whose JSON text is hard to read back exactly, -0 (which JSON writes as 0) and missing ones.
+    fn awkward(full: &Dataset) -> Dataset {
+        let mut data = full.clone();
+        let odd = [
+            -0.0,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            5e-324,
+            2.225_073_858_507_201e-308,
+            f64::MAX,
+            9_007_199_254_740_993.0,
+            1e23,
+        ];
+        for (k, v) in odd.into_iter().enumerate() {
+            data.set(k, k % data.n_indicators(), Some(v));
+        }
+        data.set(10, 1, None);
+        data.meta.name = "含\"引号\"的, 名字".to_string();
+        data
+    }
+
+    #[test]
+    fn a_data_set_travels_with_every_value_and_its_content_hash() {
+        let system = seeds::indicator_system();
+        let data = awkward(&seeds::bundle().data);
+        let DataMessage::Dataset(json) = NewData::Dataset(Rc::new(data.clone())).message() else {
+            panic!("an import travels as a data set");
+        };
+        let NewData::Dataset(read) = DataMessage::Dataset(json).read(&system).unwrap() else {
+            panic!("a data set comes back");
+        };
+        assert_eq!(read.content_hash(), data.content_hash());
+        assert_eq!(read.meta, data.meta);
+        assert_eq!(read.units, data.units);
+        for u in 0..data.n_units() {
+            for i in 0..data.n_indicators() {
+                let bits = |d: &Dataset| d.get(u, i).map(f64::to_bits);
+                assert_eq!(bits(&read), bits(&data), "unit {u}, indicator {i}");
+            }
+        }
+        assert_eq!(read.get(0, 0).map(f64::is_sign_negative), Some(true));
+        assert_eq!(read.get(10, 1), None);
+
+        // A collection of editions, as a panel's install request brings it to the page.
+        let mut later = data.clone();
+        later.meta.year = Some(2025);
+        later.set(0, 0, Some(0.0));
+        let list = vec![
+            Edition::new(2024, data.clone(), Provenance::default()),
+            Edition::new(2025, later.clone(), Provenance::default()),
+        ];
+        let request = PanelRequest::Install {
+            system: None,
+            data: NewData::Editions(list),
+        };
+        let [kind, value] = request.encode(&system);
+        let PanelRequest::Install {
+            data: NewData::Editions(back),
+            ..
+        } = PanelRequest::decode(&kind, &value, &system).unwrap()
+        else {
+            panic!("an install request with editions comes back");
+        };
+        let hashes = |list: &[&Dataset]| list.iter().map(|d| d.content_hash()).collect::<Vec<_>>();
+        assert_eq!(
+            hashes(&back.iter().map(|e| &*e.data).collect::<Vec<_>>()),
+            hashes(&[&data, &later])
+        );
+        assert_eq!(
+            back.iter().map(|e| e.year).collect::<Vec<_>>(),
+            [2024, 2025]
+        );
+
+        // The data sets a saved entry holds, as the panels module hands them to the page.
+        let json = datasets_json([&data, &later]);
+        let read = read_datasets_json(&json, &system).unwrap();
+        assert_eq!(
+            hashes(&read.iter().collect::<Vec<_>>()),
+            hashes(&[&data, &later])
+        );
+    }
+
+    #[test]
+    fn a_data_set_that_does_not_fit_the_indicator_system_is_refused() {
+        let system = seeds::indicator_system();
+        let data = seeds::bundle().data;
+        let short = Dataset::new(data.meta.clone(), data.units.clone(), 3);
+        let message = NewData::Dataset(Rc::new(short)).message();
+        assert!(message.read(&system).is_err());
+        // Values cut short in transit.
+        let mut json: serde_json::Value = serde_json::from_str(&datasets_json([&data])).unwrap();
+        let values = json[0]["data"]["values"].as_array_mut().unwrap();
+        assert_eq!(values.len(), data.n_units() * data.n_indicators());
+        values.pop();
+        assert!(read_datasets_json(&json.to_string(), &system).is_err());
     }
 }

@@ -1,7 +1,8 @@
 //! The web page's on-demand panels module: the charts and the analysis panels, which the page loads
 //! when either first comes into view (`src/ui/panels_host.rs`, `www/tools.js`), and the county brief,
-//! loaded when its button is first pressed (`src/ui/brief.rs`), and the embed API's commands (loaded
-//! when a host sends the first, `src/ui/embed.rs`). Each export wraps a function of
+//! loaded when its button is first pressed (`src/ui/brief.rs`); it also carries out the embed API's
+//! commands (loaded when a host sends the first, `src/ui/embed.rs`) and reads the saved data set a link
+//! names, for the page (`src/ui/address.rs`). Each export wraps a function of
 //! `fjindex_web::ui::panels_app`, `fjindex_web::ui::brief` or `fjindex_web::ui::embed`.
 
 #[cfg(target_arch = "wasm32")]
@@ -46,6 +47,13 @@ mod exports {
     #[wasm_bindgen]
     pub fn obey(message: JsValue, snapshot: Vec<String>) -> Result<Vec<String>, String> {
         fjindex_web::ui::embed::obey_in_module(message, read_snapshot(snapshot)?)
+    }
+
+    /// Reads the data set saved under `hash` in the indicator system of `system_json` for the page,
+    /// which restores a link naming it: `["data", json]` or `["error", code]`.
+    #[wasm_bindgen]
+    pub fn load_saved(hash: &str, system_json: &str) -> Vec<String> {
+        panels_app::load_saved(hash, system_json).to_vec()
     }
 
     /// Brings the open slots to the page's latest snapshot.

@@ -1,14 +1,18 @@
 //! The page address: restores the view a share link describes (with an edited indicator system saved
-//! in this browser), once at start, then keeps the address bar on the current view. It runs in `App`,
+//! in this browser), once at start, then keeps the address bar on the current view. A data set saved in
+//! this browser that the link names is read by the panels module (`panels_host::read_saved_data`), which
+//! the page loads for it; meanwhile the page says so, and the link is restored once it is read. It runs in `App`,
 //! so it works whichever panels an embedding page hides; what it decides is `crate::state::address`,
 //! tested natively.
 
 use super::storage;
-use super::Ptr;
-use super::{Dispatch, Store};
-use crate::data::saved::collection_hash;
+use super::{panels_host, Ptr};
+use super::{Dispatch, LatestState, Store};
+use crate::data::saved_index::{collection_hash, LoadError};
 use crate::share::{DatasetRef, Embed};
-use crate::state::address::{address_dataset, restore_link_with_system, view_query};
+use crate::state::address::{
+    address_dataset, linked_dataset, restore_link_with_system, view_query,
+};
 use crate::state::system::system_ref;
 use yew::prelude::*;
 
@@ -37,6 +41,9 @@ pub struct ShareLink {
     pub query: String,
     /// The data set the address names.
     pub dataset: DatasetRef,
+    /// The name of the saved data set the opened link names while it is being read; the link is
+    /// restored once it is.
+    pub reading_saved: Option<String>,
 }
 
 impl ShareLink {
@@ -55,8 +62,23 @@ impl ShareLink {
 /// link was restored, and once changes pause for `ADDRESS_PAUSE_MS`, so a dragged slider does not
 /// rewrite it on every step.
 #[hook]
-pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> ShareLink {
+pub fn use_share_link(
+    state: &Store,
+    latest: &LatestState,
+    dispatch: &Dispatch,
+    embed: &Embed,
+    query: &str,
+) -> ShareLink {
     let restored = use_state(|| false);
+    // The saved data set the opened link (`query`) names, when the index lists it (or cannot be read):
+    // the indicator system to read it in, its name and its hash. Known from the first render, so that
+    // the page says from the start that it is reading it.
+    let saved = use_state(|| {
+        let (system, named) = linked_dataset(state, query, storage::load_system);
+        named
+            .filter(|(_, hash)| storage::may_hold(hash))
+            .map(|(name, hash)| (system, name, hash))
+    });
 
     // Hashing every value is cheap for 83 units but not for a national file on every slider step.
     // A collection of editions is named by its collection hash, under which it is saved.
@@ -76,20 +98,42 @@ pub fn use_share_link(state: &Store, dispatch: &Dispatch, embed: &Embed) -> Shar
     let link = ShareLink {
         query: view_query(state, dataset.clone(), embed),
         dataset,
+        reading_saved: saved
+            .as_ref()
+            .filter(|_| !*restored)
+            .map(|(_, name, _)| name.clone()),
     };
 
     {
-        let (state, dispatch) = (state.clone(), dispatch.clone());
-        let restored = restored.clone();
+        let (state, latest, dispatch) = (state.clone(), latest.clone(), dispatch.clone());
+        let (restored, saved) = (restored.clone(), saved.clone());
         use_effect_with((), move |_| {
             let search = location().and_then(|l| l.search().ok()).unwrap_or_default();
-            dispatch.emit(restore_link_with_system(
-                &state,
-                &search,
-                storage::load_system,
-                storage::load_editions,
-            ));
-            restored.set(true);
+            match (*saved).clone() {
+                Some((system, _, hash)) => {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let read = panels_host::read_saved_data(&hash, &system).await;
+                        // The link is restored on the page as it is now.
+                        let state = latest.borrow().clone();
+                        dispatch.emit(restore_link_with_system(
+                            &state,
+                            &search,
+                            storage::load_system,
+                            |_, _| read,
+                        ));
+                        restored.set(true);
+                    });
+                }
+                None => {
+                    dispatch.emit(restore_link_with_system(
+                        &state,
+                        &search,
+                        storage::load_system,
+                        |_, _| Err(LoadError::Missing),
+                    ));
+                    restored.set(true);
+                }
+            }
         });
     }
 

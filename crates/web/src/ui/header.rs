@@ -12,7 +12,8 @@ use crate::state::Action;
 use yew::prelude::*;
 
 /// What the header shows: the language, the data set and its provenance for the data notice, and the
-/// opening link's notices (worded with the indicator system's names).
+/// opening link's notices (worded with the indicator system's names), or while the saved data set it
+/// names is being read, that it is.
 #[derive(Properties, PartialEq, Clone)]
 pub struct HeaderProps {
     pub lang: Lang,
@@ -22,6 +23,9 @@ pub struct HeaderProps {
     pub data: Ptr<Dataset>,
     pub provenance: Ptr<Provenance>,
     pub link_notices: Ptr<Vec<Notice>>,
+    /// The name of the saved data set the opened link names while it is being read.
+    #[prop_or_default]
+    pub reading_saved: Option<AttrValue>,
     pub dispatch: Dispatch,
 }
 
@@ -75,6 +79,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <h2 id="notice-h">{ t(lang, Key::NoticeHeading) }</h2>
                 { notice }
             </section>
+            if let Some(name) = &props.reading_saved {
+                <p class="link-notices" role="status" aria-busy="true" data-testid="reading-saved">
+                    { tf(lang, Key::PageLoadingSavedData, &[&clip(name)]) }</p>
+            }
             <LinkNotices {lang} system={props.system.clone()} notices={props.link_notices.clone()}
                 dispatch={props.dispatch.clone()} />
         </header>

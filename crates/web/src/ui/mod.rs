@@ -165,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
     let panel_link = panels_host::use_panel_snapshots(&state, &latest, &dispatch);
     // The share link is restored and the address kept on the view here, whichever panels are shown;
     // the link's effect runs before those below, as it did when a child panel held it.
-    let link = address::use_share_link(&state, &dispatch, &embed);
+    let link = address::use_share_link(&state, &latest, &dispatch, &embed, &props.query);
 
     use_effect_with(lang, |&lang| {
         if let Some(doc) = crate::ui::window().and_then(|w| w.document()) {
@@ -180,11 +180,14 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     // Tests and the benchmark wait for this marker: the first complete render (children's effects,
-    // such as chart drawing, have run before the parent's).
-    use_effect_with((), |_| {
+    // such as chart drawing, have run before the parent's), or for a link naming a saved data set,
+    // the first once the link is restored with it.
+    let waiting = link.reading_saved.is_some();
+    use_effect_with(waiting, |&waiting| {
         if let Some(body) = crate::ui::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
+            .filter(|_| !waiting)
         {
             let _ = body.set_attribute("data-ready", "1");
         }
@@ -206,7 +209,8 @@ pub fn App(props: &AppProps) -> Html {
         <>
             <a class="skip-link" href="#ranking">{ t(lang, Key::SkipToRanking) }</a>
             <header::Header {lang} {language_load} system={Ptr(state.system.clone())} data={Ptr(state.data.clone())} provenance={Ptr(state.provenance.clone())}
-                link_notices={Ptr(state.link_notices.clone())} dispatch={dispatch.clone()} />
+                link_notices={Ptr(state.link_notices.clone())} reading_saved={link.reading_saved.clone().map(AttrValue::from)}
+                dispatch={dispatch.clone()} />
             <editions::EditionBar {lang} editions={Ptr(state.editions.clone())} dispatch={dispatch.clone()} />
             // The profile takes a place in the layout only while a county is chosen (app.css).
             <main id="main" class={classes!("layout", (state.selected.is_some() && shown(Panel::Profile)).then_some("has-profile"))}>

@@ -5,11 +5,12 @@
 //! as the page's next snapshot (`state::messages`).
 
 use super::analysis;
-use super::{charts_panel, data_panel, profile_details, Dispatch, Ptr, Store};
+use super::{charts_panel, data_panel, profile_details, storage, Dispatch, Ptr, Store};
+use crate::data::saved::LoadError;
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
 use crate::state::messages::PanelRequest;
-use crate::state::snapshot::Snapshot;
+use crate::state::snapshot::{self, Snapshot};
 use crate::state::{reduce, Action, State};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -148,6 +149,20 @@ pub(crate) fn replica(snapshot: Snapshot) -> Result<State, String> {
     let bundled = State::from_bundle(seeds::bundle());
     let (action, _) = snapshot.into_action(&bundled.system, &bundled.data)?;
     Ok(reduce(&bundled, action))
+}
+
+/// Reads the data set saved in this browser under `hash` (with every edition of a collection, oldest
+/// first) in the indicator system whose JSON is `system_json`, for the page, which restores a link
+/// naming it (`ui::address`): `data` and the data sets' JSON (`snapshot::datasets_json`), or `error`
+/// and the error's code (`LoadError::code`).
+pub fn load_saved(hash: &str, system_json: &str) -> [String; 2] {
+    let read = IndicatorSystem::from_json(system_json)
+        .map_err(|_| LoadError::Unreadable)
+        .and_then(|system| storage::load_editions(hash, &system));
+    match read {
+        Ok(list) => ["data".to_string(), snapshot::datasets_json(list.iter())],
+        Err(error) => ["error".to_string(), error.code()],
+    }
 }
 
 /// Brings the replica to the page's latest snapshot.

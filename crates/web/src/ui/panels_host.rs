@@ -3,15 +3,17 @@
 //! one of those slots first comes into view. Until then the slot says it is loading; if the module cannot be fetched it says
 //! so and offers to try again. Once a slot is open, every new state is sent to the module as a
 //! `Snapshot` (the data set only when it changed) by `use_panel_snapshots`, which `App` runs, and the
-//! module's requests come back as `PanelRequest`s that become actions.
+//! module's requests come back as `PanelRequest`s that become actions. The module also reads the saved
+//! data set a link names (`read_saved_data`), so that the page links no reader of saved entries.
 
 use super::observe::use_on_screen_within;
 use super::tools::describe;
 use super::{Dispatch, LatestState, Ptr, Store};
+use crate::data::saved_index::LoadError;
 use crate::i18n::{t, tf, Key};
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, IndicatorSystem, Lang};
 use crate::state::messages::{PageMessage, PanelRequest};
-use crate::state::snapshot::Snapshot;
+use crate::state::snapshot::{self, Snapshot};
 use crate::state::State;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -98,6 +100,32 @@ fn snapshot_args(state: &Ptr<State>, full: bool) -> Option<Vec<JsValue>> {
                 .collect(),
         )
     })
+}
+
+/// The data set saved in this browser under `hash`, with every edition of a collection (oldest first),
+/// in the indicator system `system`, as the panels module reads it (loading the module first); the
+/// page itself does not read saved entries. A module that cannot be loaded gives
+/// `LoadError::Unavailable` with the reason.
+pub async fn read_saved_data(
+    hash: &str,
+    system: &IndicatorSystem,
+) -> Result<Vec<Dataset>, LoadError> {
+    let system_json = crate::json::to_string(system).unwrap_or_default();
+    let args = js_sys::Array::of2(&JsValue::from(hash), &JsValue::from(system_json));
+    let answer = call_panels("load_saved", args)
+        .await
+        .map_err(|e| LoadError::Unavailable(describe(&e)))?;
+    let answer: Vec<String> = js_sys::Array::from(&answer)
+        .iter()
+        .filter_map(|part| part.as_string())
+        .collect();
+    match <[String; 2]>::try_from(answer) {
+        Ok([kind, json]) if kind == "data" => {
+            snapshot::read_datasets_json(&json, system).map_err(|_| LoadError::Unreadable)
+        }
+        Ok([_, code]) => Err(LoadError::from_code(&code)),
+        Err(_) => Err(LoadError::Unreadable),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -163,6 +163,25 @@ fn save_entry(entry: SavedEntry, text: impl FnOnce() -> String) -> SaveOutcome {
     }
 }
 
+/// Whether a data set may be saved under `hash`: the index lists it, or cannot be read (then only the
+/// saved entries themselves tell). Reads only the hashes of the index, so the page can say a link's
+/// data set is missing without reading saved entries.
+pub fn may_hold(hash: &str) -> bool {
+    /// What the page reads of an index entry.
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        hash: String,
+    }
+    let Some(s) = storage() else {
+        return false;
+    };
+    match s.get_item(INDEX_KEY).ok().flatten() {
+        None => false,
+        Some(text) => crate::json::from_str::<Vec<Listed>>(&text)
+            .map_or(true, |entries| entries.iter().any(|e| e.hash == hash)),
+    }
+}
+
 /// Loads a saved data set by hash with all its editions (oldest first; one for a plain data set),
 /// checked (`data::saved::read_editions`), with county details attached.
 pub fn load_editions(hash: &str, system: &IndicatorSystem) -> Result<Vec<Dataset>, LoadError> {
