@@ -93,28 +93,30 @@ mod native {
     /// needs none of them to paint, and on a slow link they would share its bandwidth and hold up the
     /// first screen; www/boot.js puts them in place after the first paint and loads the app with them.
     pub fn defer_preloads(page: &str) -> String {
-        let mut links = String::new();
+        let openings = ["<link rel=\"preload\"", "<link rel=\"modulepreload\""].map(String::from);
+        move_into_template(page, "app-preloads", &openings).unwrap_or_else(|| page.to_string())
+    }
+
+    /// The page with every tag that opens with one of `openings` moved, in the order they come, into
+    /// an inert `<template id="{id}">` at the end of `<head>`; `None` when there is no such tag.
+    fn move_into_template(page: &str, id: &str, openings: &[String]) -> Option<String> {
+        let mut tags = String::new();
         let mut rest = String::with_capacity(page.len());
         let mut text = page;
-        while let Some(at) = ["<link rel=\"preload\"", "<link rel=\"modulepreload\""]
-            .iter()
-            .filter_map(|tag| text.find(tag))
-            .min()
-        {
+        while let Some(at) = openings.iter().filter_map(|o| text.find(o.as_str())).min() {
             let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
             rest.push_str(&text[..at]);
-            links.push_str(&text[at..end]);
+            tags.push_str(&text[at..end]);
             text = &text[end..];
         }
         rest.push_str(text);
-        if links.is_empty() {
-            return rest;
-        }
-        rest.replacen(
-            "</head>",
-            &format!("<template id=\"app-preloads\">{links}</template></head>"),
-            1,
-        )
+        (!tags.is_empty()).then(|| {
+            rest.replacen(
+                "</head>",
+                &format!("<template id=\"{id}\">{tags}</template></head>"),
+                1,
+            )
+        })
     }
 
     /// The stylesheets only the panels module's documents use (www/analysis.css and www/brief.css), by
@@ -125,27 +127,8 @@ mod native {
     /// `<head>`: www/tools.js puts them in place when it loads the module, and waits for them before
     /// the module draws. The first screen needs none of their rules. `None` when the page links none.
     pub fn defer_panel_styles(page: &str) -> Option<String> {
-        let mut links = String::new();
-        let mut rest = String::with_capacity(page.len());
-        let mut text = page;
-        while let Some(at) = PANEL_STYLES
-            .iter()
-            .filter_map(|name| text.find(&format!("<link rel=\"stylesheet\" href=\"./{name}")))
-            .min()
-        {
-            let end = text[at..].find('>').map_or(text.len(), |e| at + e + 1);
-            rest.push_str(&text[..at]);
-            links.push_str(&text[at..end]);
-            text = &text[end..];
-        }
-        rest.push_str(text);
-        (!links.is_empty()).then(|| {
-            rest.replacen(
-                "</head>",
-                &format!("<template id=\"panels-styles\">{links}</template></head>"),
-                1,
-            )
-        })
+        let openings = PANEL_STYLES.map(|name| format!("<link rel=\"stylesheet\" href=\"./{name}"));
+        move_into_template(page, "panels-styles", &openings)
     }
 
     /// The app's `<meta>`, which Trunk writes as Trunk.toml's `pattern_script` says.

@@ -27,6 +27,11 @@ const RESET_SYSTEM: &str = "reset-system";
 const INSTALL: &str = "install";
 const LANG: &str = "lang";
 
+/// The kinds of the panels module's answer when it reads a saved data set for the page (a `ds=` link):
+/// the data sets' JSON (`snapshot::datasets_json`), or a `LoadError`'s code.
+pub const SAVED_DATA: &str = "data";
+pub const SAVED_ERROR: &str = "error";
+
 /// What the page tells the panels module.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PageMessage {

@@ -9,7 +9,7 @@ use super::{charts_panel, data_panel, profile_details, storage, Dispatch, Ptr, S
 use crate::data::saved::LoadError;
 use crate::data::seeds;
 use crate::model::{Dataset, IndicatorSystem};
-use crate::state::messages::PanelRequest;
+use crate::state::messages::{PanelRequest, SAVED_DATA, SAVED_ERROR};
 use crate::state::snapshot::{self, Snapshot};
 use crate::state::{reduce, Action, State};
 use std::cell::RefCell;
@@ -160,8 +160,8 @@ pub fn load_saved(hash: &str, system_json: &str) -> [String; 2] {
         .map_err(|_| LoadError::Unreadable)
         .and_then(|system| storage::load_editions(hash, &system));
     match read {
-        Ok(list) => ["data".to_string(), snapshot::datasets_json(list.iter())],
-        Err(error) => ["error".to_string(), error.code()],
+        Ok(list) => [SAVED_DATA.to_string(), snapshot::datasets_json(list.iter())],
+        Err(error) => [SAVED_ERROR.to_string(), error.code()],
     }
 }
 

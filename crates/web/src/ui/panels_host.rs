@@ -12,7 +12,7 @@ use super::{Dispatch, LatestState, Ptr, Store};
 use crate::data::saved_index::LoadError;
 use crate::i18n::{t, tf, Key};
 use crate::model::{Dataset, IndicatorSystem, Lang};
-use crate::state::messages::{PageMessage, PanelRequest};
+use crate::state::messages::{PageMessage, PanelRequest, SAVED_DATA};
 use crate::state::snapshot::{self, Snapshot};
 use crate::state::State;
 use std::cell::{Cell, RefCell};
@@ -120,7 +120,7 @@ pub async fn read_saved_data(
         .filter_map(|part| part.as_string())
         .collect();
     match <[String; 2]>::try_from(answer) {
-        Ok([kind, json]) if kind == "data" => {
+        Ok([kind, json]) if kind == SAVED_DATA => {
             snapshot::read_datasets_json(&json, system).map_err(|_| LoadError::Unreadable)
         }
         Ok([_, code]) => Err(LoadError::from_code(&code)),
