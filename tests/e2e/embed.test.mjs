@@ -131,7 +131,8 @@ test("commands sent at once are carried out in the order they were sent", async 
     (a) => window.__heard.filter((m) => m?.type === "ranking").at(-1)?.top[0].adcode === a,
     leader,
   );
-  await frame.locator(`${ROW}[data-adcode="${leader}"]`).first().waitFor();
+  // The rows are put in their new document order a moment after the ranking changes (ui::row_order).
+  await frame.locator(`tbody > ${ROW}:first-child[data-adcode="${leader}"]`).waitFor();
   assert.equal(await frame.locator(ROW).first().getAttribute("data-adcode"), leader);
   assert.deepEqual(await page.evaluate(() => window.__heard.filter((m) => m?.type === "error")), []);
   assertClean(page);
